@@ -1,0 +1,5 @@
+package labstacks.biositing;
+
+/** The biositing-infra program's stack settings (none yet). */
+public record BiositingSettings() {
+}

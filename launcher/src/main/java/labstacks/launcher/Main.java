@@ -1,0 +1,87 @@
+package labstacks.launcher;
+
+import com.pulumi.Pulumi;
+import com.pulumi.resources.StackOptions;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.config.StackConfigException;
+import labstacks.shared.program.PreparedStack;
+import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.program.RunMode;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The labstacks jar. Run without arguments by the Pulumi CLI ({@code runtime.options.binary} in
+ * {@code Pulumi.yaml}), it runs the program the stack names. With a command it works offline:
+ * {@code plan <stack>|--all [--json FILE]}, {@code programs}.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            runUnderEngine(System.getenv());
+            return;
+        }
+        System.exit(run(args, Path.of(""), System.getenv(), System.out, System.err));
+    }
+
+    /** Runs an offline command; returns the exit code. */
+    static int run(String[] args, Path root, Map<String, String> environment, PrintStream out, PrintStream err) {
+        var catalog = ProgramCatalog.discover();
+        var rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "plan" -> new PlanCommand(catalog, out, err).run(rest, root, environment);
+            case "programs" -> {
+                catalog.all().forEach(p -> out.println(p.name() + "\t" + p.description()));
+                yield OK;
+            }
+            case "-h", "--help", "help" -> {
+                out.print(usage());
+                yield OK;
+            }
+            default -> {
+                err.print("unknown command '" + args[0] + "'\n" + usage());
+                yield USAGE;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                usage: ./labstacks plan <stack>... [--json FILE] [--root DIR]
+                       ./labstacks plan --all [--json FILE] [--root DIR]
+                       ./labstacks programs
+                Deploy with the Pulumi CLI: pulumi up -s <stack> (it runs this jar without arguments).
+                """;
+    }
+
+    private static void runUnderEngine(Map<String, String> environment) {
+        if (!environment.containsKey("PULUMI_MONITOR")) {
+            System.err.print("This jar is run by the Pulumi CLI (pulumi up -s <stack>), which starts the engine.\n"
+                    + "For an offline plan without the CLI: ./labstacks plan <stack>\n" + usage());
+            System.exit(USAGE);
+        }
+        var config = StackConfig.fromEngineEnvironment(environment);
+        PreparedStack prepared;
+        try {
+            prepared = PreparedStack.prepare(ProgramCatalog.discover(), config, RunMode.DEPLOY);
+        } catch (StackConfigException e) {
+            // Before Pulumi.run: nothing has registered, and the user sees only what to fix.
+            System.err.println("error: " + e.getMessage());
+            System.exit(FAILED);
+            return;
+        }
+        Pulumi.withOptions(StackOptions.builder().resourceTransformations(prepared.tagging()).build())
+                .run(prepared.callback(null));
+    }
+}

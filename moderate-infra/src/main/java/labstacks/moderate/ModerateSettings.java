@@ -1,0 +1,5 @@
+package labstacks.moderate;
+
+/** The moderate-infra program's stack settings (none yet). */
+public record ModerateSettings() {
+}

@@ -1,0 +1,5 @@
+package labstacks.pipeweave;
+
+/** The pipeweave program's stack settings (none yet). */
+public record PipeweaveSettings() {
+}

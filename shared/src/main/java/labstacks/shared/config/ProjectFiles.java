@@ -1,0 +1,139 @@
+package labstacks.shared.config;
+
+import com.google.gson.Gson;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The Pulumi project on disk: {@code Pulumi.yaml} and its stack files {@code Pulumi.<stack>.yaml}.
+ * Reads stack config the way the Pulumi CLI would hand it to the program, without the CLI: scalars
+ * as text, lists and objects as JSON, {@code secure:} values as secrets that stay encrypted.
+ */
+public final class ProjectFiles {
+
+    /** What an encrypted value reads as when no CLI is there to decrypt it. */
+    public static final String UNDECRYPTED_SECRET = "offline-plan-undecrypted-secret";
+
+    private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([A-Za-z0-9][A-Za-z0-9._-]*)\\.yaml");
+    private static final Gson GSON = new Gson();
+
+    private final Path root;
+    private final String project;
+
+    private ProjectFiles(Path root, String project) {
+        this.root = root;
+        this.project = project;
+    }
+
+    /** Opens the project whose {@code Pulumi.yaml} is in {@code root}. */
+    public static ProjectFiles open(Path root) {
+        var projectFile = root.resolve("Pulumi.yaml");
+        if (!Files.isRegularFile(projectFile)) {
+            throw new StackFileException("no Pulumi.yaml in " + root.toAbsolutePath().normalize()
+                    + ": run from the labstacks checkout (or pass --root DIR)");
+        }
+        var document = readYaml(projectFile);
+        var name = document.get("name");
+        if (!(name instanceof String projectName) || projectName.isBlank()) {
+            throw new StackFileException(projectFile + ": the key 'name' (the project name) is missing or not text");
+        }
+        return new ProjectFiles(root, projectName);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public String project() {
+        return project;
+    }
+
+    /** The stacks that have a stack file, sorted by name. */
+    public List<String> stacks() {
+        try (Stream<Path> files = Files.list(root)) {
+            var names = new TreeSet<String>();
+            files.map(p -> STACK_FILE.matcher(p.getFileName().toString()))
+                    .filter(java.util.regex.Matcher::matches)
+                    .forEach(m -> names.add(m.group(1)));
+            return List.copyOf(names);
+        } catch (IOException e) {
+            throw new StackFileException("cannot list stack files in " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a stack's config; {@code environment} is the process environment the settings may fall back to. */
+    public StackConfig read(String stack, Map<String, String> environment) {
+        var fileName = StackConfig.stackFileName(stack);
+        var file = root.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            throw new StackFileException("unknown stack '" + stack + "': there is no " + fileName + " in "
+                    + root.toAbsolutePath().normalize() + ". Known stacks: " + String.join(", ", stacks())
+                    + ". Create the stack file (pulumi stack init " + stack + ") or pick a known stack.");
+        }
+        var document = readYaml(file);
+        var config = document.getOrDefault("config", Map.of());
+        if (!(config instanceof Map<?, ?> entries)) {
+            throw new StackFileException(fileName + ": 'config' must be a mapping of keys to values");
+        }
+        var values = new TreeMap<String, String>();
+        var secretKeys = new TreeSet<String>();
+        for (var entry : entries.entrySet()) {
+            var key = String.valueOf(entry.getKey());
+            if (!key.contains(":")) {
+                throw new StackFileException(fileName + ": config key '" + key
+                        + "' has no namespace; write it as " + project + ":" + key + " or <system>:" + key);
+            }
+            var value = entry.getValue();
+            if (value == null) {
+                throw new StackFileException(fileName + ": config key '" + key
+                        + "' has no value; give it one or remove the line");
+            }
+            if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+                values.put(key, UNDECRYPTED_SECRET);
+                secretKeys.add(key);
+            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                values.put(key, GSON.toJson(value));
+            } else {
+                values.put(key, String.valueOf(value));
+            }
+        }
+        return new StackConfig(project, stack, fileName, values, secretKeys, environment);
+    }
+
+    private static Map<String, Object> readYaml(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new StackFileException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new StackFileException(file.getFileName() + " is not valid YAML: " + e.getMessage()
+                    + "\nFix the file (pulumi config set rewrites it correctly).", e);
+        }
+        if (document == null) {
+            return Map.of();
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new StackFileException(file.getFileName() + ": the top level must be a mapping");
+        }
+        var result = new TreeMap<String, Object>();
+        map.forEach((k, v) -> result.put(String.valueOf(k), v));
+        return result;
+    }
+}

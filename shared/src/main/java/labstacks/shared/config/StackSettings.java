@@ -1,0 +1,41 @@
+package labstacks.shared.config;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The settings every stack has, in the {@code labstacks} namespace.
+ *
+ * @param program     which program the stack runs (a name registered by a module)
+ * @param environment the environment the stack serves; becomes the {@code environment} tag and label
+ * @param extraTags   further tags and labels for every resource, for example a cost centre
+ */
+public record StackSettings(
+        @Setting(key = "labstacks:program", description = "the program this stack runs", example = "pipeweave")
+        String program,
+        @Setting(key = "labstacks:environment", description = "the environment this stack serves",
+                pattern = "[a-z][a-z0-9-]{0,31}", example = "production")
+        String environment,
+        @Setting(key = "labstacks:tags", description = "extra tags and labels for every resource",
+                defaultValue = "{}")
+        Map<String, String> extraTags) implements SettingsRules {
+
+    /** Valid both as an AWS tag key and as a Kubernetes label name without prefix. */
+    private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
+    /** Valid both as an AWS tag value and as a Kubernetes label value. */
+    private static final Pattern TAG_VALUE = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?");
+
+    @Override
+    public void check(Problems problems) {
+        extraTags.forEach((key, value) -> {
+            if (!TAG_KEY.matcher(key).matches()) {
+                problems.add("labstacks:tags", "tag key '" + key
+                        + "' must be 1-63 letters, digits, '.', '_' or '-', starting and ending alphanumeric");
+            }
+            if (!TAG_VALUE.matcher(value).matches()) {
+                problems.add("labstacks:tags", "tag value '" + value + "' of '" + key
+                        + "' must be at most 63 letters, digits, '.', '_' or '-', starting and ending alphanumeric");
+            }
+        });
+    }
+}

@@ -1,0 +1,111 @@
+package labstacks.shared.plan;
+
+import com.google.gson.GsonBuilder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints a plan as a resource tree, the way {@code pulumi preview} shows one. */
+public final class PlanPrinter {
+
+    private static final int MAX_VALUE = 110;
+
+    private PlanPrinter() {
+    }
+
+    public static String render(Plan plan) {
+        var text = new StringBuilder();
+        text.append("Offline plan of ").append(plan.project()).append('/').append(plan.stack())
+                .append(" (program ").append(plan.program()).append("): no cloud, no credentials, nothing changes\n\n");
+        var depth = new HashMap<String, Integer>();
+        var lastChild = lastChildren(plan.resources());
+        for (var resource : plan.resources()) {
+            var level = resource.parentUrn() == null ? 0 : depth.getOrDefault(resource.parentUrn(), -1) + 1;
+            depth.put(resource.urn(), level);
+            var symbol = resource.importId() != null ? " = " : " + ";
+            var indent = "   ".repeat(Math.max(0, level - 1))
+                    + (level == 0 ? "" : lastChild.contains(resource.urn()) ? "└─ " : "├─ ");
+            text.append(symbol).append(indent).append(resource.type()).append("  ").append(resource.name())
+                    .append("  ").append(resource.operation());
+            var flags = flags(resource);
+            if (!flags.isEmpty()) {
+                text.append("  [").append(String.join(", ", flags)).append(']');
+            }
+            text.append('\n');
+            var detailIndent = "     " + "   ".repeat(level);
+            if (!resource.type().startsWith("pulumi:pulumi:")) {
+                resource.inputs().forEach((key, value) -> text.append(detailIndent).append(key).append(": ")
+                        .append(compact(value)).append('\n'));
+            }
+        }
+        if (!plan.outputs().isEmpty()) {
+            text.append("\nOutputs:\n");
+            plan.outputs().forEach((key, value) -> text.append("    ").append(key).append(": ")
+                    .append(compact(value)).append('\n'));
+        }
+        var imports = plan.resources().stream().filter(r -> r.importId() != null).count();
+        var creates = plan.resources().stream()
+                .filter(r -> r.importId() == null && !r.type().equals("pulumi:pulumi:Stack")).count();
+        text.append("\nResources: ").append(creates).append(" to create, ").append(imports).append(" to import\n");
+        if (!plan.packages().isEmpty()) {
+            text.append("Packages: ");
+            text.append(String.join(", ", plan.packages().stream().map(p -> p.name() + " " + p.version()
+                    + (p.parameterization() == null ? "" : " (via " + p.parameterization().baseProvider() + " "
+                    + p.parameterization().baseVersion() + ")")).toList()));
+            text.append('\n');
+        }
+        for (var warning : plan.warnings()) {
+            text.append("warning: ").append(warning).append('\n');
+        }
+        for (var error : plan.errors()) {
+            text.append("error: ").append(error).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static List<String> flags(PlannedResource resource) {
+        var flags = new ArrayList<String>();
+        if (resource.provider() != null) {
+            flags.add("provider=" + resource.provider());
+        }
+        if (resource.protect()) {
+            flags.add("protect");
+        }
+        if (resource.importId() != null) {
+            flags.add("import id=" + resource.importId());
+        }
+        if (resource.retainOnDelete()) {
+            flags.add("retainOnDelete");
+        }
+        if (resource.deleteBeforeReplace()) {
+            flags.add("deleteBeforeReplace");
+        }
+        if (!resource.ignoreChanges().isEmpty()) {
+            flags.add("ignoreChanges=" + String.join(",", resource.ignoreChanges()));
+        }
+        if (!resource.additionalSecretOutputs().isEmpty()) {
+            flags.add("secretOutputs=" + String.join(",", resource.additionalSecretOutputs()));
+        }
+        if (!resource.customTimeouts().isEmpty()) {
+            flags.add("timeouts=" + resource.customTimeouts());
+        }
+        return flags;
+    }
+
+    private static java.util.Set<String> lastChildren(List<PlannedResource> resources) {
+        var last = new HashMap<String, String>();
+        for (var resource : resources) {
+            if (resource.parentUrn() != null) {
+                last.put(resource.parentUrn(), resource.urn());
+            }
+        }
+        return java.util.Set.copyOf(last.values());
+    }
+
+    private static String compact(Object value) {
+        var json = new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(PlanJson.plain(value));
+        return json.length() <= MAX_VALUE ? json : json.substring(0, MAX_VALUE - 3) + "...";
+    }
+}

@@ -1,0 +1,18 @@
+package labstacks.shared.providers;
+
+import java.util.Optional;
+
+/**
+ * How a program reaches one Kubernetes cluster.
+ *
+ * @param kubeconfig a kubeconfig file's path or contents; empty for {@code $KUBECONFIG} / {@code ~/.kube/config}
+ * @param context    the kubeconfig context, for example {@code minikube}; empty for the current one
+ * @param namespace  the namespace objects without one go to
+ */
+public record KubernetesAccess(Optional<String> kubeconfig, Optional<String> context, String namespace) {
+    public KubernetesAccess {
+        if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            throw new IllegalArgumentException("not a Kubernetes namespace name: " + namespace);
+        }
+    }
+}
