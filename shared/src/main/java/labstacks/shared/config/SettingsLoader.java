@@ -39,6 +39,9 @@ public final class SettingsLoader {
     /** What a missing credential reads as in an offline plan. */
     public static final String PLAN_PLACEHOLDER = "offline-plan-placeholder";
 
+    /** Stands for a secret that is valid but not yet created as an Output. */
+    private static final Object UNMATERIALIZED = new Object();
+
     private SettingsLoader() {
     }
 
@@ -191,6 +194,10 @@ public final class SettingsLoader {
         if (parsed == null) {
             return null;
         }
+        if (parsed == UNMATERIALIZED) {
+            // A pure check runs before Pulumi.run, where no Output may exist; rules never read secrets.
+            return optional ? Optional.empty() : null;
+        }
         return optional ? Optional.of(parsed) : parsed;
     }
 
@@ -219,7 +226,7 @@ public final class SettingsLoader {
                 return null;
             }
             // Before Pulumi.run no Output may be created; check() only needs to know the value is fine.
-            return materialize ? Output.ofSecret(raw) : Boolean.TRUE;
+            return materialize ? Output.ofSecret(raw) : UNMATERIALIZED;
         }
         if (type == String.class) {
             return setting.pattern().isEmpty() || Pattern.matches(setting.pattern(), raw) ? raw : null;

@@ -170,7 +170,7 @@ public final class OfflineRuntime {
                     List.copyOf(dependsOn),
                     request.getDeleteBeforeReplace(),
                     request.getRetainOnDelete(),
-                    List.copyOf(request.getAdditionalSecretOutputsList()),
+                    request.getAdditionalSecretOutputsList().stream().distinct().toList(),
                     List.copyOf(request.getReplaceOnChangesList()),
                     timeouts,
                     request.getVersion(),
