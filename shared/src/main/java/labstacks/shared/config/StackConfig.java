@@ -57,7 +57,9 @@ public record StackConfig(
         var configJson = environment.get("PULUMI_CONFIG");
         if (configJson != null && !configJson.isBlank()) {
             for (var entry : parseJson(configJson, "PULUMI_CONFIG").getAsJsonObject().entrySet()) {
-                values.put(cleanKey(entry.getKey()), entry.getValue().getAsString());
+                var value = entry.getValue();
+                // Structured values arrive as JSON text, but tolerate an engine that nests them.
+                values.put(cleanKey(entry.getKey()), value.isJsonPrimitive() ? value.getAsString() : value.toString());
             }
         }
         var secretKeys = new TreeSet<String>();

@@ -25,9 +25,16 @@ public record StackSettings(
     /** Valid both as an AWS tag value and as a Kubernetes label value. */
     private static final Pattern TAG_VALUE = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?");
 
+    /** Keys the standard tagging owns (see StandardTags). */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("project", "stack", "managed-by", "environment");
+
     @Override
     public void check(Problems problems) {
         extraTags.forEach((key, value) -> {
+            if (RESERVED.contains(key)) {
+                problems.add("labstacks:tags", "tag key '" + key + "' is set by labstacks itself and cannot be overridden",
+                        "remove '" + key + "' from labstacks:tags in the stack file");
+            }
             if (!TAG_KEY.matcher(key).matches()) {
                 problems.add("labstacks:tags", "tag key '" + key
                         + "' must be 1-63 letters, digits, '.', '_' or '-', starting and ending alphanumeric");

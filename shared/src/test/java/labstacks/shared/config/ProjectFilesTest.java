@@ -1,0 +1,106 @@
+package labstacks.shared.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProjectFilesTest {
+
+    @TempDir
+    Path root;
+
+    private ProjectFiles project(String stackName, String stackYaml) throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: labstacks\nruntime: java\n");
+        if (stackName != null) {
+            Files.writeString(root.resolve("Pulumi." + stackName + ".yaml"), stackYaml);
+        }
+        return ProjectFiles.open(root);
+    }
+
+    @Test
+    void readsScalarsListsMapsAndEncryptedValues() throws IOException {
+        var files = project("demo-prod", """
+                config:
+                  labstacks:program: demo
+                  demo:count: 3
+                  demo:enabled: true
+                  demo:readers:
+                    - a
+                    - b
+                  demo:labels:
+                    team: omics
+                  demo:token:
+                    secure: v1:AAAABBBB
+                """);
+        var config = files.read("demo-prod", Map.of("HOME", "/root"));
+        assertEquals("labstacks", config.project());
+        assertEquals("Pulumi.demo-prod.yaml", config.stackFile());
+        assertEquals("3", config.get("demo:count").orElseThrow());
+        assertEquals("true", config.get("demo:enabled").orElseThrow());
+        assertEquals("[\"a\",\"b\"]", config.get("demo:readers").orElseThrow());
+        assertEquals("{\"team\":\"omics\"}", config.get("demo:labels").orElseThrow());
+        assertEquals(ProjectFiles.UNDECRYPTED_SECRET, config.get("demo:token").orElseThrow());
+        assertEquals(Set.of("demo:token"), config.secretKeys());
+        assertEquals("/root", config.env("HOME").orElseThrow());
+    }
+
+    @Test
+    void anUnknownStackListsTheKnownOnes() throws IOException {
+        var files = project("demo-prod", "config: {}\n");
+        Files.writeString(root.resolve("Pulumi.demo-dev.yaml"), "config: {}\n");
+        assertEquals(List.of("demo-dev", "demo-prod"), files.stacks());
+        var error = assertThrows(StackFileException.class, () -> files.read("demo-staging", Map.of()));
+        assertTrue(error.getMessage().contains("unknown stack 'demo-staging'"), error.getMessage());
+        assertTrue(error.getMessage().contains("Known stacks: demo-dev, demo-prod"), error.getMessage());
+    }
+
+    @Test
+    void brokenStackFilesNameTheFileAndTheFix() throws IOException {
+        var files = project("broken", "config:\n  demo:a: [unclosed\n");
+        var yaml = assertThrows(StackFileException.class, () -> files.read("broken", Map.of()));
+        assertTrue(yaml.getMessage().startsWith("Pulumi.broken.yaml is not valid YAML"), yaml.getMessage());
+
+        Files.writeString(root.resolve("Pulumi.bare.yaml"), "config:\n  region: eu-west-1\n");
+        var bare = assertThrows(StackFileException.class, () -> files.read("bare", Map.of()));
+        assertTrue(bare.getMessage().contains("config key 'region' has no namespace"), bare.getMessage());
+
+        Files.writeString(root.resolve("Pulumi.empty.yaml"), "config:\n  demo:a:\n");
+        var empty = assertThrows(StackFileException.class, () -> files.read("empty", Map.of()));
+        assertTrue(empty.getMessage().contains("'demo:a' has no value"), empty.getMessage());
+
+        Files.writeString(root.resolve("Pulumi.list.yaml"), "config:\n  - a\n");
+        var list = assertThrows(StackFileException.class, () -> files.read("list", Map.of()));
+        assertTrue(list.getMessage().contains("'config' must be a mapping"), list.getMessage());
+    }
+
+    @Test
+    void aDirectoryWithoutPulumiYamlIsRefused() {
+        var error = assertThrows(StackFileException.class, () -> ProjectFiles.open(root));
+        assertTrue(error.getMessage().contains("no Pulumi.yaml in"), error.getMessage());
+    }
+
+    @Test
+    void theEngineEnvironmentGivesTheSameConfigAsTheStackFile() {
+        var config = StackConfig.fromEngineEnvironment(Map.of(
+                "PULUMI_PROJECT", "labstacks",
+                "PULUMI_STACK", "demo-prod",
+                "PULUMI_CONFIG", "{\"demo:config:count\":\"3\",\"demo:token\":\"tok\",\"demo:labels\":\"{\\\"a\\\":\\\"b\\\"}\"}",
+                "PULUMI_CONFIG_SECRET_KEYS", "[\"demo:token\"]"));
+        assertEquals("labstacks", config.project());
+        assertEquals("Pulumi.demo-prod.yaml", config.stackFile());
+        assertEquals("3", config.get("demo:count").orElseThrow(), "the old ns:config:key form is cleaned");
+        assertEquals("{\"a\":\"b\"}", config.get("demo:labels").orElseThrow());
+        assertTrue(config.isSecret("demo:token"));
+        assertEquals(Set.of("demo:token"), config.secretKeys());
+    }
+}
