@@ -1,0 +1,121 @@
+package labstacks.launcher;
+
+import com.google.gson.JsonParser;
+import labstacks.shared.testing.ProgramHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+
+    @TempDir
+    Path temp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(Path root, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(args, root, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path project(String stack, String config) throws IOException {
+        Files.writeString(temp.resolve("Pulumi.yaml"), "name: labstacks\nruntime: java\n");
+        Files.writeString(temp.resolve("Pulumi." + stack + ".yaml"), "config:\n" + config);
+        return temp;
+    }
+
+    @Test
+    void everyModuleRegistersItsProgramThroughServiceLoader() {
+        var result = run(temp, "programs");
+        assertEquals(0, result.code());
+        var names = result.out().lines().map(line -> line.split("\t")[0]).sorted().toList();
+        assertEquals(java.util.List.of("biositing-infra", "igenomes", "megatests", "moderate-infra", "pipeweave", "sample"),
+                names);
+    }
+
+    @Test
+    void planDispatchesToTheProgramTheStackNames() throws IOException {
+        var root = project("sample-dev", """
+                  labstacks:program: sample
+                  labstacks:environment: dev
+                  sample:token:
+                    secure: v1:abc
+                """);
+        var json = temp.resolve("out/plan.json");
+        var result = run(root, "plan", "sample-dev", "--json", json.toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("labstacks:sample:Store  store  create"), result.out());
+        var plan = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals("sample", plan.get("program").getAsString());
+        assertEquals("sample-dev", plan.get("stack").getAsString());
+        assertEquals("[secret]", plan.getAsJsonObject("outputs").get("token").getAsString());
+    }
+
+    @Test
+    void anUnknownProgramNamesTheKnownOnesAndTheStackFile() throws IOException {
+        var root = project("odd", "  labstacks:program: pipewave\n  labstacks:environment: dev\n");
+        var result = run(root, "plan", "odd");
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains("Pulumi.odd.yaml"), result.err());
+        assertTrue(result.err().contains("names no known program: 'pipewave'"), result.err());
+        assertTrue(result.err().contains("biositing-infra, igenomes, megatests, moderate-infra, pipeweave, sample"),
+                result.err());
+    }
+
+    @Test
+    void anUnknownStackListsTheStackFiles() throws IOException {
+        var root = project("sample-dev", "  labstacks:program: sample\n");
+        var result = run(root, "plan", "sample-prod");
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains("unknown stack 'sample-prod'"), result.err());
+        assertTrue(result.err().contains("Known stacks: sample-dev"), result.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run(temp, "deploy").code());
+        assertEquals(2, run(temp, "plan").code());
+        assertEquals(2, run(temp, "plan", "a", "--all").code());
+        assertEquals(2, run(temp, "plan", "a", "--json").code());
+        assertEquals(2, run(temp, "plan", "--colour").code());
+        assertTrue(run(temp, "help").out().contains("./labstacks plan <stack>"));
+    }
+
+    @Test
+    void planAllCoversEveryStackFileOfTheRepositoryAndIsDeterministic() throws IOException {
+        var root = ProgramHarness.repositoryRoot();
+        var first = temp.resolve("first.json");
+        var second = temp.resolve("second.json");
+        var result = run(root, "plan", "--all", "--json", first.toString());
+        assertEquals(0, result.code(), result.err());
+        assertEquals(0, run(root, "plan", "--all", "--json", second.toString()).code());
+        assertEquals(Files.readString(first), Files.readString(second));
+
+        var plans = JsonParser.parseString(Files.readString(first)).getAsJsonArray();
+        try (var files = Files.list(root)) {
+            var stackFiles = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("Pulumi\\..+\\.yaml")).count();
+            assertEquals(stackFiles, plans.size());
+        }
+        for (var element : plans) {
+            var plan = element.getAsJsonObject();
+            assertFalse(plan.get("program").getAsString().isEmpty());
+            assertTrue(plan.getAsJsonArray("resources").size() >= 1, plan.get("stack").getAsString());
+        }
+    }
+}
