@@ -341,6 +341,8 @@ public final class SettingsLoader {
         var namespaces = declared.stream()
                 .map(k -> k.substring(0, k.indexOf(':')))
                 .filter(ns -> !PROVIDER_NAMESPACES.contains(ns))
+                // A program may read a labstacks key (labstacks:environment); StackSettings owns that namespace.
+                .filter(ns -> type == StackSettings.class || !ns.equals("labstacks"))
                 .collect(Collectors.toSet());
         for (var key : config.values().keySet().stream().sorted().toList()) {
             var colon = key.indexOf(':');

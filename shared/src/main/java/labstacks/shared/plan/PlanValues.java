@@ -113,6 +113,10 @@ public final class PlanValues {
     }
 
     private static Object number(double number) {
+        // The wire only knows doubles; whole numbers read back as the int or long a program wrote.
+        if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
+            return (int) number;
+        }
         if (number == Math.rint(number) && Math.abs(number) < 1e15) {
             return (long) number;
         }

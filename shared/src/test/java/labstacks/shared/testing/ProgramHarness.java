@@ -51,6 +51,38 @@ public final class ProgramHarness {
         return new ProgramHarness(program);
     }
 
+    /** No settings: for {@link #component}. */
+    public record NoSettings() {
+    }
+
+    /**
+     * A one-off program that only runs {@code body}: a component tested on its own, with the standard
+     * tagging and the same capture as a whole program.
+     */
+    public static ProgramHarness component(String name, java.util.function.Consumer<labstacks.shared.program.StackContext> body) {
+        return new ProgramHarness(new StackProgram<NoSettings>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return "component test " + name;
+            }
+
+            @Override
+            public Class<NoSettings> settingsType() {
+                return NoSettings.class;
+            }
+
+            @Override
+            public void define(labstacks.shared.program.StackContext stack, NoSettings settings) {
+                body.accept(stack);
+            }
+        });
+    }
+
     /**
      * The program with the config of the repository's real stack file {@code Pulumi.<stack>.yaml}.
      * Encrypted values read as {@link ProjectFiles#UNDECRYPTED_SECRET}, as in the offline plan.

@@ -1,0 +1,107 @@
+package labstacks.pipeweave;
+
+import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.InstanceProfileArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.aws.PolicyDocument;
+import labstacks.shared.aws.PolicyDocument.Statement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IAM role the PipeWeave backend runs as on EC2, ECS or Lambda: list the dataset bucket, read and
+ * write its objects, delete them only where the environment allows, and write only encrypted objects
+ * where it requires. Every statement names the bucket; nothing is granted on {@code "*"}.
+ */
+public final class DatasetAccessRole extends ComponentResource {
+    public static final String TYPE = "labstacks:pipeweave:DatasetAccessRole";
+    /** The compute services the backend runs on. */
+    public static final List<String> TRUSTED_SERVICES =
+            List.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "lambda.amazonaws.com");
+
+    private final Role role;
+    private final Policy policy;
+    private final InstanceProfile instanceProfile;
+
+    public DatasetAccessRole(String name, DatasetAccessRoleArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.builder().parent(this).provider(args.aws()).build();
+
+        this.role = new Role(name, RoleArgs.builder()
+                .name(args.roleName())
+                .description("PipeWeave backend access to its " + args.policy().environment().configName()
+                        + " datasets")
+                .assumeRolePolicy(trustPolicy())
+                .build(), child);
+
+        this.policy = new Policy(name + "-policy", PolicyArgs.builder()
+                .name(args.roleName() + "-access")
+                .description("Read and write PipeWeave " + args.policy().environment().configName() + " datasets")
+                .policy(args.bucketArn().applyValue(arn -> accessPolicy(arn, args.policy())))
+                .build(), child);
+
+        new RolePolicyAttachment(name + "-policy-attachment", RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(policy.arn())
+                .build(), child);
+
+        this.instanceProfile = new InstanceProfile(name + "-instance-profile", InstanceProfileArgs.builder()
+                .name(args.roleName())
+                .role(role.name())
+                .build(), child);
+
+        registerOutputs(Map.of(
+                "roleArn", role.arn(),
+                "policyArn", policy.arn(),
+                "instanceProfileArn", instanceProfile.arn()));
+    }
+
+    static String trustPolicy() {
+        return PolicyDocument.of(Statement.allow("sts:AssumeRole")
+                .principal("Service", TRUSTED_SERVICES)
+                .build()).toJson();
+    }
+
+    static String accessPolicy(String bucketArn, StoragePolicy storage) {
+        var objects = bucketArn + "/*";
+        var statements = new ArrayList<Statement>();
+        statements.add(Statement.allow("s3:ListBucket").sid("ListDatasets").resources(bucketArn).build());
+        statements.add(Statement.allow("s3:GetObject").sid("ReadDatasets").resources(objects).build());
+        var put = Statement.allow("s3:PutObject").sid("WriteDatasets").resources(objects);
+        if (storage.encryptedUploadsRequired()) {
+            put.condition("StringEquals", "s3:x-amz-server-side-encryption", DatasetBucket.SSE_ALGORITHM);
+        }
+        statements.add(put.build());
+        if (storage.deleteAllowed()) {
+            statements.add(Statement.allow("s3:DeleteObject").sid("DeleteDatasets").resources(objects).build());
+        }
+        return PolicyDocument.of(List.copyOf(statements)).toJson();
+    }
+
+    public Output<String> roleArn() {
+        return role.arn();
+    }
+
+    public Output<String> policyArn() {
+        return policy.arn();
+    }
+
+    public Output<String> instanceProfileArn() {
+        return instanceProfile.arn();
+    }
+
+    public Role role() {
+        return role;
+    }
+}

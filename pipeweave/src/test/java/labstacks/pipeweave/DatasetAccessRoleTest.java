@@ -1,0 +1,93 @@
+package labstacks.pipeweave;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.shared.providers.AwsAccess;
+import labstacks.shared.providers.AwsProviders;
+import labstacks.shared.testing.ProgramHarness;
+import labstacks.shared.testing.StackRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetAccessRoleTest {
+    private static final String BUCKET_ARN = "arn:aws:s3:::my-datasets";
+
+    private static StackRun run(boolean deleteAllowed, boolean encryptionRequired) {
+        var policy = new StoragePolicy(DatasetEnvironment.STAGING, Optional.empty(), deleteAllowed, encryptionRequired,
+                true, false, false);
+        return ProgramHarness.component("role", stack -> {
+            var aws = AwsProviders.create("aws", AwsAccess.defaultChain("us-east-1"));
+            var role = new DatasetAccessRole("access", new DatasetAccessRoleArgs("pipeweave-test", Output.of(BUCKET_ARN),
+                    policy, aws), ComponentResourceOptions.Empty);
+            stack.pulumi().export("role", role.roleArn());
+        }).run().assertSucceeded();
+    }
+
+    @Test
+    void theRoleIsAssumableByTheThreeComputeServicesOnly() {
+        var role = run(true, true).resource("aws:iam/role:Role", "access");
+        assertEquals("pipeweave-test", role.inputs().get("name"));
+        var trust = PolicyJson.statements(role.inputs().get("assumeRolePolicy"));
+        assertEquals(1, trust.size());
+        assertEquals(List.of("sts:AssumeRole"), PolicyJson.actions(trust.get(0)));
+        assertEquals(List.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "lambda.amazonaws.com"),
+                PolicyJson.values(trust.get(0).getAsJsonObject("Principal").get("Service")));
+    }
+
+    @Test
+    void thePolicyGrantsListReadWriteOnTheBucketOnly() {
+        var policy = run(false, false).resource("aws:iam/policy:Policy", "access-policy");
+        assertEquals("pipeweave-test-access", policy.inputs().get("name"));
+        var statements = PolicyJson.statements(policy.inputs().get("policy"));
+        assertEquals(List.of("s3:ListBucket"), PolicyJson.actions(statements.get(0)));
+        assertEquals(List.of(BUCKET_ARN), PolicyJson.resources(statements.get(0)));
+        assertEquals(List.of("s3:GetObject"), PolicyJson.actions(statements.get(1)));
+        assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(statements.get(1)));
+        assertEquals(List.of("s3:PutObject"), PolicyJson.actions(statements.get(2)));
+        assertFalse(statements.get(2).has("Condition"));
+        assertEquals(3, statements.size(), "no delete where the environment forbids it");
+        for (var statement : statements) {
+            assertEquals("Allow", statement.get("Effect").getAsString());
+            assertFalse(PolicyJson.actions(statement).stream().anyMatch(a -> a.equals("*") || a.endsWith(":*")));
+            assertFalse(PolicyJson.resources(statement).contains("*"));
+        }
+    }
+
+    @Test
+    void deleteAndTheEncryptionConditionFollowTheEnvironment() {
+        var statements = PolicyJson.statements(run(true, true).resource("aws:iam/policy:Policy", "access-policy")
+                .inputs().get("policy"));
+        var put = PolicyJson.bySid(run(true, true).resource("aws:iam/policy:Policy", "access-policy").inputs().get("policy"),
+                "WriteDatasets").orElseThrow();
+        assertEquals("AES256", put.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
+                .get("s3:x-amz-server-side-encryption").getAsString());
+        var delete = statements.get(3);
+        assertEquals(List.of("s3:DeleteObject"), PolicyJson.actions(delete));
+        assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(delete));
+    }
+
+    @Test
+    void thePolicyIsAttachedAndTheInstanceProfileCarriesTheRole() {
+        var run = run(true, true);
+        var attachment = run.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "access-policy-attachment");
+        assertEquals("pipeweave-test", attachment.inputs().get("role"));
+        assertEquals("arn:aws:iam::123456789012:policy/pipeweave-test-access", attachment.inputs().get("policyArn"));
+        var profile = run.resource("aws:iam/instanceProfile:InstanceProfile", "access-instance-profile");
+        assertEquals("pipeweave-test", profile.inputs().get("role"));
+        assertEquals("arn:aws:iam::123456789012:role/pipeweave-test", run.output("role"));
+    }
+
+    @Test
+    void aMalformedRoleNameIsRefused() {
+        var policy = StoragePolicy.defaultsFor(DatasetEnvironment.DEVELOPMENT);
+        assertThrows(IllegalArgumentException.class,
+                () -> new DatasetAccessRoleArgs("has space", Output.of(BUCKET_ARN), policy, null));
+    }
+}

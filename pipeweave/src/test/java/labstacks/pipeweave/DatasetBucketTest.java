@@ -1,0 +1,110 @@
+package labstacks.pipeweave;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.shared.providers.AwsAccess;
+import labstacks.shared.providers.AwsProviders;
+import labstacks.shared.testing.ProgramHarness;
+import labstacks.shared.testing.StackRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetBucketTest {
+
+    private static StackRun run(StoragePolicy policy) {
+        return ProgramHarness.component("bucket", stack -> {
+            var aws = AwsProviders.create("aws", AwsAccess.defaultChain("eu-central-1"));
+            new DatasetBucket("data", new DatasetBucketArgs("my-datasets", policy, aws), ComponentResourceOptions.Empty);
+        }).run().assertSucceeded();
+    }
+
+    private static final StoragePolicy STRICT = new StoragePolicy(DatasetEnvironment.PRODUCTION, Optional.of(30),
+            false, true, true, true, false);
+    private static final StoragePolicy LOOSE = new StoragePolicy(DatasetEnvironment.DEVELOPMENT, Optional.empty(),
+            true, false, false, false, true);
+
+    @Test
+    void everyChildBelongsToTheComponentAndUsesTheExplicitProvider() {
+        var run = run(STRICT);
+        var component = run.resource(DatasetBucket.TYPE, "data");
+        var children = run.resources().stream().filter(r -> component.urn().equals(r.parentUrn())).toList();
+        assertEquals(7, children.size(), children.toString());
+        assertTrue(children.stream().allMatch(r -> "aws".equals(r.provider())));
+        assertEquals(Map.of("bucketName", "my-datasets", "bucketArn", "arn:aws:s3:::my-datasets",
+                "bucketRegion", "eu-central-1"), component.outputs());
+    }
+
+    @Test
+    void secureDefaultsHoldWhateverThePolicy() {
+        for (var policy : List.of(STRICT, LOOSE)) {
+            var run = run(policy);
+            assertEquals(Map.of("status", "Enabled"),
+                    run.resource("aws:s3/bucketVersioningV2:BucketVersioningV2", "data-versioning").inputs()
+                            .get("versioningConfiguration"));
+            assertEquals(List.of(Map.of("applyServerSideEncryptionByDefault", Map.of("sseAlgorithm", "AES256"))),
+                    run.resource("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                            "data-encryption").inputs().get("rules"));
+            var block = run.resource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-public-access-block").inputs();
+            for (var flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+                assertEquals(true, block.get(flag), flag);
+            }
+            assertEquals(Map.of("objectOwnership", "BucketOwnerEnforced"),
+                    run.resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "data-ownership").inputs().get("rule"));
+            var tls = PolicyJson.bySid(run.resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy"),
+                    "DenyInsecureTransport").orElseThrow();
+            assertEquals("Deny", tls.get("Effect").getAsString());
+            assertEquals(List.of("arn:aws:s3:::my-datasets", "arn:aws:s3:::my-datasets/*"), PolicyJson.resources(tls));
+            assertEquals("false", tls.getAsJsonObject("Condition").getAsJsonObject("Bool").get("aws:SecureTransport").getAsString());
+        }
+    }
+
+    @Test
+    void theBucketPolicyWaitsForThePublicAccessBlock() {
+        var policy = run(STRICT).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy");
+        assertTrue(policy.dependsOn().contains("data-public-access-block"), policy.dependsOn().toString());
+    }
+
+    @Test
+    void lifecycleArchivesCurrentAndNoncurrentVersionsOnlyWhenAsked() {
+        var strict = run(STRICT);
+        @SuppressWarnings("unchecked")
+        var rule = ((List<Map<String, Object>>) strict.resource(
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "data-lifecycle").inputs().get("rules")).get(0);
+        assertEquals("Enabled", rule.get("status"));
+        assertEquals(List.of(Map.of("days", 30, "storageClass", "GLACIER")), rule.get("transitions"));
+        assertEquals(List.of(Map.of("noncurrentDays", 30, "storageClass", "GLACIER")), rule.get("noncurrentVersionTransitions"));
+
+        assertTrue(run(LOOSE).resources("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").isEmpty());
+    }
+
+    @Test
+    void protectionAndForceDestroyFollowThePolicy() {
+        var strict = run(STRICT).resource("aws:s3/bucketV2:BucketV2", "data");
+        assertTrue(strict.protect());
+        assertTrue(strict.retainOnDelete());
+        assertEquals(false, strict.inputs().get("forceDestroy"));
+        var loose = run(LOOSE).resource("aws:s3/bucketV2:BucketV2", "data");
+        assertFalse(loose.protect());
+        assertFalse(loose.retainOnDelete());
+        assertEquals(true, loose.inputs().get("forceDestroy"));
+    }
+
+    @Test
+    void unencryptedUploadsAreDeniedOnlyWhereRequired() {
+        var strictPolicy = run(STRICT).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
+        var deny = PolicyJson.bySid(strictPolicy, "DenyUnencryptedUploads").orElseThrow();
+        assertEquals(List.of("s3:PutObject"), PolicyJson.actions(deny));
+        assertEquals(List.of("arn:aws:s3:::my-datasets/*"), PolicyJson.resources(deny));
+        assertEquals("AES256", deny.getAsJsonObject("Condition").getAsJsonObject("StringNotEquals")
+                .get("s3:x-amz-server-side-encryption").getAsString());
+
+        var loosePolicy = run(LOOSE).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
+        assertTrue(PolicyJson.bySid(loosePolicy, "DenyUnencryptedUploads").isEmpty());
+    }
+}

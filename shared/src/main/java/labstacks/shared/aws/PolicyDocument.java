@@ -1,0 +1,167 @@
+package labstacks.shared.aws;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An IAM policy document, built as JSON by a JSON library rather than string concatenation, so
+ * names with quotes or a missing comma can never produce a document AWS reads differently.
+ * The output is byte-stable: the same statements always give the same text (hashes depend on it).
+ */
+public final class PolicyDocument {
+    public static final String VERSION = "2012-10-17";
+
+    private final List<Statement> statements;
+
+    private PolicyDocument(List<Statement> statements) {
+        this.statements = List.copyOf(statements);
+    }
+
+    public static PolicyDocument of(Statement... statements) {
+        return new PolicyDocument(List.of(statements));
+    }
+
+    public static PolicyDocument of(List<Statement> statements) {
+        return new PolicyDocument(statements);
+    }
+
+    public List<Statement> statements() {
+        return statements;
+    }
+
+    /** The document as compact JSON. */
+    public String toJson() {
+        var document = new JsonObject();
+        document.addProperty("Version", VERSION);
+        var array = new JsonArray();
+        statements.forEach(s -> array.add(s.toJsonObject()));
+        document.add("Statement", array);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(document);
+    }
+
+    /** Allow or Deny. */
+    public enum Effect { Allow, Deny }
+
+    /**
+     * One statement.
+     *
+     * @param sid        a name for the statement, or null
+     * @param effect     Allow or Deny
+     * @param principal  e.g. {@code {"Service": ["ec2.amazonaws.com"]}} or {@code {"AWS": "*"}}; empty for identity policies
+     * @param actions    the actions, never empty
+     * @param resources  the resources; empty only for trust policies
+     * @param conditions operator to (key to value or values), e.g. {@code {"Bool": {"aws:SecureTransport": "false"}}}
+     */
+    public record Statement(String sid, Effect effect, Map<String, Object> principal, List<String> actions,
+                            List<String> resources, Map<String, Map<String, Object>> conditions) {
+        public Statement {
+            Objects.requireNonNull(effect, "effect");
+            principal = Map.copyOf(principal);
+            actions = List.copyOf(actions);
+            resources = List.copyOf(resources);
+            conditions = Map.copyOf(conditions);
+            if (actions.isEmpty()) {
+                throw new IllegalArgumentException("a statement needs at least one action");
+            }
+        }
+
+        public static Builder allow(String... actions) {
+            return new Builder(Effect.Allow, actions);
+        }
+
+        public static Builder deny(String... actions) {
+            return new Builder(Effect.Deny, actions);
+        }
+
+        JsonObject toJsonObject() {
+            var object = new JsonObject();
+            if (sid != null) {
+                object.addProperty("Sid", sid);
+            }
+            object.addProperty("Effect", effect.name());
+            if (!principal.isEmpty()) {
+                object.add("Principal", sortedObject(principal));
+            }
+            object.add("Action", stringOrArray(actions));
+            if (!resources.isEmpty()) {
+                object.add("Resource", stringOrArray(resources));
+            }
+            if (!conditions.isEmpty()) {
+                var condition = new JsonObject();
+                conditions.keySet().stream().sorted().forEach(op -> condition.add(op, sortedObject(conditions.get(op))));
+                object.add("Condition", condition);
+            }
+            return object;
+        }
+
+        private static JsonObject sortedObject(Map<String, ?> map) {
+            var object = new JsonObject();
+            map.keySet().stream().sorted().forEach(key -> {
+                var value = map.get(key);
+                if (value instanceof List<?> list) {
+                    var array = new JsonArray();
+                    list.forEach(v -> array.add(String.valueOf(v)));
+                    object.add(key, array);
+                } else {
+                    object.addProperty(key, String.valueOf(value));
+                }
+            });
+            return object;
+        }
+
+        private static com.google.gson.JsonElement stringOrArray(List<String> values) {
+            if (values.size() == 1) {
+                return new com.google.gson.JsonPrimitive(values.get(0));
+            }
+            var array = new JsonArray();
+            values.forEach(array::add);
+            return array;
+        }
+    }
+
+    /** Builds a {@link Statement}. */
+    public static final class Builder {
+        private final Effect effect;
+        private final List<String> actions;
+        private String sid;
+        private final Map<String, Object> principal = new LinkedHashMap<>();
+        private final List<String> resources = new ArrayList<>();
+        private final Map<String, Map<String, Object>> conditions = new LinkedHashMap<>();
+
+        private Builder(Effect effect, String... actions) {
+            this.effect = effect;
+            this.actions = List.of(actions);
+        }
+
+        public Builder sid(String name) {
+            this.sid = name;
+            return this;
+        }
+
+        public Builder principal(String type, Object value) {
+            principal.put(type, value);
+            return this;
+        }
+
+        public Builder resources(String... arns) {
+            resources.addAll(List.of(arns));
+            return this;
+        }
+
+        public Builder condition(String operator, String key, Object value) {
+            conditions.computeIfAbsent(operator, k -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        public Statement build() {
+            return new Statement(sid, effect, principal, actions, resources, conditions);
+        }
+    }
+}
