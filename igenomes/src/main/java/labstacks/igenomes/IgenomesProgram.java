@@ -1,10 +1,50 @@
 package labstacks.igenomes;
 
+import com.pulumi.aws.s3.Bucket;
+import com.pulumi.aws.s3.BucketArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import labstacks.igenomes.catalog.GenomeCatalog;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.Preflight;
+import labstacks.shared.program.RunMode;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
+import labstacks.shared.providers.AwsAccess;
+import labstacks.shared.providers.AwsCredentialSources;
+import labstacks.shared.providers.AwsProviders;
 
-/** Tracks the public ngi-igenomes bucket (eu-west-1) without ever modifying it. Its resources arrive with the module's own issue. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tracks the public {@code ngi-igenomes} bucket. Everything is imported, protected and retained on
+ * delete, with every property the project does not own ignored: this stack can never create, change
+ * or delete anything in AWS.
+ */
 public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
+
+    /**
+     * Every input property of the legacy {@code aws:s3/bucket:Bucket} except {@code bucket}: the bucket is
+     * AWS Open Data's, so none of them is ours to reconcile. (The original project misspelled grants,
+     * loggings and corsRules, which silently ignored nothing.)
+     */
+    public static final List<String> BUCKET_IGNORED_PROPERTIES = List.of(
+            "accelerationStatus", "acl", "arn", "bucketPrefix", "corsRules", "forceDestroy", "grants",
+            "hostedZoneId", "lifecycleRules", "loggings", "objectLockConfiguration", "policy",
+            "replicationConfiguration", "requestPayer", "serverSideEncryptionConfiguration", "tags",
+            "versioning", "website", "websiteDomain", "websiteEndpoint");
+    public static final List<String> VERSIONING_IGNORED_PROPERTIES =
+            List.of("expectedBucketOwner", "mfa", "versioningConfiguration");
+    public static final List<String> PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES =
+            List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets");
+    static final String NOT_IMPORTED = "not-imported";
 
     @Override
     public String name() {
@@ -13,7 +53,7 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
 
     @Override
     public String description() {
-        return "Tracks the public ngi-igenomes bucket (eu-west-1) without ever modifying it.";
+        return "Tracks the public ngi-igenomes bucket (eu-west-1): imported, protected, never modified.";
     }
 
     @Override
@@ -22,6 +62,104 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
     }
 
     @Override
+    public Map<String, String> systemTags() {
+        return Map.of("system", "igenomes", "organization", "nf-core", "purpose", "reference-genomes");
+    }
+
+    @Override
+    public void preflight(StackConfig config, RunMode mode, Preflight report) {
+        var fix = "run `direnv allow` in the checkout (its .envrc reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                + " from 1Password; run `op signin` first), or export AWS_PROFILE, or attach the stack's Pulumi ESC"
+                + " environment";
+        if (AwsCredentialSources.halfAKeyPair(config)) {
+            var problem = "only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set";
+            if (mode == RunMode.DEPLOY) {
+                report.problem("AWS_ACCESS_KEY_ID", problem, fix);
+            } else {
+                report.warning(problem + "; a real deployment would stop here: " + fix);
+            }
+        } else if (AwsCredentialSources.found(config).isEmpty()) {
+            var problem = "no AWS credentials found (no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,"
+                    + " web identity, container credentials or ~/.aws files)";
+            if (mode == RunMode.DEPLOY) {
+                report.problem("AWS_ACCESS_KEY_ID", problem, fix);
+            } else {
+                report.warning(problem + "; the offline plan needs none, a real deployment would stop here: " + fix);
+            }
+        }
+    }
+
+    @Override
     public void define(StackContext stack, IgenomesSettings settings) {
+        // No keys are passed to the provider: it reads the same variables itself, and keys given as
+        // provider inputs would be stored (encrypted) in the state for no benefit.
+        var aws = AwsProviders.create("aws-igenomes", AwsAccess.defaultChain(PublicBucket.REGION));
+        var readOnly = CustomResourceOptions.builder().provider(aws).protect(true).retainOnDelete(true);
+
+        var bucket = new Bucket(PublicBucket.NAME, BucketArgs.builder().bucket(PublicBucket.NAME).build(),
+                readOnly.importId(PublicBucket.NAME).ignoreChanges(BUCKET_IGNORED_PROPERTIES).build());
+
+        Output<String> versioningId = Output.of(NOT_IMPORTED);
+        if (settings.importVersioning()) {
+            var versioning = new BucketVersioningV2(PublicBucket.NAME + "-versioning", BucketVersioningV2Args.builder()
+                    .bucket(PublicBucket.NAME)
+                    // Required by the resource; ignored, so the import takes whatever the bucket has.
+                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
+                            .status("Enabled").build())
+                    .build(),
+                    CustomResourceOptions.builder().provider(aws).protect(true).retainOnDelete(true)
+                            .importId(PublicBucket.NAME).ignoreChanges(VERSIONING_IGNORED_PROPERTIES)
+                            .dependsOn(bucket).build());
+            versioningId = versioning.id();
+        }
+        Output<String> publicAccessBlockId = Output.of(NOT_IMPORTED);
+        if (settings.importPublicAccessBlock()) {
+            var block = new BucketPublicAccessBlock(PublicBucket.NAME + "-public-access",
+                    BucketPublicAccessBlockArgs.builder().bucket(PublicBucket.NAME).build(),
+                    CustomResourceOptions.builder().provider(aws).protect(true).retainOnDelete(true)
+                            .importId(PublicBucket.NAME).ignoreChanges(PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES)
+                            .dependsOn(bucket).build());
+            publicAccessBlockId = block.id();
+        }
+
+        var ctx = stack.pulumi();
+        ctx.export("bucket_info", Output.all(bucket.bucket(), bucket.arn()).applyValue(values -> ordered(
+                "name", values.get(0),
+                "arn", values.get(1),
+                "region", PublicBucket.REGION,
+                "description", PublicBucket.DESCRIPTION,
+                "access", PublicBucket.ACCESS)));
+        ctx.export("usage", Output.of(usage()));
+        ctx.export("documentation", Output.of(ordered(
+                "aws_open_data", "https://registry.opendata.aws/ngi-igenomes/",
+                "github", "https://github.com/ewels/AWS-iGenomes",
+                "docs", "https://ewels.github.io/AWS-iGenomes/")));
+        ctx.export("resources", Output.all(bucket.id(), versioningId, publicAccessBlockId).applyValue(ids -> ordered(
+                "bucket", ids.get(0),
+                "versioning", ids.get(1),
+                "public_access_block", ids.get(2))));
+        ctx.export("notes", Output.of(ordered(
+                "registry", "AWS Open Data Registry - publicly accessible",
+                "permissions", "Read-only access via provided credentials",
+                "management", "Bucket managed by AWS, tracked via Pulumi for reference",
+                "cost", "No data transfer charges within same AWS region (" + PublicBucket.REGION + ")")));
+        ctx.export("genomes", Output.of(GenomeCatalog.bundled().asOutput()));
+    }
+
+    static Map<String, Object> usage() {
+        return ordered(
+                "s3_uri", "s3://" + PublicBucket.NAME,
+                "https_url", "https://" + PublicBucket.NAME + ".s3." + PublicBucket.REGION + ".amazonaws.com",
+                "cli_example", "aws s3 --no-sign-request --region " + PublicBucket.REGION + " ls s3://"
+                        + PublicBucket.NAME + "/",
+                "nextflow_config", "params.igenomes_base = \"s3://" + PublicBucket.NAME + "/igenomes\"");
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }

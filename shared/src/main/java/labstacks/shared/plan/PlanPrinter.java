@@ -24,7 +24,11 @@ public final class PlanPrinter {
         for (var resource : plan.resources()) {
             var level = resource.parentUrn() == null ? 0 : depth.getOrDefault(resource.parentUrn(), -1) + 1;
             depth.put(resource.urn(), level);
-            var symbol = resource.importId() != null ? " = " : " + ";
+            var symbol = switch (resource.operation()) {
+                case "import" -> " = ";
+                case "create" -> " + ";
+                default -> "   ";
+            };
             var indent = "   ".repeat(Math.max(0, level - 1))
                     + (level == 0 ? "" : lastChild.contains(resource.urn()) ? "└─ " : "├─ ");
             text.append(symbol).append(indent).append(resource.type()).append("  ").append(resource.name())
@@ -45,10 +49,12 @@ public final class PlanPrinter {
             plan.outputs().forEach((key, value) -> text.append("    ").append(key).append(": ")
                     .append(compact(value)).append('\n'));
         }
-        var imports = plan.resources().stream().filter(r -> r.importId() != null).count();
-        var creates = plan.resources().stream()
-                .filter(r -> r.importId() == null && !r.type().equals("pulumi:pulumi:Stack")).count();
-        text.append("\nResources: ").append(creates).append(" to create, ").append(imports).append(" to import\n");
+        var imports = plan.resources().stream().filter(r -> r.operation().equals("import")).count();
+        var creates = plan.resources().stream().filter(r -> r.operation().equals("create")).count();
+        var providers = plan.resources().stream().filter(r -> r.operation().equals("provider")).count();
+        text.append("\nResources: ").append(creates).append(" to create, ").append(imports).append(" to import")
+                .append(" (and ").append(providers).append(providers == 1 ? " provider" : " providers")
+                .append(", configuration only)\n");
         if (!plan.packages().isEmpty()) {
             text.append("Packages: ");
             text.append(String.join(", ", plan.packages().stream().map(p -> p.name() + " " + p.version()

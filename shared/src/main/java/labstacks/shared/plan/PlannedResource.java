@@ -53,9 +53,18 @@ public record PlannedResource(
         String version,
         String packageRef) {
 
-    /** What a {@code pulumi up} would do with it. */
+    /**
+     * What a {@code pulumi up} would do with it: {@code import} or {@code create}; {@code provider} for a
+     * provider (configuration held by the engine, nothing in the cloud) and {@code stack} for the stack.
+     */
     public String operation() {
-        return importId != null ? "import" : "create";
+        if (importId != null) {
+            return "import";
+        }
+        if (type.startsWith("pulumi:providers:")) {
+            return "provider";
+        }
+        return type.equals("pulumi:pulumi:Stack") ? "stack" : "create";
     }
 
     /** An input by dotted path ({@code versioningConfiguration.status}, {@code rules.0.id}); secrets stay wrapped. */

@@ -57,6 +57,17 @@ public final class PreparedStack {
         if (program != null) {
             problems.addAll(SettingsLoader.check(program.settingsType(), config, mode));
             warnings.addAll(SettingsLoader.warnings(program.settingsType(), config, mode));
+            program.preflight(config, mode, new Preflight() {
+                @Override
+                public void problem(String subject, String problem, String fix) {
+                    problems.add(new ConfigProblem(subject, problem, fix));
+                }
+
+                @Override
+                public void warning(String text) {
+                    warnings.add(text);
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw new StackConfigException(config.stackFile(), problems);

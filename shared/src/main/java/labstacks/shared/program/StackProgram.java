@@ -36,4 +36,12 @@ public interface StackProgram<S extends Record> {
 
     /** Declares the stack's resources and outputs. */
     void define(StackContext stack, S settings);
+
+    /**
+     * Checks what settings cannot (for example that credentials are reachable) before anything
+     * registers. Report a missing credential as a problem in {@link RunMode#DEPLOY} and as a warning in
+     * {@link RunMode#PLAN}. The default finds nothing.
+     */
+    default void preflight(labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
+    }
 }
