@@ -47,13 +47,26 @@ public final class Main {
             }
             case "-h", "--help", "help" -> {
                 out.print(usage());
+                tools().forEach(t -> out.println("       ./labstacks " + t.name() + " ...   " + t.description()));
                 yield OK;
             }
             default -> {
+                var tool = tools().stream().filter(t -> t.name().equals(args[0])).findFirst();
+                if (tool.isPresent()) {
+                    yield tool.get().run(java.util.List.of(rest), out, err);
+                }
                 err.print("unknown command '" + args[0] + "'\n" + usage());
                 yield USAGE;
             }
         };
+    }
+
+    /** The commands modules add (igenomes-inventory, ...), sorted by name. */
+    static java.util.List<labstacks.shared.program.Tool> tools() {
+        return java.util.ServiceLoader.load(labstacks.shared.program.Tool.class).stream()
+                .map(java.util.ServiceLoader.Provider::get)
+                .sorted(java.util.Comparator.comparing(labstacks.shared.program.Tool::name))
+                .toList();
     }
 
     static String usage() {

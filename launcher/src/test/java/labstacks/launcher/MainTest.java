@@ -97,6 +97,14 @@ class MainTest {
     }
 
     @Test
+    void modulesAddTheirToolsWithoutEditingTheLauncher() {
+        assertTrue(run(temp, "help").out().contains("./labstacks igenomes-inventory"));
+        var result = run(temp, "igenomes-inventory", "--verbose");
+        assertEquals(2, result.code(), "dispatched to the igenomes tool, which rejects the argument");
+        assertTrue(result.err().contains("usage: ./labstacks igenomes-inventory"), result.err());
+    }
+
+    @Test
     void planAllCoversEveryStackFileOfTheRepositoryAndIsDeterministic() throws IOException {
         var root = ProgramHarness.repositoryRoot();
         var first = temp.resolve("first.json");
