@@ -1,0 +1,86 @@
+package labstacks.biositing;
+
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+
+import java.util.List;
+import java.util.Map;
+
+/** Shared pieces of the ETL's pod specs: labels, the .env as envFrom, sizes, wait-for containers. */
+final class Pods {
+    static final String APP = "ca-biositing";
+    static final String DATABASE = "database";
+    static final String MIGRATION = "migration";
+    static final String PREFECT_SERVER = "prefect-server";
+    static final String PREFECT_WORKER = "prefect-worker";
+    static final String FLOW_DEPLOYMENT = "flow-deployment";
+
+    static final int PREFECT_PORT = 4200;
+    static final String DB_SERVICE = "db";
+
+    private Pods() {
+    }
+
+    /** The labels selectors and NetworkPolicies match on. */
+    static Map<String, String> selector(String component) {
+        return Map.of("app.kubernetes.io/name", APP, "app.kubernetes.io/component", component);
+    }
+
+    static ObjectMetaArgs metadata(String name, String namespace, String component) {
+        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(selector(component)).build();
+    }
+
+    static ObjectMetaArgs podMetadata(String component) {
+        return ObjectMetaArgs.builder().labels(selector(component)).build();
+    }
+
+    /** The compose {@code env_file: .env}: the ConfigMap and the Secret. */
+    static List<EnvFromSourceArgs> dotEnv(EtlConfiguration configuration) {
+        return List.of(
+                EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder()
+                        .name(configuration.configMapName()).build()).build(),
+                EnvFromSourceArgs.builder().secretRef(SecretEnvSourceArgs.builder()
+                        .name(configuration.secretName()).build()).build());
+    }
+
+    static ResourceRequirementsArgs size(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+        return ResourceRequirementsArgs.builder()
+                .requests(Map.of("cpu", cpuRequest, "memory", memoryRequest))
+                .limits(Map.of("cpu", cpuLimit, "memory", memoryLimit))
+                .build();
+    }
+
+    static SecurityContextArgs noEscalation() {
+        return SecurityContextArgs.builder().allowPrivilegeEscalation(false).build();
+    }
+
+    /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */
+    static ContainerArgs waitForDatabase(String postgresImage, EtlConfiguration configuration) {
+        return ContainerArgs.builder()
+                .name("wait-for-db")
+                .image(postgresImage)
+                .command("sh", "-c", "until pg_isready -h \"$POSTGRES_HOST\" -p \"$POSTGRES_PORT\" -U \"$POSTGRES_USER\";"
+                        + " do echo waiting for the database; sleep 2; done")
+                .envFrom(dotEnv(configuration))
+                .resources(size("10m", "16Mi", "100m", "64Mi"))
+                .securityContext(noEscalation())
+                .build();
+    }
+
+    /** Waits until the Prefect API answers: {@code depends_on: prefect-server: service_healthy}. */
+    static ContainerArgs waitForPrefect(String pipelineImage, String apiUrl) {
+        return ContainerArgs.builder()
+                .name("wait-for-prefect")
+                .image(pipelineImage)
+                // The image's entrypoint activates the pixi environment and execs the arguments.
+                .args("sh", "-c", "until curl -fsS " + apiUrl + "/health; do echo waiting for prefect-server; sleep 3; done")
+                .resources(size("10m", "32Mi", "100m", "128Mi"))
+                .securityContext(noEscalation())
+                .build();
+    }
+}

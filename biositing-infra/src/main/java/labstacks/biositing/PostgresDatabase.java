@@ -1,0 +1,150 @@
+package labstacks.biositing;
+
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
+import com.pulumi.kubernetes.apps.v1.StatefulSetArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The compose {@code db} service: PostgreSQL 13 as a one-replica StatefulSet with the {@code pgdata}
+ * volume, the {@code create_prefect_db.sql} init script, the compose health check as readiness probe,
+ * and the {@code db} Service.
+ */
+public final class PostgresDatabase extends ComponentResource {
+    public static final String TYPE = "labstacks:biositing:PostgresDatabase";
+    static final String INIT_SCRIPT = "create_prefect_db.sql";
+    /** The official image's postgres user. */
+    static final int POSTGRES_UID = 999;
+
+    private final StatefulSet statefulSet;
+    private final Service service;
+
+    public PostgresDatabase(String name, BiositingSettings settings, EtlConfiguration configuration,
+                            CustomResourceOptions k8s, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var namespace = settings.namespace();
+
+        var initdb = new ConfigMap("postgres-initdb", ConfigMapArgs.builder()
+                .metadata(Pods.metadata("postgres-initdb", namespace, Pods.DATABASE))
+                .data(Map.of(INIT_SCRIPT, initScript()))
+                .build(), child);
+
+        var claim = PersistentVolumeClaimArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name("pgdata").build())
+                .spec(volumeSpec(settings.postgresStorage(), settings))
+                .build();
+
+        var container = ContainerArgs.builder()
+                .name("postgres")
+                .image(settings.postgresImage())
+                .ports(ContainerPortArgs.builder().name("postgres").containerPort(5432).build())
+                .envFrom(Pods.dotEnv(configuration))
+                // A subdirectory: the volume's root may hold lost+found, which initdb refuses.
+                .env(EnvVarArgs.builder().name("PGDATA").value("/var/lib/postgresql/data/pgdata").build())
+                .volumeMounts(
+                        VolumeMountArgs.builder().name("pgdata").mountPath("/var/lib/postgresql/data").build(),
+                        VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d").readOnly(true).build())
+                .readinessProbe(ProbeArgs.builder()
+                        .exec(ExecActionArgs.builder().command(healthCheck()).build())
+                        .periodSeconds(10).timeoutSeconds(5).failureThreshold(5)
+                        .build())
+                .resources(Pods.size("250m", "512Mi", "1", "1Gi"))
+                .securityContext(Pods.noEscalation())
+                .build();
+
+        this.statefulSet = new StatefulSet("db", StatefulSetArgs.builder()
+                .metadata(Pods.metadata("db", namespace, Pods.DATABASE))
+                .spec(StatefulSetSpecArgs.builder()
+                        .serviceName(Pods.DB_SERVICE)
+                        .replicas(1)
+                        .selector(LabelSelectorArgs.builder().matchLabels(Pods.selector(Pods.DATABASE)).build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(Pods.podMetadata(Pods.DATABASE))
+                                .spec(PodSpecArgs.builder()
+                                        .securityContext(PodSecurityContextArgs.builder()
+                                                .runAsNonRoot(true).runAsUser(POSTGRES_UID).runAsGroup(POSTGRES_UID)
+                                                .fsGroup(POSTGRES_UID).build())
+                                        .containers(container)
+                                        .volumes(VolumeArgs.builder().name("initdb")
+                                                .configMap(ConfigMapVolumeSourceArgs.builder().name("postgres-initdb").build())
+                                                .build())
+                                        .build())
+                                .build())
+                        .volumeClaimTemplates(claim)
+                        .build())
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                        .dependsOn(initdb, configuration.secret(), configuration.configMap()).build()));
+
+        this.service = new Service(Pods.DB_SERVICE, ServiceArgs.builder()
+                .metadata(Pods.metadata(Pods.DB_SERVICE, namespace, Pods.DATABASE))
+                .spec(ServiceSpecArgs.builder()
+                        .selector(Pods.selector(Pods.DATABASE))
+                        .ports(ServicePortArgs.builder().name("postgres").port(settings.postgresPort())
+                                .targetPort("postgres").build())
+                        .build())
+                .build(), child);
+        registerOutputs(Map.of("service", service.metadata().applyValue(m -> Pods.DB_SERVICE)));
+    }
+
+    /** The compose health check, {@code pg_isready -U $POSTGRES_USER -d $POSTGRES_DB}, through a shell. */
+    static java.util.List<String> healthCheck() {
+        return java.util.List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"");
+    }
+
+    static PersistentVolumeClaimSpecArgs volumeSpec(String size, BiositingSettings settings) {
+        var spec = PersistentVolumeClaimSpecArgs.builder()
+                .accessModes("ReadWriteOnce")
+                .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", size)).build());
+        settings.storageClass().ifPresent(spec::storageClassName);
+        return spec.build();
+    }
+
+    static String initScript() {
+        try (var stream = PostgresDatabase.class.getResourceAsStream(INIT_SCRIPT)) {
+            if (stream == null) {
+                throw new IllegalStateException(INIT_SCRIPT + " is missing from the biositing-infra jar");
+            }
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public StatefulSet statefulSet() {
+        return statefulSet;
+    }
+
+    public Service service() {
+        return service;
+    }
+}

@@ -1,0 +1,99 @@
+package labstacks.biositing;
+
+import com.pulumi.kubernetes.apps.v1.Deployment;
+import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.DeploymentStrategyArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compose {@code prefect-worker}: a process worker polling the work pool, started only once the
+ * server answers. Exactly one replica: two workers would both pick up the same flow runs' queue.
+ */
+public final class PrefectWorker extends ComponentResource {
+    public static final String TYPE = "labstacks:biositing:PrefectWorker";
+    static final String NAME = "prefect-worker";
+    static final String CREDENTIALS_SECRET = "gsheets-credentials";
+    static final int HEALTH_PORT = 8080;
+
+    private final Deployment deployment;
+
+    public PrefectWorker(String name, BiositingSettings settings, EtlConfiguration configuration, Resource server,
+                         CustomResourceOptions k8s, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var namespace = settings.namespace();
+        var dependsOn = new ArrayList<Resource>(List.of(server));
+
+        var container = ContainerArgs.builder()
+                .name(NAME)
+                .image(settings.pipelineImage())
+                .args("prefect", "worker", "start", "--type", "process", "--pool", settings.workPool(),
+                        "--with-healthcheck")
+                .ports(ContainerPortArgs.builder().name("health").containerPort(HEALTH_PORT).build())
+                .envFrom(Pods.dotEnv(configuration))
+                .livenessProbe(ProbeArgs.builder()
+                        .httpGet(HTTPGetActionArgs.builder().path("/health").port("health").build())
+                        .initialDelaySeconds(15).periodSeconds(30).timeoutSeconds(5).failureThreshold(3).build())
+                .resources(Pods.size("500m", "1Gi", "2", "2Gi"))
+                .securityContext(Pods.noEscalation());
+        var volumes = new ArrayList<VolumeArgs>();
+        if (settings.googleCredentials().isPresent()) {
+            var credentials = new Secret(CREDENTIALS_SECRET, SecretArgs.builder()
+                    .metadata(Pods.metadata(CREDENTIALS_SECRET, namespace, Pods.PREFECT_WORKER))
+                    .type("Opaque")
+                    .stringData(settings.googleCredentials().get().applyValue(json -> Map.of("credentials.json", json))
+                            .asSecret())
+                    .build(), child);
+            dependsOn.add(credentials);
+            // The flows open credentials.json relative to /app, as the compose bind mount placed it.
+            container.volumeMounts(VolumeMountArgs.builder().name("gsheets-credentials")
+                    .mountPath("/app/credentials.json").subPath("credentials.json").readOnly(true).build());
+            container.env(EnvVarArgs.builder().name("GOOGLE_APPLICATION_CREDENTIALS").value("/app/credentials.json").build());
+            volumes.add(VolumeArgs.builder().name("gsheets-credentials")
+                    .secret(SecretVolumeSourceArgs.builder().secretName(CREDENTIALS_SECRET).build()).build());
+        }
+
+        this.deployment = new Deployment(NAME, DeploymentArgs.builder()
+                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_WORKER))
+                .spec(DeploymentSpecArgs.builder()
+                        .replicas(1)
+                        .strategy(DeploymentStrategyArgs.builder().type("Recreate").build())
+                        .selector(LabelSelectorArgs.builder().matchLabels(Pods.selector(Pods.PREFECT_WORKER)).build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(Pods.podMetadata(Pods.PREFECT_WORKER))
+                                .spec(PodSpecArgs.builder()
+                                        .initContainers(Pods.waitForPrefect(settings.pipelineImage(), EtlConfiguration.apiUrl()))
+                                        .containers(container.build())
+                                        .volumes(volumes)
+                                        .build())
+                                .build())
+                        .build())
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder().dependsOn(dependsOn).build()));
+        registerOutputs(Map.of());
+    }
+
+    public Deployment deployment() {
+        return deployment;
+    }
+}
