@@ -1,0 +1,237 @@
+package labstacks.biositing;
+
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
+import labstacks.shared.config.ConfigProblem;
+import labstacks.shared.config.StackConfigException;
+import labstacks.shared.plan.PlanJson;
+import labstacks.shared.program.RunMode;
+import labstacks.shared.testing.KubernetesSchema;
+import labstacks.shared.testing.ProgramHarness;
+import labstacks.shared.testing.StackRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each compose service of ca-biositing and its Kubernetes counterpart, read back through the official models. */
+class BiositingProgramTest {
+    private static final String PASSWORD = "pw-for-tests-only-4711";
+    private static final String PIPELINE = "ghcr.io/sustainability-software-lab/ca-biositing-pipeline:0.4.0";
+
+    private static ProgramHarness local() {
+        return ProgramHarness.forStackFile(new BiositingProgram(), "biositing-local")
+                .secret("biositing:postgresPassword", PASSWORD);
+    }
+
+    private static StackRun run() {
+        return local().run().assertSucceeded();
+    }
+
+    private static <T> T model(StackRun run, String type, String name, Class<T> model) {
+        return model.cast(KubernetesSchema.validate(run.resource(type, name)));
+    }
+
+    @Test
+    void everyObjectMatchesTheOfficialKubernetesSchema() {
+        var run = run();
+        assertEquals(15, KubernetesSchema.validateAll(run));
+        var withCredentials = local().secret("biositing:googleCredentials", "{\"type\":\"service_account\"}").run()
+                .assertSucceeded();
+        assertEquals(16, KubernetesSchema.validateAll(withCredentials));
+    }
+
+    @Test
+    void dbIsAPostgres13StatefulSetWithPgdataInitScriptAndTheComposeHealthCheck() {
+        var run = run();
+        var db = model(run, "kubernetes:apps/v1:StatefulSet", "db", V1StatefulSet.class);
+        var pod = db.getSpec().getTemplate().getSpec();
+        var postgres = pod.getContainers().get(0);
+        assertEquals("postgres:13.20", postgres.getImage());
+        assertEquals(5432, postgres.getPorts().get(0).getContainerPort());
+        assertEquals("pgdata", db.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName());
+        assertEquals("5Gi", db.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests()
+                .get("storage").toSuffixedString());
+        var mounts = postgres.getVolumeMounts().stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.getName(), m -> m.getMountPath()));
+        assertEquals(Map.of("pgdata", "/var/lib/postgresql/data", "initdb", "/docker-entrypoint-initdb.d"), mounts);
+        var probe = postgres.getReadinessProbe();
+        assertEquals(List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\""), probe.getExec().getCommand());
+        assertEquals(10, probe.getPeriodSeconds());
+        assertEquals(5, probe.getTimeoutSeconds());
+        assertEquals(5, probe.getFailureThreshold());
+        assertEquals(999L, pod.getSecurityContext().getRunAsUser());
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        assertTrue(postgres.getResources().getLimits().containsKey("memory"));
+
+        @SuppressWarnings("unchecked")
+        var initdb = (Map<String, Object>) run.resource("kubernetes:core/v1:ConfigMap", "postgres-initdb").inputs().get("data");
+        var script = (String) initdb.get("create_prefect_db.sql");
+        assertTrue(script.contains("WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'prefect_db')\\gexec"));
+        assertTrue(script.contains("GRANT ALL PRIVILEGES ON DATABASE prefect_db TO CURRENT_USER;"));
+
+        var service = run.resource("kubernetes:core/v1:Service", "db").input("spec.ports.0.port");
+        assertEquals(5432, service);
+    }
+
+    @Test
+    void setupDbRunsAlembicOnceTheDatabaseIsReady() {
+        var run = run();
+        var request = run.resource("kubernetes:batch/v1:Job", "setup-db");
+        var job = model(run, "kubernetes:batch/v1:Job", "setup-db", V1Job.class);
+        assertEquals("setup-db-" + Images.shortHash(PIPELINE), job.getMetadata().getName());
+        var pod = job.getSpec().getTemplate().getSpec();
+        assertEquals("Never", pod.getRestartPolicy());
+        assertEquals(PIPELINE, pod.getContainers().get(0).getImage());
+        assertEquals(List.of("alembic", "upgrade", "head"), pod.getContainers().get(0).getArgs());
+        assertTrue(pod.getInitContainers().get(0).getCommand().get(2).contains("pg_isready -h \"$POSTGRES_HOST\""));
+        assertTrue(request.dependsOn().contains("db"), request.dependsOn().toString());
+        assertTrue(request.deleteBeforeReplace());
+        assertEquals(job.getMetadata().getName(), run.output("migration_job"));
+    }
+
+    @Test
+    void prefectServerServesTheApiWithItsVolumeAndDatabaseUrl() {
+        var run = run();
+        var server = model(run, "kubernetes:apps/v1:Deployment", "prefect-server", V1Deployment.class);
+        assertEquals(1, server.getSpec().getReplicas());
+        assertEquals("Recreate", server.getSpec().getStrategy().getType());
+        var container = server.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(List.of("prefect", "server", "start", "--host", "0.0.0.0", "--port", "4200"), container.getArgs());
+        assertEquals(4200, container.getPorts().get(0).getContainerPort());
+        assertEquals("/api/health", container.getReadinessProbe().getHttpGet().getPath());
+        assertEquals(10, container.getReadinessProbe().getTimeoutSeconds());
+        assertEquals("/root/.prefect", container.getVolumeMounts().get(0).getMountPath());
+        assertEquals("prefectdata", server.getSpec().getTemplate().getSpec().getVolumes().get(0)
+                .getPersistentVolumeClaim().getClaimName());
+        assertEquals(List.of("etl-config", "etl-secrets"), container.getEnvFrom().stream()
+                .map(e -> e.getConfigMapRef() != null ? e.getConfigMapRef().getName() : e.getSecretRef().getName()).toList());
+        var dependsOn = run.resource("kubernetes:apps/v1:Deployment", "prefect-server").dependsOn();
+        assertTrue(dependsOn.containsAll(List.of("db", "setup-db", "prefectdata")), dependsOn.toString());
+        assertEquals(4200, run.resource("kubernetes:core/v1:Service", "prefect-server").input("spec.ports.0.port"));
+    }
+
+    @Test
+    void theWorkerPollsThePoolOnlyAfterTheServerIsHealthy() {
+        var run = run();
+        var worker = model(run, "kubernetes:apps/v1:Deployment", "prefect-worker", V1Deployment.class);
+        assertEquals(1, worker.getSpec().getReplicas());
+        var pod = worker.getSpec().getTemplate().getSpec();
+        assertEquals(List.of("prefect", "worker", "start", "--type", "process", "--pool", "biocirv_dev_work_pool",
+                "--with-healthcheck"), pod.getContainers().get(0).getArgs());
+        assertTrue(pod.getInitContainers().get(0).getArgs().get(2)
+                .contains("curl -fsS http://prefect-server:4200/api/health"));
+        assertTrue(run.resource("kubernetes:apps/v1:Deployment", "prefect-worker").dependsOn().contains("prefect-server"));
+        assertNull(pod.getVolumes() == null || pod.getVolumes().isEmpty() ? null : pod.getVolumes(),
+                "no credentials volume unless credentials.json is configured");
+    }
+
+    @Test
+    void credentialsJsonIsMountedFromASecretWhenConfigured() {
+        var run = local().secret("biositing:googleCredentials", "{\"type\":\"service_account\"}").run().assertSucceeded();
+        var worker = model(run, "kubernetes:apps/v1:Deployment", "prefect-worker", V1Deployment.class);
+        var mount = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(0);
+        assertEquals("/app/credentials.json", mount.getMountPath());
+        assertEquals("credentials.json", mount.getSubPath());
+        var secret = model(run, "kubernetes:core/v1:Secret", "gsheets-credentials", V1Secret.class);
+        assertEquals("{\"type\":\"service_account\"}", secret.getStringData().get("credentials.json"));
+    }
+
+    @Test
+    void theFlowDeploymentIsRegisteredAfterServerAndWorker() {
+        var run = run();
+        var job = model(run, "kubernetes:batch/v1:Job", "prefect-deploy", V1Job.class);
+        assertEquals(List.of("prefect", "--no-prompt", "deploy", "--name", "master-etl-deployment"),
+                job.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+        var dependsOn = run.resource("kubernetes:batch/v1:Job", "prefect-deploy").dependsOn();
+        assertTrue(dependsOn.containsAll(List.of("prefect-server", "prefect-worker")), dependsOn.toString());
+    }
+
+    @Test
+    void theDotEnvIsSplitIntoSecretAndConfigMap() {
+        var run = run();
+        @SuppressWarnings("unchecked")
+        var config = (Map<String, Object>) run.resource("kubernetes:core/v1:ConfigMap", "etl-config").inputs().get("data");
+        assertEquals("http://prefect-server:4200/api", config.get("PREFECT_API_URL"));
+        assertEquals("http://localhost:4200/api", config.get("PREFECT_UI_API_URL"));
+        assertEquals("0.0.0.0", config.get("PREFECT_SERVER_API_HOST"));
+        assertEquals("biocirv_user", config.get("POSTGRES_USER"));
+        assertFalse(config.toString().contains(PASSWORD));
+        var secret = model(run, "kubernetes:core/v1:Secret", "etl-secrets", V1Secret.class);
+        assertEquals(PASSWORD, secret.getStringData().get("POSTGRES_PASSWORD"));
+        assertEquals("postgresql+psycopg2://biocirv_user:" + PASSWORD + "@db:5432/biocirv_db",
+                secret.getStringData().get("DATABASE_URL"));
+        assertEquals("postgresql+asyncpg://biocirv_user:" + PASSWORD + "@db:5432/prefect_db",
+                secret.getStringData().get("PREFECT_API_DATABASE_CONNECTION_URL"));
+        var json = PlanJson.write(run.plan());
+        assertFalse(json.contains(PASSWORD), "the password never appears in the plan");
+    }
+
+    @Test
+    void networkPoliciesLetOnlyTheComposeNeighboursTalk() {
+        var run = run();
+        var deny = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny-ingress", V1NetworkPolicy.class);
+        assertTrue(deny.getSpec().getPodSelector().getMatchLabels() == null
+                || deny.getSpec().getPodSelector().getMatchLabels().isEmpty());
+        assertEquals(List.of("Ingress"), deny.getSpec().getPolicyTypes());
+        var db = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "database-clients", V1NetworkPolicy.class);
+        assertEquals("database", db.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/component"));
+        var rule = db.getSpec().getIngress().get(0);
+        assertEquals(List.of("migration", "prefect-server", "prefect-worker"),
+                rule.getFrom().get(0).getPodSelector().getMatchExpressions().get(0).getValues());
+        assertEquals(5432, rule.getPorts().get(0).getPort().getIntValue());
+        var api = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "prefect-api-clients", V1NetworkPolicy.class);
+        assertEquals(List.of("prefect-worker", "flow-deployment"),
+                api.getSpec().getIngress().get(0).getFrom().get(0).getPodSelector().getMatchExpressions().get(0).getValues());
+    }
+
+    @Test
+    void outputsTellUsersHowToReachTheStack() {
+        var run = run();
+        assertEquals("ca-biositing", run.output("namespace"));
+        @SuppressWarnings("unchecked")
+        var ui = (Map<String, Object>) run.output("prefect_ui");
+        assertEquals("kubectl -n ca-biositing port-forward svc/prefect-server 4200:4200", ui.get("port_forward"));
+        assertEquals(4200, ui.get("port"));
+        assertEquals(Map.of("service", "db", "host", "db.ca-biositing.svc.cluster.local", "port", 5432),
+                run.output("database_service"));
+        assertEquals("minikube", run.resource("pulumi:providers:kubernetes", "k8s").inputs().get("context"));
+    }
+
+    @Test
+    void unpinnedImagesAndAMissingPasswordAreConfigErrors() {
+        var error = assertThrows(StackConfigException.class, () -> ProgramHarness
+                .forStackFile(new BiositingProgram(), "biositing-local")
+                .config("biositing:pipelineImage", "ghcr.io/x/pipeline:latest")
+                .config("biositing:postgresImage", "postgres")
+                .run());
+        assertEquals(List.of("biositing:pipelineImage", "biositing:postgresImage", "biositing:postgresPassword"),
+                error.problems().stream().map(ConfigProblem::key).toList());
+        assertTrue(error.getMessage().contains("export POSTGRES_PASSWORD"), error.getMessage());
+
+        var plan = ProgramHarness.forStackFile(new BiositingProgram(), "biositing-local").mode(RunMode.PLAN).run()
+                .assertSucceeded();
+        assertTrue(plan.warnings().stream().anyMatch(w -> w.startsWith("biositing:postgresPassword is not set")));
+    }
+
+    @Test
+    void prodDiffersFromLocalOnlyInConfig() {
+        var prod = ProgramHarness.forStackFile(new BiositingProgram(), "biositing-prod")
+                .secret("biositing:postgresPassword", PASSWORD).run().assertSucceeded();
+        var local = run();
+        java.util.function.Function<StackRun, List<String>> shape = r -> r.resources().stream()
+                .filter(x -> !x.type().equals("pulumi:pulumi:Stack")).map(x -> x.type() + " " + x.name()).toList();
+        assertEquals(shape.apply(local), shape.apply(prod));
+        assertEquals("50Gi", prod.resource("kubernetes:apps/v1:StatefulSet", "db")
+                .input("spec.volumeClaimTemplates.0.spec.resources.requests.storage"));
+    }
+}
