@@ -25,6 +25,10 @@ public record BiositingSettings(
         @Setting(key = "biositing:postgresImage", description = "the PostgreSQL 13 image, pinned",
                 defaultValue = "postgres:13.20", pattern = Images.PINNED)
         String postgresImage,
+        @Setting(key = "biositing:prefectServerImage",
+                description = "the Prefect server image; the version prefect.yaml names",
+                defaultValue = "prefecthq/prefect:3.4.23-python3.12", pattern = Images.PINNED)
+        String prefectServerImage,
         @Setting(key = "biositing:postgresUser", description = "POSTGRES_USER", defaultValue = "biocirv_user",
                 pattern = "[a-z_][a-z0-9_]{0,62}")
         String postgresUser,

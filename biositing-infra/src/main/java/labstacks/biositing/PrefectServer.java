@@ -55,7 +55,7 @@ public final class PrefectServer extends ComponentResource {
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();
         var container = ContainerArgs.builder()
                 .name(NAME)
-                .image(settings.pipelineImage())
+                .image(settings.prefectServerImage())
                 .args("prefect", "server", "start", "--host", settings.prefectServerApiHost(),
                         "--port", Integer.toString(Pods.PREFECT_PORT))
                 .ports(ContainerPortArgs.builder().name("api").containerPort(Pods.PREFECT_PORT).build())

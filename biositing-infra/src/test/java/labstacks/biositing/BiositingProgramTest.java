@@ -106,6 +106,7 @@ class BiositingProgramTest {
         assertEquals(1, server.getSpec().getReplicas());
         assertEquals("Recreate", server.getSpec().getStrategy().getType());
         var container = server.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals("prefecthq/prefect:3.4.23-python3.12", container.getImage());
         assertEquals(List.of("prefect", "server", "start", "--host", "0.0.0.0", "--port", "4200"), container.getArgs());
         assertEquals(4200, container.getPorts().get(0).getContainerPort());
         assertEquals("/api/health", container.getReadinessProbe().getHttpGet().getPath());
