@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import labstacks.shared.kubernetes.Containers;
 
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,11 @@ final class Pods {
     }
 
     static ResourceRequirementsArgs size(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
-        return ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", cpuRequest, "memory", memoryRequest))
-                .limits(Map.of("cpu", cpuLimit, "memory", memoryLimit))
-                .build();
+        return Containers.size(cpuRequest, memoryRequest, cpuLimit, memoryLimit);
     }
 
     static SecurityContextArgs noEscalation() {
-        return SecurityContextArgs.builder().allowPrivilegeEscalation(false).build();
+        return Containers.noEscalation();
     }
 
     /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */

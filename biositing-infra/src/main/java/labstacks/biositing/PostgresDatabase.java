@@ -14,7 +14,6 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
@@ -91,9 +90,7 @@ public final class PostgresDatabase extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.DATABASE))
                                 .spec(PodSpecArgs.builder()
-                                        .securityContext(PodSecurityContextArgs.builder()
-                                                .runAsNonRoot(true).runAsUser(POSTGRES_UID).runAsGroup(POSTGRES_UID)
-                                                .fsGroup(POSTGRES_UID).build())
+                                        .securityContext(labstacks.shared.kubernetes.Containers.runAs(POSTGRES_UID))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("initdb")
                                                 .configMap(ConfigMapVolumeSourceArgs.builder().name("postgres-initdb").build())

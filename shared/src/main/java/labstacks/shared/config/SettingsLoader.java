@@ -183,6 +183,10 @@ public final class SettingsLoader {
                         + howToSet(setting, config));
                 raw = PLAN_PLACEHOLDER;
                 source = "a plan placeholder";
+                if (rawType(valueType) == String.class) {
+                    // A stand-in, not a value: the setting's pattern describes real values only.
+                    return optional ? Optional.of(raw) : raw;
+                }
             } else {
                 reading.problems.add(new ConfigProblem(key,
                         "is required but not set (" + setting.description() + ")", howToSet(setting, config)));

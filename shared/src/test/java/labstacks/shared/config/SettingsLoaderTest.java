@@ -153,6 +153,20 @@ class SettingsLoaderTest {
         assertTrue(plan.warnings().get(0).startsWith("demo:token is not set (API token)"), plan.warnings().get(0));
     }
 
+    record PatternedCredential(
+            @Setting(key = "demo:publicKey", description = "a base64 key", pattern = "[A-Za-z0-9+/]+={0,2}",
+                    credential = true) String publicKey) {
+    }
+
+    @Test
+    void aPlanPlaceholderIsNotHeldToTheValuePattern() {
+        var plan = SettingsLoader.load(PatternedCredential.class, config(), RunMode.PLAN);
+        assertEquals(SettingsLoader.PLAN_PLACEHOLDER, plan.settings().publicKey());
+        values.put("demo:publicKey", "not base64!");
+        assertEquals(List.of("demo:publicKey"), SettingsLoader.check(PatternedCredential.class, config(), RunMode.PLAN)
+                .stream().map(ConfigProblem::key).toList(), "a real value still is");
+    }
+
     @Test
     void crossSettingRulesRunOnceEverySettingParses() {
         valid();

@@ -1,0 +1,138 @@
+package labstacks.moderate;
+
+import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import labstacks.moderate.DependencyServiceSpec.DataVolume;
+import labstacks.moderate.DependencyServiceSpec.Port;
+import labstacks.shared.kubernetes.Containers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The specs of the four dependency services, with the images, ports, probes and sizes of the original
+ * deployment (docker-compose for local, Terraform for production).
+ */
+final class DependencyServices {
+    static final String POSTGRES_IMAGE = "postgres:14.13";
+    static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:22.0.5";
+    static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:7.17.13";
+    static final String RABBITMQ_IMAGE = "rabbitmq:4.0.5-management";
+    static final String POSTGRES_INIT_CONFIG_MAP = "postgres-initdb";
+    /** Databases besides dagster (POSTGRES_DB): Keycloak's, OpenMetadata's, and the two the code location uses. */
+    static final List<String> EXTRA_DATABASES =
+            List.of("keycloak", "openmetadata", "moderate_workflows_dagster_state", "building_stock_analysis");
+
+    private DependencyServices() {
+    }
+
+    private static List<EnvFromSourceArgs> fromSecret(String name) {
+        return List.of(EnvFromSourceArgs.builder().secretRef(SecretEnvSourceArgs.builder().name(name).build()).build());
+    }
+
+    private static ProbeArgs exec(List<String> command, int initialDelay, int period, int timeout, int failures) {
+        return ProbeArgs.builder().exec(ExecActionArgs.builder().command(command).build())
+                .initialDelaySeconds(initialDelay).periodSeconds(period).timeoutSeconds(timeout)
+                .failureThreshold(failures).build();
+    }
+
+    private static ProbeArgs http(String path, String port, int initialDelay, int period, int timeout, int failures) {
+        return ProbeArgs.builder().httpGet(HTTPGetActionArgs.builder().path(path).port(port).build())
+                .initialDelaySeconds(initialDelay).periodSeconds(period).timeoutSeconds(timeout)
+                .failureThreshold(failures).build();
+    }
+
+    /** PostgreSQL 14 for Dagster, Keycloak and OpenMetadata; the init script creates their databases. */
+    static DependencyServiceSpec postgres(ModerateSettings settings) {
+        var ready = List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"");
+        return new DependencyServiceSpec(Labels.POSTGRES, POSTGRES_IMAGE, List.of(),
+                List.of(new Port("postgres", 5432)),
+                List.of(env("POSTGRES_USER", PlatformSecrets.POSTGRES_USER), env("POSTGRES_DB", "dagster"),
+                        env("PGDATA", "/var/lib/postgresql/data/pgdata")),
+                fromSecret(PlatformSecrets.POSTGRES),
+                exec(ready, 5, 10, 5, 6), exec(ready, 30, 10, 5, 6),
+                Containers.size("250m", "512Mi", "1", "2Gi"),
+                Optional.of(999),
+                Optional.of(new DataVolume("/var/lib/postgresql/data", settings.postgresStorage(), settings.storageClass())),
+                List.of(VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d").readOnly(true).build()),
+                List.of(VolumeArgs.builder().name("initdb")
+                        .configMap(ConfigMapVolumeSourceArgs.builder().name(POSTGRES_INIT_CONFIG_MAP).build()).build()));
+    }
+
+    /** The init script: runs once on an empty data directory; each database is created only if missing. */
+    static String postgresInitScript() {
+        var script = new StringBuilder("#!/bin/sh\n# Databases of the MODERATE services, created on first start only.\nset -e\n");
+        for (var database : EXTRA_DATABASES) {
+            script.append("psql -v ON_ERROR_STOP=1 --username \"$POSTGRES_USER\" --dbname \"$POSTGRES_DB\" -tc ")
+                    .append("\"SELECT 1 FROM pg_database WHERE datname = '").append(database).append("'\" | grep -q 1 || ")
+                    .append("psql -v ON_ERROR_STOP=1 --username \"$POSTGRES_USER\" --dbname \"$POSTGRES_DB\" -c ")
+                    .append("\"CREATE DATABASE ").append(database).append(";\"\n");
+        }
+        return script.toString();
+    }
+
+    /** Keycloak 22 on PostgreSQL, with its health endpoints on; start-dev locally, start with a hostname in production. */
+    static DependencyServiceSpec keycloak(ModerateSettings settings) {
+        var args = new ArrayList<String>();
+        if (settings.keycloakMode() == KeycloakMode.START) {
+            args.add("start");
+            args.add("--hostname=" + settings.keycloakHostname().orElseThrow());
+        } else {
+            args.add("start-dev");
+        }
+        return new DependencyServiceSpec(Labels.KEYCLOAK, KEYCLOAK_IMAGE, args,
+                List.of(new Port("http", 8080)),
+                List.of(env("KC_DB", "postgres"), env("KC_DB_URL_HOST", Labels.POSTGRES), env("KC_DB_URL_PORT", "5432"),
+                        env("KC_DB_URL_DATABASE", "keycloak"), env("KC_DB_USERNAME", PlatformSecrets.POSTGRES_USER),
+                        env("KC_PROXY", "edge"), env("KC_HEALTH_ENABLED", "true"), env("KC_HTTP_ENABLED", "true"),
+                        env("KC_HOSTNAME_STRICT", settings.keycloakMode() == KeycloakMode.START ? "true" : "false"),
+                        env("KC_LOG_LEVEL", "info")),
+                fromSecret(PlatformSecrets.KEYCLOAK),
+                // Production waited 180 s before probing: the first start migrates the database.
+                http("/health/ready", "http", 60, 10, 10, 18), http("/health/live", "http", 180, 10, 10, 3),
+                Containers.size("100m", "512Mi", "2", "2Gi"),
+                Optional.of(1000), Optional.empty(), List.of(), List.of());
+    }
+
+    /** Elasticsearch 7.17 single-node, OpenMetadata's search backend. */
+    static DependencyServiceSpec elasticsearch(ModerateSettings settings) {
+        return new DependencyServiceSpec(Labels.ELASTICSEARCH, ELASTICSEARCH_IMAGE, List.of(),
+                List.of(new Port("http", 9200)),
+                List.of(env("discovery.type", "single-node"), env("ES_JAVA_OPTS", "-Xms1g -Xmx1g"),
+                        env("xpack.security.enabled", "false")),
+                List.of(),
+                http("/_cluster/health", "http", 30, 10, 5, 3), http("/_cluster/health", "http", 30, 10, 5, 6),
+                Containers.size("150m", "1536Mi", "1", "2Gi"),
+                // Runs as uid 1000 with fsGroup 1000, which makes the volume writable without the original's
+                // privileged chown init container.
+                Optional.of(1000),
+                Optional.of(new DataVolume("/usr/share/elasticsearch/data", settings.elasticsearchStorage(),
+                        settings.storageClass())),
+                List.of(), List.of());
+    }
+
+    /** RabbitMQ 4 with management, user rabbit; now with a volume (production had none). */
+    static DependencyServiceSpec rabbitmq(ModerateSettings settings) {
+        var ping = List.of("rabbitmq-diagnostics", "-q", "ping");
+        return new DependencyServiceSpec(Labels.RABBITMQ, RABBITMQ_IMAGE, List.of(),
+                List.of(new Port("amqp", 5672), new Port("management", 15672)),
+                List.of(), fromSecret(PlatformSecrets.RABBITMQ),
+                exec(ping, 5, 10, 10, 3), exec(ping, 30, 10, 10, 3),
+                Containers.size("100m", "256Mi", "1", "2Gi"),
+                Optional.of(999),
+                Optional.of(new DataVolume("/var/lib/rabbitmq", settings.rabbitStorage(), settings.storageClass())),
+                List.of(), List.of());
+    }
+
+    private static EnvVarArgs env(String name, String value) {
+        return EnvVarArgs.builder().name(name).value(value).build();
+    }
+}

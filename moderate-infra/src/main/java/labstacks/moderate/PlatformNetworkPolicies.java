@@ -1,0 +1,87 @@
+package labstacks.moderate;
+
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
+import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
+import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Default deny for ingress in the namespace, then only the flows the platform needs. Dagster pods (the
+ * chart's and the runs it launches) carry {@code app.kubernetes.io/instance=dagster}, OpenMetadata's
+ * {@code app.kubernetes.io/instance=openmetadata}. UIs are reached by port-forward, which NetworkPolicies
+ * do not affect.
+ */
+public final class PlatformNetworkPolicies extends ComponentResource {
+    public static final String TYPE = "labstacks:moderate:PlatformNetworkPolicies";
+
+    /** A flow: who may reach which pods on which ports. */
+    record Flow(String name, Map<String, String> target, List<Peer> from, List<Integer> ports) {
+    }
+
+    /** Pods selected by one label. */
+    record Peer(String label, String value) {
+    }
+
+    static final Peer DAGSTER = new Peer(Labels.INSTANCE, Labels.DAGSTER);
+    static final Peer OPENMETADATA = new Peer(Labels.INSTANCE, Labels.OPENMETADATA);
+    static final Peer KEYCLOAK = new Peer(Labels.NAME, Labels.KEYCLOAK);
+    static final Peer KEYCLOAK_INIT = new Peer(Labels.NAME, Labels.KEYCLOAK_INIT);
+
+    static List<Flow> flows() {
+        return List.of(
+                new Flow("postgres-clients", Labels.service(Labels.POSTGRES), List.of(DAGSTER, OPENMETADATA, KEYCLOAK),
+                        List.of(5432)),
+                new Flow("elasticsearch-clients", Labels.service(Labels.ELASTICSEARCH), List.of(OPENMETADATA),
+                        List.of(9200)),
+                new Flow("keycloak-clients", Labels.service(Labels.KEYCLOAK), List.of(DAGSTER, OPENMETADATA, KEYCLOAK_INIT),
+                        List.of(8080)),
+                new Flow("rabbitmq-clients", Labels.service(Labels.RABBITMQ), List.of(DAGSTER), List.of(5672)),
+                new Flow("openmetadata-clients", Map.of(Labels.INSTANCE, Labels.OPENMETADATA), List.of(DAGSTER),
+                        List.of(8585)),
+                // Webserver and daemon call the code location's gRPC server; runs report back the same way.
+                new Flow("dagster-internal", Map.of(Labels.INSTANCE, Labels.DAGSTER), List.of(DAGSTER), List.of()));
+    }
+
+    public PlatformNetworkPolicies(String name, String namespace, CustomResourceOptions k8s,
+                                   ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        new NetworkPolicy("default-deny-ingress", NetworkPolicyArgs.builder()
+                .metadata(Labels.metadata("default-deny-ingress", namespace))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().build())
+                        .policyTypes("Ingress")
+                        .build())
+                .build(), child);
+        for (var flow : flows()) {
+            var rule = NetworkPolicyIngressRuleArgs.builder()
+                    .from(flow.from().stream().map(peer -> NetworkPolicyPeerArgs.builder()
+                            .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of(peer.label(), peer.value())).build())
+                            .build()).toList());
+            if (!flow.ports().isEmpty()) {
+                var ports = new ArrayList<NetworkPolicyPortArgs>();
+                flow.ports().forEach(port -> ports.add(NetworkPolicyPortArgs.builder().protocol("TCP").port(port).build()));
+                rule.ports(ports);
+            }
+            new NetworkPolicy(flow.name(), NetworkPolicyArgs.builder()
+                    .metadata(Labels.metadata(flow.name(), namespace))
+                    .spec(NetworkPolicySpecArgs.builder()
+                            .podSelector(LabelSelectorArgs.builder().matchLabels(flow.target()).build())
+                            .policyTypes("Ingress")
+                            .ingress(rule.build())
+                            .build())
+                    .build(), child);
+        }
+        registerOutputs(Map.of());
+    }
+}
