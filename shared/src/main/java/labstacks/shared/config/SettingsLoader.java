@@ -199,8 +199,10 @@ public final class SettingsLoader {
             return null;
         }
         if (parsed == UNMATERIALIZED) {
-            // A pure check runs before Pulumi.run, where no Output may exist; rules never read secrets.
-            return optional ? Optional.empty() : null;
+            // A pure check runs before Pulumi.run, where no real Output may exist. Rules see that the
+            // secret is there (Optional.of), never its value.
+            var standIn = uncheckedSecret(setting.key());
+            return optional ? Optional.of(standIn) : standIn;
         }
         return optional ? Optional.of(parsed) : parsed;
     }
@@ -302,6 +304,26 @@ public final class SettingsLoader {
             return "a mapping of text keys to text values";
         }
         return setting.pattern().isEmpty() ? "text" : "text matching " + setting.pattern();
+    }
+
+    /**
+     * An Output that only says "a valid secret is set": any use of it fails, so a settings rule that tries
+     * to read a secret during the check is a programming error caught at once.
+     */
+    private static Output<?> uncheckedSecret(String key) {
+        return (Output<?>) java.lang.reflect.Proxy.newProxyInstance(Output.class.getClassLoader(),
+                new Class<?>[] {Output.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "toString":
+                            return "Output(" + key + ", secret, not read during the check)";
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == args[0];
+                        default:
+                            throw new IllegalStateException("settings checks must not read the secret " + key);
+                    }
+                });
     }
 
     /** How an enum constant is written in config: lower case, with '-' for '_'. */

@@ -153,6 +153,28 @@ class SettingsLoaderTest {
         assertTrue(plan.warnings().get(0).startsWith("demo:token is not set (API token)"), plan.warnings().get(0));
     }
 
+    record PairedSecret(
+            @Setting(key = "demo:user", description = "user") Optional<String> user,
+            @Setting(key = "demo:password", description = "password", secret = true) Optional<Output<String>> password)
+            implements SettingsRules {
+        @Override
+        public void check(Problems problems) {
+            if (user.isPresent() != password.isPresent()) {
+                problems.add("demo:user", "user and password go together");
+            }
+        }
+    }
+
+    @Test
+    void rulesSeeThatASecretIsSetWithoutItsValueBeforeTheEngineRuns() {
+        secrets.add("demo:password");
+        values.put("demo:password", "pw");
+        assertEquals(List.of("demo:user"), SettingsLoader.check(PairedSecret.class, config(), RunMode.DEPLOY)
+                .stream().map(ConfigProblem::key).toList());
+        values.put("demo:user", "u");
+        assertTrue(SettingsLoader.check(PairedSecret.class, config(), RunMode.DEPLOY).isEmpty());
+    }
+
     record PatternedCredential(
             @Setting(key = "demo:publicKey", description = "a base64 key", pattern = "[A-Za-z0-9+/]+={0,2}",
                     credential = true) String publicKey) {

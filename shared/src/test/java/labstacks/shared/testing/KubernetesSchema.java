@@ -69,7 +69,8 @@ public final class KubernetesSchema {
         var failures = new ArrayList<String>();
         var count = 0;
         for (var resource : run.resources()) {
-            if (resource.custom() && resource.type().startsWith("kubernetes:")) {
+            // Helm releases are Pulumi's own resource, not an API object; the charts render their objects.
+            if (resource.custom() && resource.type().startsWith("kubernetes:") && !resource.type().startsWith("kubernetes:helm.sh/")) {
                 count++;
                 try {
                     validate(resource);

@@ -1,0 +1,304 @@
+package labstacks.moderate;
+
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1Role;
+import io.kubernetes.client.openapi.models.V1RoleBinding;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
+import labstacks.shared.config.ConfigProblem;
+import labstacks.shared.config.StackConfigException;
+import labstacks.shared.plan.PlanJson;
+import labstacks.shared.plan.PlannedResource;
+import labstacks.shared.testing.KubernetesSchema;
+import labstacks.shared.testing.ProgramHarness;
+import labstacks.shared.testing.StackRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModerateProgramTest {
+    private static final String PG_PASSWORD = "pg-test-password-1";
+    private static final String KC_PASSWORD = "kc-test-password-2";
+    private static final String RABBIT_PASSWORD = "rabbit-test-password-3";
+    private static final String FERNET = "fernet-test-key-4";
+    private static final String PRIVATE_KEY = "cHJpdmF0ZS1rZXktZGVy";
+    private static final String PUBLIC_KEY = "cHVibGljLWtleS1kZXI=";
+
+    private static ProgramHarness local() {
+        return ProgramHarness.forStackFile(new ModerateProgram(), "moderate-local")
+                .secret("moderate:postgresPassword", PG_PASSWORD)
+                .secret("moderate:keycloakAdminPassword", KC_PASSWORD)
+                .secret("moderate:rabbitPassword", RABBIT_PASSWORD)
+                .secret("moderate:openMetadataFernetKey", FERNET)
+                .secret("moderate:openMetadataJwtPrivateKey", PRIVATE_KEY)
+                .config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY);
+    }
+
+    private static StackRun run() {
+        return local().run().assertSucceeded();
+    }
+
+    private static <T> T model(StackRun run, String type, String name, Class<T> model) {
+        return model.cast(KubernetesSchema.validate(run.resource(type, name)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> values(PlannedResource release) {
+        return (Map<String, Object>) release.inputs().get("values");
+    }
+
+    @Test
+    void everyKubernetesObjectMatchesTheOfficialSchema() {
+        assertEquals(30, KubernetesSchema.validateAll(run()));
+    }
+
+    @Test
+    void dagsterIsChart187FromTheOfficialRepositoryWithAnExternalDatabase() {
+        var release = run().resource("kubernetes:helm.sh/v3:Release", "dagster");
+        assertEquals("dagster", release.inputs().get("chart"));
+        assertEquals("1.8.7", release.inputs().get("version"));
+        assertEquals("dagster", release.inputs().get("name"));
+        assertEquals("moderate", release.inputs().get("namespace"));
+        assertEquals(Map.of("repo", "https://dagster-io.github.io/helm"), release.inputs().get("repositoryOpts"));
+        assertEquals(false, release.input("values.postgresql.enabled"));
+        assertEquals("postgres", release.input("values.postgresql.postgresqlHost"));
+        assertEquals("dagster", release.input("values.postgresql.postgresqlDatabase"));
+        assertEquals("dagster-postgresql-secret", release.input("values.global.postgresqlSecretName"));
+        assertEquals(false, release.input("values.generatePostgresqlPasswordSecret"));
+        assertEquals("K8sRunLauncher", release.input("values.runLauncher.type"));
+        assertEquals("moderate", release.input("values.runLauncher.config.k8sRunLauncher.jobNamespace"));
+        assertEquals(80, release.input("values.dagsterWebserver.service.port"));
+        assertEquals("dagster", release.input("values.global.serviceAccountName"));
+        assertEquals(false, release.input("values.rbacEnabled"));
+        assertEquals("moderate", release.input("values.dagster-user-deployments.deployments.0.name"));
+        assertEquals("localhost:5000/moderate-dagster", release.input("values.dagster-user-deployments.deployments.0.image.repository"));
+        assertEquals("dev", release.input("values.dagster-user-deployments.deployments.0.image.tag"));
+        assertEquals(List.of("--package-name", "moderate"),
+                release.input("values.dagster-user-deployments.deployments.0.dagsterApiGrpcArgs"));
+        assertEquals(3030, release.input("values.dagster-user-deployments.deployments.0.port"));
+        assertEquals(List.of(Map.of("name", "dagster-secrets"), Map.of("name", "openmetadata-ingestion-bot-token")),
+                release.input("values.dagster-user-deployments.deployments.0.envSecrets"));
+        assertTrue(release.dependsOn().containsAll(List.of("postgres", "dagster-secrets", "dagster", "openmetadata")),
+                release.dependsOn().toString());
+    }
+
+    @Test
+    void openMetadataIsChart154WithKeycloakOidcElasticsearchAndSecretReferences() {
+        var release = run().resource("kubernetes:helm.sh/v3:Release", "openmetadata");
+        assertEquals("openmetadata", release.inputs().get("chart"));
+        assertEquals("1.5.4", release.inputs().get("version"));
+        assertEquals(Map.of("repo", "https://helm.open-metadata.org/"), release.inputs().get("repositoryOpts"));
+        var config = "values.openmetadata.config.";
+        assertEquals("custom-oidc", release.input(config + "authentication.provider"));
+        assertEquals("http://localhost:8080/realms/moderate", release.input(config + "authentication.authority"));
+        assertEquals("openmetadata", release.input(config + "authentication.clientId"));
+        assertEquals("http://localhost:8585/callback", release.input(config + "authentication.callbackUrl"));
+        assertEquals(List.of("http://localhost:8585/api/v1/system/config/jwks",
+                "http://localhost:8080/realms/moderate/protocol/openid-connect/certs"), release.input(config + "authentication.publicKeys"));
+        assertEquals(List.of("admin"), release.input(config + "authorizer.initialAdmins"));
+        assertEquals("fundacionctic.org", release.input(config + "authorizer.principalDomain"));
+        assertEquals("elasticsearch", release.input(config + "elasticsearch.host"));
+        assertEquals("elasticsearch", release.input(config + "elasticsearch.searchType"));
+        assertEquals("openmetadata-postgres-secrets", release.input(config + "database.auth.password.secretRef"));
+        assertEquals(false, release.input(config + "pipelineServiceClientConfig.enabled"));
+        assertEquals("/etc/openmetadata/jwtkeys/om_pubkey.der", release.input(config + "jwtTokenConfiguration.rsapublicKeyFilePath"));
+        assertEquals("openmetadata-jwt-keys", release.input("values.extraVolumes.0.secret.secretName"));
+        assertEquals("openmetadata", release.input("values.fullnameOverride"));
+    }
+
+    @Test
+    void helmValuesHoldNoSecret() {
+        var run = run();
+        for (var name : List.of("dagster", "openmetadata")) {
+            var text = values(run.resource("kubernetes:helm.sh/v3:Release", name)).toString();
+            for (var secret : List.of(PG_PASSWORD, KC_PASSWORD, RABBIT_PASSWORD, FERNET, PRIVATE_KEY)) {
+                assertFalse(text.contains(secret), name + " values contain a secret");
+            }
+        }
+        var json = PlanJson.write(run.plan());
+        for (var secret : List.of(PG_PASSWORD, KC_PASSWORD, RABBIT_PASSWORD, FERNET, PRIVATE_KEY)) {
+            assertFalse(json.contains(secret), "plan JSON contains a secret");
+        }
+    }
+
+    @Test
+    void theCodeLocationSettingsAreASecretWithEveryKey() {
+        var secret = model(run(), "kubernetes:core/v1:Secret", "dagster-secrets", V1Secret.class);
+        var data = secret.getStringData();
+        assertEquals("amqp://rabbit:" + RABBIT_PASSWORD + "@rabbitmq.moderate.svc.cluster.local:5672/", data.get("RABBIT_URL"));
+        assertEquals("localhost:5000/moderate-matrix-profile-workflow", data.get("MATRIX_PROFILE_JOB_IMAGE"));
+        assertEquals(PG_PASSWORD, data.get("POSTGRES_PASSWORD"));
+        assertEquals("http://keycloak.moderate.svc.cluster.local:8080", data.get("KEYCLOAK_SERVER_URL"));
+        for (var unwired : List.of("API_BASE_URL", "API_USERNAME", "API_PASSWORD", "S3_ACCESS_KEY_ID",
+                "S3_SECRET_ACCESS_KEY", "S3_BUCKET_NAME", "S3_REGION", "S3_ENDPOINT_URL")) {
+            assertFalse(data.containsKey(unwired), unwired + " is wired although not configured");
+        }
+
+        var wired = local()
+                .config("moderate:apiBaseUrl", "https://api.example").config("moderate:apiUsername", "svc")
+                .secret("moderate:apiPassword", "api-pw")
+                .secret("moderate:s3AccessKeyId", "AK").secret("moderate:s3SecretAccessKey", "SK")
+                .config("moderate:s3BucketName", "bucket").config("moderate:s3Region", "auto")
+                .config("moderate:s3EndpointUrl", "https://storage.googleapis.com")
+                .run().assertSucceeded();
+        var all = model(wired, "kubernetes:core/v1:Secret", "dagster-secrets", V1Secret.class).getStringData();
+        assertTrue(all.keySet().containsAll(List.of("API_BASE_URL", "API_USERNAME", "API_PASSWORD", "S3_ACCESS_KEY_ID",
+                "S3_SECRET_ACCESS_KEY", "S3_REGION", "S3_BUCKET_NAME", "S3_ENDPOINT_URL", "RABBIT_URL",
+                "MATRIX_PROFILE_JOB_IMAGE")), all.keySet().toString());
+        assertEquals("api-pw", all.get("API_PASSWORD"));
+    }
+
+    @Test
+    void everySecretHoldsTheKeysItsConsumersRead() {
+        var run = run();
+        Map<String, Set<String>> expected = Map.of(
+                "openmetadata-ingestion-bot-token", Set.of("OPEN_METADATA_TOKEN"),
+                "dagster-postgresql-secret", Set.of("postgresql-password"),
+                "openmetadata-postgres-secrets", Set.of("openmetadata-postgres-password"),
+                "openmetadata-fernet-key", Set.of("fernet-key"),
+                "postgres-credentials", Set.of("POSTGRES_PASSWORD"),
+                "keycloak-credentials", Set.of("KEYCLOAK_ADMIN", "KEYCLOAK_ADMIN_PASSWORD", "KC_DB_PASSWORD"),
+                "rabbitmq-credentials", Set.of("RABBITMQ_DEFAULT_USER", "RABBITMQ_DEFAULT_PASS"));
+        expected.forEach((name, keys) -> assertEquals(keys,
+                model(run, "kubernetes:core/v1:Secret", name, V1Secret.class).getStringData().keySet(), name));
+        var jwt = model(run, "kubernetes:core/v1:Secret", "openmetadata-jwt-keys", V1Secret.class);
+        assertEquals(Set.of("om_privkey.der", "om_pubkey.der"), jwt.getData().keySet());
+        assertTrue(run.resources("kubernetes:core/v1:ConfigMap").stream()
+                .noneMatch(c -> c.inputs().toString().contains(PG_PASSWORD)), "no secret in a ConfigMap");
+    }
+
+    @Test
+    void rbacAllowsOnlyLaunchingAndWatchingJobs() {
+        var run = run();
+        var role = model(run, "kubernetes:rbac.authorization.k8s.io/v1:Role", "dagster-run-launcher", V1Role.class);
+        var rules = role.getRules().stream().map(r -> r.getApiGroups().get(0) + "/" + r.getResources().get(0) + ":"
+                + String.join(",", r.getVerbs())).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("batch/jobs:create,delete,get,list,watch", "batch/jobs/status:get",
+                "/pods:get,list,watch", "/pods/log:get")), rules);
+        var binding = model(run, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "dagster-run-launcher",
+                V1RoleBinding.class);
+        assertEquals("Role", binding.getRoleRef().getKind());
+        assertEquals("dagster", binding.getSubjects().get(0).getName());
+        assertEquals("moderate", binding.getSubjects().get(0).getNamespace());
+    }
+
+    @Test
+    void dependencyServicesArePinnedProbedSizedAndNonRoot() {
+        var run = run();
+        var expectations = Map.of(
+                "postgres", "postgres:14.13",
+                "keycloak", "quay.io/keycloak/keycloak:22.0.5",
+                "elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch:7.17.13",
+                "rabbitmq", "rabbitmq:4.0.5-management");
+        expectations.forEach((name, image) -> {
+            var set = model(run, "kubernetes:apps/v1:StatefulSet", name, V1StatefulSet.class);
+            var pod = set.getSpec().getTemplate().getSpec();
+            var container = pod.getContainers().get(0);
+            assertEquals(image, container.getImage(), name);
+            assertNotNull(container.getReadinessProbe(), name + " readiness");
+            assertNotNull(container.getLivenessProbe(), name + " liveness");
+            assertTrue(container.getResources().getLimits().keySet().containsAll(List.of("cpu", "memory")), name);
+            assertTrue(container.getResources().getRequests().keySet().containsAll(List.of("cpu", "memory")), name);
+            assertFalse(container.getSecurityContext().getAllowPrivilegeEscalation(), name);
+            assertTrue(pod.getSecurityContext().getRunAsNonRoot(), name + " runs as non-root");
+        });
+        var keycloak = model(run, "kubernetes:apps/v1:StatefulSet", "keycloak", V1StatefulSet.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(List.of("start-dev"), keycloak.getArgs());
+        assertEquals("/health/ready", keycloak.getReadinessProbe().getHttpGet().getPath());
+        var postgres = model(run, "kubernetes:apps/v1:StatefulSet", "postgres", V1StatefulSet.class);
+        assertEquals("5Gi", postgres.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests()
+                .get("storage").toSuffixedString());
+        @SuppressWarnings("unchecked")
+        var script = ((Map<String, Object>) run.resource("kubernetes:core/v1:ConfigMap", "postgres-initdb").inputs().get("data"))
+                .get("create-databases.sh").toString();
+        for (var db : List.of("keycloak", "openmetadata", "moderate_workflows_dagster_state", "building_stock_analysis")) {
+            assertTrue(script.contains("CREATE DATABASE " + db + ";"), db);
+        }
+        assertEquals(List.of("amqp", "management"), model(run, "kubernetes:core/v1:Service", "rabbitmq",
+                io.kubernetes.client.openapi.models.V1Service.class).getSpec().getPorts().stream().map(p -> p.getName()).toList());
+    }
+
+    @Test
+    void networkPoliciesDenyByDefaultAndAllowOnlyTheNeededFlows() {
+        var run = run();
+        var policies = run.resources("kubernetes:networking.k8s.io/v1:NetworkPolicy").stream().map(PlannedResource::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of("default-deny-ingress", "postgres-clients", "elasticsearch-clients",
+                "keycloak-clients", "rabbitmq-clients", "openmetadata-clients", "dagster-internal")), policies);
+        var postgres = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "postgres-clients", V1NetworkPolicy.class);
+        var peers = postgres.getSpec().getIngress().get(0).getFrom().stream()
+                .map(p -> p.getPodSelector().getMatchLabels()).toList();
+        assertEquals(List.of(Map.of("app.kubernetes.io/instance", "dagster"),
+                Map.of("app.kubernetes.io/instance", "openmetadata"), Map.of("app.kubernetes.io/name", "keycloak")), peers);
+        assertEquals(5432, postgres.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntValue());
+        var elastic = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "elasticsearch-clients", V1NetworkPolicy.class);
+        assertEquals(List.of(Map.of("app.kubernetes.io/instance", "openmetadata")), elastic.getSpec().getIngress().get(0)
+                .getFrom().stream().map(p -> p.getPodSelector().getMatchLabels()).toList());
+    }
+
+    @Test
+    void outputsNameTheUisTheirPortForwardsAndTheTokenSecret() {
+        var run = run();
+        assertEquals("moderate", run.output("namespace"));
+        assertEquals(Map.of("service", "dagster-dagster-webserver", "port", 80,
+                "port_forward", "kubectl -n moderate port-forward svc/dagster-dagster-webserver 8181:80",
+                "local_url", "http://localhost:8181"), run.output("dagster_ui"));
+        assertEquals(Map.of("service", "openmetadata", "port", 8585,
+                "port_forward", "kubectl -n moderate port-forward svc/openmetadata 8585:8585",
+                "local_url", "http://localhost:8585"), run.output("openmetadata_ui"));
+        @SuppressWarnings("unchecked")
+        var token = (Map<String, Object>) run.output("token_secret");
+        assertEquals("openmetadata-ingestion-bot-token", token.get("name"));
+        assertTrue(token.get("update_command").toString().startsWith("pulumi config set --secret moderate:openMetadataToken"));
+    }
+
+    @Test
+    void theIngestionTokenComesFromConfigWhenSet() {
+        var run = local().secret("moderate:openMetadataToken", "bot-jwt").run().assertSucceeded();
+        assertEquals("bot-jwt", model(run, "kubernetes:core/v1:Secret", "openmetadata-ingestion-bot-token", V1Secret.class)
+                .getStringData().get("OPEN_METADATA_TOKEN"));
+    }
+
+    @Test
+    void prodDiffersOnlyInConfig() {
+        var prod = ProgramHarness.forStackFile(new ModerateProgram(), "moderate-prod")
+                .secret("moderate:postgresPassword", PG_PASSWORD).secret("moderate:keycloakAdminPassword", KC_PASSWORD)
+                .secret("moderate:rabbitPassword", RABBIT_PASSWORD).secret("moderate:openMetadataFernetKey", FERNET)
+                .secret("moderate:openMetadataJwtPrivateKey", PRIVATE_KEY).config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY)
+                .run().assertSucceeded();
+        java.util.function.Function<StackRun, List<String>> shape = r -> r.resources().stream()
+                .filter(x -> !x.type().equals("pulumi:pulumi:Stack")).map(x -> x.type() + " " + x.name()).toList();
+        assertEquals(shape.apply(run()), shape.apply(prod));
+        var keycloak = model(prod, "kubernetes:apps/v1:StatefulSet", "keycloak", V1StatefulSet.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(List.of("start", "--hostname=keycloak.moderate.cloud"), keycloak.getArgs());
+        assertEquals(30, KubernetesSchema.validateAll(prod));
+    }
+
+    @Test
+    void configMistakesAreReportedTogether() {
+        var malformed = assertThrows(StackConfigException.class, () -> local()
+                .config("moderate:codeLocationTag", "latest").config("moderate:realm", "moderate").run());
+        assertEquals(List.of("moderate:codeLocationTag"), malformed.problems().stream().map(ConfigProblem::key).toList());
+
+        // Rules across settings run once each setting parses, and report together.
+        var inconsistent = assertThrows(StackConfigException.class, () -> local()
+                .config("moderate:keycloakMode", "start")
+                .config("moderate:apiBaseUrl", "https://api.example")
+                .secret("moderate:s3AccessKeyId", "AK")
+                .run());
+        assertEquals(List.of("moderate:keycloakHostname", "moderate:apiBaseUrl", "moderate:s3AccessKeyId"),
+                inconsistent.problems().stream().map(ConfigProblem::key).toList());
+    }
+}
