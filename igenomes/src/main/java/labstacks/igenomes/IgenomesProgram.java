@@ -10,6 +10,7 @@ import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.igenomes.catalog.GenomeCatalog;
+import labstacks.shared.aws.LegacyBucket;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.program.RunMode;
@@ -35,11 +36,7 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
      * AWS Open Data's, so none of them is ours to reconcile. (The original project misspelled grants,
      * loggings and corsRules, which silently ignored nothing.)
      */
-    public static final List<String> BUCKET_IGNORED_PROPERTIES = List.of(
-            "accelerationStatus", "acl", "arn", "bucketPrefix", "corsRules", "forceDestroy", "grants",
-            "hostedZoneId", "lifecycleRules", "loggings", "objectLockConfiguration", "policy",
-            "replicationConfiguration", "requestPayer", "serverSideEncryptionConfiguration", "tags",
-            "versioning", "website", "websiteDomain", "websiteEndpoint");
+    public static final List<String> BUCKET_IGNORED_PROPERTIES = LegacyBucket.UNMANAGED_PROPERTIES;
     public static final List<String> VERSIONING_IGNORED_PROPERTIES =
             List.of("expectedBucketOwner", "mfa", "versioningConfiguration");
     public static final List<String> PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES =

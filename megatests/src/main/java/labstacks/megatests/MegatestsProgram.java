@@ -1,9 +1,22 @@
 package labstacks.megatests;
 
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
+import labstacks.shared.providers.AwsAccess;
+import labstacks.shared.providers.AwsProviders;
+import labstacks.shared.providers.GitHubAccess;
+import labstacks.shared.providers.GitHubProviders;
+import labstacks.shared.providers.SeqeraAccess;
+import labstacks.shared.providers.SeqeraProviders;
 
-/** nf-core AWS megatests: bucket, TowerForge IAM, Seqera Platform compute environments, GitHub org variables. Its resources arrive with the module's own issue. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** nf-core's AWS megatests: bucket, TowerForge IAM, Seqera Platform environments, GitHub organization settings. */
 public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
 
     @Override
@@ -13,7 +26,7 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
 
     @Override
     public String description() {
-        return "nf-core AWS megatests: bucket, TowerForge IAM, Seqera Platform compute environments, GitHub org variables.";
+        return "nf-core AWS megatests: bucket, TowerForge IAM, Seqera Platform compute environments, GitHub variables.";
     }
 
     @Override
@@ -22,6 +35,102 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
     }
 
     @Override
+    public Map<String, String> systemTags() {
+        return Map.of("system", "megatests", "organization", "nf-core");
+    }
+
+    /** Offline, the teams read as empty: membership is only known to GitHub at deploy time. */
+    @Override
+    public Map<String, OfflineFunction> offlineFunctions() {
+        return Map.of(
+                "github:index/getTeam:getTeam", args -> Map.of("id", String.valueOf(args.get("slug")),
+                        "slug", String.valueOf(args.get("slug")), "members", List.of()),
+                "github:index/getUser:getUser", args -> Map.of("id", String.valueOf(args.get("username")),
+                        "username", String.valueOf(args.get("username")), "login", String.valueOf(args.get("username"))));
+    }
+
+    @Override
     public void define(StackContext stack, MegatestsSettings settings) {
+        var aws = AwsProviders.create("aws-provider", AwsAccess.defaultChain(settings.region()));
+        var github = GitHubProviders.create("github-provider", new GitHubAccess(settings.githubOwner(), settings.githubToken()));
+        var seqera = SeqeraProviders.create("seqera-provider",
+                new SeqeraAccess(settings.seqeraServerUrl(), settings.towerAccessToken()));
+
+        var bucket = new MegatestsBucket(settings.bucketName(), aws, ComponentResourceOptions.Empty);
+        var iam = new TowerForgeIam("towerforge", settings.bucketName(), bucket.bucket(), aws, ComponentResourceOptions.Empty);
+        var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironments.Args(
+                settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
+                settings.platformGithubOrgToken()), seqera, ComponentResourceOptions.Empty);
+        var participants = new WorkspaceParticipants("workspace-participants", settings.seqeraOrgId(),
+                settings.towerWorkspaceId(), github, seqera, ComponentResourceOptions.Empty);
+
+        var workspaceId = Long.toString(settings.towerWorkspaceId());
+        var ids = new LinkedHashMap<ComputeEnvKind, Output<String>>();
+        for (var kind : ComputeEnvKind.values()) {
+            ids.put(kind, platform.environment(kind).computeEnvId());
+        }
+        var variables = new LinkedHashMap<String, Output<String>>();
+        ids.forEach((kind, id) -> variables.put(kind.githubVariable(), id));
+        variables.put("TOWER_WORKSPACE_ID", Output.of(workspaceId));
+        variables.put("AWS_S3_BUCKET", Output.of(settings.bucketName()));
+        var legacy = new LinkedHashMap<String, GithubOrganizationSettings.LegacySecret>();
+        legacy.put("TOWER_WORKSPACE_ID", new GithubOrganizationSettings.LegacySecret(Output.of(workspaceId), false));
+        legacy.put("TOWER_COMPUTE_ENV", new GithubOrganizationSettings.LegacySecret(ids.get(ComputeEnvKind.CPU), false));
+        legacy.put("TOWER_ACCESS_TOKEN", new GithubOrganizationSettings.LegacySecret(settings.towerAccessToken(), true));
+        var org = new GithubOrganizationSettings("github-organization", settings.githubOwner(),
+                new GithubOrganizationSettings.Args(variables, legacy, settings.manageLegacySecrets()), github,
+                ComponentResourceOptions.Empty);
+
+        var ctx = stack.pulumi();
+        ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> map(
+                "name", v.get(0), "arn", v.get(1), "region", settings.region(),
+                "lifecycle_configuration", "managed-by-pulumi")));
+        ctx.export("compute_env_ids", Output.all(ids.values().stream().toList()).applyValue(v -> map(
+                "cpu", v.get(0), "gpu", v.get(1), "arm", v.get(2))));
+        ctx.export("workspace_id", Output.of(workspaceId));
+        var variableIds = org.variables().entrySet().stream().map(e -> e.getValue().id()).toList();
+        var secretIds = org.secrets().values().stream().map(s -> s.id()).toList();
+        ctx.export("github_resources", Output.tuple(Output.all(variableIds), Output.all(secretIds), org.manualCommands())
+                .applyValue(t -> map(
+                        "variables", zip(List.copyOf(org.variables().keySet()), t.t1),
+                        "secrets", zip(List.copyOf(org.secrets().keySet()), t.t2),
+                        "manual_secret_commands", t.t3,
+                        "workaround_info", map(
+                                "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
+                                "workaround", "deleteBeforeReplace on variables and secrets, visibility ignored"))));
+        ctx.export("github_credential", platform.githubCredential().credentialsId().applyValue(id -> map(
+                "credential_id", id,
+                "credential_name", SeqeraComputeEnvironments.GITHUB_CREDENTIAL,
+                "description", SeqeraComputeEnvironments.GITHUB_CREDENTIAL_DESCRIPTION,
+                "provider_type", "github",
+                "base_url", "https://github.com/" + settings.githubOwner() + "/",
+                "workspace_id", workspaceId,
+                "purpose", "Prevents GitHub API rate limiting during pipeline repository access")));
+        // Only the key's secret is secret; the rest of the map stays readable in `pulumi stack output`.
+        ctx.export("towerforge_iam", Output.of(map(
+                "user", map("name", iam.user().name(), "arn", iam.user().arn()),
+                "access_key_id", iam.accessKey().id(),
+                "access_key_secret", iam.accessKey().secret(),
+                "policies", map("forge_policy_name", TowerForgeIam.FORGE_POLICY,
+                        "launch_policy_name", TowerForgeIam.LAUNCH_POLICY,
+                        "s3_policy_name", TowerForgeIam.S3_POLICY),
+                "policy_fingerprint", TowerForgePolicies.fingerprint())));
+        ctx.export("workspace_participants", participants.summary());
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    private static Map<String, Object> zip(List<String> keys, List<String> values) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keys.size(); i++) {
+            map.put(keys.get(i), values.get(i));
+        }
+        return map;
     }
 }

@@ -1,5 +1,43 @@
 package labstacks.megatests;
 
-/** The megatests program's stack settings (none yet). */
-public record MegatestsSettings() {
+import com.pulumi.core.Output;
+import labstacks.shared.config.Setting;
+
+/**
+ * The megatests stack settings. Tokens come from Pulumi config secrets or from the variables the
+ * stack's Pulumi ESC environment injects ({@code megatests/esc/}); the workspace id has no fallback.
+ */
+public record MegatestsSettings(
+        @Setting(key = "aws:region", description = "the AWS region of the bucket and Batch", defaultValue = "eu-west-1",
+                pattern = "[a-z]{2}(-gov)?-[a-z]+-[0-9]")
+        String region,
+        @Setting(key = "megatests:bucketName", description = "the megatests bucket (imported)",
+                defaultValue = "nf-core-awsmegatests", pattern = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+        String bucketName,
+        @Setting(key = "megatests:towerAccessToken", description = "Seqera Platform token (WORKSPACE_ADMIN or COMPUTE_ENV_ADMIN)",
+                env = "TOWER_ACCESS_TOKEN", secret = true, credential = true)
+        Output<String> towerAccessToken,
+        @Setting(key = "megatests:towerWorkspaceId", description = "the Seqera workspace numeric id",
+                env = "TOWER_WORKSPACE_ID", min = 1, example = "59994744926013")
+        long towerWorkspaceId,
+        @Setting(key = "megatests:seqeraOrgId", description = "the Seqera organization numeric id",
+                defaultValue = "252464779077610", min = 1)
+        long seqeraOrgId,
+        @Setting(key = "megatests:seqeraServerUrl", description = "the Seqera Platform API",
+                defaultValue = "https://api.cloud.seqera.io")
+        String seqeraServerUrl,
+        @Setting(key = "megatests:githubOwner", description = "the GitHub organization", defaultValue = "nf-core",
+                pattern = "[A-Za-z0-9][A-Za-z0-9-]{0,38}")
+        String githubOwner,
+        @Setting(key = "megatests:githubToken", description = "GitHub token with organization Administration write",
+                env = "GITHUB_TOKEN", secret = true, credential = true)
+        Output<String> githubToken,
+        @Setting(key = "megatests:platformGithubOrgToken",
+                description = "fine-grained GitHub token Seqera Platform pulls pipelines with",
+                env = "PLATFORM_GITHUB_ORG_TOKEN", secret = true, credential = true)
+        Output<String> platformGithubOrgToken,
+        @Setting(key = "megatests:manageLegacySecrets",
+                description = "manage the legacy organization secrets; false outputs gh secret set commands instead",
+                defaultValue = "true")
+        boolean manageLegacySecrets) {
 }

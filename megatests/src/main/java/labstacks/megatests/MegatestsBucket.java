@@ -1,0 +1,135 @@
+package labstacks.megatests;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.s3.Bucket;
+import com.pulumi.aws.s3.BucketArgs;
+import com.pulumi.aws.s3.BucketCorsConfigurationV2;
+import com.pulumi.aws.s3.BucketCorsConfigurationV2Args;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.inputs.BucketCorsConfigurationV2CorsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterTagArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.aws.LegacyBucket;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The megatests bucket: the existing bucket adopted (imported, protected, its own inline settings left
+ * alone), with its lifecycle and CORS managed as separate resources.
+ */
+public final class MegatestsBucket extends ComponentResource {
+    public static final String TYPE = "labstacks:megatests:MegatestsBucket";
+    /** Objects Nextflow tags through fusion.tags (see nextflow-base.config). */
+    static final String METADATA_TAG = "nextflow.io/metadata";
+    static final String TEMPORARY_TAG = "nextflow.io/temporary";
+    static final List<String> SCRATCH_PREFIXES = List.of("work/", "scratch/", "cache/", ".cache/");
+
+    private final Bucket bucket;
+
+    public MegatestsBucket(String bucketName, Provider aws, ComponentResourceOptions options) {
+        super(TYPE, bucketName, options);
+        this.bucket = new Bucket(bucketName, BucketArgs.builder().bucket(bucketName).build(),
+                CustomResourceOptions.builder().parent(this).provider(aws)
+                        .importId(bucketName)
+                        .protect(true)
+                        .retainOnDelete(true)
+                        // The legacy resource's inline lifecycle, versioning and CORS would fight the separate
+                        // resources below; like every other inline setting, the import leaves them as they are.
+                        .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
+                        .build());
+        var child = CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(bucket).build();
+
+        new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(lifecycleRules())
+                .build(), child);
+        new BucketCorsConfigurationV2(bucketName + "-cors", BucketCorsConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .corsRules(corsRules())
+                .build(), child);
+        registerOutputs(Map.of("name", bucket.bucket(), "arn", bucket.arn()));
+    }
+
+    static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules() {
+        var rules = new java.util.ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
+        rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("preserve-metadata-files")
+                .status("Enabled")
+                .filter(tagFilter(METADATA_TAG))
+                .transitions(
+                        BucketLifecycleConfigurationV2RuleTransitionArgs.builder().days(30).storageClass("STANDARD_IA").build(),
+                        BucketLifecycleConfigurationV2RuleTransitionArgs.builder().days(90).storageClass("GLACIER").build())
+                .build());
+        rules.add(expireAfter30("cleanup-temporary-files", tagFilter(TEMPORARY_TAG)));
+        var ids = List.of("cleanup-work-directory", "cleanup-scratch-directory", "cleanup-cache-directories",
+                "cleanup-dot-cache-directories");
+        for (int i = 0; i < SCRATCH_PREFIXES.size(); i++) {
+            rules.add(expireAfter30(ids.get(i),
+                    BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(SCRATCH_PREFIXES.get(i)).build()));
+        }
+        rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id("cleanup-incomplete-multipart-uploads")
+                .status("Enabled")
+                // An empty filter: the rule covers every upload.
+                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().build())
+                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                        .daysAfterInitiation(7).build())
+                .build());
+        return List.copyOf(rules);
+    }
+
+    private static BucketLifecycleConfigurationV2RuleFilterArgs tagFilter(String key) {
+        return BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                .tag(BucketLifecycleConfigurationV2RuleFilterTagArgs.builder().key(key).value("true").build())
+                .build();
+    }
+
+    private static BucketLifecycleConfigurationV2RuleArgs expireAfter30(String id, BucketLifecycleConfigurationV2RuleFilterArgs filter) {
+        return BucketLifecycleConfigurationV2RuleArgs.builder()
+                .id(id)
+                .status("Enabled")
+                .filter(filter)
+                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(30).build())
+                .build();
+    }
+
+    /** Seqera's Data Explorer, and read-only browser access (docs.seqera.io, data-explorer CORS). */
+    static List<BucketCorsConfigurationV2CorsRuleArgs> corsRules() {
+        return List.of(
+                BucketCorsConfigurationV2CorsRuleArgs.builder()
+                        .id("SeqeraDataExplorerAccess")
+                        .allowedHeaders("*")
+                        .allowedMethods("GET", "HEAD", "POST", "PUT", "DELETE")
+                        .allowedOrigins("https://*.cloud.seqera.io", "https://*.tower.nf", "https://cloud.seqera.io",
+                                "https://tower.nf")
+                        .exposeHeaders("ETag")
+                        .maxAgeSeconds(3000)
+                        .build(),
+                BucketCorsConfigurationV2CorsRuleArgs.builder()
+                        .id("BrowserDirectAccess")
+                        .allowedHeaders("Authorization", "Content-Type", "Range")
+                        .allowedMethods("GET", "HEAD")
+                        .allowedOrigins("*")
+                        .exposeHeaders("Content-Range", "Content-Length", "ETag")
+                        .maxAgeSeconds(3000)
+                        .build());
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+
+    public Output<String> bucketName() {
+        return bucket.bucket();
+    }
+}

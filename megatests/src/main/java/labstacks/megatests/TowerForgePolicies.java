@@ -1,0 +1,113 @@
+package labstacks.megatests;
+
+import labstacks.shared.aws.PolicyDocument;
+import labstacks.shared.aws.PolicyDocument.Statement;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The TowerForge IAM policies, after seqeralabs/nf-tower-aws. The action lists keep the order of the
+ * project this replaces: the compute environments' descriptions carry a fingerprint of these documents,
+ * and the same documents give the same fingerprint (78905f7f), so adopting this stack replaces nothing.
+ */
+public final class TowerForgePolicies {
+
+    /** What TowerForge needs to build Batch environments (statement TowerForge0). */
+    static final List<String> FORGE_ACTIONS = List.of(
+            "ssm:GetParameters",
+            "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:AddRoleToInstanceProfile",
+            "iam:RemoveRoleFromInstanceProfile", "iam:CreateRole", "iam:DeleteRole", "iam:AttachRolePolicy",
+            "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PassRole", "iam:TagRole",
+            "iam:TagInstanceProfile", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:GetRole",
+            "batch:CreateComputeEnvironment", "batch:UpdateComputeEnvironment", "batch:DeleteComputeEnvironment",
+            "batch:CreateJobQueue", "batch:UpdateJobQueue", "batch:DeleteJobQueue", "batch:DescribeComputeEnvironments",
+            "batch:DescribeJobQueues",
+            "fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:DescribeFileSystems", "fsx:TagResource",
+            "ec2:DescribeSecurityGroups", "ec2:DescribeAccountAttributes", "ec2:DescribeSubnets",
+            "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplate",
+            "ec2:DeleteLaunchTemplate", "ec2:DescribeKeyPairs", "ec2:DescribeVpcs", "ec2:DescribeInstanceTypes",
+            "ec2:DescribeInstanceTypeOfferings", "ec2:GetEbsEncryptionByDefault",
+            "efs:CreateFileSystem", "efs:DeleteFileSystem", "efs:DescribeFileSystems", "efs:CreateMountTarget",
+            "efs:DeleteMountTarget", "efs:DescribeMountTargets", "efs:ModifyFileSystem", "efs:PutLifecycleConfiguration",
+            "efs:TagResource",
+            "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem",
+            "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:CreateMountTarget",
+            "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:DescribeMountTargets",
+            "elasticfilesystem:UpdateFileSystem", "elasticfilesystem:PutLifecycleConfiguration",
+            "elasticfilesystem:TagResource");
+
+    /** What launching and monitoring runs needs (statement TowerLaunch0, without S3). */
+    static final List<String> LAUNCH_ACTIONS = List.of(
+            "batch:DescribeJobQueues", "batch:CancelJob", "batch:SubmitJob", "batch:ListJobs", "batch:TagResource",
+            "batch:DescribeComputeEnvironments", "batch:TerminateJob", "batch:DescribeJobs",
+            "batch:RegisterJobDefinition", "batch:DescribeJobDefinitions",
+            "ecs:DescribeTasks", "ec2:DescribeInstances", "ec2:DescribeInstanceTypes", "ec2:DescribeInstanceAttribute",
+            "ecs:DescribeContainerInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeImages",
+            "logs:Describe*", "logs:Get*", "logs:List*", "logs:StartQuery", "logs:StopQuery", "logs:TestMetricFilter",
+            "logs:FilterLogEvents", "ses:SendRawEmail", "secretsmanager:ListSecrets");
+
+    /** The forge policy's launch statement also reads S3. */
+    static final List<String> LAUNCH_S3_READ = List.of("s3:Get*", "s3:List*");
+
+    /**
+     * Why these statements name {@code "*"}: Batch, EC2 describe calls, logs queries and the roles Forge
+     * creates have names chosen at run time by the platform (nf-tower-aws documents the same policy).
+     */
+    public static final String WILDCARD_RESOURCE_REASON =
+            "TowerForge creates Batch environments, roles and launch templates whose names Seqera Platform chooses"
+                    + " at run time; seqeralabs/nf-tower-aws documents these statements with Resource \"*\"";
+
+    private TowerForgePolicies() {
+    }
+
+    public static PolicyDocument forge() {
+        var launch = new ArrayList<>(LAUNCH_S3_READ);
+        launch.addAll(LAUNCH_ACTIONS);
+        return PolicyDocument.of(
+                Statement.allow(FORGE_ACTIONS.toArray(String[]::new)).sid("TowerForge0").resources("*").build(),
+                Statement.allow(launch.toArray(String[]::new)).sid("TowerLaunch0").resources("*").build());
+    }
+
+    public static PolicyDocument launch() {
+        return PolicyDocument.of(
+                Statement.allow(LAUNCH_ACTIONS.toArray(String[]::new)).sid("TowerLaunch0").resources("*").build());
+    }
+
+    /** Read and write the megatests bucket only. */
+    public static PolicyDocument s3(String bucketName) {
+        var bucketArn = "arn:aws:s3:::" + bucketName;
+        return PolicyDocument.of(
+                Statement.allow("s3:ListBucket").resources(bucketArn).build(),
+                Statement.allow("s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject")
+                        .resources(bucketArn + "/*").build());
+    }
+
+    /**
+     * The first 8 hex digits of SHA-256 over the forge and launch documents, serialised as the original
+     * project did (Python's json.dumps with sorted keys), so the value is stable across both.
+     */
+    public static String fingerprint() {
+        var input = new LinkedHashMap<String, Object>();
+        input.put("forge", asPython(forge()));
+        input.put("launch", asPython(launch()));
+        input.put("s3", Map.of("bucket_dependent", true));
+        return PythonJson.sha256Hex(PythonJson.dumpsSorted(input)).substring(0, 8);
+    }
+
+    /** The document as the original built it: every Action a list, Resource a plain string. */
+    private static Map<String, Object> asPython(PolicyDocument document) {
+        var statements = new ArrayList<Object>();
+        for (var statement : document.statements()) {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("Sid", statement.sid());
+            map.put("Effect", statement.effect().name());
+            map.put("Action", statement.actions());
+            map.put("Resource", statement.resources().size() == 1 ? statement.resources().get(0) : statement.resources());
+            statements.add(map);
+        }
+        return Map.of("Version", PolicyDocument.VERSION, "Statement", statements);
+    }
+}
