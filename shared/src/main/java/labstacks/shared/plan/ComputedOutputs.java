@@ -63,6 +63,30 @@ final class ComputedOutputs {
                 state.putIfAbsent("status", "Active");
                 return id;
             }
+            // Seqera Platform ids are 22-character base62 strings; participants get a number.
+            case "seqera:index/computeEnv:ComputeEnv" -> {
+                var id = seqeraId("ce", name);
+                state.putIfAbsent("computeEnvId", id);
+                return id;
+            }
+            case "seqera:index/credential:Credential" -> {
+                var id = seqeraId("cred", name);
+                state.putIfAbsent("credentialsId", id);
+                return id;
+            }
+            case "seqera:index/workspaceParticipant:WorkspaceParticipant" -> {
+                var participantId = (double) Math.floorMod(name.hashCode(), 1_000_000_000);
+                state.putIfAbsent("participantId", participantId);
+                state.putIfAbsent("userName", name);
+                return Long.toString((long) participantId);
+            }
+            case "github:index/actionsOrganizationVariable:ActionsOrganizationVariable" -> {
+                // The provider's id is the variable's name.
+                return text(state, "variableName", name);
+            }
+            case "github:index/actionsOrganizationSecret:ActionsOrganizationSecret" -> {
+                return text(state, "secretName", name);
+            }
             default -> {
                 if (type.startsWith("kubernetes:")) {
                     return kubernetesName(type, name, state, suffix);
@@ -70,6 +94,22 @@ final class ComputedOutputs {
                 return importId != null ? importId : name + "-" + suffix;
             }
         }
+    }
+
+    /** A deterministic stand-in of a Seqera id: 22 characters of base62 derived from the resource name. */
+    private static String seqeraId(String kind, String name) {
+        var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var seed = java.util.UUID.nameUUIDFromBytes((kind + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var value = new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
+                .putLong(seed.getMostSignificantBits()).putLong(seed.getLeastSignificantBits()).array());
+        var id = new StringBuilder();
+        var base = java.math.BigInteger.valueOf(62);
+        for (int i = 0; i < 22; i++) {
+            var division = value.divideAndRemainder(base);
+            id.append(alphabet.charAt(division[1].intValue()));
+            value = division[0];
+        }
+        return id.toString();
     }
 
     /** Kubernetes auto-names objects without metadata.name; the id is namespace/name. */

@@ -1,0 +1,69 @@
+package labstacks.megatests;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComputeEnvSpecTest {
+
+    @Test
+    void theThreeSpecFilesLoadWithTheirDifferences() {
+        var cpu = ComputeEnvSpec.load(ComputeEnvKind.CPU.specResource());
+        var gpu = ComputeEnvSpec.load(ComputeEnvKind.GPU.specResource());
+        var arm = ComputeEnvSpec.load(ComputeEnvKind.ARM.specResource());
+        assertEquals(1000, cpu.forge().maxCpus());
+        assertEquals(500, gpu.forge().maxCpus());
+        assertEquals(500, arm.forge().maxCpus());
+        assertTrue(gpu.forge().gpuEnabled());
+        assertFalse(gpu.forge().arm64Enabled(), "absent arm64Enabled means false");
+        assertTrue(arm.forge().arm64Enabled());
+        assertEquals(List.of("c6id", "m6id", "r6id"), cpu.forge().instanceTypes());
+        assertEquals(List.of("m6gd", "r6gd", "c6gd"), arm.forge().instanceTypes());
+        for (var spec : List.of(cpu, gpu, arm)) {
+            assertEquals("eu-west-1", spec.region());
+            assertEquals("s3://nf-core-awsmegatests", spec.workDir());
+            assertEquals("SPOT", spec.forge().type());
+            assertEquals(50, spec.forge().ebsBootSize());
+            assertTrue(spec.forge().fargateHeadEnabled());
+            assertTrue(spec.waveEnabled() && spec.fusion2Enabled() && spec.nvmeStorageEnabled() && spec.fusionSnapshots());
+        }
+    }
+
+    @Test
+    void theWorkDirBucketGoesLastInAllowBuckets() {
+        var cpu = ComputeEnvSpec.load(ComputeEnvKind.CPU.specResource());
+        assertEquals(List.of("s3://ngi-igenomes", "s3://annotation-cache/", "s3://nf-core-awsmegatests"),
+                cpu.allowBucketsWorkDirLast());
+    }
+
+    private static String error(String json) {
+        return assertThrows(SpecFileException.class, () -> ComputeEnvSpec.parse(json, "cpu.json")).getMessage();
+    }
+
+    @Test
+    void malformedSpecsNameTheFileAndField() {
+        assertTrue(error("{").startsWith("cpu.json: not valid JSON"));
+        assertEquals("cpu.json: field 'forge' is missing or not an object", error("{\"region\": \"eu-west-1\"}"));
+        assertTrue(error("{\"forge\": {\"maxCpu\": 5}}").startsWith("cpu.json: unknown field 'forge.maxCpu'"));
+        assertTrue(error("{\"regoin\": \"x\", \"forge\": {}}").startsWith("cpu.json: unknown field 'regoin'"));
+        assertEquals("cpu.json: field 'forge.maxCpus' must be a whole number", error("{\"forge\": {\"maxCpus\": \"many\"}}"));
+        assertEquals("cpu.json: field 'waveEnabled' must be true or false", error("{\"waveEnabled\": \"yes\", \"forge\": {}}"));
+        assertEquals("cpu.json: field 'forge.type' must be SPOT or EC2, got SPOTS", error("{\"forge\": {\"type\": \"SPOTS\"}}"));
+        assertTrue(error("{\"workDir\": \"/tmp\", \"forge\": {}}").contains("'workDir' must be an s3:// URI"));
+        assertTrue(error("{\"forge\": {\"minCpus\": 10, \"maxCpus\": 5}}").contains("0 <= minCpus <= maxCpus"));
+        assertEquals("missing.json: compute environment spec file not found",
+                assertThrows(SpecFileException.class, () -> ComputeEnvSpec.load("missing.json")).getMessage());
+    }
+
+    @Test
+    void exportOnlyFieldsAreIgnored() {
+        var spec = ComputeEnvSpec.parse("{\"discriminator\": \"aws-batch\", \"labels\": [], \"environment\": [],"
+                + " \"nextflowConfig\": \"x\", \"forge\": {\"dragenEnabled\": false}}", "cpu.json");
+        assertEquals(1000, spec.forge().maxCpus(), "defaults apply to absent fields");
+    }
+}

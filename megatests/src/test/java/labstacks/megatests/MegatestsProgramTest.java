@@ -1,0 +1,278 @@
+package labstacks.megatests;
+
+import labstacks.shared.aws.LegacyBucket;
+import labstacks.shared.config.ConfigProblem;
+import labstacks.shared.config.StackConfigException;
+import labstacks.shared.plan.PlanJson;
+import labstacks.shared.plan.PlanValues;
+import labstacks.shared.plan.PlannedResource;
+import labstacks.shared.program.RunMode;
+import labstacks.shared.testing.ProgramHarness;
+import labstacks.shared.testing.StackRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MegatestsProgramTest {
+    private static final String TOWER_TOKEN = "tower-token-for-tests-0001";
+    private static final String GITHUB_TOKEN = "github-token-for-tests-0002";
+    private static final String PLATFORM_TOKEN = "platform-token-for-tests-0003";
+    private static final String CE = "seqera:index/computeEnv:ComputeEnv";
+    private static final String CREDENTIAL = "seqera:index/credential:Credential";
+
+    private static ProgramHarness prod() {
+        return ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod")
+                .secret("megatests:towerAccessToken", TOWER_TOKEN)
+                .secret("megatests:githubToken", GITHUB_TOKEN)
+                .secret("megatests:platformGithubOrgToken", PLATFORM_TOKEN)
+                .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"),
+                        "members", args.get("slug").equals("core") ? List.of("alice", "bob") : List.of("bob", "carol", "dave")))
+                .function("github:index/getUser:getUser", args -> {
+                    var login = (String) args.get("username");
+                    return login.equals("dave") ? Map.of("id", "4", "username", login, "login", login)
+                            : Map.of("id", "x", "username", login, "login", login, "email", login + "@example.org");
+                });
+    }
+
+    private static StackRun run() {
+        return prod().run().assertSucceeded();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T input(PlannedResource resource, String path) {
+        return (T) PlanValues.reveal(resource.input(path));
+    }
+
+    @Test
+    void theBucketIsImportedProtectedWithLifecycleAndCors() {
+        var run = run();
+        var bucket = run.resource("aws:s3/bucket:Bucket", "nf-core-awsmegatests");
+        assertEquals("nf-core-awsmegatests", bucket.importId());
+        assertTrue(bucket.protect());
+        assertTrue(bucket.ignoreChanges().containsAll(List.of("lifecycleRules", "versioning")));
+        assertEquals(LegacyBucket.UNMANAGED_PROPERTIES, bucket.ignoreChanges());
+
+        var lifecycle = run.resource("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "nf-core-awsmegatests-lifecycle");
+        List<Map<String, Object>> rules = input(lifecycle, "rules");
+        assertEquals(List.of("preserve-metadata-files", "cleanup-temporary-files", "cleanup-work-directory",
+                "cleanup-scratch-directory", "cleanup-cache-directories", "cleanup-dot-cache-directories",
+                "cleanup-incomplete-multipart-uploads"), rules.stream().map(r -> r.get("id")).toList());
+        assertTrue(rules.stream().allMatch(r -> "Enabled".equals(r.get("status"))));
+        assertEquals(Map.of("tag", Map.of("key", "nextflow.io/metadata", "value", "true")), rules.get(0).get("filter"));
+        assertEquals(List.of(Map.of("days", 30, "storageClass", "STANDARD_IA"), Map.of("days", 90, "storageClass", "GLACIER")),
+                rules.get(0).get("transitions"));
+        assertEquals(Map.of("tag", Map.of("key", "nextflow.io/temporary", "value", "true")), rules.get(1).get("filter"));
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(Map.of("days", 30), rules.get(i).get("expiration"), rules.get(i).get("id").toString());
+        }
+        assertEquals(List.of("work/", "scratch/", "cache/", ".cache/"),
+                rules.subList(2, 6).stream().map(r -> ((Map<?, ?>) r.get("filter")).get("prefix")).toList());
+        assertEquals(Map.of("daysAfterInitiation", 7), rules.get(6).get("abortIncompleteMultipartUpload"));
+        assertTrue(lifecycle.dependsOn().contains("nf-core-awsmegatests"));
+
+        List<Map<String, Object>> cors = input(run.resource("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
+                "nf-core-awsmegatests-cors"), "corsRules");
+        assertEquals(List.of("SeqeraDataExplorerAccess", "BrowserDirectAccess"), cors.stream().map(r -> r.get("id")).toList());
+        assertEquals(List.of("GET", "HEAD", "POST", "PUT", "DELETE"), cors.get(0).get("allowedMethods"));
+        assertEquals(List.of("https://*.cloud.seqera.io", "https://*.tower.nf", "https://cloud.seqera.io", "https://tower.nf"),
+                cors.get(0).get("allowedOrigins"));
+        assertEquals(List.of("*"), cors.get(1).get("allowedOrigins"));
+        assertEquals(List.of("Content-Range", "Content-Length", "ETag"), cors.get(1).get("exposeHeaders"));
+        assertEquals(3000, cors.get(1).get("maxAgeSeconds"));
+    }
+
+    @Test
+    void towerForgeIamHasThreePoliciesAUserAttachmentsAndASecretKey() {
+        var run = run();
+        assertEquals(List.of("TowerForge-Forge-Policy", "TowerForge-Launch-Policy", "TowerForge-S3-Policy"),
+                run.resources("aws:iam/policy:Policy").stream().map(p -> (String) p.inputs().get("name")).sorted().toList());
+        assertEquals("IAM policy for TowerForge to access nf-core-awsmegatests S3 bucket",
+                run.resource("aws:iam/policy:Policy", "towerforge-s3-policy").inputs().get("description"));
+        assertEquals("TowerForge-AWSMegatests", run.resource("aws:iam/user:User", "towerforge-user").inputs().get("name"));
+        var attachments = run.resources("aws:iam/userPolicyAttachment:UserPolicyAttachment");
+        assertEquals(3, attachments.size());
+        assertTrue(attachments.stream().allMatch(a -> "TowerForge-AWSMegatests".equals(a.inputs().get("user"))));
+        var key = run.resource("aws:iam/accessKey:AccessKey", "towerforge-access-key");
+        assertTrue(key.additionalSecretOutputs().contains("secret"));
+        assertEquals(3, key.dependsOn().stream().filter(d -> d.endsWith("-policy-attachment")).count());
+        @SuppressWarnings("unchecked")
+        var iam = (Map<String, Object>) run.outputs().get("towerforge_iam");
+        assertInstanceOf(PlanValues.Secret.class, iam.get("access_key_secret"), "only the key's secret is secret");
+        assertEquals(Map.of("name", "TowerForge-AWSMegatests", "arn", "arn:aws:iam::123456789012:user/TowerForge-AWSMegatests"),
+                iam.get("user"));
+    }
+
+    @Test
+    void credentialsCarryTheKeysAsSecretsAndTheGithubOneIsProtected() {
+        var run = run();
+        var aws = run.resource(CREDENTIAL, "towerforge-aws-credential");
+        assertEquals("TowerForge-AWSMegatests-Dynamic", aws.inputs().get("name"));
+        assertEquals("aws", aws.inputs().get("providerType"));
+        assertEquals(59994744926013L, ((Number) aws.inputs().get("workspaceId")).longValue());
+        assertTrue(PlanValues.containsSecret(aws.inputs().get("keys")));
+        assertEquals(Map.of("create", "300000000000ns", "update", "300000000000ns", "delete", "120000000000ns"),
+                aws.customTimeouts());
+        var github = run.resource(CREDENTIAL, "github-credential-nf-core-github-finegrained");
+        assertTrue(github.protect());
+        assertEquals("https://github.com/nf-core/", github.inputs().get("baseUrl"));
+        assertEquals("nf-core-bot", input(github, "keys.github.username"));
+        assertEquals(PLATFORM_TOKEN, input(github, "keys.github.password"));
+        assertTrue(PlanValues.containsSecret(github.inputs().get("keys")));
+    }
+
+    @Test
+    void computeEnvironmentsComeFromTheirSpecsWithTheFingerprintedDescription() {
+        var run = run();
+        Map<String, Integer> maxCpus = Map.of("aws_ireland_fusionv2_nvme_cpu_snapshots", 1000,
+                "aws_ireland_fusionv2_nvme_gpu_snapshots", 500, "aws_ireland_fusionv2_nvme_cpu_ARM_snapshots", 500);
+        for (var kind : ComputeEnvKind.values()) {
+            var ce = run.resource(CE, kind.environmentName());
+            assertEquals(kind.environmentName(), input(ce, "computeEnv.name"));
+            assertEquals("aws-batch", input(ce, "computeEnv.platform"));
+            assertEquals(kind.description() + " (IAM Policy Version: 78905f7f)", input(ce, "computeEnv.description"));
+            assertTrue(ce.deleteBeforeReplace());
+            assertEquals(List.of("towerforge-aws-credential"), ce.dependsOn());
+            assertEquals(Map.of("create", "600000000000ns", "update", "600000000000ns", "delete", "300000000000ns"),
+                    ce.customTimeouts());
+            var batch = "computeEnv.config.awsBatch.";
+            assertEquals("eu-west-1", input(ce, batch + "region"));
+            assertEquals("s3://nf-core-awsmegatests", input(ce, batch + "workDir"));
+            assertEquals(true, input(ce, batch + "enableWave"));
+            assertEquals(true, input(ce, batch + "enableFusion"));
+            assertEquals(true, input(ce, batch + "nvmeStorageEnabled"));
+            assertEquals(true, input(ce, batch + "fusionSnapshots"));
+            assertEquals(NextflowConfig.forKind(kind), input(ce, batch + "nextflowConfig"));
+            assertEquals("SPOT", input(ce, batch + "forge.type"));
+            assertEquals(maxCpus.get(kind.environmentName()), (Object) input(ce, batch + "forge.maxCpus"));
+            assertEquals(kind == ComputeEnvKind.GPU, input(ce, batch + "forge.gpuEnabled"));
+            assertEquals(kind == ComputeEnvKind.ARM, input(ce, batch + "forge.arm64Enabled"));
+            assertEquals(50, (Object) input(ce, batch + "forge.ebsBootSize"));
+            assertEquals(true, input(ce, batch + "forge.fargateHeadEnabled"));
+            List<String> buckets = input(ce, batch + "forge.allowBuckets");
+            assertEquals("s3://nf-core-awsmegatests", buckets.get(buckets.size() - 1), "work-dir bucket last");
+            assertEquals(59994744926013L, ((Number) ce.inputs().get("workspaceId")).longValue());
+            assertEquals("seqera-provider", ce.provider());
+            assertFalse(ce.packageRef().isEmpty(), "registered against the parameterized seqera package");
+        }
+    }
+
+    @Test
+    void githubVariablesAndLegacySecretsAreManaged() {
+        var run = run();
+        var variables = run.resources("github:index/actionsOrganizationVariable:ActionsOrganizationVariable");
+        assertEquals(List.of("AWS_S3_BUCKET", "TOWER_COMPUTE_ENV_ARM", "TOWER_COMPUTE_ENV_CPU", "TOWER_COMPUTE_ENV_GPU",
+                "TOWER_WORKSPACE_ID"), variables.stream().map(v -> (String) v.inputs().get("variableName")).sorted().toList());
+        for (var variable : variables) {
+            assertEquals("all", variable.inputs().get("visibility"));
+            assertTrue(variable.deleteBeforeReplace());
+            assertEquals(List.of("visibility"), variable.ignoreChanges());
+            assertEquals("github-provider", variable.provider());
+        }
+        var cpuVariable = run.resource("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                "variable-tower-compute-env-cpu");
+        var cpuId = ((Map<?, ?>) run.output("compute_env_ids")).get("cpu");
+        assertTrue(cpuId.toString().matches("[0-9A-Za-z]{22}"), String.valueOf(cpuId));
+        assertEquals(cpuId, cpuVariable.inputs().get("value"));
+        assertEquals("59994744926013", run.resource("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                "variable-tower-workspace-id").inputs().get("value"));
+
+        var secrets = run.resources("github:index/actionsOrganizationSecret:ActionsOrganizationSecret");
+        assertEquals(List.of("TOWER_ACCESS_TOKEN", "TOWER_COMPUTE_ENV", "TOWER_WORKSPACE_ID"),
+                secrets.stream().map(s -> (String) s.inputs().get("secretName")).sorted().toList());
+        for (var secret : secrets) {
+            assertInstanceOf(PlanValues.Secret.class, secret.inputs().get("plaintextValue"));
+            assertTrue(secret.deleteBeforeReplace());
+        }
+    }
+
+    @Test
+    void turningLegacySecretsOffOutputsCommandsWithoutTokens() {
+        var run = prod().config("megatests:manageLegacySecrets", "false").run().assertSucceeded();
+        assertTrue(run.resources("github:index/actionsOrganizationSecret:ActionsOrganizationSecret").isEmpty());
+        @SuppressWarnings("unchecked")
+        var github = (Map<String, Object>) run.output("github_resources");
+        @SuppressWarnings("unchecked")
+        var commands = (List<String>) github.get("manual_secret_commands");
+        assertEquals(3, commands.size());
+        assertTrue(commands.contains("gh secret set TOWER_WORKSPACE_ID --org nf-core --visibility all --body \"59994744926013\""));
+        assertTrue(commands.contains("gh secret set TOWER_ACCESS_TOKEN --org nf-core --visibility all --body \"$TOWER_ACCESS_TOKEN\""));
+        assertFalse(commands.toString().contains(TOWER_TOKEN));
+    }
+
+    @Test
+    void teamMembersBecomeParticipantsWithCoreAsOwners() {
+        var run = run();
+        var participants = run.resources("seqera:index/workspaceParticipant:WorkspaceParticipant");
+        assertEquals(List.of("participant-alice", "participant-bob", "participant-carol"),
+                participants.stream().map(PlannedResource::name).sorted().toList());
+        var bob = run.resource("seqera:index/workspaceParticipant:WorkspaceParticipant", "participant-bob");
+        assertEquals("owner", bob.inputs().get("role"), "core wins over maintainers");
+        assertEquals("bob@example.org", bob.inputs().get("email"));
+        assertEquals(252464779077610L, ((Number) bob.inputs().get("orgId")).longValue());
+        assertEquals("maintain", run.resource("seqera:index/workspaceParticipant:WorkspaceParticipant", "participant-carol")
+                .inputs().get("role"));
+        @SuppressWarnings("unchecked")
+        var summary = (Map<String, Object>) run.output("workspace_participants");
+        assertEquals(Map.of("alice", "owner", "bob", "owner", "carol", "maintain"), summary.get("members"));
+        assertEquals(List.of("dave"), summary.get("skipped_without_public_email"));
+        assertFalse(summary.toString().contains("@example.org"), "no e-mail in outputs");
+    }
+
+    @Test
+    void outputsHaveTheDocumentedKeys() {
+        var run = run();
+        assertTrue(run.outputs().keySet().containsAll(List.of("megatests_bucket", "compute_env_ids", "workspace_id",
+                "github_resources", "github_credential", "towerforge_iam", "workspace_participants")));
+        assertEquals("59994744926013", run.output("workspace_id"));
+        @SuppressWarnings("unchecked")
+        var ids = (Map<String, Object>) run.output("compute_env_ids");
+        assertEquals(java.util.Set.of("cpu", "gpu", "arm"), ids.keySet());
+        assertTrue(ids.values().stream().allMatch(id -> id.toString().matches("[0-9A-Za-z]{22}")), ids.toString());
+        assertEquals(3, new java.util.HashSet<>(ids.values()).size(), "each environment has its own id");
+        @SuppressWarnings("unchecked")
+        var credential = (Map<String, Object>) run.output("github_credential");
+        assertEquals("nf-core-github-finegrained", credential.get("credential_name"));
+        @SuppressWarnings("unchecked")
+        var bucket = (Map<String, Object>) run.output("megatests_bucket");
+        assertEquals("arn:aws:s3:::nf-core-awsmegatests", bucket.get("arn"));
+    }
+
+    @Test
+    void noTokenAppearsInThePlanJson() {
+        var json = PlanJson.write(run().plan());
+        for (var token : List.of(TOWER_TOKEN, GITHUB_TOKEN, PLATFORM_TOKEN)) {
+            assertFalse(json.contains(token), "plan JSON contains a token");
+        }
+        assertFalse(json.contains("offline-plan-secret-access-key"), "the access key secret stays secret");
+    }
+
+    @Test
+    void theWorkspaceIdMustBeNumericAndHasNoFallback() {
+        var missing = assertThrows(StackConfigException.class, () -> prod().without("megatests:towerWorkspaceId").run());
+        assertEquals(List.of("megatests:towerWorkspaceId"), missing.problems().stream().map(ConfigProblem::key).toList());
+        assertTrue(missing.getMessage().contains("export TOWER_WORKSPACE_ID"), missing.getMessage());
+        var text = assertThrows(StackConfigException.class, () -> prod().config("megatests:towerWorkspaceId", "ws-1").run());
+        assertTrue(text.getMessage().contains("expected a whole number >= 1, got \"ws-1\""), text.getMessage());
+        var fromEnv = prod().without("megatests:towerWorkspaceId").env("TOWER_WORKSPACE_ID", "85085054091044").run()
+                .assertSucceeded();
+        assertEquals("85085054091044", fromEnv.output("workspace_id"));
+    }
+
+    @Test
+    void theOfflinePlanWarnsForMissingTokensAndKnowsNoTeamMembers() {
+        var plan = ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod").mode(RunMode.PLAN).run()
+                .assertSucceeded();
+        assertEquals(3, plan.warnings().stream().filter(w -> w.contains("is not set")).count(), plan.warnings().toString());
+        assertTrue(plan.resources("seqera:index/workspaceParticipant:WorkspaceParticipant").isEmpty());
+        assertEquals("0.30.5", plan.plan().packages().stream().filter(p -> p.name().equals("seqera")).findFirst()
+                .orElseThrow().version());
+    }
+}

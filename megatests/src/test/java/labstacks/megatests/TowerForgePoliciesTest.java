@@ -1,0 +1,90 @@
+package labstacks.megatests;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TowerForgePoliciesTest {
+
+    private static List<String> actions(String sid) {
+        var stream = TowerForgePoliciesTest.class.getClassLoader().getResourceAsStream("nf-tower-aws-forge-policy-actions.json");
+        var json = JsonParser.parseReader(new InputStreamReader(stream, StandardCharsets.UTF_8)).getAsJsonObject();
+        var result = new ArrayList<String>();
+        json.getAsJsonObject("statements").getAsJsonArray(sid).forEach(e -> result.add(e.getAsString()));
+        return result;
+    }
+
+    private static List<String> documentActions(String json, int statement) {
+        var element = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("Statement").get(statement)
+                .getAsJsonObject().get("Action");
+        var result = new ArrayList<String>();
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
+        } else {
+            result.add(element.getAsString());
+        }
+        return result;
+    }
+
+    @Test
+    void theForgePolicyHasEveryActionOfTheReferencePolicy() {
+        var forge = TowerForgePolicies.forge().toJson();
+        var ours = new HashSet<>(documentActions(forge, 0));
+        ours.addAll(documentActions(forge, 1));
+        var missing = new ArrayList<String>();
+        for (var sid : List.of("TowerForge0", "TowerLaunch0")) {
+            for (var action : actions(sid)) {
+                if (!ours.contains(action)) {
+                    missing.add(sid + ": " + action);
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "actions of seqeralabs/nf-tower-aws missing from the forge policy: " + missing);
+        assertEquals(59, documentActions(forge, 0).size());
+        assertEquals(28, documentActions(forge, 1).size());
+    }
+
+    @Test
+    void theLaunchPolicyIsTheForgeLaunchStatementWithoutS3() {
+        var launch = documentActions(TowerForgePolicies.launch().toJson(), 0);
+        var forgeLaunch = new ArrayList<>(documentActions(TowerForgePolicies.forge().toJson(), 1));
+        forgeLaunch.removeAll(List.of("s3:Get*", "s3:List*"));
+        assertEquals(forgeLaunch, launch);
+    }
+
+    @Test
+    void theS3PolicyNamesOnlyTheBucket() {
+        var json = JsonParser.parseString(TowerForgePolicies.s3("nf-core-awsmegatests").toJson()).getAsJsonObject();
+        var statements = json.getAsJsonArray("Statement");
+        assertEquals("arn:aws:s3:::nf-core-awsmegatests", statements.get(0).getAsJsonObject().get("Resource").getAsString());
+        assertEquals("arn:aws:s3:::nf-core-awsmegatests/*", statements.get(1).getAsJsonObject().get("Resource").getAsString());
+        assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"),
+                documentActions(TowerForgePolicies.s3("nf-core-awsmegatests").toJson(), 1));
+    }
+
+    @Test
+    void theFingerprintIsTheOriginalsAndByteStable() {
+        // The value the Python project computed for the same policies: adopting the stack replaces nothing.
+        assertEquals("78905f7f", TowerForgePolicies.fingerprint());
+        assertEquals(TowerForgePolicies.fingerprint(), TowerForgePolicies.fingerprint());
+    }
+
+    @Test
+    void pythonJsonMatchesJsonDumpsWithSortedKeys() {
+        assertEquals("{\"a\": [1, \"x\"], \"b\": {\"c\": true, \"d\": null}, \"\\u00e9\": \"\\u00e9\\n\"}",
+                PythonJson.dumpsSorted(Map.of("b", java.util.Collections.unmodifiableMap(new java.util.HashMap<>() {{
+                    put("d", null);
+                    put("c", true);
+                }}), "a", List.of(1, "x"), "\u00e9", "\u00e9\n")));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", PythonJson.sha256Hex(""));
+    }
+}
