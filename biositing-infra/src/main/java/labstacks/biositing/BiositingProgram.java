@@ -44,6 +44,20 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         return Map.of("system", "ca-biositing");
     }
 
+    /** Why the pipeline and Prefect images cannot be forced to a non-root user. */
+    static final String ROOT_IMAGE_REASON = "the pipeline image built from pipeline.dockerfile at the compose snapshot"
+            + " runs as root (newer builds add appuser; set runAsNonRoot once the stack pins one), and"
+            + " prefecthq/prefect images start as root; privilege escalation is still off";
+
+    @Override
+    public java.util.List<labstacks.shared.check.PolicyException> policyExceptions() {
+        return java.util.List.of(
+                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:batch/v1:Job", "setup-db", ROOT_IMAGE_REASON),
+                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:batch/v1:Job", "prefect-deploy", ROOT_IMAGE_REASON),
+                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:apps/v1:Deployment", "prefect-server", ROOT_IMAGE_REASON),
+                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:apps/v1:Deployment", "prefect-worker", ROOT_IMAGE_REASON));
+    }
+
     @Override
     public void define(StackContext stack, BiositingSettings settings) {
         var namespaceName = settings.namespace();

@@ -34,6 +34,9 @@ public final class OneOffJob extends ComponentResource {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         this.jobName = name + "-" + Images.shortHash(settings.pipelineImage());
+        var account = Pods.serviceAccount(name, settings.namespace(), component, child);
+        var after = new java.util.ArrayList<Resource>(startAfter);
+        after.add(account);
         this.job = new Job(name, JobArgs.builder()
                 .metadata(Pods.metadata(jobName, settings.namespace(), component))
                 .spec(JobSpecArgs.builder()
@@ -42,6 +45,7 @@ public final class OneOffJob extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(component))
                                 .spec(PodSpecArgs.builder()
+                                        .serviceAccountName(name)
                                         .restartPolicy("Never")
                                         .initContainers(waitFor)
                                         .containers(ContainerArgs.builder()
@@ -56,7 +60,7 @@ public final class OneOffJob extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(startAfter)
+                        .dependsOn(after)
                         // Job pod templates are immutable: a changed Job must be replaced, not patched.
                         .deleteBeforeReplace(true)
                         .build()));

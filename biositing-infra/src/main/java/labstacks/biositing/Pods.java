@@ -57,6 +57,18 @@ final class Pods {
         return Containers.noEscalation();
     }
 
+    /**
+     * The workload's own ServiceAccount, without an API token: none of the ETL's containers calls the
+     * Kubernetes API, and the namespace's default account is shared by anything else placed there.
+     */
+    static com.pulumi.kubernetes.core.v1.ServiceAccount serviceAccount(String name, String namespace, String component,
+                                                                      com.pulumi.resources.CustomResourceOptions options) {
+        return new com.pulumi.kubernetes.core.v1.ServiceAccount(name, com.pulumi.kubernetes.core.v1.ServiceAccountArgs.builder()
+                .metadata(metadata(name, namespace, component))
+                .automountServiceAccountToken(false)
+                .build(), options);
+    }
+
     /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */
     static ContainerArgs waitForDatabase(String postgresImage, EtlConfiguration configuration) {
         return ContainerArgs.builder()
@@ -66,7 +78,9 @@ final class Pods {
                         + " do echo waiting for the database; sleep 2; done")
                 .envFrom(dotEnv(configuration))
                 .resources(size("10m", "16Mi", "100m", "64Mi"))
-                .securityContext(noEscalation())
+                // pg_isready needs no privileges: run it as the image's postgres user.
+                .securityContext(SecurityContextArgs.builder().runAsNonRoot(true).runAsUser(999)
+                        .allowPrivilegeEscalation(false).build())
                 .build();
     }
 

@@ -58,6 +58,7 @@ public final class PostgresDatabase extends ComponentResource {
                 .data(Map.of(INIT_SCRIPT, initScript()))
                 .build(), child);
 
+        var account = Pods.serviceAccount("db", namespace, Pods.DATABASE, child);
         var claim = PersistentVolumeClaimArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("pgdata").build())
                 .spec(volumeSpec(settings.postgresStorage(), settings))
@@ -90,6 +91,7 @@ public final class PostgresDatabase extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.DATABASE))
                                 .spec(PodSpecArgs.builder()
+                                        .serviceAccountName("db")
                                         .securityContext(labstacks.shared.kubernetes.Containers.runAs(POSTGRES_UID))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("initdb")
@@ -100,7 +102,7 @@ public final class PostgresDatabase extends ComponentResource {
                         .volumeClaimTemplates(claim)
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(initdb, configuration.secret(), configuration.configMap()).build()));
+                        .dependsOn(initdb, account, configuration.secret(), configuration.configMap()).build()));
 
         this.service = new Service(Pods.DB_SERVICE, ServiceArgs.builder()
                 .metadata(Pods.metadata(Pods.DB_SERVICE, namespace, Pods.DATABASE))

@@ -52,6 +52,7 @@ public final class PrefectServer extends ComponentResource {
                 .spec(PostgresDatabase.volumeSpec(settings.prefectStorage(), settings))
                 .build(), child);
 
+        var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_SERVER, child);
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();
         var container = ContainerArgs.builder()
                 .name(NAME)
@@ -82,6 +83,7 @@ public final class PrefectServer extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.PREFECT_SERVER))
                                 .spec(PodSpecArgs.builder()
+                                        .serviceAccountName(NAME)
                                         .initContainers(Pods.waitForDatabase(settings.postgresImage(), configuration))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("prefectdata")
@@ -92,7 +94,7 @@ public final class PrefectServer extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(withData(startAfter, data)).build()));
+                        .dependsOn(withData(withData(startAfter, data), account)).build()));
 
         this.service = new Service(NAME, ServiceArgs.builder()
                 .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))

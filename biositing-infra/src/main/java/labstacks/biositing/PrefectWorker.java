@@ -43,7 +43,7 @@ public final class PrefectWorker extends ComponentResource {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         var namespace = settings.namespace();
-        var dependsOn = new ArrayList<Resource>(List.of(server));
+        var dependsOn = new ArrayList<Resource>(List.of(server, Pods.serviceAccount(NAME, namespace, Pods.PREFECT_WORKER, child)));
 
         var container = ContainerArgs.builder()
                 .name(NAME)
@@ -83,6 +83,7 @@ public final class PrefectWorker extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.PREFECT_WORKER))
                                 .spec(PodSpecArgs.builder()
+                                        .serviceAccountName(NAME)
                                         .initContainers(Pods.waitForPrefect(settings.pipelineImage(), EtlConfiguration.apiUrl()))
                                         .containers(container.build())
                                         .volumes(volumes)

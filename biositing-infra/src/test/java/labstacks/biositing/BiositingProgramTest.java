@@ -9,7 +9,7 @@ import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.plan.PlanJson;
 import labstacks.shared.program.RunMode;
-import labstacks.shared.testing.KubernetesSchema;
+import labstacks.shared.kubernetes.KubernetesSchema;
 import labstacks.shared.testing.ProgramHarness;
 import labstacks.shared.testing.StackRun;
 import org.junit.jupiter.api.Test;
@@ -44,10 +44,10 @@ class BiositingProgramTest {
     @Test
     void everyObjectMatchesTheOfficialKubernetesSchema() {
         var run = run();
-        assertEquals(15, KubernetesSchema.validateAll(run));
+        assertEquals(20, KubernetesSchema.validateAll(run.plan()));
         var withCredentials = local().secret("biositing:googleCredentials", "{\"type\":\"service_account\"}").run()
                 .assertSucceeded();
-        assertEquals(16, KubernetesSchema.validateAll(withCredentials));
+        assertEquals(21, KubernetesSchema.validateAll(withCredentials.plan()));
     }
 
     @Test
@@ -234,5 +234,19 @@ class BiositingProgramTest {
         assertEquals(shape.apply(local), shape.apply(prod));
         assertEquals("50Gi", prod.resource("kubernetes:apps/v1:StatefulSet", "db")
                 .input("spec.volumeClaimTemplates.0.spec.resources.requests.storage"));
+    }
+    @Test
+    void everyWorkloadRunsUnderItsOwnAccountWithoutAnApiToken() {
+        var run = run();
+        for (var name : List.of("db", "prefect-server", "prefect-worker", "setup-db", "prefect-deploy")) {
+            var account = run.resource("kubernetes:core/v1:ServiceAccount", name);
+            assertEquals(false, account.inputs().get("automountServiceAccountToken"), name);
+        }
+        for (var workload : run.resources()) {
+            if (workload.type().equals("kubernetes:apps/v1:Deployment") || workload.type().equals("kubernetes:apps/v1:StatefulSet")
+                    || workload.type().equals("kubernetes:batch/v1:Job")) {
+                assertEquals(workload.name(), workload.input("spec.template.spec.serviceAccountName"), workload.name());
+            }
+        }
     }
 }

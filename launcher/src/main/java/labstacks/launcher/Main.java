@@ -41,6 +41,7 @@ public final class Main {
         var rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "plan" -> new PlanCommand(catalog, out, err).run(rest, root, environment);
+            case "check" -> new CheckCommand(catalog, out, err).run(rest, root, environment);
             case "programs" -> {
                 catalog.all().forEach(p -> out.println(p.name() + "\t" + p.description()));
                 yield OK;
@@ -73,6 +74,8 @@ public final class Main {
         return """
                 usage: ./labstacks plan <stack>... [--json FILE] [--root DIR]
                        ./labstacks plan --all [--json FILE] [--root DIR]
+                       ./labstacks check <stack>...|--all [--root DIR]   policy rules over the offline plan
+                       ./labstacks check --rules
                        ./labstacks programs
                 Deploy with the Pulumi CLI: pulumi up -s <stack> (it runs this jar without arguments).
                 """;

@@ -105,6 +105,24 @@ class MainTest {
     }
 
     @Test
+    void checkAllPassesOnTheRepositoryAndFailsOnAPlantedViolation() throws IOException {
+        var ok = run(ProgramHarness.repositoryRoot(), "check", "--all");
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("check passed: "), ok.out());
+        assertTrue(ok.out().contains("excepted iam-wildcard-resource-write"), "exceptions are shown with their reason");
+
+        // The sample program uses a bucket without its safeguards.
+        var root = project("sample-dev", "  labstacks:program: sample\n  labstacks:environment: dev\n"
+                + "  sample:token:\n    secure: v1:abc\n");
+        var bad = run(root, "check", "sample-dev");
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("s3-public-access-block  aws:s3/bucketV2:BucketV2  store"), bad.out());
+        assertTrue(bad.out().contains("fix: "), bad.out());
+        assertEquals(2, run(temp, "check").code());
+        assertTrue(run(temp, "check", "--rules").out().contains("k8s-default-deny"));
+    }
+
+    @Test
     void planAllCoversEveryStackFileOfTheRepositoryAndIsDeterministic() throws IOException {
         var root = ProgramHarness.repositoryRoot();
         var first = temp.resolve("first.json");

@@ -2,6 +2,7 @@ package labstacks.megatests;
 
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.shared.check.PolicyException;
 import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
@@ -50,6 +51,11 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
     }
 
     @Override
+    public List<PolicyException> policyExceptions() {
+        return TowerForgeIam.POLICY_EXCEPTIONS;
+    }
+
+    @Override
     public void define(StackContext stack, MegatestsSettings settings) {
         var aws = AwsProviders.create("aws-provider", AwsAccess.defaultChain(settings.region()));
         var github = GitHubProviders.create("github-provider", new GitHubAccess(settings.githubOwner(), settings.githubToken()));
@@ -89,12 +95,11 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 "cpu", v.get(0), "gpu", v.get(1), "arm", v.get(2))));
         ctx.export("workspace_id", Output.of(workspaceId));
         var variableIds = org.variables().entrySet().stream().map(e -> e.getValue().id()).toList();
-        var secretIds = org.secrets().values().stream().map(s -> s.id()).toList();
-        ctx.export("github_resources", Output.tuple(Output.all(variableIds), Output.all(secretIds), org.manualCommands())
+        ctx.export("github_resources", Output.tuple(Output.all(variableIds), org.manualCommands())
                 .applyValue(t -> map(
                         "variables", zip(List.copyOf(org.variables().keySet()), t.t1),
-                        "secrets", zip(List.copyOf(org.secrets().keySet()), t.t2),
-                        "manual_secret_commands", t.t3,
+                        "secrets", List.copyOf(org.secrets().keySet()),
+                        "manual_secret_commands", t.t2,
                         "workaround_info", map(
                                 "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
                                 "workaround", "deleteBeforeReplace on variables and secrets, visibility ignored"))));

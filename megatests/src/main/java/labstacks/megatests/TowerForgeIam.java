@@ -29,6 +29,13 @@ public final class TowerForgeIam extends ComponentResource {
     public static final String LAUNCH_POLICY = "TowerForge-Launch-Policy";
     public static final String S3_POLICY = "TowerForge-S3-Policy";
 
+    /** The forge and launch policies name "*" by design (see TowerForgePolicies.WILDCARD_RESOURCE_REASON). */
+    public static final List<labstacks.shared.check.PolicyException> POLICY_EXCEPTIONS = List.of(
+            new labstacks.shared.check.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
+                    "towerforge-forge-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
+            new labstacks.shared.check.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
+                    "towerforge-launch-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON));
+
     private final User user;
     private final AccessKey accessKey;
     private final List<Policy> policies = new ArrayList<>();

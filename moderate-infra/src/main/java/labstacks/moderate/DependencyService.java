@@ -38,6 +38,12 @@ public final class DependencyService extends ComponentResource {
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         var selector = Labels.service(spec.name());
 
+        // Its own account, without an API token: none of these services calls the Kubernetes API.
+        var account = new com.pulumi.kubernetes.core.v1.ServiceAccount(spec.name(),
+                com.pulumi.kubernetes.core.v1.ServiceAccountArgs.builder()
+                        .metadata(Labels.metadata(spec.name(), namespace))
+                        .automountServiceAccountToken(false)
+                        .build(), child);
         var mounts = new ArrayList<VolumeMountArgs>(spec.extraMounts());
         var statefulSpec = StatefulSetSpecArgs.builder()
                 .serviceName(spec.name())
@@ -71,6 +77,7 @@ public final class DependencyService extends ComponentResource {
             container.args(spec.args());
         }
         var pod = PodSpecArgs.builder()
+                .serviceAccountName(spec.name())
                 .containers(container.build())
                 .volumes(spec.volumes());
         spec.uid().ifPresent(uid -> pod.securityContext(Containers.runAs(uid)));
@@ -82,7 +89,7 @@ public final class DependencyService extends ComponentResource {
                                 .spec(pod.build())
                                 .build())
                         .build())
-                .build(), child);
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder().dependsOn(account).build()));
 
         var servicePorts = spec.ports().stream().map(port -> ServicePortArgs.builder()
                 .name(port.name())

@@ -28,6 +28,12 @@ public final class KeycloakRealmJob extends ComponentResource {
     static final String IMAGE = "docker.io/agmangas/moderate-cli:0.6.0";
     static final String COMMAND = "moderatecli create-keycloak-realm && moderatecli create-open-metadata-client";
 
+    /** moderate-cli's image runs as root; the Job only talks HTTP to Keycloak, with escalation off. */
+    public static final labstacks.shared.check.PolicyException ROOT_IMAGE = new labstacks.shared.check.PolicyException(
+            "k8s-non-root", "kubernetes:batch/v1:Job", Labels.KEYCLOAK_INIT,
+            "docker.io/agmangas/moderate-cli:0.6.0 declares no non-root user; the Job only calls Keycloak's HTTP API"
+                    + " and runs without privilege escalation");
+
     private final Job job;
 
     public KeycloakRealmJob(String name, ModerateSettings settings, Resource keycloak, CustomResourceOptions k8s,
@@ -38,6 +44,11 @@ public final class KeycloakRealmJob extends ComponentResource {
                 .valueFrom(EnvVarSourceArgs.builder().secretKeyRef(SecretKeySelectorArgs.builder()
                         .name(PlatformSecrets.KEYCLOAK).key("KEYCLOAK_ADMIN_PASSWORD").build()).build())
                 .build();
+        var account = new com.pulumi.kubernetes.core.v1.ServiceAccount(Labels.KEYCLOAK_INIT,
+                com.pulumi.kubernetes.core.v1.ServiceAccountArgs.builder()
+                        .metadata(Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()))
+                        .automountServiceAccountToken(false)
+                        .build(), child);
         this.job = new Job(Labels.KEYCLOAK_INIT, JobArgs.builder()
                 .metadata(Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()))
                 .spec(JobSpecArgs.builder()
@@ -45,6 +56,7 @@ public final class KeycloakRealmJob extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(ObjectMetaArgs.builder().labels(Map.of(Labels.NAME, Labels.KEYCLOAK_INIT)).build())
                                 .spec(PodSpecArgs.builder()
+                                        .serviceAccountName(Labels.KEYCLOAK_INIT)
                                         .restartPolicy("Never")
                                         .containers(ContainerArgs.builder()
                                                 .name(Labels.KEYCLOAK_INIT)
@@ -64,7 +76,7 @@ public final class KeycloakRealmJob extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(keycloak)
+                        .dependsOn(keycloak, account)
                         .deleteBeforeReplace(true)
                         .build()));
         registerOutputs(Map.of());

@@ -46,6 +46,11 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
     }
 
     @Override
+    public List<labstacks.shared.check.PolicyException> policyExceptions() {
+        return List.of(KeycloakRealmJob.ROOT_IMAGE);
+    }
+
+    @Override
     public void define(StackContext stack, ModerateSettings settings) {
         var ns = settings.namespace();
         var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), settings.kubeContext(), ns));

@@ -9,7 +9,7 @@ import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.plan.PlanJson;
 import labstacks.shared.plan.PlannedResource;
-import labstacks.shared.testing.KubernetesSchema;
+import labstacks.shared.kubernetes.KubernetesSchema;
 import labstacks.shared.testing.ProgramHarness;
 import labstacks.shared.testing.StackRun;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class ModerateProgramTest {
 
     @Test
     void everyKubernetesObjectMatchesTheOfficialSchema() {
-        assertEquals(30, KubernetesSchema.validateAll(run()));
+        assertEquals(35, KubernetesSchema.validateAll(run().plan()));
     }
 
     @Test
@@ -283,7 +283,7 @@ class ModerateProgramTest {
         var keycloak = model(prod, "kubernetes:apps/v1:StatefulSet", "keycloak", V1StatefulSet.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(List.of("start", "--hostname=keycloak.moderate.cloud"), keycloak.getArgs());
-        assertEquals(30, KubernetesSchema.validateAll(prod));
+        assertEquals(35, KubernetesSchema.validateAll(prod.plan()));
     }
 
     @Test
@@ -300,5 +300,19 @@ class ModerateProgramTest {
                 .run());
         assertEquals(List.of("moderate:keycloakHostname", "moderate:apiBaseUrl", "moderate:s3AccessKeyId"),
                 inconsistent.problems().stream().map(ConfigProblem::key).toList());
+    }
+    @Test
+    void everyWorkloadRunsUnderItsOwnAccountWithoutAnApiToken() {
+        var run = run();
+        for (var name : List.of("postgres", "keycloak", "elasticsearch", "rabbitmq", "keycloak-init")) {
+            var account = run.resource("kubernetes:core/v1:ServiceAccount", name);
+            assertEquals(false, account.inputs().get("automountServiceAccountToken"), name);
+        }
+        for (var workload : run.resources()) {
+            if (workload.type().equals("kubernetes:apps/v1:Deployment") || workload.type().equals("kubernetes:apps/v1:StatefulSet")
+                    || workload.type().equals("kubernetes:batch/v1:Job")) {
+                assertEquals(workload.name(), workload.input("spec.template.spec.serviceAccountName"), workload.name());
+            }
+        }
     }
 }

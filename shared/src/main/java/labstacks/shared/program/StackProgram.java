@@ -38,6 +38,14 @@ public interface StackProgram<S extends Record> {
     void define(StackContext stack, S settings);
 
     /**
+     * Rules of {@code ./labstacks check} that deliberately do not apply to some of this program's
+     * resources, each with its reason. Declare them in the component that owns the resource.
+     */
+    default java.util.List<labstacks.shared.check.PolicyException> policyExceptions() {
+        return java.util.List.of();
+    }
+
+    /**
      * Checks what settings cannot (for example that credentials are reachable) before anything
      * registers. Report a missing credential as a problem in {@link RunMode#DEPLOY} and as a warning in
      * {@link RunMode#PLAN}. The default finds nothing.

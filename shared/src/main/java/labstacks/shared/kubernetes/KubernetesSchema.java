@@ -1,7 +1,8 @@
-package labstacks.shared.testing;
+package labstacks.shared.kubernetes;
 
 import io.kubernetes.client.openapi.JSON;
 import labstacks.shared.plan.PlanValues;
+import labstacks.shared.plan.Plan;
 import labstacks.shared.plan.PlannedResource;
 
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class KubernetesSchema {
     }
 
     /** Validates every Kubernetes object of a run; returns how many there were. */
-    public static int validateAll(StackRun run) {
+    public static int validateAll(Plan run) {
         var failures = new ArrayList<String>();
         var count = 0;
         for (var resource : run.resources()) {
@@ -83,10 +84,5 @@ public final class KubernetesSchema {
             throw new AssertionError(String.join("\n", failures));
         }
         return count;
-    }
-
-    /** The objects of a run of one kind, for example {@code "apps/v1:Deployment"}. */
-    public static List<PlannedResource> ofKind(StackRun run, String groupVersionKind) {
-        return run.resources("kubernetes:" + groupVersionKind);
     }
 }

@@ -1,4 +1,4 @@
-package labstacks.shared.testing;
+package labstacks.shared.kubernetes;
 
 import labstacks.shared.plan.PlannedResource;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,98 @@
+package labstacks.launcher;
+
+import labstacks.shared.check.PlanCheck;
+import labstacks.shared.config.ProjectFiles;
+import labstacks.shared.config.StackConfigException;
+import labstacks.shared.config.StackFileException;
+import labstacks.shared.plan.OfflineRuntime;
+import labstacks.shared.program.ProgramCatalog;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code check <stack>... | --all [--root DIR]}: the policy rules over each stack's offline plan, like a linter. */
+final class CheckCommand {
+    private final ProgramCatalog catalog;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CheckCommand(ProgramCatalog catalog, PrintStream out, PrintStream err) {
+        this.catalog = catalog;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args, Path defaultRoot, Map<String, String> environment) {
+        var stacks = new ArrayList<String>();
+        var all = false;
+        var root = defaultRoot;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--all" -> all = true;
+                case "--root" -> {
+                    if (i + 1 >= args.length) {
+                        err.print("--root needs a value\n" + Main.usage());
+                        return Main.USAGE;
+                    }
+                    root = Path.of(args[++i]);
+                }
+                case "--rules" -> {
+                    PlanCheck.rules().forEach(rule -> out.println(rule.id() + "\t" + rule.description()));
+                    return Main.OK;
+                }
+                default -> {
+                    if (args[i].startsWith("-")) {
+                        err.print("unknown option " + args[i] + "\n" + Main.usage());
+                        return Main.USAGE;
+                    }
+                    stacks.add(args[i]);
+                }
+            }
+        }
+        if (all == !stacks.isEmpty()) {
+            err.print("name the stacks to check, or --all\n" + Main.usage());
+            return Main.USAGE;
+        }
+        ProjectFiles project;
+        try {
+            project = ProjectFiles.open(root);
+            if (all) {
+                stacks.addAll(project.stacks());
+            }
+        } catch (StackFileException e) {
+            err.println("error: " + e.getMessage());
+            return Main.FAILED;
+        }
+        var failed = false;
+        var total = 0;
+        for (var stack : stacks) {
+            try {
+                var plan = OfflineRuntime.plan(catalog, project.read(stack, environment));
+                if (!plan.succeeded()) {
+                    err.println("error: " + stack + ": the plan failed: " + String.join("; ", plan.errors()));
+                    failed = true;
+                    continue;
+                }
+                var exceptions = catalog.find(plan.program()).map(p -> p.policyExceptions()).orElse(List.of());
+                var result = PlanCheck.run(plan, exceptions);
+                out.println("== " + stack + " (" + plan.resources().size() + " resources, " + PlanCheck.rules().size()
+                        + " rules): " + (result.passed() ? "ok" : result.violations().size() + " violation(s)"));
+                result.violations().forEach(v -> out.println("  " + v.render().replace("\n", "\n  ")));
+                result.excepted().forEach(e -> out.println("  excepted " + e.violation().rule() + "  " + e.violation().type()
+                        + "  " + e.violation().name() + ": " + e.exception().reason()));
+                result.unusedExceptions().forEach(e -> err.println("warning: " + stack + ": exception " + e.rule() + " for "
+                        + e.type() + " " + e.name() + " matches nothing; remove it"));
+                total += result.violations().size();
+                failed |= !result.passed();
+            } catch (StackConfigException | StackFileException e) {
+                err.println("error: " + e.getMessage());
+                failed = true;
+            }
+        }
+        out.println(failed ? "check failed: " + total + " violation(s)" : "check passed: " + stacks.size() + " stack(s)");
+        return failed ? Main.FAILED : Main.OK;
+    }
+}
