@@ -2,7 +2,6 @@ package labstacks.shared.check;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import labstacks.shared.plan.Plan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,29 +20,18 @@ final class IamRules {
     }
 
     static List<Rule> all() {
-        return List.of(new DocumentRule("iam-no-wildcard-action", "no statement allows every action (\"*\")") {
-            @Override
-            void check(Plan plan, String type, String name, List<String> actions, List<String> resources,
-                       List<Violation> found) {
-                if (actions.contains("*")) {
-                    found.add(new Violation(id(), type, name, "allows every action (\"*\")",
-                            "list the actions the principal needs"));
-                }
-            }
-        }, new DocumentRule("iam-wildcard-resource-write", "no statement allows write actions on every resource (\"*\")") {
-            @Override
-            void check(Plan plan, String type, String name, List<String> actions, List<String> resources,
-                       List<Violation> found) {
-                if (!resources.contains("*")) {
-                    return;
-                }
-                var writes = actions.stream().filter(a -> !readOnly(a)).toList();
-                if (!writes.isEmpty()) {
-                    found.add(new Violation(id(), type, name, "allows " + writes.size() + " write action(s) on \"*\", e.g. "
-                            + writes.get(0), "name the resources, or declare a PolicyException with the reason next to the policy"));
-                }
-            }
-        });
+        return List.of(
+                documentRule("iam-no-wildcard-action", "no statement allows every action (\"*\")",
+                        (actions, resources) -> actions.contains("*")
+                                ? new String[] {"allows every action (\"*\")", "list the actions the principal needs"}
+                                : null),
+                documentRule("iam-wildcard-resource-write", "no statement allows write actions on every resource (\"*\")",
+                        (actions, resources) -> {
+                            var writes = actions.stream().filter(a -> !readOnly(a)).toList();
+                            return !resources.contains("*") || writes.isEmpty() ? null : new String[] {
+                                    "allows " + writes.size() + " write action(s) on \"*\", e.g. " + writes.get(0),
+                                    "name the resources, or declare a PolicyException with the reason next to the policy"};
+                        }));
     }
 
     static boolean readOnly(String action) {
@@ -52,66 +40,51 @@ final class IamRules {
         return READ_VERBS.stream().anyMatch(verb::startsWith);
     }
 
+    /** A problem of one Allow statement: message and fix, or null. */
+    interface StatementProblem {
+        String[] apply(List<String> actions, List<String> resources);
+    }
+
     /** A rule over each Allow statement of each policy document. */
-    abstract static class DocumentRule implements Rule {
-        private final String id;
-        private final String description;
-
-        DocumentRule(String id, String description) {
-            this.id = id;
-            this.description = description;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        abstract void check(Plan plan, String type, String name, List<String> actions, List<String> resources,
-                            List<Violation> found);
-
-        @Override
-        public List<Violation> check(Plan plan) {
+    private static Rule documentRule(String id, String description, StatementProblem problem) {
+        return Rule.of(id, description, (ruleId, plan) -> {
             var found = new ArrayList<Violation>();
             for (var resource : plan.resources()) {
                 if (!POLICY_TYPES.contains(resource.type())) {
                     continue;
                 }
-                var text = Resources.text(resource, "policy");
                 JsonElement document;
                 try {
-                    document = JsonParser.parseString(text);
+                    document = JsonParser.parseString(Resources.text(resource, "policy"));
                 } catch (RuntimeException e) {
-                    found.add(Resources.violation(id, resource, "has a policy that is not JSON", "build it with PolicyDocument"));
+                    found.add(Resources.violation(ruleId, resource, "has a policy that is not JSON", "build it with PolicyDocument"));
                     continue;
                 }
                 var statements = document.getAsJsonObject().get("Statement");
                 for (var statement : statements.isJsonArray() ? statements.getAsJsonArray() : List.of(statements)) {
                     var s = statement.getAsJsonObject();
                     if ("Allow".equals(s.get("Effect").getAsString())) {
-                        check(plan, resource.type(), resource.name(), strings(s.get("Action")), strings(s.get("Resource")), found);
+                        var p = problem.apply(strings(s.get("Action")), strings(s.get("Resource")));
+                        if (p != null) {
+                            found.add(Resources.violation(ruleId, resource, p[0], p[1]));
+                        }
                     }
                 }
             }
             return found;
-        }
+        });
+    }
 
-        private static List<String> strings(JsonElement element) {
-            var result = new ArrayList<String>();
-            if (element == null) {
-                return result;
-            }
-            if (element.isJsonArray()) {
-                element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
-            } else {
-                result.add(element.getAsString());
-            }
+    private static List<String> strings(JsonElement element) {
+        var result = new ArrayList<String>();
+        if (element == null) {
             return result;
         }
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
+        } else {
+            result.add(element.getAsString());
+        }
+        return result;
     }
 }

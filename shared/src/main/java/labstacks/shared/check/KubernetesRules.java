@@ -88,128 +88,76 @@ final class KubernetesRules {
                     return account.equals("default") ? new String[] {"runs under the namespace's default service account",
                             "create a ServiceAccount for it (automountServiceAccountToken false unless it calls the API)"} : null;
                 }),
-                new Rule() {
-                    @Override
-                    public String id() {
-                        return "k8s-secrets-in-secrets";
-                    }
-
-                    @Override
-                    public String description() {
-                        return "credentials live in Secrets: not in ConfigMaps or literal env values";
-                    }
-
-                    @Override
-                    public List<Violation> check(Plan plan) {
-                        var found = new ArrayList<Violation>();
-                        for (var map : plan.ofType("kubernetes:core/v1:ConfigMap")) {
-                            for (var key : Resources.map(Resources.input(map, "data")).keySet()) {
-                                if (SECRET_KEY.matcher(key).matches()) {
-                                    found.add(Resources.violation(id(), map, "ConfigMap key " + key + " looks like a credential",
-                                            "move it to a Secret"));
-                                }
+                Rule.of("k8s-secrets-in-secrets", "credentials live in Secrets: not in ConfigMaps or literal env values", (ruleId, plan) -> {
+                    var found = new ArrayList<Violation>();
+                    for (var map : plan.ofType("kubernetes:core/v1:ConfigMap")) {
+                        for (var key : Resources.map(Resources.input(map, "data")).keySet()) {
+                            if (SECRET_KEY.matcher(key).matches()) {
+                                found.add(Resources.violation(ruleId, map, "ConfigMap key " + key + " looks like a credential",
+                                        "move it to a Secret"));
                             }
                         }
-                        for (var c : containers(plan)) {
-                            for (var env : Resources.list(c.spec().get("env"))) {
-                                var e = Resources.map(env);
-                                if (e.containsKey("value") && SECRET_KEY.matcher(String.valueOf(e.get("name"))).matches()) {
-                                    found.add(Resources.violation(id(), c.workload(), "container " + c.name() + " sets "
-                                            + e.get("name") + " as a literal value", "read it with valueFrom.secretKeyRef or envFrom a Secret"));
-                                }
+                    }
+                    for (var c : containers(plan)) {
+                        for (var env : Resources.list(c.spec().get("env"))) {
+                            var e = Resources.map(env);
+                            if (e.containsKey("value") && SECRET_KEY.matcher(String.valueOf(e.get("name"))).matches()) {
+                                found.add(Resources.violation(ruleId, c.workload(), "container " + c.name() + " sets "
+                                        + e.get("name") + " as a literal value", "read it with valueFrom.secretKeyRef or envFrom a Secret"));
                             }
                         }
-                        return found;
                     }
-                },
-                new Rule() {
-                    @Override
-                    public String id() {
-                        return "k8s-default-deny";
+                    return found;
+                }),
+                Rule.of("k8s-default-deny", "every namespace with workloads has a default-deny ingress NetworkPolicy", (ruleId, plan) -> {
+                    var denied = new HashSet<String>();
+                    for (var policy : plan.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
+                        var selector = Resources.map(Resources.input(policy, "spec.podSelector"));
+                        var types = Resources.list(Resources.input(policy, "spec.policyTypes"));
+                        if (selector.isEmpty() && types.contains("Ingress")
+                                && Resources.list(Resources.input(policy, "spec.ingress")).isEmpty()) {
+                            denied.add(Resources.text(policy, "metadata.namespace"));
+                        }
                     }
-
-                    @Override
-                    public String description() {
-                        return "every namespace with workloads has a default-deny ingress NetworkPolicy";
+                    var found = new ArrayList<Violation>();
+                    var reported = new HashSet<String>();
+                    for (var workload : plan.resources()) {
+                        var namespace = Resources.text(workload, "metadata.namespace");
+                        if (WORKLOADS.contains(workload.type()) && !denied.contains(namespace) && reported.add(namespace)) {
+                            found.add(Resources.violation(ruleId, workload, "namespace '" + namespace
+                                    + "' has no default-deny ingress NetworkPolicy", "add one with an empty podSelector and policyTypes [Ingress]"));
+                        }
                     }
-
-                    @Override
-                    public List<Violation> check(Plan plan) {
-                        var denied = new HashSet<String>();
-                        for (var policy : plan.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy")) {
-                            var selector = Resources.map(Resources.input(policy, "spec.podSelector"));
-                            var types = Resources.list(Resources.input(policy, "spec.policyTypes"));
-                            if (selector.isEmpty() && types.contains("Ingress")
-                                    && Resources.list(Resources.input(policy, "spec.ingress")).isEmpty()) {
-                                denied.add(Resources.text(policy, "metadata.namespace"));
+                    return found;
+                }),
+                Rule.of("k8s-schema", "every object matches the official Kubernetes schema for its kind", (ruleId, plan) -> {
+                    var found = new ArrayList<Violation>();
+                    for (var resource : plan.resources()) {
+                        if (resource.custom() && resource.type().startsWith("kubernetes:")
+                                && !resource.type().startsWith("kubernetes:helm.sh/")) {
+                            try {
+                                KubernetesSchema.validate(resource);
+                            } catch (AssertionError e) {
+                                found.add(Resources.violation(ruleId, resource, e.getMessage(),
+                                        "fix the field the message names (client-java-api model)"));
                             }
                         }
-                        var found = new ArrayList<Violation>();
-                        var reported = new HashSet<String>();
-                        for (var workload : plan.resources()) {
-                            var namespace = Resources.text(workload, "metadata.namespace");
-                            if (WORKLOADS.contains(workload.type()) && !denied.contains(namespace) && reported.add(namespace)) {
-                                found.add(Resources.violation(id(), workload, "namespace '" + namespace
-                                        + "' has no default-deny ingress NetworkPolicy", "add one with an empty podSelector and policyTypes [Ingress]"));
-                            }
-                        }
-                        return found;
                     }
-                },
-                new Rule() {
-                    @Override
-                    public String id() {
-                        return "k8s-schema";
-                    }
-
-                    @Override
-                    public String description() {
-                        return "every object matches the official Kubernetes schema for its kind";
-                    }
-
-                    @Override
-                    public List<Violation> check(Plan plan) {
-                        var found = new ArrayList<Violation>();
-                        for (var resource : plan.resources()) {
-                            if (resource.custom() && resource.type().startsWith("kubernetes:")
-                                    && !resource.type().startsWith("kubernetes:helm.sh/")) {
-                                try {
-                                    KubernetesSchema.validate(resource);
-                                } catch (AssertionError e) {
-                                    found.add(Resources.violation(id(), resource, e.getMessage(),
-                                            "fix the field the message names (client-java-api model)"));
-                                }
-                            }
-                        }
-                        return found;
-                    }
-                });
+                    return found;
+                }));
     }
 
     private static Rule containerRule(String id, String description, java.util.function.Function<Container, String[]> problem) {
-        return new Rule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public List<Violation> check(Plan plan) {
-                var found = new ArrayList<Violation>();
-                for (var c : containers(plan)) {
-                    var p = problem.apply(c);
-                    if (p != null) {
-                        found.add(Resources.violation(id, c.workload(), p[0], p[1]));
-                    }
+        return Rule.of(id, description, (ruleId, plan) -> {
+            var found = new ArrayList<Violation>();
+            for (var c : containers(plan)) {
+                var p = problem.apply(c);
+                if (p != null) {
+                    found.add(Resources.violation(id, c.workload(), p[0], p[1]));
                 }
-                return found;
             }
-        };
+            return found;
+        });
     }
 
     interface WorkloadProblem {
@@ -217,31 +165,18 @@ final class KubernetesRules {
     }
 
     private static Rule workloadRule(String id, String description, WorkloadProblem problem) {
-        return new Rule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public List<Violation> check(Plan plan) {
-                var found = new ArrayList<Violation>();
-                for (var workload : plan.resources()) {
-                    if (WORKLOADS.contains(workload.type())) {
-                        var path = workload.type().endsWith(":CronJob") ? "spec.jobTemplate.spec.template.spec" : "spec.template.spec";
-                        var p = problem.apply(plan, workload, Resources.map(Resources.input(workload, path)));
-                        if (p != null) {
-                            found.add(Resources.violation(id, workload, p[0], p[1]));
-                        }
+        return Rule.of(id, description, (ruleId, plan) -> {
+            var found = new ArrayList<Violation>();
+            for (var workload : plan.resources()) {
+                if (WORKLOADS.contains(workload.type())) {
+                    var path = workload.type().endsWith(":CronJob") ? "spec.jobTemplate.spec.template.spec" : "spec.template.spec";
+                    var p = problem.apply(plan, workload, Resources.map(Resources.input(workload, path)));
+                    if (p != null) {
+                        found.add(Resources.violation(id, workload, p[0], p[1]));
                     }
                 }
-                return found;
             }
-        };
+            return found;
+        });
     }
 }

@@ -27,73 +27,47 @@ final class PulumiRules {
                         resource.importId() != null && !resource.protect()
                                 ? Optional.of(new String[] {"is imported but not protected",
                                 "add protect(true): it holds something this project did not create"}) : Optional.empty()),
-                new Rule() {
-                    @Override
-                    public String id() {
-                        return "pulumi-ignore-changes-real";
-                    }
-
-                    @Override
-                    public String description() {
-                        return "every ignoreChanges name is a real property of the resource";
-                    }
-
-                    @Override
-                    public List<Violation> check(Plan plan) {
-                        var found = new ArrayList<Violation>();
-                        for (var resource : plan.resources()) {
-                            if (resource.ignoreChanges().isEmpty()) {
-                                continue;
-                            }
-                            var properties = properties(resource.type());
-                            if (properties.isEmpty()) {
-                                found.add(Resources.violation(id(), resource, "its class is not on the classpath, so"
-                                        + " ignoreChanges cannot be verified", "check the SDK dependency"));
-                                continue;
-                            }
-                            for (var name : resource.ignoreChanges()) {
-                                var head = name.split("[.\\[]", 2)[0];
-                                if (!properties.get().contains(head)) {
-                                    found.add(Resources.violation(id(), resource, "ignores '" + name
-                                            + "', which is not a property (a misspelled name ignores nothing)",
-                                            "use one of: " + String.join(", ", properties.get())));
-                                }
+                Rule.of("pulumi-ignore-changes-real", "every ignoreChanges name is a real property of the resource", (ruleId, plan) -> {
+                    var found = new ArrayList<Violation>();
+                    for (var resource : plan.resources()) {
+                        if (resource.ignoreChanges().isEmpty()) {
+                            continue;
+                        }
+                        var properties = properties(resource.type());
+                        if (properties.isEmpty()) {
+                            found.add(Resources.violation(ruleId, resource, "its class is not on the classpath, so"
+                                    + " ignoreChanges cannot be verified", "check the SDK dependency"));
+                            continue;
+                        }
+                        for (var name : resource.ignoreChanges()) {
+                            var head = name.split("[.\\[]", 2)[0];
+                            if (!properties.get().contains(head)) {
+                                found.add(Resources.violation(ruleId, resource, "ignores '" + name
+                                        + "', which is not a property (a misspelled name ignores nothing)",
+                                        "use one of: " + String.join(", ", properties.get())));
                             }
                         }
-                        return found;
                     }
-                },
-                new Rule() {
-                    @Override
-                    public String id() {
-                        return "pulumi-no-plaintext-secret";
-                    }
-
-                    @Override
-                    public String description() {
-                        return "values under credential-like names are secrets, in inputs and outputs";
-                    }
-
-                    @Override
-                    public List<Violation> check(Plan plan) {
-                        var found = new ArrayList<Violation>();
-                        for (var resource : plan.resources()) {
-                            var where = new ArrayList<String>();
-                            plaintext("", resource.inputs(), where);
-                            for (var path : where) {
-                                found.add(Resources.violation(id(), resource, "input " + path + " is a credential in plain text",
-                                        "pass it as a secret Output (Output.ofSecret or a secret setting)"));
-                            }
-                        }
+                    return found;
+                }),
+                Rule.of("pulumi-no-plaintext-secret", "values under credential-like names are secrets, in inputs and outputs", (ruleId, plan) -> {
+                    var found = new ArrayList<Violation>();
+                    for (var resource : plan.resources()) {
                         var where = new ArrayList<String>();
-                        plaintext("", plan.outputs(), where);
+                        plaintext("", resource.inputs(), where);
                         for (var path : where) {
-                            found.add(new Violation(id(), "pulumi:pulumi:Stack", plan.stack(), "output " + path
-                                    + " is a credential in plain text", "export it as a secret Output"));
+                            found.add(Resources.violation(ruleId, resource, "input " + path + " is a credential in plain text",
+                                    "pass it as a secret Output (Output.ofSecret or a secret setting)"));
                         }
-                        return found;
                     }
-                },
+                    var where = new ArrayList<String>();
+                    plaintext("", plan.outputs(), where);
+                    for (var path : where) {
+                        found.add(new Violation(ruleId, "pulumi:pulumi:Stack", plan.stack(), "output " + path
+                                + " is a credential in plain text", "export it as a secret Output"));
+                    }
+                    return found;
+                }),
                 simple("pulumi-explicit-provider", "no resource uses a default provider", resource ->
                         resource.custom() && !resource.type().startsWith("pulumi:") && (resource.provider() == null
                                 || resource.provider().startsWith("default"))
@@ -153,25 +127,12 @@ final class PulumiRules {
 
     private static Rule simple(String id, String description,
                                java.util.function.Function<PlannedResource, Optional<String[]>> problem) {
-        return new Rule() {
-            @Override
-            public String id() {
-                return id;
+        return Rule.of(id, description, (ruleId, plan) -> {
+            var found = new ArrayList<Violation>();
+            for (var resource : plan.resources()) {
+                problem.apply(resource).ifPresent(p -> found.add(Resources.violation(id, resource, p[0], p[1])));
             }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public List<Violation> check(Plan plan) {
-                var found = new ArrayList<Violation>();
-                for (var resource : plan.resources()) {
-                    problem.apply(resource).ifPresent(p -> found.add(Resources.violation(id, resource, p[0], p[1])));
-                }
-                return found;
-            }
-        };
+            return found;
+        });
     }
 }

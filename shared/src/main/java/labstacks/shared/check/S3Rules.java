@@ -41,37 +41,24 @@ final class S3Rules {
                                 .filter(p -> deniesInsecureTransport(Resources.text(p, "policy")))
                                 .isPresent() ? null : "has no bucket policy denying aws:SecureTransport=false",
                         "add a BucketPolicy with a Deny statement on Condition Bool aws:SecureTransport false"),
-                new Rule() {
-                    @Override
-                    public String id() {
-                        return "s3-no-acl-grants";
-                    }
-
-                    @Override
-                    public String description() {
-                        return "no bucket ACL grants (object ownership enforced instead)";
-                    }
-
-                    @Override
-                    public List<Violation> check(Plan plan) {
-                        var found = new ArrayList<Violation>();
-                        for (var resource : plan.resources()) {
-                            if (!Resources.created(resource)) {
-                                continue;
-                            }
-                            if (resource.type().equals("aws:s3/bucketAclV2:BucketAclV2")) {
-                                found.add(Resources.violation(id(), resource, "grants access through an ACL",
-                                        "remove it; use BucketOwnershipControls BucketOwnerEnforced and policies"));
-                            }
-                            if (isBucket(resource) && (!Resources.list(Resources.input(resource, "grants")).isEmpty()
-                                    || Resources.text(resource, "acl").startsWith("public"))) {
-                                found.add(Resources.violation(id(), resource, "sets ACL grants or a public canned ACL",
-                                        "remove acl and grants from the bucket"));
-                            }
+                Rule.of("s3-no-acl-grants", "no bucket ACL grants (object ownership enforced instead)", (ruleId, plan) -> {
+                    var found = new ArrayList<Violation>();
+                    for (var resource : plan.resources()) {
+                        if (!Resources.created(resource)) {
+                            continue;
                         }
-                        return found;
+                        if (resource.type().equals("aws:s3/bucketAclV2:BucketAclV2")) {
+                            found.add(Resources.violation(ruleId, resource, "grants access through an ACL",
+                                    "remove it; use BucketOwnershipControls BucketOwnerEnforced and policies"));
+                        }
+                        if (isBucket(resource) && (!Resources.list(Resources.input(resource, "grants")).isEmpty()
+                                || Resources.text(resource, "acl").startsWith("public"))) {
+                            found.add(Resources.violation(ruleId, resource, "sets ACL grants or a public canned ACL",
+                                    "remove acl and grants from the bucket"));
+                        }
                     }
-                });
+                    return found;
+                }));
     }
 
     static boolean isBucket(PlannedResource resource) {
@@ -102,30 +89,17 @@ final class S3Rules {
     }
 
     private static Rule rule(String id, String description, BiFunction<Plan, PlannedResource, String> problem, String fix) {
-        return new Rule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public List<Violation> check(Plan plan) {
-                var found = new ArrayList<Violation>();
-                for (var bucket : plan.resources()) {
-                    if (isBucket(bucket) && Resources.created(bucket)) {
-                        var message = problem.apply(plan, bucket);
-                        if (message != null) {
-                            found.add(Resources.violation(id, bucket, message, fix));
-                        }
+        return Rule.of(id, description, (ruleId, plan) -> {
+            var found = new ArrayList<Violation>();
+            for (var bucket : plan.resources()) {
+                if (isBucket(bucket) && Resources.created(bucket)) {
+                    var message = problem.apply(plan, bucket);
+                    if (message != null) {
+                        found.add(Resources.violation(id, bucket, message, fix));
                     }
                 }
-                return found;
             }
-        };
+            return found;
+        });
     }
 }
