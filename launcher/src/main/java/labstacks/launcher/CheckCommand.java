@@ -9,9 +9,9 @@ import labstacks.shared.program.ProgramCatalog;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code check <stack>... | --all [--root DIR]}: the policy rules over each stack's offline plan, like a linter. */
 final class CheckCommand {
@@ -26,42 +26,23 @@ final class CheckCommand {
     }
 
     int run(String[] args, Path defaultRoot, Map<String, String> environment) {
-        var stacks = new ArrayList<String>();
-        var all = false;
-        var root = defaultRoot;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--all" -> all = true;
-                case "--root" -> {
-                    if (i + 1 >= args.length) {
-                        err.print("--root needs a value\n" + Main.usage());
-                        return Main.USAGE;
-                    }
-                    root = Path.of(args[++i]);
-                }
-                case "--rules" -> {
-                    PlanCheck.rules().forEach(rule -> out.println(rule.id() + "\t" + rule.description()));
-                    return Main.OK;
-                }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        err.print("unknown option " + args[i] + "\n" + Main.usage());
-                        return Main.USAGE;
-                    }
-                    stacks.add(args[i]);
-                }
+        StackArguments arguments;
+        try {
+            arguments = StackArguments.parse(args, defaultRoot, Set.of(), Set.of("--rules"));
+            if (arguments.flag("--rules")) {
+                PlanCheck.rules().forEach(rule -> out.println(rule.id() + "\t" + rule.description()));
+                return Main.OK;
             }
-        }
-        if (all == !stacks.isEmpty()) {
-            err.print("name the stacks to check, or --all\n" + Main.usage());
+            arguments.requireStacks("check");
+        } catch (StackArguments.UsageException e) {
+            err.print(e.getMessage() + "\n" + Main.usage());
             return Main.USAGE;
         }
         ProjectFiles project;
+        List<String> stacks;
         try {
-            project = ProjectFiles.open(root);
-            if (all) {
-                stacks.addAll(project.stacks());
-            }
+            project = ProjectFiles.open(arguments.root());
+            stacks = arguments.stacks(project);
         } catch (StackFileException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;

@@ -14,7 +14,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code plan <stack>... | --all [--json FILE] [--root DIR]}: the offline plan of stacks. */
 final class PlanCommand {
@@ -29,43 +31,21 @@ final class PlanCommand {
     }
 
     int run(String[] args, Path defaultRoot, Map<String, String> environment) {
-        var stacks = new ArrayList<String>();
-        boolean all = false;
-        Path json = null;
-        Path root = defaultRoot;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--all" -> all = true;
-                case "--json", "--root" -> {
-                    if (i + 1 >= args.length) {
-                        err.print(args[i] + " needs a value\n" + Main.usage());
-                        return Main.USAGE;
-                    }
-                    if (args[i].equals("--json")) {
-                        json = Path.of(args[++i]);
-                    } else {
-                        root = Path.of(args[++i]);
-                    }
-                }
-                default -> {
-                    if (args[i].startsWith("-")) {
-                        err.print("unknown option " + args[i] + "\n" + Main.usage());
-                        return Main.USAGE;
-                    }
-                    stacks.add(args[i]);
-                }
-            }
-        }
-        if (all == !stacks.isEmpty()) {
-            err.print("name the stacks to plan, or --all\n" + Main.usage());
+        StackArguments arguments;
+        try {
+            arguments = StackArguments.parse(args, defaultRoot, Set.of("--json"), Set.of());
+            arguments.requireStacks("plan");
+        } catch (StackArguments.UsageException e) {
+            err.print(e.getMessage() + "\n" + Main.usage());
             return Main.USAGE;
         }
+        var all = arguments.all();
+        var json = arguments.value("--json") == null ? null : Path.of(arguments.value("--json"));
         ProjectFiles project;
+        List<String> stacks;
         try {
-            project = ProjectFiles.open(root);
-            if (all) {
-                stacks.addAll(project.stacks());
-            }
+            project = ProjectFiles.open(arguments.root());
+            stacks = arguments.stacks(project);
         } catch (StackFileException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
