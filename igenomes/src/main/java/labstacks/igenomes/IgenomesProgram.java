@@ -12,6 +12,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import labstacks.igenomes.catalog.GenomeCatalog;
 import labstacks.shared.aws.LegacyBucket;
 import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.program.RunMode;
 import labstacks.shared.program.StackContext;
@@ -20,7 +21,6 @@ import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsCredentialSources;
 import labstacks.shared.providers.AwsProviders;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -120,22 +120,22 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
         }
 
         var ctx = stack.pulumi();
-        ctx.export("bucket_info", Output.all(bucket.bucket(), bucket.arn()).applyValue(values -> ordered(
+        ctx.export("bucket_info", Output.all(bucket.bucket(), bucket.arn()).applyValue(values -> OrderedMap.of(
                 "name", values.get(0),
                 "arn", values.get(1),
                 "region", PublicBucket.REGION,
                 "description", PublicBucket.DESCRIPTION,
                 "access", PublicBucket.ACCESS)));
         ctx.export("usage", Output.of(usage()));
-        ctx.export("documentation", Output.of(ordered(
+        ctx.export("documentation", Output.of(OrderedMap.of(
                 "aws_open_data", "https://registry.opendata.aws/ngi-igenomes/",
                 "github", "https://github.com/ewels/AWS-iGenomes",
                 "docs", "https://ewels.github.io/AWS-iGenomes/")));
-        ctx.export("resources", Output.all(bucket.id(), versioningId, publicAccessBlockId).applyValue(ids -> ordered(
+        ctx.export("resources", Output.all(bucket.id(), versioningId, publicAccessBlockId).applyValue(ids -> OrderedMap.of(
                 "bucket", ids.get(0),
                 "versioning", ids.get(1),
                 "public_access_block", ids.get(2))));
-        ctx.export("notes", Output.of(ordered(
+        ctx.export("notes", Output.of(OrderedMap.of(
                 "registry", "AWS Open Data Registry - publicly accessible",
                 "permissions", "Read-only access via provided credentials",
                 "management", "Bucket managed by AWS, tracked via Pulumi for reference",
@@ -144,7 +144,7 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
     }
 
     static Map<String, Object> usage() {
-        return ordered(
+        return OrderedMap.of(
                 "s3_uri", "s3://" + PublicBucket.NAME,
                 "https_url", "https://" + PublicBucket.NAME + ".s3." + PublicBucket.REGION + ".amazonaws.com",
                 "cli_example", "aws s3 --no-sign-request --region " + PublicBucket.REGION + " ls s3://"
@@ -152,11 +152,4 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
                 "nextflow_config", "params.igenomes_base = \"s3://" + PublicBucket.NAME + "/igenomes\"");
     }
 
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
 }

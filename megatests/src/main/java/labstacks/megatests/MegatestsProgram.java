@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import labstacks.shared.check.PolicyException;
 import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
@@ -88,22 +89,22 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
-        ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> map(
+        ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> OrderedMap.of(
                 "name", v.get(0), "arn", v.get(1), "region", settings.region(),
                 "lifecycle_configuration", "managed-by-pulumi")));
-        ctx.export("compute_env_ids", Output.all(ids.values().stream().toList()).applyValue(v -> map(
+        ctx.export("compute_env_ids", Output.all(ids.values().stream().toList()).applyValue(v -> OrderedMap.of(
                 "cpu", v.get(0), "gpu", v.get(1), "arm", v.get(2))));
         ctx.export("workspace_id", Output.of(workspaceId));
         var variableIds = org.variables().entrySet().stream().map(e -> e.getValue().id()).toList();
         ctx.export("github_resources", Output.tuple(Output.all(variableIds), org.manualCommands())
-                .applyValue(t -> map(
+                .applyValue(t -> OrderedMap.of(
                         "variables", zip(List.copyOf(org.variables().keySet()), t.t1),
                         "secrets", List.copyOf(org.secrets().keySet()),
                         "manual_secret_commands", t.t2,
-                        "workaround_info", map(
+                        "workaround_info", OrderedMap.of(
                                 "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
                                 "workaround", "deleteBeforeReplace on variables and secrets, visibility ignored"))));
-        ctx.export("github_credential", platform.githubCredential().credentialsId().applyValue(id -> map(
+        ctx.export("github_credential", platform.githubCredential().credentialsId().applyValue(id -> OrderedMap.of(
                 "credential_id", id,
                 "credential_name", SeqeraComputeEnvironments.GITHUB_CREDENTIAL,
                 "description", SeqeraComputeEnvironments.GITHUB_CREDENTIAL_DESCRIPTION,
@@ -112,24 +113,17 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 "workspace_id", workspaceId,
                 "purpose", "Prevents GitHub API rate limiting during pipeline repository access")));
         // Only the key's secret is secret; the rest of the map stays readable in `pulumi stack output`.
-        ctx.export("towerforge_iam", Output.of(map(
-                "user", map("name", iam.user().name(), "arn", iam.user().arn()),
+        ctx.export("towerforge_iam", Output.of(OrderedMap.of(
+                "user", OrderedMap.of("name", iam.user().name(), "arn", iam.user().arn()),
                 "access_key_id", iam.accessKey().id(),
                 "access_key_secret", iam.accessKey().secret(),
-                "policies", map("forge_policy_name", TowerForgeIam.FORGE_POLICY,
+                "policies", OrderedMap.of("forge_policy_name", TowerForgeIam.FORGE_POLICY,
                         "launch_policy_name", TowerForgeIam.LAUNCH_POLICY,
                         "s3_policy_name", TowerForgeIam.S3_POLICY),
                 "policy_fingerprint", TowerForgePolicies.fingerprint())));
         ctx.export("workspace_participants", participants.summary());
     }
 
-    private static Map<String, Object> map(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
 
     private static Map<String, Object> zip(List<String> keys, List<String> values) {
         var map = new LinkedHashMap<String, Object>();

@@ -1,6 +1,7 @@
 package labstacks.moderate;
 
-import java.util.LinkedHashMap;
+import labstacks.shared.program.OrderedMap;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,79 +24,79 @@ final class HelmCharts {
     }
 
     static Map<String, Object> dagsterValues(ModerateSettings settings) {
-        var codeLocation = map(
+        var codeLocation = OrderedMap.of(
                 "name", CODE_LOCATION,
-                "image", map("repository", settings.codeLocationImage(), "tag", settings.codeLocationTag(),
+                "image", OrderedMap.of("repository", settings.codeLocationImage(), "tag", settings.codeLocationTag(),
                         "pullPolicy", "Always"),
                 "dagsterApiGrpcArgs", List.of("--package-name", "moderate"),
                 "port", 3030,
-                "envSecrets", List.of(map("name", PlatformSecrets.DAGSTER_SECRETS),
-                        map("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
-                "includeConfigInLaunchedRuns", map("enabled", true),
-                "resources", map("requests", map("cpu", "200m", "memory", "256Mi"),
-                        "limits", map("cpu", "1", "memory", "2Gi")),
-                "securityContext", map("allowPrivilegeEscalation", false));
-        return map(
-                "global", map("serviceAccountName", DagsterRbac.SERVICE_ACCOUNT,
+                "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
+                        OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
+                "includeConfigInLaunchedRuns", OrderedMap.of("enabled", true),
+                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "200m", "memory", "256Mi"),
+                        "limits", OrderedMap.of("cpu", "1", "memory", "2Gi")),
+                "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
+        return OrderedMap.of(
+                "global", OrderedMap.of("serviceAccountName", DagsterRbac.SERVICE_ACCOUNT,
                         "postgresqlSecretName", PlatformSecrets.DAGSTER_POSTGRES),
                 // The Role and ServiceAccount come from DagsterRbac, narrower than the chart's own.
                 "rbacEnabled", false,
                 "generatePostgresqlPasswordSecret", false,
-                "dagsterWebserver", map(
-                        "service", map("port", 80),
-                        "resources", map("requests", map("cpu", "100m", "memory", "256Mi"),
-                                "limits", map("cpu", "1", "memory", "1Gi")),
-                        "securityContext", map("allowPrivilegeEscalation", false)),
-                "dagsterDaemon", map(
-                        "resources", map("requests", map("cpu", "100m", "memory", "256Mi"),
-                                "limits", map("cpu", "1", "memory", "1Gi")),
-                        "securityContext", map("allowPrivilegeEscalation", false)),
-                "dagster-user-deployments", map(
+                "dagsterWebserver", OrderedMap.of(
+                        "service", OrderedMap.of("port", 80),
+                        "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
+                                "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
+                        "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
+                "dagsterDaemon", OrderedMap.of(
+                        "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
+                                "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
+                        "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
+                "dagster-user-deployments", OrderedMap.of(
                         "enabled", true,
                         "enableSubchart", true,
                         "deployments", List.of(codeLocation)),
-                "runLauncher", map(
+                "runLauncher", OrderedMap.of(
                         "type", "K8sRunLauncher",
-                        "config", map("k8sRunLauncher", map(
+                        "config", OrderedMap.of("k8sRunLauncher", OrderedMap.of(
                                 "jobNamespace", settings.namespace(),
                                 "imagePullPolicy", "Always",
-                                "envSecrets", List.of(map("name", PlatformSecrets.DAGSTER_SECRETS),
-                                        map("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
-                                "resources", map("requests", map("cpu", "250m", "memory", "512Mi"),
-                                        "limits", map("cpu", "2", "memory", "4Gi"))))),
-                "postgresql", map(
+                                "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
+                                        OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
+                                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "250m", "memory", "512Mi"),
+                                        "limits", OrderedMap.of("cpu", "2", "memory", "4Gi"))))),
+                "postgresql", OrderedMap.of(
                         // External: the platform's own PostgreSQL.
                         "enabled", false,
                         "postgresqlHost", Labels.POSTGRES,
                         "postgresqlUsername", PlatformSecrets.POSTGRES_USER,
                         "postgresqlDatabase", "dagster",
-                        "service", map("port", 5432)));
+                        "service", OrderedMap.of("port", 5432)));
     }
 
     static Map<String, Object> openMetadataValues(ModerateSettings settings) {
         var keycloakRealm = settings.keycloakPublicUrl() + "/realms/" + settings.realm();
-        var config = map(
+        var config = OrderedMap.of(
                 "logLevel", "INFO",
-                "elasticsearch", map(
+                "elasticsearch", OrderedMap.of(
                         "host", Labels.ELASTICSEARCH,
                         "port", 9200,
                         "scheme", "http",
                         "searchType", "elasticsearch",
-                        "trustStore", map("enabled", false),
-                        "auth", map("enabled", false)),
-                "database", map(
+                        "trustStore", OrderedMap.of("enabled", false),
+                        "auth", OrderedMap.of("enabled", false)),
+                "database", OrderedMap.of(
                         "host", Labels.POSTGRES,
                         "port", 5432,
                         "driverClass", "org.postgresql.Driver",
                         "dbScheme", "postgresql",
                         "databaseName", "openmetadata",
                         "dbParams", "sslmode=disable",
-                        "auth", map(
+                        "auth", OrderedMap.of(
                                 "username", PlatformSecrets.POSTGRES_USER,
-                                "password", map("secretRef", PlatformSecrets.OPENMETADATA_POSTGRES,
+                                "password", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_POSTGRES,
                                         "secretKey", "openmetadata-postgres-password"))),
-                "pipelineServiceClientConfig", map("enabled", false),
-                "authentication", map(
+                "pipelineServiceClientConfig", OrderedMap.of("enabled", false),
+                "authentication", OrderedMap.of(
                         "provider", "custom-oidc",
                         "publicKeys", List.of(settings.openMetadataPublicUrl() + "/api/v1/system/config/jwks",
                                 keycloakRealm + "/protocol/openid-connect/certs"),
@@ -103,35 +104,27 @@ final class HelmCharts {
                         "clientId", settings.oidcClientId(),
                         "callbackUrl", settings.openMetadataPublicUrl() + "/callback",
                         "enableSelfSignup", false),
-                "authorizer", map(
+                "authorizer", OrderedMap.of(
                         "className", "org.openmetadata.service.security.DefaultAuthorizer",
                         "containerRequestFilter", "org.openmetadata.service.security.JwtFilter",
                         "initialAdmins", settings.initialAdmins(),
                         "principalDomain", settings.principalDomain()),
-                "jwtTokenConfiguration", map(
+                "jwtTokenConfiguration", OrderedMap.of(
                         "enabled", true,
                         "rsapublicKeyFilePath", JWT_KEYS_DIR + "/om_pubkey.der",
                         "rsaprivateKeyFilePath", JWT_KEYS_DIR + "/om_privkey.der",
                         "jwtissuer", keycloakRealm,
                         "keyId", settings.openMetadataJwtKeyId()),
-                "fernetkey", map("secretRef", PlatformSecrets.OPENMETADATA_FERNET, "secretKey", "fernet-key"));
-        return map(
+                "fernetkey", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_FERNET, "secretKey", "fernet-key"));
+        return OrderedMap.of(
                 "fullnameOverride", Labels.OPENMETADATA,
-                "openmetadata", map("config", config),
-                "extraVolumes", List.of(map("name", "jwt-keys",
-                        "secret", map("secretName", PlatformSecrets.OPENMETADATA_JWT_KEYS))),
-                "extraVolumeMounts", List.of(map("name", "jwt-keys", "mountPath", JWT_KEYS_DIR, "readOnly", true)),
-                "resources", map("requests", map("cpu", "500m", "memory", "1Gi"),
-                        "limits", map("cpu", "2", "memory", "3Gi")),
-                "securityContext", map("allowPrivilegeEscalation", false));
+                "openmetadata", OrderedMap.of("config", config),
+                "extraVolumes", List.of(OrderedMap.of("name", "jwt-keys",
+                        "secret", OrderedMap.of("secretName", PlatformSecrets.OPENMETADATA_JWT_KEYS))),
+                "extraVolumeMounts", List.of(OrderedMap.of("name", "jwt-keys", "mountPath", JWT_KEYS_DIR, "readOnly", true)),
+                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "500m", "memory", "1Gi"),
+                        "limits", OrderedMap.of("cpu", "2", "memory", "3Gi")),
+                "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
     }
 
-    /** An insertion-ordered map, so the values read like the chart's values.yaml. */
-    static Map<String, Object> map(Object... keysAndValues) {
-        var map = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
 }
