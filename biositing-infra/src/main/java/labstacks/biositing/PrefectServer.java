@@ -94,7 +94,7 @@ public final class PrefectServer extends ComponentResource {
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(withData(withData(startAfter, data), account)).build()));
+                        .dependsOn(after(startAfter, data, account)).build()));
 
         this.service = new Service(NAME, ServiceArgs.builder()
                 .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
@@ -106,9 +106,9 @@ public final class PrefectServer extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    private static List<Resource> withData(List<Resource> startAfter, Resource data) {
+    private static List<Resource> after(List<Resource> startAfter, Resource... own) {
         var all = new java.util.ArrayList<>(startAfter);
-        all.add(data);
+        all.addAll(List.of(own));
         return List.copyOf(all);
     }
 

@@ -151,5 +151,4 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
                         + PublicBucket.NAME + "/",
                 "nextflow_config", "params.igenomes_base = \"s3://" + PublicBucket.NAME + "/igenomes\"");
     }
-
 }

@@ -126,5 +126,4 @@ final class HelmCharts {
                         "limits", OrderedMap.of("cpu", "2", "memory", "3Gi")),
                 "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
     }
-
 }
