@@ -11,6 +11,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import labstacks.shared.kubernetes.Containers;
+
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +55,8 @@ public final class OneOffJob extends ComponentResource {
                                                 .image(settings.pipelineImage())
                                                 .args(args)
                                                 .envFrom(Pods.dotEnv(configuration))
-                                                .resources(Pods.size("100m", "256Mi", "1", "1Gi"))
-                                                .securityContext(Pods.noEscalation())
+                                                .resources(Containers.size("100m", "256Mi", "1", "1Gi"))
+                                                .securityContext(Containers.noEscalation())
                                                 .build())
                                         .build())
                                 .build())

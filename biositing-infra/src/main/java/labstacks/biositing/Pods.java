@@ -3,11 +3,11 @@ package labstacks.biositing;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ServiceAccounts;
 
 import java.util.List;
 import java.util.Map;
@@ -49,24 +49,13 @@ final class Pods {
                         .name(configuration.secretName()).build()).build());
     }
 
-    static ResourceRequirementsArgs size(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
-        return Containers.size(cpuRequest, memoryRequest, cpuLimit, memoryLimit);
-    }
-
-    static SecurityContextArgs noEscalation() {
-        return Containers.noEscalation();
-    }
-
     /**
      * The workload's own ServiceAccount, without an API token: none of the ETL's containers calls the
      * Kubernetes API, and the namespace's default account is shared by anything else placed there.
      */
     static com.pulumi.kubernetes.core.v1.ServiceAccount serviceAccount(String name, String namespace, String component,
                                                                       com.pulumi.resources.CustomResourceOptions options) {
-        return new com.pulumi.kubernetes.core.v1.ServiceAccount(name, com.pulumi.kubernetes.core.v1.ServiceAccountArgs.builder()
-                .metadata(metadata(name, namespace, component))
-                .automountServiceAccountToken(false)
-                .build(), options);
+        return ServiceAccounts.withoutToken(name, metadata(name, namespace, component), options);
     }
 
     /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */
@@ -77,7 +66,7 @@ final class Pods {
                 .command("sh", "-c", "until pg_isready -h \"$POSTGRES_HOST\" -p \"$POSTGRES_PORT\" -U \"$POSTGRES_USER\";"
                         + " do echo waiting for the database; sleep 2; done")
                 .envFrom(dotEnv(configuration))
-                .resources(size("10m", "16Mi", "100m", "64Mi"))
+                .resources(Containers.size("10m", "16Mi", "100m", "64Mi"))
                 // pg_isready needs no privileges: run it as the image's postgres user.
                 .securityContext(SecurityContextArgs.builder().runAsNonRoot(true).runAsUser(999)
                         .allowPrivilegeEscalation(false).build())
@@ -91,8 +80,8 @@ final class Pods {
                 .image(pipelineImage)
                 // The image's entrypoint activates the pixi environment and execs the arguments.
                 .args("sh", "-c", "until curl -fsS " + apiUrl + "/health; do echo waiting for prefect-server; sleep 3; done")
-                .resources(size("10m", "32Mi", "100m", "128Mi"))
-                .securityContext(noEscalation())
+                .resources(Containers.size("10m", "32Mi", "100m", "128Mi"))
+                .securityContext(Containers.noEscalation())
                 .build();
     }
 }

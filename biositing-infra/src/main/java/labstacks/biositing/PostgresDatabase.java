@@ -28,6 +28,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
+import labstacks.shared.kubernetes.Containers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +80,8 @@ public final class PostgresDatabase extends ComponentResource {
                         .exec(ExecActionArgs.builder().command(healthCheck()).build())
                         .periodSeconds(10).timeoutSeconds(5).failureThreshold(5)
                         .build())
-                .resources(Pods.size("250m", "512Mi", "1", "1Gi"))
-                .securityContext(Pods.noEscalation())
+                .resources(Containers.size("250m", "512Mi", "1", "1Gi"))
+                .securityContext(Containers.noEscalation())
                 .build();
 
         this.statefulSet = new StatefulSet("db", StatefulSetArgs.builder()
@@ -92,7 +94,7 @@ public final class PostgresDatabase extends ComponentResource {
                                 .metadata(Pods.podMetadata(Pods.DATABASE))
                                 .spec(PodSpecArgs.builder()
                                         .serviceAccountName("db")
-                                        .securityContext(labstacks.shared.kubernetes.Containers.runAs(POSTGRES_UID))
+                                        .securityContext(Containers.runAs(POSTGRES_UID))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("initdb")
                                                 .configMap(ConfigMapVolumeSourceArgs.builder().name("postgres-initdb").build())

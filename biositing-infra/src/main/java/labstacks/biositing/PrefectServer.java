@@ -25,6 +25,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import labstacks.shared.kubernetes.Containers;
+
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +72,8 @@ public final class PrefectServer extends ComponentResource {
                         .initialDelaySeconds(30).periodSeconds(10).failureThreshold(10).build())
                 .livenessProbe(ProbeArgs.builder().httpGet(health)
                         .periodSeconds(30).timeoutSeconds(10).failureThreshold(3).build())
-                .resources(Pods.size("250m", "512Mi", "1", "1Gi"))
-                .securityContext(Pods.noEscalation())
+                .resources(Containers.size("250m", "512Mi", "1", "1Gi"))
+                .securityContext(Containers.noEscalation())
                 .build();
 
         this.deployment = new Deployment(NAME, DeploymentArgs.builder()

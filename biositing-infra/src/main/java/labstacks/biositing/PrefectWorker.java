@@ -22,6 +22,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
+import labstacks.shared.kubernetes.Containers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +57,8 @@ public final class PrefectWorker extends ComponentResource {
                 .livenessProbe(ProbeArgs.builder()
                         .httpGet(HTTPGetActionArgs.builder().path("/health").port("health").build())
                         .initialDelaySeconds(15).periodSeconds(30).timeoutSeconds(5).failureThreshold(3).build())
-                .resources(Pods.size("500m", "1Gi", "2", "2Gi"))
-                .securityContext(Pods.noEscalation());
+                .resources(Containers.size("500m", "1Gi", "2", "2Gi"))
+                .securityContext(Containers.noEscalation());
         var volumes = new ArrayList<VolumeArgs>();
         if (settings.googleCredentials().isPresent()) {
             var credentials = new Secret(CREDENTIALS_SECRET, SecretArgs.builder()

@@ -21,6 +21,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ServiceAccounts;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -39,11 +40,7 @@ public final class DependencyService extends ComponentResource {
         var selector = Labels.service(spec.name());
 
         // Its own account, without an API token: none of these services calls the Kubernetes API.
-        var account = new com.pulumi.kubernetes.core.v1.ServiceAccount(spec.name(),
-                com.pulumi.kubernetes.core.v1.ServiceAccountArgs.builder()
-                        .metadata(Labels.metadata(spec.name(), namespace))
-                        .automountServiceAccountToken(false)
-                        .build(), child);
+        var account = ServiceAccounts.withoutToken(spec.name(), Labels.metadata(spec.name(), namespace), child);
         var mounts = new ArrayList<VolumeMountArgs>(spec.extraMounts());
         var statefulSpec = StatefulSetSpecArgs.builder()
                 .serviceName(spec.name())

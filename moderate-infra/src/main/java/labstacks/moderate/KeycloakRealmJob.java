@@ -15,6 +15,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ServiceAccounts;
 
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,8 @@ public final class KeycloakRealmJob extends ComponentResource {
                 .valueFrom(EnvVarSourceArgs.builder().secretKeyRef(SecretKeySelectorArgs.builder()
                         .name(PlatformSecrets.KEYCLOAK).key("KEYCLOAK_ADMIN_PASSWORD").build()).build())
                 .build();
-        var account = new com.pulumi.kubernetes.core.v1.ServiceAccount(Labels.KEYCLOAK_INIT,
-                com.pulumi.kubernetes.core.v1.ServiceAccountArgs.builder()
-                        .metadata(Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()))
-                        .automountServiceAccountToken(false)
-                        .build(), child);
+        var account = ServiceAccounts.withoutToken(Labels.KEYCLOAK_INIT,
+                Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()), child);
         this.job = new Job(Labels.KEYCLOAK_INIT, JobArgs.builder()
                 .metadata(Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()))
                 .spec(JobSpecArgs.builder()
