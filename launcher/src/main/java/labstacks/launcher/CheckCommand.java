@@ -47,6 +47,7 @@ final class CheckCommand {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }
+        var rules = PlanCheck.rules();
         var failed = false;
         var total = 0;
         for (var stack : stacks) {
@@ -58,8 +59,8 @@ final class CheckCommand {
                     continue;
                 }
                 var exceptions = catalog.find(plan.program()).map(p -> p.policyExceptions()).orElse(List.of());
-                var result = PlanCheck.run(plan, exceptions);
-                out.println("== " + stack + " (" + plan.resources().size() + " resources, " + PlanCheck.rules().size()
+                var result = PlanCheck.run(plan, exceptions, rules);
+                out.println("== " + stack + " (" + plan.resources().size() + " resources, " + rules.size()
                         + " rules): " + (result.passed() ? "ok" : result.violations().size() + " violation(s)"));
                 result.violations().forEach(v -> out.println("  " + v.render().replace("\n", "\n  ")));
                 result.excepted().forEach(e -> out.println("  excepted " + e.violation().rule() + "  " + e.violation().type()
