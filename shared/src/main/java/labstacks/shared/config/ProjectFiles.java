@@ -1,6 +1,5 @@
 package labstacks.shared.config;
 
-import com.google.gson.Gson;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -27,7 +26,6 @@ public final class ProjectFiles {
     public static final String UNDECRYPTED_SECRET = "offline-plan-undecrypted-secret";
 
     private static final Pattern STACK_FILE = Pattern.compile("Pulumi\\.([A-Za-z0-9][A-Za-z0-9._-]*)\\.yaml");
-    private static final Gson GSON = new Gson();
 
     private final Path root;
     private final String project;
@@ -75,6 +73,10 @@ public final class ProjectFiles {
 
     /** Reads a stack's config; {@code environment} is the process environment the settings may fall back to. */
     public StackConfig read(String stack, Map<String, String> environment) {
+        if (!stack.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new StackFileException("'" + stack + "' is not a stack name: a stack name is letters, digits, '.', '_' "
+                    + "and '-', starting with a letter or digit. Known stacks: " + String.join(", ", stacks()));
+        }
         var fileName = StackConfig.stackFileName(stack);
         var file = root.resolve(fileName);
         if (!Files.isRegularFile(file)) {
@@ -82,43 +84,32 @@ public final class ProjectFiles {
                     + root.toAbsolutePath().normalize() + ". Known stacks: " + String.join(", ", stacks())
                     + ". Create the stack file (pulumi stack init " + stack + ") or pick a known stack.");
         }
-        var document = readYaml(file);
-        var config = document.getOrDefault("config", Map.of());
-        if (!(config instanceof Map<?, ?> entries)) {
-            throw new StackFileException(fileName + ": 'config' must be a mapping of keys to values");
-        }
         var values = new TreeMap<String, String>();
         var secretKeys = new TreeSet<String>();
-        for (var entry : entries.entrySet()) {
-            var key = String.valueOf(entry.getKey());
-            if (!key.contains(":")) {
-                throw new StackFileException(fileName + ": config key '" + key
-                        + "' has no namespace; write it as " + project + ":" + key + " or <system>:" + key);
-            }
-            var value = entry.getValue();
-            if (value == null) {
-                throw new StackFileException(fileName + ": config key '" + key
-                        + "' has no value; give it one or remove the line");
-            }
-            if (value instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("secure")) {
+        StackYaml.config(fileName, readText(file), project, stack).forEach((key, value) -> {
+            if (value.secure()) {
                 values.put(key, UNDECRYPTED_SECRET);
                 secretKeys.add(key);
-            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
-                values.put(key, GSON.toJson(value));
             } else {
-                values.put(key, String.valueOf(value));
+                values.put(key, value.text());
             }
-        }
+        });
         return new StackConfig(project, stack, fileName, values, secretKeys, environment);
     }
 
-    private static Map<String, Object> readYaml(Path file) {
-        String text;
+    private static String readText(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new StackFileException(file.getFileName() + " is not UTF-8 text; save it as UTF-8 (as pulumi config set writes it)", e);
         } catch (IOException e) {
-            throw new StackFileException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new StackFileException("cannot read " + file + ": " + e.getClass().getSimpleName() + " "
+                    + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, Object> readYaml(Path file) {
+        var text = readText(file);
         Object document;
         try {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);

@@ -46,6 +46,15 @@ public @interface Setting {
     /** A regular expression a string value must match in full. */
     String pattern() default "";
 
+    /** What {@link #pattern()} allows, in words; errors say this instead of the expression. */
+    String rule() default "";
+
+    /**
+     * The kind of text the value is (an S3 bucket name, an image reference, a URL, ...), checked by the
+     * rules of the system that receives it ({@link labstacks.shared.validation.Vocabulary}).
+     */
+    labstacks.shared.validation.Format format() default labstacks.shared.validation.Format.TEXT;
+
     /** The smallest whole number allowed. */
     long min() default Long.MIN_VALUE;
 

@@ -152,6 +152,15 @@ public final class SettingsLoader {
         if (fromConfig.isPresent()) {
             raw = fromConfig.get();
             source = config.stackFile();
+            if (!setting.secret() && config.isSecret(key)) {
+                reading.problems.add(new ConfigProblem(key,
+                        "is stored encrypted (secure:) in " + config.stackFile()
+                                + ", but it is not a secret setting; an encrypted value here hides a plain setting from review"
+                                + " and cannot be read by the offline plan",
+                        "store it in plain text: pulumi config set " + key + " "
+                                + (setting.example().isEmpty() ? "<value>" : setting.example()) + " -s " + config.stack()));
+                return null;
+            }
             if (setting.secret() && !config.isSecret(key)) {
                 reading.problems.add(new ConfigProblem(key,
                         "is a secret but is stored in plain text in " + config.stackFile(),
@@ -210,17 +219,21 @@ public final class SettingsLoader {
     private static Object parse(Setting setting, Type valueType, String raw, String source, StackConfig config,
                                 boolean materialize, Reading reading) {
         var type = rawType(valueType);
+        String detail = null;
         try {
             var value = convert(setting, type, raw, materialize);
             if (value != null) {
                 return value;
             }
+        } catch (InvalidValue e) {
+            detail = e.getMessage();
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | JsonSyntaxException e) {
             // reported below: the value does not have the expected form
         }
         var shown = setting.secret() ? "a secret value" : "\"" + raw + "\"";
         reading.problems.add(new ConfigProblem(setting.key(),
-                "expected " + expectedFor(setting, type) + ", got " + shown + " from " + source,
+                "expected " + expectedFor(setting, type) + ", got " + shown + " from " + source
+                        + (detail == null ? "" : ": " + detail),
                 howToSet(setting, config)));
         return null;
     }
@@ -235,9 +248,20 @@ public final class SettingsLoader {
             return materialize ? Output.ofSecret(raw) : UNMATERIALIZED;
         }
         if (type == String.class) {
-            return setting.pattern().isEmpty() || Pattern.matches(setting.pattern(), raw) ? raw : null;
+            if (!setting.pattern().isEmpty() && !Pattern.matches(setting.pattern(), raw)) {
+                return null;
+            }
+            var broken = setting.format().problem(raw);
+            if (broken.isPresent()) {
+                throw new InvalidValue(broken.get());
+            }
+            return raw;
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            if (!WHOLE_NUMBER.matcher(raw.trim()).matches()) {
+                // 010 or +5: readers disagree on them (octal, sign), so only the plain decimal form is taken.
+                throw new InvalidValue("write the number in plain decimal digits, without leading zeros or a sign '+'");
+            }
             var number = Long.parseLong(raw.trim());
             if (number < setting.min() || number > setting.max()) {
                 return null;
@@ -303,7 +327,22 @@ public final class SettingsLoader {
         if (type == Map.class) {
             return "a mapping of text keys to text values";
         }
-        return setting.pattern().isEmpty() ? "text" : "text matching " + setting.pattern();
+        if (!setting.rule().isEmpty()) {
+            return setting.rule();
+        }
+        if (!setting.pattern().isEmpty()) {
+            return "text matching " + setting.pattern();
+        }
+        return setting.format().description();
+    }
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)");
+
+    /** A value of the right type that breaks a rule; the message says the rule. */
+    private static final class InvalidValue extends RuntimeException {
+        InvalidValue(String rule) {
+            super(rule, null, false, false);
+        }
     }
 
     /**
@@ -336,6 +375,10 @@ public final class SettingsLoader {
     }
 
     private static String range(Setting setting) {
+        if (setting.max() == labstacks.shared.validation.Vocabulary.LARGEST_EXACT_DOUBLE) {
+            return (setting.min() != Long.MIN_VALUE ? " from " + setting.min() : "") + " up to 2^53 ("
+                    + setting.max() + "), the largest the provider's number type holds exactly";
+        }
         if (setting.min() != Long.MIN_VALUE && setting.max() != Long.MAX_VALUE) {
             return " from " + setting.min() + " to " + setting.max();
         }

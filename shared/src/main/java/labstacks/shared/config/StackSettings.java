@@ -14,7 +14,8 @@ public record StackSettings(
         @Setting(key = "labstacks:program", description = "the program this stack runs", example = "pipeweave")
         String program,
         @Setting(key = "labstacks:environment", description = "the environment this stack serves",
-                pattern = "[a-z][a-z0-9-]{0,31}", example = "production")
+                pattern = "[a-z][a-z0-9-]{0,31}",
+                rule = "a name of 1 to 32 lower-case letters, digits and '-', starting with a letter", example = "production")
         String environment,
         @Setting(key = "labstacks:tags", description = "extra tags and labels for every resource",
                 defaultValue = "{}")

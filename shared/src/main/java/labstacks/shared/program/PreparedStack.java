@@ -1,6 +1,7 @@
 package labstacks.shared.program;
 
 import com.pulumi.Context;
+import labstacks.shared.config.ConfigNamespaces;
 import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfig;
@@ -56,6 +57,9 @@ public final class PreparedStack {
         var warnings = new ArrayList<String>();
         if (program != null) {
             problems.addAll(SettingsLoader.check(program.settingsType(), config, mode));
+            var declared = new ArrayList<String>(SettingsLoader.keys(StackSettings.class));
+            declared.addAll(SettingsLoader.keys(program.settingsType()));
+            problems.addAll(ConfigNamespaces.check(config, program.name(), declared));
             warnings.addAll(SettingsLoader.warnings(program.settingsType(), config, mode));
             program.preflight(config, mode, new Preflight() {
                 @Override
@@ -70,6 +74,9 @@ public final class PreparedStack {
             });
         }
         if (!problems.isEmpty()) {
+            // Two records may read one key (labstacks:environment): say a missing key once.
+            var seen = new java.util.HashSet<String>();
+            problems.removeIf(p -> p.problem().startsWith("is required") && !seen.add(p.key()));
             throw new StackConfigException(config.stackFile(), problems);
         }
         var stackSettings = SettingsLoader.load(StackSettings.class, config, mode).settings();

@@ -71,12 +71,13 @@ class ProjectFilesTest {
         assertTrue(yaml.getMessage().startsWith("Pulumi.broken.yaml is not valid YAML"), yaml.getMessage());
 
         Files.writeString(root.resolve("Pulumi.bare.yaml"), "config:\n  region: eu-west-1\n");
-        var bare = assertThrows(StackFileException.class, () -> files.read("bare", Map.of()));
-        assertTrue(bare.getMessage().contains("config key 'region' has no namespace"), bare.getMessage());
+        var bare = assertThrows(StackConfigException.class, () -> files.read("bare", Map.of()));
+        assertTrue(bare.getMessage().contains("region: has no namespace"), bare.getMessage());
+        assertTrue(bare.getMessage().contains("write it as labstacks:region"), bare.getMessage());
 
         Files.writeString(root.resolve("Pulumi.empty.yaml"), "config:\n  demo:a:\n");
-        var empty = assertThrows(StackFileException.class, () -> files.read("empty", Map.of()));
-        assertTrue(empty.getMessage().contains("'demo:a' has no value"), empty.getMessage());
+        var empty = assertThrows(StackConfigException.class, () -> files.read("empty", Map.of()));
+        assertTrue(empty.getMessage().contains("demo:a: has no value"), empty.getMessage());
 
         Files.writeString(root.resolve("Pulumi.list.yaml"), "config:\n  - a\n");
         var list = assertThrows(StackFileException.class, () -> files.read("list", Map.of()));
@@ -102,5 +103,58 @@ class ProjectFilesTest {
         assertEquals("{\"a\":\"b\"}", config.get("demo:labels").orElseThrow());
         assertTrue(config.isSecret("demo:token"));
         assertEquals(Set.of("demo:token"), config.secretKeys());
+    }
+
+    /** Each value is read as YAML 1.2 reads it, or refused where YAML 1.1 would read it differently. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "010        | octal: 010 is 8",
+            "0123       | octal: 0123 is 83",
+            "1:30       | base 60",
+            "yes        | YAML 1.1 reads it as a boolean, YAML 1.2 (which the Pulumi CLI reads) as text",
+            "on         | as a boolean",
+            "off        | as a boolean",
+            "no         | as a boolean",
+            "1_0        | as a whole number",
+            "0x5A       | not read alike",
+            "TRUE       | not read alike",
+            "2024-01-01 | as a timestamp",
+    })
+    void valuesWhoseYaml11ReadingDiffersAreRefusedWithQuoteIt(String value, String why) throws IOException {
+        var files = project("demo-prod", "config:\n  demo:days: " + value + "\n");
+        var error = assertThrows(StackConfigException.class, () -> files.read("demo-prod", Map.of()));
+        assertTrue(error.getMessage().contains("demo:days: has the unquoted value " + value + " (line 2)"), error.getMessage());
+        assertTrue(error.getMessage().contains(why), error.getMessage());
+        assertTrue(error.getMessage().contains("fix: quote it: demo:days: \"" + value + "\""), error.getMessage());
+    }
+
+    @Test
+    void quotedAndPlainDecimalValuesReadAsText() throws IOException {
+        var files = project("demo-prod", """
+                config:
+                  demo:a: "010"
+                  demo:b: 90
+                  demo:c: 'yes'
+                  demo:d: 1.5
+                  demo:e: false
+                  demo:f: [1, "2", true]
+                """);
+        var config = files.read("demo-prod", Map.of());
+        assertEquals("010", config.get("demo:a").orElseThrow());
+        assertEquals("90", config.get("demo:b").orElseThrow());
+        assertEquals("yes", config.get("demo:c").orElseThrow());
+        assertEquals("1.5", config.get("demo:d").orElseThrow());
+        assertEquals("false", config.get("demo:e").orElseThrow());
+        assertEquals("[1,\"2\",true]", config.get("demo:f").orElseThrow());
+    }
+
+    @Test
+    void duplicateKeysAndUnknownTopLevelKeysAreErrors() throws IOException {
+        var files = project("demo-prod", "config:\n  demo:days: 90\n  demo:days: 1\nconifg:\n  demo:x: a\n");
+        var error = assertThrows(StackConfigException.class, () -> files.read("demo-prod", Map.of()));
+        assertTrue(error.getMessage().contains("demo:days: is set twice in Pulumi.demo-prod.yaml (lines 2 and 3)"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("conifg: is not a key of a stack file (did you mean config?)"),
+                error.getMessage());
     }
 }

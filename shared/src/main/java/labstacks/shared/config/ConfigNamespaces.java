@@ -1,0 +1,148 @@
+package labstacks.shared.config;
+
+import com.pulumi.core.annotations.Import;
+import labstacks.shared.validation.Suggestions;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Checks the keys of a stack file that no settings record owns: those in provider namespaces
+ * ({@code aws:}, {@code kubernetes:}, {@code github:}, {@code seqera:}) and those in namespaces nothing reads.
+ *
+ * <p>A provider's keys are read from its SDK ({@code ProviderArgs}, whose {@code @Import} names are the
+ * provider's configuration keys), never typed here. labstacks programs create every provider explicitly,
+ * and an explicit provider ignores the stack's provider config: so a provider key the program does not
+ * read itself would do nothing at all, and is an error too, with the keys the program does read.
+ */
+public final class ConfigNamespaces {
+
+    /** Provider namespace to the SDK class whose {@code @Import} fields are its configuration keys. */
+    private static final Map<String, Class<?>> PROVIDER_ARGS = providerArgs();
+
+    /** Keys the Pulumi CLI itself reads (pulumi/pkg/resource/deploy: disable-default-providers; tags). */
+    private static final Set<String> PULUMI_KEYS = Set.of("pulumi:disable-default-providers", "pulumi:tags",
+            "pulumi:template");
+
+    private static final String LOCAL_ENVIRONMENT = "local";
+
+    private ConfigNamespaces() {
+    }
+
+    private static Map<String, Class<?>> providerArgs() {
+        var map = new LinkedHashMap<String, Class<?>>();
+        map.put("aws", com.pulumi.aws.ProviderArgs.class);
+        map.put("kubernetes", com.pulumi.kubernetes.ProviderArgs.class);
+        map.put("github", com.pulumi.github.ProviderArgs.class);
+        map.put("seqera", com.pulumi.seqera.ProviderArgs.class);
+        return map;
+    }
+
+    /** The provider namespaces this check knows. */
+    public static Set<String> providerNamespaces() {
+        return PROVIDER_ARGS.keySet();
+    }
+
+    /** The configuration keys of a provider, as its SDK declares them ({@code aws:region}, ...). */
+    public static List<String> providerKeys(String namespace) {
+        var type = PROVIDER_ARGS.get(namespace);
+        if (type == null) {
+            return List.of();
+        }
+        var keys = new TreeSet<String>();
+        for (var field : type.getDeclaredFields()) {
+            var annotation = field.getAnnotation(Import.class);
+            if (annotation != null) {
+                keys.add(namespace + ":" + (annotation.name().isEmpty() ? field.getName() : annotation.name()));
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * Problems with keys outside the settings records.
+     *
+     * @param programKeys every key the program's settings record and the stack settings declare
+     */
+    public static List<ConfigProblem> check(StackConfig config, String program, List<String> programKeys) {
+        var problems = new ArrayList<ConfigProblem>();
+        var declared = new LinkedHashSet<>(programKeys);
+        var ownNamespaces = declared.stream().map(ConfigNamespaces::namespace)
+                .filter(ns -> !PROVIDER_ARGS.containsKey(ns)).collect(Collectors.toCollection(TreeSet::new));
+        for (var key : new TreeSet<>(config.values().keySet())) {
+            var namespace = namespace(key);
+            if (declared.contains(key) || ownNamespaces.contains(namespace)) {
+                // The settings records report unknown keys of their own namespaces.
+                continue;
+            }
+            if (namespace.equals("pulumi")) {
+                if (!PULUMI_KEYS.contains(key)) {
+                    problems.add(unknown(config, key, "is not a key the Pulumi CLI reads", PULUMI_KEYS));
+                }
+                continue;
+            }
+            if (PROVIDER_ARGS.containsKey(namespace)) {
+                var sdkKeys = providerKeys(namespace);
+                var read = declared.stream().filter(k -> namespace(k).equals(namespace)).toList();
+                if (!sdkKeys.contains(key)) {
+                    problems.add(unknown(config, key, "is not a setting of the " + namespace + " provider",
+                            read.isEmpty() ? sdkKeys : read));
+                } else {
+                    problems.add(new ConfigProblem(key, "is a setting of the " + namespace + " provider, but "
+                            + program + " creates its " + namespace + " providers explicitly, and an explicit provider"
+                            + " ignores stack config; this value would do nothing",
+                            "remove it from " + config.stackFile() + (read.isEmpty()
+                                    ? "; " + program + " reads no " + namespace + " settings"
+                                    : "; " + program + " reads " + String.join(", ", read))));
+                }
+                continue;
+            }
+            var known = new TreeSet<String>();
+            known.addAll(declared);
+            PROVIDER_ARGS.keySet().forEach(ns -> known.addAll(providerKeys(ns)));
+            problems.add(unknown(config, key, "is in the namespace '" + namespace
+                    + "', which neither " + program + " nor a provider reads", known));
+        }
+        problems.addAll(kubernetesTarget(config, declared));
+        return problems;
+    }
+
+    /**
+     * A Kubernetes program outside a local environment must name its cluster; without a context (or a
+     * kubeconfig) a deploy goes to whichever context happens to be current on the machine running it.
+     */
+    private static List<ConfigProblem> kubernetesTarget(StackConfig config, Set<String> declared) {
+        var reads = declared.stream().filter(k -> k.equals("kubernetes:context") || k.equals("kubernetes:kubeconfig"))
+                .toList();
+        if (reads.isEmpty()) {
+            return List.of();
+        }
+        var environment = config.get("labstacks:environment").orElse("");
+        if (environment.equals(LOCAL_ENVIRONMENT) || reads.stream().anyMatch(k -> config.get(k).isPresent())) {
+            return List.of();
+        }
+        return List.of(new ConfigProblem("kubernetes:context",
+                "is required outside local environments (this stack's environment is '" + environment
+                        + "'): without it a deploy would go to whatever kubeconfig context is current",
+                "pulumi config set kubernetes:context <context of the target cluster> -s " + config.stack()
+                        + (reads.contains("kubernetes:kubeconfig") ? ", or set kubernetes:kubeconfig" : "")));
+    }
+
+    private static ConfigProblem unknown(StackConfig config, String key, String problem, java.util.Collection<String> known) {
+        var nearest = Suggestions.nearest(key, known);
+        return new ConfigProblem(key, problem + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
+                "remove it from " + config.stackFile() + nearest.map(k -> " or rename it to " + k).orElse("")
+                        + (known.size() <= 12 ? "; known keys: " + String.join(", ", known) : ""));
+    }
+
+    private static String namespace(String key) {
+        var colon = key.indexOf(':');
+        return colon < 0 ? "" : key.substring(0, colon);
+    }
+}
