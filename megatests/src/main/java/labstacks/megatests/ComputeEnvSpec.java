@@ -69,7 +69,21 @@ public record ComputeEnvSpec(
             throw new SpecFileException(file + ": the top level must be an object");
         }
         var json = root.getAsJsonObject();
+        duplicateKeys(text, file);
         unknown(json, TOP, IGNORED, file, "");
+        // The export names the platform; this project builds AWS Batch environments only.
+        var discriminator = text(json, "discriminator", file, "", "aws-batch");
+        if (!discriminator.equals("aws-batch")) {
+            throw new SpecFileException(file + ": field 'discriminator' must be aws-batch (the only platform this"
+                    + " program builds), got " + discriminator);
+        }
+        if (!json.has("region")) {
+            throw new SpecFileException(file + ": field 'region' is missing; name the AWS region of the Batch environment");
+        }
+        var region = text(json, "region", file, "", null);
+        labstacks.shared.validation.Vocabulary.awsRegion(region).ifPresent(rule -> {
+            throw new SpecFileException(file + ": field 'region' is " + region + ": " + rule);
+        });
         if (!json.has("forge") || !json.get("forge").isJsonObject()) {
             throw new SpecFileException(file + ": field 'forge' is missing or not an object");
         }
@@ -90,7 +104,7 @@ public record ComputeEnvSpec(
                     + " 0 <= minCpus <= maxCpus and maxCpus >= 1, got " + minCpus + " and " + maxCpus);
         }
         return new ComputeEnvSpec(
-                text(json, "region", file, "", "eu-west-1"),
+                region,
                 workDir,
                 bool(json, "waveEnabled", file, "", true),
                 bool(json, "fusion2Enabled", file, "", true),
@@ -131,6 +145,41 @@ public record ComputeEnvSpec(
         return slash < 0 ? rest : rest.substring(0, slash);
     }
 
+    /** Gson keeps the last of two equal keys; a spec that names a field twice is refused instead. */
+    private static void duplicateKeys(String text, String file) {
+        try (var reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(text))) {
+            duplicateKeys(reader, file, "");
+        } catch (IOException e) {
+            throw new SpecFileException(file + ": not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static void duplicateKeys(com.google.gson.stream.JsonReader reader, String file, String prefix)
+            throws IOException {
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                reader.beginObject();
+                var seen = new java.util.HashSet<String>();
+                while (reader.hasNext()) {
+                    var name = reader.nextName();
+                    if (!seen.add(name)) {
+                        throw new SpecFileException(file + ": field '" + prefix + name + "' is given twice; keep one");
+                    }
+                    duplicateKeys(reader, file, prefix + name + ".");
+                }
+                reader.endObject();
+            }
+            case BEGIN_ARRAY -> {
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    duplicateKeys(reader, file, prefix);
+                }
+                reader.endArray();
+            }
+            default -> reader.skipValue();
+        }
+    }
+
     private static void unknown(JsonObject json, Set<String> known, Set<String> ignored, String file, String prefix) {
         for (var key : json.keySet()) {
             if (!known.contains(key) && !ignored.contains(key)) {
@@ -167,11 +216,16 @@ public record ComputeEnvSpec(
             return fallback;
         }
         var value = json.get(field);
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()
-                || value.getAsDouble() != Math.rint(value.getAsDouble())) {
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
             throw new SpecFileException(file + ": field 'forge." + field + "' must be a whole number");
         }
-        return value.getAsInt();
+        // getAsInt() would clamp 1e30 to a valid-looking number; the value must be an int exactly.
+        try {
+            return value.getAsBigDecimal().intValueExact();
+        } catch (ArithmeticException e) {
+            throw new SpecFileException(file + ": field 'forge." + field + "' must be a whole number from 0 to "
+                    + Integer.MAX_VALUE + ", got " + value);
+        }
     }
 
     private static List<String> list(JsonObject json, String field, String file) {

@@ -56,6 +56,21 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         return TowerForgeIam.POLICY_EXCEPTIONS;
     }
 
+    /** The compute-environment specs must read cleanly before anything registers: no partial plan. */
+    @Override
+    public void preflight(labstacks.shared.config.StackConfig config, labstacks.shared.program.RunMode mode,
+                          labstacks.shared.program.Preflight report) {
+        for (var kind : ComputeEnvKind.values()) {
+            try {
+                ComputeEnvSpec.load(kind.specResource());
+            } catch (SpecFileException e) {
+                report.problem(kind.specResource(), e.getMessage().startsWith(kind.specResource() + ": ")
+                                ? e.getMessage().substring(kind.specResource().length() + 2) : e.getMessage(),
+                        "fix megatests/src/main/resources/" + kind.specResource() + " and rebuild (./labstacks build)");
+            }
+        }
+    }
+
     @Override
     public void define(StackContext stack, MegatestsSettings settings) {
         var aws = AwsProviders.create("aws-provider", AwsAccess.defaultChain(settings.region()));

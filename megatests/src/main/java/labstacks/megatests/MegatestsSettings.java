@@ -2,6 +2,8 @@ package labstacks.megatests;
 
 import com.pulumi.core.Output;
 import labstacks.shared.config.Setting;
+import labstacks.shared.validation.Format;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * The megatests stack settings. Tokens come from Pulumi config secrets or from the variables the
@@ -9,25 +11,26 @@ import labstacks.shared.config.Setting;
  */
 public record MegatestsSettings(
         @Setting(key = "aws:region", description = "the AWS region of the bucket and Batch", defaultValue = "eu-west-1",
-                pattern = "[a-z]{2}(-gov)?-[a-z]+-[0-9]")
+                format = Format.AWS_REGION)
         String region,
         @Setting(key = "megatests:bucketName", description = "the megatests bucket (imported)",
-                defaultValue = "nf-core-awsmegatests", pattern = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+                defaultValue = "nf-core-awsmegatests", format = Format.S3_BUCKET_NAME)
         String bucketName,
         @Setting(key = "megatests:towerAccessToken", description = "Seqera Platform token (WORKSPACE_ADMIN or COMPUTE_ENV_ADMIN)",
                 env = "TOWER_ACCESS_TOKEN", secret = true, credential = true)
         Output<String> towerAccessToken,
         @Setting(key = "megatests:towerWorkspaceId", description = "the Seqera workspace numeric id",
-                env = "TOWER_WORKSPACE_ID", min = 1, example = "59994744926013")
+                env = "TOWER_WORKSPACE_ID", min = 1, max = Vocabulary.LARGEST_EXACT_DOUBLE, example = "59994744926013")
         long towerWorkspaceId,
         @Setting(key = "megatests:seqeraOrgId", description = "the Seqera organization numeric id",
-                defaultValue = "252464779077610", min = 1)
+                defaultValue = "252464779077610", min = 1, max = Vocabulary.LARGEST_EXACT_DOUBLE)
         long seqeraOrgId,
         @Setting(key = "megatests:seqeraServerUrl", description = "the Seqera Platform API",
-                defaultValue = "https://api.cloud.seqera.io")
+                defaultValue = "https://api.cloud.seqera.io", format = Format.HTTP_URL)
         String seqeraServerUrl,
         @Setting(key = "megatests:githubOwner", description = "the GitHub organization", defaultValue = "nf-core",
-                pattern = "[A-Za-z0-9][A-Za-z0-9-]{0,38}")
+                pattern = "[A-Za-z0-9][A-Za-z0-9-]{0,38}",
+                rule = "a GitHub organization name: 1 to 39 letters, digits and '-', not starting with '-'")
         String githubOwner,
         @Setting(key = "megatests:githubToken", description = "GitHub token with organization Administration write",
                 env = "GITHUB_TOKEN", secret = true, credential = true)

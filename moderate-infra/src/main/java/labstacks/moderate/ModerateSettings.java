@@ -2,6 +2,7 @@ package labstacks.moderate;
 
 import com.pulumi.core.Output;
 import labstacks.shared.config.Setting;
+import labstacks.shared.validation.Format;
 import labstacks.shared.config.SettingsRules;
 
 import java.util.List;
@@ -16,16 +17,19 @@ public record ModerateSettings(
                 example = "minikube")
         Optional<String> kubeContext,
         @Setting(key = "moderate:namespace", description = "the namespace of the whole platform",
-                defaultValue = "moderate", pattern = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")
+                defaultValue = "moderate", format = Format.KUBERNETES_NAMESPACE)
         String namespace,
         @Setting(key = "moderate:codeLocationImage", description = "the moderate code location image, without tag",
-                pattern = "[a-z0-9][a-z0-9._/:-]*[a-z0-9]", example = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-workflows")
+                format = Format.IMAGE_REPOSITORY, example = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-workflows")
         String codeLocationImage,
         @Setting(key = "moderate:codeLocationTag", description = "the code location image tag (not latest)",
-                pattern = "(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", example = "2025-12-16")
+                pattern = "(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}",
+                rule = "an image tag other than latest: 1 to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'",
+                example = "2025-12-16")
         String codeLocationTag,
         @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
-                defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow")
+                defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
+                format = Format.IMAGE)
         String matrixProfileJobImage,
         @Setting(key = "moderate:postgresPassword", description = "the PostgreSQL superuser password",
                 env = "POSTGRES_PASSWORD", secret = true, credential = true)
@@ -39,15 +43,16 @@ public record ModerateSettings(
                 defaultValue = "start-dev")
         KeycloakMode keycloakMode,
         @Setting(key = "moderate:keycloakHostname", description = "Keycloak's public host name (required with start)",
-                example = "keycloak.moderate.cloud")
+                example = "keycloak.moderate.cloud", format = Format.HOST)
         Optional<String> keycloakHostname,
         @Setting(key = "moderate:keycloakPublicUrl", description = "Keycloak as browsers reach it",
-                defaultValue = "http://localhost:8080")
+                defaultValue = "http://localhost:8080", format = Format.HTTP_URL)
         String keycloakPublicUrl,
         @Setting(key = "moderate:openMetadataPublicUrl", description = "OpenMetadata as browsers reach it",
-                defaultValue = "http://localhost:8585")
+                defaultValue = "http://localhost:8585", format = Format.HTTP_URL)
         String openMetadataPublicUrl,
-        @Setting(key = "moderate:realm", description = "the Keycloak realm", defaultValue = "moderate")
+        @Setting(key = "moderate:realm", description = "the Keycloak realm", defaultValue = "moderate",
+                pattern = "[A-Za-z0-9_-]{1,255}", rule = "a realm name: letters, digits, '_' and '-' (it becomes a URL path segment)")
         String realm,
         @Setting(key = "moderate:oidcClientId", description = "OpenMetadata's OIDC client in the realm",
                 defaultValue = "openmetadata")
@@ -56,7 +61,8 @@ public record ModerateSettings(
                 defaultValue = "[\"admin\"]")
         List<String> initialAdmins,
         @Setting(key = "moderate:principalDomain", description = "the e-mail domain of OpenMetadata principals",
-                pattern = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?", example = "moderate.cloud")
+                pattern = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?",
+                rule = "a lower-case e-mail domain such as moderate.cloud", example = "moderate.cloud")
         String principalDomain,
         @Setting(key = "moderate:openMetadataJwtPrivateKey",
                 description = "base64 of OpenMetadata's RSA private key, PKCS#8 DER (see the README for the openssl command)",
@@ -64,11 +70,12 @@ public record ModerateSettings(
         Output<String> openMetadataJwtPrivateKey,
         @Setting(key = "moderate:openMetadataJwtPublicKey",
                 description = "base64 of OpenMetadata's RSA public key, DER", credential = true,
-                pattern = "[A-Za-z0-9+/]+={0,2}")
+                pattern = "[A-Za-z0-9+/]+={0,2}", rule = "base64 text (letters, digits, '+', '/', '=' padding)")
         String openMetadataJwtPublicKey,
         @Setting(key = "moderate:openMetadataJwtKeyId", description = "the key id OpenMetadata puts in its JWTs",
                 defaultValue = "5756d057-114e-4ecb-8b00-afdb4740f47a",
-                pattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                pattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                rule = "a lower-case UUID such as 5756d057-114e-4ecb-8b00-afdb4740f47a")
         String openMetadataJwtKeyId,
         @Setting(key = "moderate:openMetadataFernetKey", description = "OpenMetadata's Fernet key",
                 env = "OPEN_METADATA_FERNET_KEY", secret = true, credential = true)
@@ -79,7 +86,7 @@ public record ModerateSettings(
         @Setting(key = "moderate:rabbitPassword", description = "the RabbitMQ password of user rabbit",
                 env = "RABBITMQ_DEFAULT_PASS", secret = true, credential = true)
         Output<String> rabbitPassword,
-        @Setting(key = "moderate:apiBaseUrl", description = "API_BASE_URL of the Platform API", example = "https://api.moderate.cloud")
+        @Setting(key = "moderate:apiBaseUrl", description = "API_BASE_URL of the Platform API", example = "https://api.moderate.cloud", format = Format.HTTP_URL)
         Optional<String> apiBaseUrl,
         @Setting(key = "moderate:apiUsername", description = "API_USERNAME")
         Optional<String> apiUsername,
@@ -93,18 +100,19 @@ public record ModerateSettings(
         Optional<String> s3Region,
         @Setting(key = "moderate:s3BucketName", description = "S3_BUCKET_NAME")
         Optional<String> s3BucketName,
-        @Setting(key = "moderate:s3EndpointUrl", description = "S3_ENDPOINT_URL", example = "https://storage.googleapis.com")
+        @Setting(key = "moderate:s3EndpointUrl", description = "S3_ENDPOINT_URL", example = "https://storage.googleapis.com", format = Format.HTTP_URL)
         Optional<String> s3EndpointUrl,
         @Setting(key = "moderate:postgresStorage", description = "size of the PostgreSQL volume",
-                defaultValue = "10Gi", pattern = "[1-9][0-9]*(Mi|Gi|Ti)")
+                defaultValue = "10Gi", format = Format.STORAGE_SIZE)
         String postgresStorage,
         @Setting(key = "moderate:elasticsearchStorage", description = "size of the Elasticsearch volume",
-                defaultValue = "10Gi", pattern = "[1-9][0-9]*(Mi|Gi|Ti)")
+                defaultValue = "10Gi", format = Format.STORAGE_SIZE)
         String elasticsearchStorage,
         @Setting(key = "moderate:rabbitStorage", description = "size of the RabbitMQ volume",
-                defaultValue = "1Gi", pattern = "[1-9][0-9]*(Mi|Gi|Ti)")
+                defaultValue = "1Gi", format = Format.STORAGE_SIZE)
         String rabbitStorage,
-        @Setting(key = "moderate:storageClass", description = "the storage class of every volume; empty for the default")
+        @Setting(key = "moderate:storageClass", description = "the storage class of every volume; empty for the default",
+                format = Format.KUBERNETES_OBJECT_NAME)
         Optional<String> storageClass) implements SettingsRules {
 
     @Override

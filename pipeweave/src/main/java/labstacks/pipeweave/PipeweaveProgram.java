@@ -6,13 +6,15 @@ import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
 
-import java.util.regex.Pattern;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.Preflight;
+import labstacks.shared.program.RunMode;
+import labstacks.shared.validation.Vocabulary;
 
 /** PipeWeave dataset storage: one S3 bucket and one IAM access role per environment. */
 public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
 
     static final String PREFIX = "pipeweave-datasets-";
-    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     @Override
     public String name() {
@@ -34,9 +36,11 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
         var storage = settings.storagePolicy();
         var defaultName = defaultBucketName(storage.environment(), stack.stackName());
         var bucketName = settings.bucketName().orElse(defaultName);
-        if (!BUCKET_NAME.matcher(bucketName).matches()) {
-            throw new IllegalArgumentException("the bucket name '" + bucketName + "' derived from the stack name is not a"
-                    + " valid S3 bucket name; set pipeweave:bucketName in " + stack.config().stackFile());
+        var invalid = Vocabulary.s3BucketName(bucketName);
+        if (invalid.isPresent()) {
+            // preflight() refuses this before anything registers; a direct caller of define() gets the same words.
+            throw new IllegalArgumentException("the bucket name '" + bucketName + "' is not valid: " + invalid.get()
+                    + "; set pipeweave:bucketName in " + stack.config().stackFile());
         }
         var aws = AwsProviders.create("aws", AwsAccess.defaultChain(settings.region()));
 
@@ -52,6 +56,20 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
         ctx.export("iam_policy_arn", access.policyArn());
         ctx.export("instance_profile_arn", access.instanceProfileArn());
         ctx.export("environment", com.pulumi.core.Output.of(storage.environment().configName()));
+    }
+
+    /** The bucket name derived from the stack name must be valid before anything registers. */
+    @Override
+    public void preflight(StackConfig config, RunMode mode, Preflight report) {
+        var environment = config.get("labstacks:environment");
+        if (config.get("pipeweave:bucketName").isPresent() || environment.isEmpty()) {
+            return;
+        }
+        var suffix = config.stack().startsWith("pipeweave-") ? config.stack().substring("pipeweave-".length()) : config.stack();
+        var derived = PREFIX + environment.get() + "-" + suffix;
+        Vocabulary.s3BucketName(derived).ifPresent(rule -> report.problem("pipeweave:bucketName",
+                "is not set, and the name derived from the stack name, '" + derived + "', is not a valid bucket name: " + rule,
+                "pulumi config set pipeweave:bucketName <bucket name> -s " + config.stack()));
     }
 
     /** {@code pipeweave-datasets-<environment>-<stack suffix>}, the suffix being the stack name after {@code pipeweave-}. */

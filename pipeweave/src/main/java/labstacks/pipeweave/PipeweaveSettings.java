@@ -2,6 +2,7 @@ package labstacks.pipeweave;
 
 import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsRules;
+import labstacks.shared.validation.Format;
 
 import java.util.Optional;
 
@@ -15,11 +16,11 @@ public record PipeweaveSettings(
                 example = "production")
         DatasetEnvironment environment,
         @Setting(key = "aws:region", description = "the AWS region of the bucket", defaultValue = "us-east-1",
-                pattern = "[a-z]{2}(-gov)?-[a-z]+-[0-9]", example = "us-east-1")
+                format = Format.AWS_REGION, example = "us-east-1")
         String region,
         @Setting(key = "pipeweave:bucketName",
                 description = "the bucket name, instead of pipeweave-datasets-<environment>-<stack suffix>",
-                pattern = "(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", example = "pipeweave-datasets-acme")
+                format = Format.S3_BUCKET_NAME, example = "pipeweave-datasets-acme")
         Optional<String> bucketName,
         @Setting(key = "pipeweave:glacierTransitionDays",
                 description = "days until objects and noncurrent versions move to GLACIER", min = 1, max = 36500,
