@@ -4,23 +4,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The outputs providers compute for the resource types this project uses, so that offline a program
- * sees names, ids and ARNs in the right form. Types not listed get their inputs back and an id
- * derived from their name.
+ * The outputs providers compute for the resource types this project uses. What follows from the
+ * inputs alone is filled in (a bucket's ARN and domain names, an auto-generated name); what only the
+ * cloud knows after creating the resource (an account's ARNs, unique ids, access keys, Seqera ids) is
+ * {@link #UNKNOWN}, which the program sees as an unknown Output and the plan prints as
+ * {@code [unknown]}, as {@code pulumi preview} does. Nothing is invented. Types not listed get their
+ * inputs back and an id derived from their name.
  */
 final class ComputedOutputs {
+
+    /** The engine's marker of a value not known until the resource exists (PlanValues.UNKNOWN). */
+    static final String UNKNOWN = PlanValues.UNKNOWN;
 
     private ComputedOutputs() {
     }
 
     /**
-     * Adds computed outputs to {@code state} (which holds the inputs) and returns the resource id.
+     * Adds computed outputs to {@code state} (which holds the inputs) and returns the resource id, or
+     * null when only the cloud can know it (the id is then unknown).
      *
      * @param suffix stands in for the random part of an auto-generated physical name
      */
     static String fill(String type, String name, String importId, String region, Map<String, Object> state,
                        String suffix) {
-        var account = OfflineMocks.ACCOUNT_ID;
         switch (type) {
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
                 var bucket = text(state, "bucket", importId != null ? importId : name + "-" + suffix);
@@ -28,57 +34,54 @@ final class ComputedOutputs {
                 state.putIfAbsent("region", region);
                 state.putIfAbsent("bucketDomainName", bucket + ".s3.amazonaws.com");
                 state.putIfAbsent("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
-                state.putIfAbsent("hostedZoneId", "Z1BKCTXD74EZPE");
+                state.putIfAbsent("hostedZoneId", UNKNOWN);
                 return bucket;
             }
             case "aws:iam/role:Role" -> {
                 var roleName = text(state, "name", name + "-" + suffix);
-                state.putIfAbsent("arn", "arn:aws:iam::" + account + ":role" + path(state) + roleName);
-                state.putIfAbsent("uniqueId", "AROA" + suffix.toUpperCase());
+                state.putIfAbsent("arn", UNKNOWN);
+                state.putIfAbsent("uniqueId", UNKNOWN);
                 return roleName;
             }
             case "aws:iam/policy:Policy" -> {
                 var policyName = text(state, "name", name + "-" + suffix);
-                var arn = "arn:aws:iam::" + account + ":policy" + path(state) + policyName;
-                state.putIfAbsent("arn", arn);
-                state.putIfAbsent("policyId", "ANPA" + suffix.toUpperCase());
-                return arn;
+                // The provider's id is the ARN, which holds the account: not known offline.
+                state.putIfAbsent("arn", UNKNOWN);
+                state.putIfAbsent("policyId", UNKNOWN);
+                return null;
             }
             case "aws:iam/user:User" -> {
                 var userName = text(state, "name", name + "-" + suffix);
-                state.putIfAbsent("arn", "arn:aws:iam::" + account + ":user" + path(state) + userName);
-                state.putIfAbsent("uniqueId", "AIDA" + suffix.toUpperCase());
+                state.putIfAbsent("arn", UNKNOWN);
+                state.putIfAbsent("uniqueId", UNKNOWN);
                 return userName;
             }
             case "aws:iam/instanceProfile:InstanceProfile" -> {
                 var profileName = text(state, "name", name + "-" + suffix);
-                state.putIfAbsent("arn", "arn:aws:iam::" + account + ":instance-profile" + path(state) + profileName);
-                state.putIfAbsent("uniqueId", "AIPA" + suffix.toUpperCase());
+                state.putIfAbsent("arn", UNKNOWN);
+                state.putIfAbsent("uniqueId", UNKNOWN);
                 return profileName;
             }
             case "aws:iam/accessKey:AccessKey" -> {
-                var id = "AKIAOFFLINE" + suffix.toUpperCase();
-                state.putIfAbsent("secret", "offline-plan-secret-access-key-" + suffix);
-                state.putIfAbsent("sesSmtpPasswordV4", "offline-plan-smtp-password-" + suffix);
+                // The key id and secret are AWS's to make.
+                state.putIfAbsent("secret", UNKNOWN);
+                state.putIfAbsent("sesSmtpPasswordV4", UNKNOWN);
                 state.putIfAbsent("status", "Active");
-                return id;
+                return null;
             }
-            // Seqera Platform ids are 22-character base62 strings; participants get a number.
+            // Seqera Platform assigns these ids when it creates the object.
             case "seqera:index/computeEnv:ComputeEnv" -> {
-                var id = seqeraId("ce", name);
-                state.putIfAbsent("computeEnvId", id);
-                return id;
+                state.putIfAbsent("computeEnvId", UNKNOWN);
+                return null;
             }
             case "seqera:index/credential:Credential" -> {
-                var id = seqeraId("cred", name);
-                state.putIfAbsent("credentialsId", id);
-                return id;
+                state.putIfAbsent("credentialsId", UNKNOWN);
+                return null;
             }
             case "seqera:index/workspaceParticipant:WorkspaceParticipant" -> {
-                var participantId = (double) Math.floorMod(name.hashCode(), 1_000_000_000);
-                state.putIfAbsent("participantId", participantId);
-                state.putIfAbsent("userName", name);
-                return Long.toString((long) participantId);
+                state.putIfAbsent("participantId", UNKNOWN);
+                state.putIfAbsent("userName", UNKNOWN);
+                return null;
             }
             case "github:index/actionsOrganizationVariable:ActionsOrganizationVariable" -> {
                 // The provider's id is the variable's name.
@@ -94,22 +97,6 @@ final class ComputedOutputs {
                 return importId != null ? importId : name + "-" + suffix;
             }
         }
-    }
-
-    /** A deterministic stand-in of a Seqera id: 22 characters of base62 derived from the resource name. */
-    private static String seqeraId(String kind, String name) {
-        var alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        var seed = java.util.UUID.nameUUIDFromBytes((kind + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var value = new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
-                .putLong(seed.getMostSignificantBits()).putLong(seed.getLeastSignificantBits()).array());
-        var id = new StringBuilder();
-        var base = java.math.BigInteger.valueOf(62);
-        for (int i = 0; i < 22; i++) {
-            var division = value.divideAndRemainder(base);
-            id.append(alphabet.charAt(division[1].intValue()));
-            value = division[0];
-        }
-        return id.toString();
     }
 
     /** Kubernetes auto-names objects without metadata.name; the id is namespace/name. */
@@ -134,9 +121,5 @@ final class ComputedOutputs {
         }
         state.put(key, fallback);
         return fallback;
-    }
-
-    private static String path(Map<String, Object> state) {
-        return state.get("path") instanceof String p && !p.isEmpty() ? p : "/";
     }
 }

@@ -15,14 +15,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Stands in for the providers: a resource's state is its inputs plus the outputs the provider would
- * compute (physical names, ids, ARNs, access keys), derived from the resource's name so that the same
- * program always gives the same plan. Functions are answered by a few built-in stand-ins and by the
+ * compute where the inputs determine them (physical names, a bucket's ARN), unknown where only the cloud
+ * knows them (see ComputedOutputs); the same program always gives the same plan. Functions are answered by a few built-in stand-ins and by the
  * program's own {@link OfflineFunction}s.
  */
 public final class OfflineMocks implements Mocks {
 
-    /** The account every offline ARN uses (the documentation account). */
-    public static final String ACCOUNT_ID = "123456789012";
     public static final String DEFAULT_REGION = "us-east-1";
 
     private final Map<String, OfflineFunction> functions;
@@ -30,11 +28,12 @@ public final class OfflineMocks implements Mocks {
 
     public OfflineMocks(Map<String, OfflineFunction> programFunctions) {
         var all = new LinkedHashMap<String, OfflineFunction>();
+        // Offline there is no account to ask: its identity is unknown, never a made-up account.
         all.put("aws:index/getCallerIdentity:getCallerIdentity", args -> Map.of(
-                "accountId", ACCOUNT_ID,
-                "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/offline-plan",
-                "userId", "AIDAOFFLINEPLAN",
-                "id", ACCOUNT_ID));
+                "accountId", PlanValues.UNKNOWN,
+                "arn", PlanValues.UNKNOWN,
+                "userId", PlanValues.UNKNOWN,
+                "id", PlanValues.UNKNOWN));
         all.put("aws:index/getPartition:getPartition", args -> Map.of(
                 "partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws"));
         all.putAll(programFunctions);
@@ -53,7 +52,8 @@ public final class OfflineMocks implements Mocks {
             }
         }
         var id = ComputedOutputs.fill(args.type, args.name, importId, region, state, suffix(args.type, args.name));
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        // No id: the engine reads an empty id of a new resource as unknown during a preview.
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.ofNullable(id), state));
     }
 
     @Override

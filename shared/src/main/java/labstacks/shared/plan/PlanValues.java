@@ -117,7 +117,7 @@ public final class PlanValues {
         if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
             return (int) number;
         }
-        if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+        if (number == Math.rint(number) && Math.abs(number) <= 9007199254740992d) {
             return (long) number;
         }
         return number;
