@@ -15,6 +15,14 @@ import java.util.Set;
 
 /** {@code check <stack>... | --all [--root DIR]}: the policy rules over each stack's offline plan, like a linter. */
 final class CheckCommand {
+    static final String USAGE = """
+            usage: ./labstacks check <stack>... [--root DIR]
+                   ./labstacks check --all [--root DIR]
+                   ./labstacks check --rules
+            Policy rules (S3, IAM, Pulumi options, Kubernetes) over each stack's offline plan, like a linter.
+            Exit codes: 0 every rule passes, 1 a violation or a stack that cannot be planned, 2 a usage error.
+            """;
+
     private final ProgramCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
@@ -29,13 +37,16 @@ final class CheckCommand {
         StackArguments arguments;
         try {
             arguments = StackArguments.parse(args, defaultRoot, Set.of(), Set.of("--rules"));
+            if (arguments.flag("--rules") && (arguments.all() || arguments.hasStacks())) {
+                throw new StackArguments.UsageException("--rules lists the rules and takes no stacks");
+            }
             if (arguments.flag("--rules")) {
                 PlanCheck.rules().forEach(rule -> out.println(rule.id() + "\t" + rule.description()));
                 return Main.OK;
             }
             arguments.requireStacks("check");
         } catch (StackArguments.UsageException e) {
-            err.print(e.getMessage() + "\n" + Main.usage());
+            err.print(e.getMessage() + "\n" + USAGE);
             return Main.USAGE;
         }
         ProjectFiles project;
@@ -50,11 +61,14 @@ final class CheckCommand {
         var rules = PlanCheck.rules();
         var failed = false;
         var total = 0;
+        var unplanned = new java.util.ArrayList<String>();
         for (var stack : stacks) {
             try {
                 var plan = OfflineRuntime.plan(catalog, project.read(stack, environment));
                 if (!plan.succeeded()) {
                     err.println("error: " + stack + ": the plan failed: " + String.join("; ", plan.errors()));
+                    out.println("== " + stack + ": not checked, the plan failed (see the error)");
+                    unplanned.add(stack);
                     failed = true;
                     continue;
                 }
@@ -63,18 +77,23 @@ final class CheckCommand {
                 out.println("== " + stack + " (" + plan.resources().size() + " resources, " + rules.size()
                         + " rules): " + (result.passed() ? "ok" : result.violations().size() + " violation(s)"));
                 result.violations().forEach(v -> out.println("  " + v.render().replace("\n", "\n  ")));
-                result.excepted().forEach(e -> out.println("  excepted " + e.violation().rule() + "  " + e.violation().type()
-                        + "  " + e.violation().name() + ": " + e.exception().reason()));
+                // One line per excepted resource and rule, however many of its containers or statements matched.
+                result.excepted().stream().map(e -> "  excepted " + e.violation().rule() + "  " + e.violation().type()
+                        + "  " + e.violation().name() + ": " + e.exception().reason()).distinct().forEach(out::println);
                 result.unusedExceptions().forEach(e -> err.println("warning: " + stack + ": exception " + e.rule() + " for "
                         + e.type() + " " + e.name() + " matches nothing; remove it"));
                 total += result.violations().size();
                 failed |= !result.passed();
             } catch (StackConfigException | StackFileException e) {
                 err.println("error: " + e.getMessage());
+                out.println("== " + stack + ": not checked, its configuration is invalid (see the error)");
+                unplanned.add(stack);
                 failed = true;
             }
         }
-        out.println(failed ? "check failed: " + total + " violation(s)" : "check passed: " + stacks.size() + " stack(s)");
+        out.println(failed ? "check failed: " + total + " violation(s)"
+                + (unplanned.isEmpty() ? "" : ", " + unplanned.size() + " stack(s) not checked: " + String.join(", ", unplanned))
+                : "check passed: " + stacks.size() + " stack(s)");
         return failed ? Main.FAILED : Main.OK;
     }
 }

@@ -39,16 +39,28 @@ public final class Main {
     static int run(String[] args, Path root, Map<String, String> environment, PrintStream out, PrintStream err) {
         var catalog = ProgramCatalog.discover();
         var rest = Arrays.copyOfRange(args, 1, args.length);
+        var help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
+        if (help && COMMAND_USAGE.containsKey(args[0])) {
+            out.print(COMMAND_USAGE.get(args[0]));
+            return OK;
+        }
         return switch (args[0]) {
             case "plan" -> new PlanCommand(catalog, out, err).run(rest, root, environment);
             case "check" -> new CheckCommand(catalog, out, err).run(rest, root, environment);
+            case "-V", "--version", "version" -> {
+                out.println(version());
+                yield OK;
+            }
             case "programs" -> {
+                if (rest.length > 0) {
+                    err.print("programs takes no arguments, got " + String.join(" ", rest) + "\n" + usage());
+                    yield USAGE;
+                }
                 catalog.all().forEach(p -> out.println(p.name() + "\t" + p.description()));
                 yield OK;
             }
             case "-h", "--help", "help" -> {
                 out.print(usage());
-                tools().forEach(t -> out.println("       ./labstacks " + t.name() + " ...   " + t.description()));
                 yield OK;
             }
             default -> {
@@ -70,15 +82,43 @@ public final class Main {
                 .toList();
     }
 
+    /** Each command's own help ({@code ./labstacks <command> --help}). */
+    static final Map<String, String> COMMAND_USAGE = Map.of(
+            "plan", PlanCommand.USAGE,
+            "check", CheckCommand.USAGE,
+            "programs", "usage: ./labstacks programs\nThe programs this jar carries, one per line: name, tab, description.\n");
+
     static String usage() {
-        return """
-                usage: ./labstacks plan <stack>... [--json FILE] [--root DIR]
-                       ./labstacks plan --all [--json FILE] [--root DIR]
+        var text = new StringBuilder("""
+                usage: ./labstacks plan <stack>... [--json FILE] [--root DIR] [--debug]
+                       ./labstacks plan --all [--json FILE] [--root DIR] [--debug]
                        ./labstacks check <stack>...|--all [--root DIR]   policy rules over the offline plan
                        ./labstacks check --rules
                        ./labstacks programs
-                Deploy with the Pulumi CLI: pulumi up -s <stack> (it runs this jar without arguments).
-                """;
+                       ./labstacks --version
+                """);
+        tools().forEach(t -> text.append("       ./labstacks ").append(t.name()).append(" ...   ")
+                .append(t.description()).append('\n'));
+        text.append("Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
+                + " (it runs this jar without arguments).\n");
+        return text.toString();
+    }
+
+    /** The jar's version (from its manifest), with the Pulumi SDK and Java it runs on. */
+    static String version() {
+        var own = Main.class.getPackage().getImplementationVersion();
+        var sdk = "unknown";
+        try (var stream = Main.class.getClassLoader().getResourceAsStream("META-INF/maven/com.pulumi/pulumi/pom.properties")) {
+            if (stream != null) {
+                var properties = new java.util.Properties();
+                properties.load(stream);
+                sdk = properties.getProperty("version", sdk);
+            }
+        } catch (java.io.IOException e) {
+            // the version line still says the rest
+        }
+        return "labstacks " + (own == null ? "(development build, not from the jar)" : own) + " (Pulumi Java SDK "
+                + sdk + ", Java " + System.getProperty("java.version") + ")";
     }
 
     private static void runUnderEngine(Map<String, String> environment) {

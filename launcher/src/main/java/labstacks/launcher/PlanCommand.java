@@ -4,10 +4,11 @@ import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.shared.plan.OfflineRuntime;
-import labstacks.shared.plan.Plan;
 import labstacks.shared.plan.PlanJson;
 import labstacks.shared.plan.PlanPrinter;
+import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.program.RunMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,8 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code plan <stack>... | --all [--json FILE] [--root DIR]}: the offline plan of stacks. */
+/**
+ * {@code plan <stack>... | --all [--json FILE|-] [--root DIR] [--debug]}: the offline plan of stacks.
+ *
+ * <p>A stack whose files, settings or program fail gets no plan at all: one error (key or file, problem,
+ * fix) on stderr, an entry with {@code errors} in the JSON, and exit code 1. A partial plan is never
+ * printed or written. Stack traces appear only with {@code --debug}.
+ */
 final class PlanCommand {
+    static final String USAGE = """
+            usage: ./labstacks plan <stack>... [--json FILE] [--root DIR] [--debug]
+                   ./labstacks plan --all [--json FILE] [--root DIR] [--debug]
+            The offline plan of each stack, as pulumi preview would show it; no cloud, no credentials.
+              --json FILE   also write the plan as JSON (one object for one stack, an array otherwise; - for stdout)
+              --root DIR    the labstacks checkout (default: the current directory)
+              --debug       print the stack trace of a program that fails
+            Exit codes: 0 planned, 1 a stack's files, settings or program failed, 2 a usage error.
+            """;
+
     private final ProgramCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
@@ -30,17 +47,25 @@ final class PlanCommand {
         this.err = err;
     }
 
+    /** The outcome of planning one stack: its JSON entry, and whether it failed. */
+    private record Outcome(Map<String, Object> document, boolean failed) {
+    }
+
     int run(String[] args, Path defaultRoot, Map<String, String> environment) {
         StackArguments arguments;
         try {
-            arguments = StackArguments.parse(args, defaultRoot, Set.of("--json"), Set.of());
+            arguments = StackArguments.parse(args, defaultRoot, Set.of("--json"), Set.of("--debug"));
             arguments.requireStacks("plan");
         } catch (StackArguments.UsageException e) {
-            err.print(e.getMessage() + "\n" + Main.usage());
+            err.print(e.getMessage() + "\n" + USAGE);
             return Main.USAGE;
         }
         var all = arguments.all();
-        var json = arguments.value("--json") == null ? null : Path.of(arguments.value("--json"));
+        var jsonTarget = arguments.value("--json");
+        var json = jsonTarget == null || jsonTarget.equals("-") ? null : Path.of(jsonTarget);
+        var debug = arguments.flag("--debug");
+        // With the JSON on stdout, the human plan goes to stderr so stdout stays parseable.
+        var human = "-".equals(jsonTarget) ? err : out;
         ProjectFiles project;
         List<String> stacks;
         try {
@@ -51,39 +76,79 @@ final class PlanCommand {
             return Main.FAILED;
         }
 
-        var plans = new ArrayList<Plan>();
+        var unicode = PlanPrinter.unicodeConsole();
+        var documents = new ArrayList<Map<String, Object>>();
         var failed = false;
         for (var stack : stacks) {
-            try {
-                var plan = OfflineRuntime.plan(catalog, project.read(stack, environment));
-                out.println(PlanPrinter.render(plan));
-                plans.add(plan);
-                failed |= !plan.succeeded();
-            } catch (StackConfigException | StackFileException e) {
-                err.println("error: " + e.getMessage());
-                err.println();
-                failed = true;
-            }
+            var outcome = plan(project, stack, environment, human, unicode, debug);
+            documents.add(outcome.document());
+            failed |= outcome.failed();
         }
-        if (json != null) {
-            try {
-                var parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+        if (jsonTarget != null) {
+            // One stack named: one object. --all or several: an array, even when it holds one.
+            var text = PlanJson.json(!all && stacks.size() == 1 ? documents.get(0) : documents);
+            if (json == null) {
+                out.print(text);
+            } else {
+                try {
+                    var parent = json.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    Files.writeString(json, text);
+                    human.println("wrote " + json);
+                } catch (IOException e) {
+                    err.println("error: cannot write " + json + ": " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null || e.getMessage().equals(json.toString()) ? "" : " " + e.getMessage()));
+                    return Main.FAILED;
                 }
-                // One stack named: one plan object. --all or several: an array, even when it holds one.
-                Files.writeString(json, !all && stacks.size() == 1 && plans.size() == 1
-                        ? PlanJson.write(plans.get(0)) : PlanJson.writeAll(plans));
-                out.println("wrote " + json);
-            } catch (IOException e) {
-                err.println("error: cannot write " + json + ": " + e.getMessage());
-                return Main.FAILED;
             }
         }
         if (failed) {
             err.println("The plan of " + (stacks.size() == 1 ? "the stack" : "at least one stack")
-                    + " failed; see the errors above.");
+                    + " failed; nothing was planned for it. See the error above.");
         }
         return failed ? Main.FAILED : Main.OK;
+    }
+
+    private Outcome plan(ProjectFiles project, String stack, Map<String, String> environment, PrintStream human,
+                         boolean unicode, boolean debug) {
+        String program = null;
+        try {
+            var config = project.read(stack, environment);
+            program = config.get("labstacks:program").orElse(null);
+            var run = OfflineRuntime.run(PreparedStack.prepare(catalog, config, RunMode.PLAN),
+                    OfflineRuntime.Options.forPreview());
+            var plan = run.plan();
+            if (!plan.succeeded()) {
+                err.println("error: " + stack + ": the program " + plan.program() + " failed, nothing was planned ("
+                        + config.stackFile() + "):");
+                plan.errors().forEach(e -> err.println("  " + e.replace("\n", "\n  ")));
+                if (debug) {
+                    run.exceptions().forEach(e -> e.printStackTrace(err));
+                } else if (!run.exceptions().isEmpty()) {
+                    err.println("  (run with --debug for the stack trace)");
+                }
+                err.println();
+                return new Outcome(PlanJson.failed(plan.project(), stack, plan.program(), plan.errors()), true);
+            }
+            human.println(PlanPrinter.render(plan, unicode));
+            return new Outcome(PlanJson.document(plan), false);
+        } catch (StackConfigException | StackFileException e) {
+            err.println("error: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println();
+            return new Outcome(PlanJson.failed(project.project(), stack, program, List.of(e.getMessage())), true);
+        } catch (RuntimeException e) {
+            // Anything else is a bug of labstacks, not of the stack; still one message and no plan.
+            err.println("error: " + stack + ": the plan failed unexpectedly: " + e
+                    + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return new Outcome(PlanJson.failed(project.project(), stack, program, List.of(e.toString())), true);
+        }
     }
 }

@@ -83,6 +83,10 @@ final class StackArguments {
         return all ? project.stacks() : stacks;
     }
 
+    boolean hasStacks() {
+        return !stacks.isEmpty();
+    }
+
     boolean all() {
         return all;
     }

@@ -56,7 +56,7 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
         try (var reader = Files.newBufferedReader(file)) {
             return parse(reader, file.toString());
         } catch (IOException e) {
-            throw new CatalogException("cannot read genome catalog " + file + ": " + e.getMessage());
+            throw new CatalogException("cannot read genome catalog " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName() + " " + e.getMessage()));
         }
     }
 

@@ -40,6 +40,11 @@ public final class InventoryTool implements Tool {
         URI endpoint = null;
         for (int i = 0; i < args.size(); i++) {
             var option = args.get(i);
+            if (option.equals("--help") || option.equals("-h")) {
+                out.println(usage());
+                out.println(description() + ".\nExit codes: 0 every path exists, 1 some are missing, 2 a usage or access error.");
+                return 0;
+            }
             if (!List.of("--catalog", "--bucket", "--region", "--endpoint").contains(option)) {
                 err.println("unknown argument " + option + "\n" + usage());
                 return 2;
@@ -53,7 +58,16 @@ public final class InventoryTool implements Tool {
                 case "--catalog" -> catalogFile = Path.of(value);
                 case "--bucket" -> bucket = value;
                 case "--region" -> region = value;
-                default -> endpoint = URI.create(value);
+                default -> endpoint = endpoint(value);
+            }
+            if (option.equals("--endpoint") && endpoint == null) {
+                err.println("--endpoint needs an absolute http(s) URL such as http://127.0.0.1:9000, got '" + value + "'\n"
+                        + usage());
+                return 2;
+            }
+            if (option.equals("--region") && labstacks.shared.validation.Vocabulary.awsRegion(value).isPresent()) {
+                err.println("--region: " + labstacks.shared.validation.Vocabulary.awsRegion(value).get() + "\n" + usage());
+                return 2;
             }
         }
         GenomeCatalog catalog;
@@ -84,9 +98,16 @@ public final class InventoryTool implements Tool {
             out.print(InventoryReport.table(bucketName, reports));
             return reports.stream().allMatch(Inventory.GenomeReport::complete) ? 0 : 1;
         } catch (SdkException e) {
-            err.println("error: cannot list s3://" + bucketName + " anonymously in " + region + ": " + e.getMessage());
+            var cause = e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ": "
+                    + e.getCause().getMessage() + ")";
+            err.println("error: cannot list s3://" + bucketName + " anonymously in " + region + ": " + e.getMessage() + cause);
             return 2;
         }
+    }
+
+    /** The endpoint URL, or null when it is not an absolute http(s) URL (URI.create would throw or give no host). */
+    private static URI endpoint(String value) {
+        return labstacks.shared.validation.Vocabulary.httpUrl(value).isEmpty() ? URI.create(value) : null;
     }
 
     static String usage() {

@@ -93,9 +93,13 @@ public final class OfflineRuntime {
                 exceptions.add(cause);
                 errors.add(describe(cause));
             }
-            for (var error : result.errors()) {
-                if (errors.stream().noneMatch(e -> e.contains(error) || error.contains(e))) {
-                    errors.add(error);
+            // The engine log repeats a program's exception (once as the error, once with its stack trace):
+            // the exception alone says it, once. Logged errors count only when nothing was thrown.
+            if (exceptions.isEmpty()) {
+                for (var error : result.errors()) {
+                    if (errors.stream().noneMatch(e -> e.contains(error) || error.contains(e))) {
+                        errors.add(error);
+                    }
                 }
             }
             return new Run(toPlan(prepared, monitor, warnings, errors), monitor, exceptions);
@@ -114,7 +118,10 @@ public final class OfflineRuntime {
     }
 
     private static String describe(Throwable cause) {
-        if (cause instanceof StackConfigException) {
+        if (cause instanceof StackConfigException
+                || (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException)
+                && cause.getMessage() != null && cause.getCause() == null) {
+            // The program's own words (they name the key and the fix); the trace is for --debug.
             return cause.getMessage();
         }
         var message = cause.getMessage() == null ? "" : ": " + cause.getMessage();

@@ -31,12 +31,25 @@ public final class PlanJson {
         return toJson(plans.stream().map(PlanJson::document).toList());
     }
 
+    /**
+     * The entry of a stack whose settings or program failed: the plan's keys, with nothing planned and
+     * {@code errors} saying why, so every requested stack has its entry.
+     */
+    public static Map<String, Object> failed(String project, String stack, String program, List<String> errors) {
+        return document(new Plan(project, stack, program, List.of(), Map.of(), List.of(), List.of(), errors));
+    }
+
+    /** Plan documents ({@link #document}, {@link #failed}) as JSON: one object, or an array of them. */
+    public static String json(Object documents) {
+        return toJson(documents);
+    }
+
     private static String toJson(Object document) {
         return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
                 .toJson(document) + "\n";
     }
 
-    static Map<String, Object> document(Plan plan) {
+    public static Map<String, Object> document(Plan plan) {
         var document = new LinkedHashMap<String, Object>();
         document.put("project", plan.project());
         document.put("stack", plan.stack());

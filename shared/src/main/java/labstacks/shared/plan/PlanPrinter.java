@@ -16,11 +16,34 @@ public final class PlanPrinter {
     }
 
     public static String render(Plan plan) {
+        return render(plan, true);
+    }
+
+    /**
+     * Whether the console takes the tree's box-drawing characters: its encoding is UTF-8. Under
+     * {@code LC_ALL=C} Java writes them as {@code ?}, so the tree falls back to ASCII.
+     */
+    public static boolean unicodeConsole() {
+        var encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding",
+                System.getProperty("native.encoding", System.getProperty("file.encoding", ""))));
+        return encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    }
+
+    /**
+     * The plan as a tree; {@code unicode} draws the guides as {@code pulumi preview} does
+     * ({@code ├─ │ └─}), otherwise in ASCII ({@code |- | `-}).
+     */
+    public static String render(Plan plan, boolean unicode) {
+        var branch = unicode ? "├─ " : "|- ";
+        var lastBranch = unicode ? "└─ " : "`- ";
+        var through = unicode ? "│  " : "|  ";
         var text = new StringBuilder();
         text.append("Offline plan of ").append(plan.project()).append('/').append(plan.stack())
                 .append(" (program ").append(plan.program()).append("): no cloud, no credentials, nothing changes\n\n");
         var depth = new HashMap<String, Integer>();
         var lastChild = lastChildren(plan.resources());
+        // What a resource's children draw before their own branch: one guide per open ancestor.
+        var childPrefix = new HashMap<String, String>();
         for (var resource : plan.resources()) {
             var level = resource.parentUrn() == null ? 0 : depth.getOrDefault(resource.parentUrn(), -1) + 1;
             depth.put(resource.urn(), level);
@@ -29,8 +52,10 @@ public final class PlanPrinter {
                 case "create" -> " + ";
                 default -> "   ";
             };
-            var indent = "   ".repeat(Math.max(0, level - 1))
-                    + (level == 0 ? "" : lastChild.contains(resource.urn()) ? "└─ " : "├─ ");
+            var last = lastChild.contains(resource.urn());
+            var prefix = level == 0 ? "" : childPrefix.getOrDefault(resource.parentUrn(), "");
+            childPrefix.put(resource.urn(), level == 0 ? "" : prefix + (last ? "   " : through));
+            var indent = level == 0 ? "" : prefix + (last ? lastBranch : branch);
             text.append(symbol).append(indent).append(resource.type()).append("  ").append(resource.name())
                     .append("  ").append(resource.operation());
             var flags = flags(resource);
@@ -38,7 +63,7 @@ public final class PlanPrinter {
                 text.append("  [").append(String.join(", ", flags)).append(']');
             }
             text.append('\n');
-            var detailIndent = "     " + "   ".repeat(level);
+            var detailIndent = "     " + childPrefix.get(resource.urn());
             if (!resource.type().startsWith("pulumi:pulumi:")) {
                 resource.inputs().forEach((key, value) -> text.append(detailIndent).append(key).append(": ")
                         .append(compact(value)).append('\n'));
@@ -95,9 +120,35 @@ public final class PlanPrinter {
             flags.add("secretOutputs=" + String.join(",", resource.additionalSecretOutputs()));
         }
         if (!resource.customTimeouts().isEmpty()) {
-            flags.add("timeouts=" + resource.customTimeouts());
+            var timeouts = new ArrayList<String>();
+            resource.customTimeouts().forEach((operation, value) -> timeouts.add(operation + "=" + duration(value)));
+            flags.add("timeouts=" + String.join(",", timeouts));
         }
         return flags;
+    }
+
+    /** A Go duration as the engine sends it ({@code 600000000000ns}, {@code 10m}) in the shortest human form. */
+    static String duration(String value) {
+        var nanos = java.util.regex.Pattern.compile("([0-9]+)ns").matcher(value);
+        if (!nanos.matches()) {
+            return value;
+        }
+        var seconds = new java.math.BigInteger(nanos.group(1)).divide(java.math.BigInteger.valueOf(1_000_000_000));
+        if (!new java.math.BigInteger(nanos.group(1)).mod(java.math.BigInteger.valueOf(1_000_000_000)).equals(java.math.BigInteger.ZERO)) {
+            return value;
+        }
+        var s = seconds.longValue();
+        var text = new StringBuilder();
+        if (s >= 3600) {
+            text.append(s / 3600).append('h');
+        }
+        if (s % 3600 >= 60) {
+            text.append(s % 3600 / 60).append('m');
+        }
+        if (s % 60 > 0 || s == 0) {
+            text.append(s % 60).append('s');
+        }
+        return text.toString();
     }
 
     private static java.util.Set<String> lastChildren(List<PlannedResource> resources) {
