@@ -44,7 +44,7 @@ class MainTest {
         var result = run(temp, "programs");
         assertEquals(0, result.code());
         var names = result.out().lines().map(line -> line.split("\t")[0]).sorted().toList();
-        assertEquals(java.util.List.of("biositing-infra", "igenomes", "megatests", "moderate-infra", "pipeweave", "sample"),
+        assertEquals(java.util.List.of("biositing-infra", "failing", "igenomes", "megatests", "moderate-infra", "pipeweave", "sample"),
                 names);
     }
 
@@ -73,7 +73,7 @@ class MainTest {
         assertEquals(1, result.code());
         assertTrue(result.err().contains("Pulumi.odd.yaml"), result.err());
         assertTrue(result.err().contains("names no known program: 'pipewave'"), result.err());
-        assertTrue(result.err().contains("biositing-infra, igenomes, megatests, moderate-infra, pipeweave, sample"),
+        assertTrue(result.err().contains("biositing-infra, failing, igenomes, megatests, moderate-infra, pipeweave, sample"),
                 result.err());
     }
 

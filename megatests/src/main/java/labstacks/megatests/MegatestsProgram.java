@@ -60,6 +60,10 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
     @Override
     public void preflight(labstacks.shared.config.StackConfig config, labstacks.shared.program.RunMode mode,
                           labstacks.shared.program.Preflight report) {
+        if (mode == labstacks.shared.program.RunMode.PLAN) {
+            // The plan warns, as the README promises; a deployment leaves the check to the provider's own chain.
+            labstacks.shared.providers.AwsCredentialSources.report(config, mode, report);
+        }
         for (var kind : ComputeEnvKind.values()) {
             try {
                 ComputeEnvSpec.load(kind.specResource());

@@ -49,20 +49,36 @@ class ComputeEnvSpecTest {
     void malformedSpecsNameTheFileAndField() {
         assertTrue(error("{").startsWith("cpu.json: not valid JSON"));
         assertEquals("cpu.json: field 'forge' is missing or not an object", error("{\"region\": \"eu-west-1\"}"));
-        assertTrue(error("{\"forge\": {\"maxCpu\": 5}}").startsWith("cpu.json: unknown field 'forge.maxCpu'"));
-        assertTrue(error("{\"regoin\": \"x\", \"forge\": {}}").startsWith("cpu.json: unknown field 'regoin'"));
-        assertEquals("cpu.json: field 'forge.maxCpus' must be a whole number", error("{\"forge\": {\"maxCpus\": \"many\"}}"));
-        assertEquals("cpu.json: field 'waveEnabled' must be true or false", error("{\"waveEnabled\": \"yes\", \"forge\": {}}"));
-        assertEquals("cpu.json: field 'forge.type' must be SPOT or EC2, got SPOTS", error("{\"forge\": {\"type\": \"SPOTS\"}}"));
-        assertTrue(error("{\"workDir\": \"/tmp\", \"forge\": {}}").contains("'workDir' must be an s3:// URI"));
-        assertTrue(error("{\"forge\": {\"minCpus\": 10, \"maxCpus\": 5}}").contains("0 <= minCpus <= maxCpus"));
+        assertTrue(error("{\"region\": \"eu-west-1\", \"forge\": {\"maxCpu\": 5}}").startsWith("cpu.json: unknown field 'forge.maxCpu'"));
+        assertTrue(error("{\"region\": \"eu-west-1\", \"regoin\": \"x\", \"forge\": {}}").startsWith("cpu.json: unknown field 'regoin'"));
+        assertEquals("cpu.json: field 'forge.maxCpus' must be a whole number", error("{\"region\": \"eu-west-1\", \"forge\": {\"maxCpus\": \"many\"}}"));
+        assertEquals("cpu.json: field 'waveEnabled' must be true or false", error("{\"region\": \"eu-west-1\", \"waveEnabled\": \"yes\", \"forge\": {}}"));
+        assertEquals("cpu.json: field 'forge.type' must be SPOT or EC2, got SPOTS", error("{\"region\": \"eu-west-1\", \"forge\": {\"type\": \"SPOTS\"}}"));
+        assertTrue(error("{\"region\": \"eu-west-1\", \"workDir\": \"/tmp\", \"forge\": {}}").contains("'workDir' must be an s3:// URI"));
+        assertTrue(error("{\"region\": \"eu-west-1\", \"forge\": {\"minCpus\": 10, \"maxCpus\": 5}}").contains("0 <= minCpus <= maxCpus"));
         assertEquals("missing.json: compute environment spec file not found",
                 assertThrows(SpecFileException.class, () -> ComputeEnvSpec.load("missing.json")).getMessage());
     }
 
+    /** Values a spec could carry silently before: each is now refused with the field and the rule. */
+    @Test
+    void specsRefuseOtherPlatformsBadRegionsDuplicateFieldsAndInexactNumbers() {
+        assertEquals("cpu.json: field 'discriminator' must be aws-batch (the only platform this program builds), got google-batch",
+                error("{\"discriminator\": \"google-batch\", \"region\": \"eu-west-1\", \"forge\": {}}"));
+        assertTrue(error("{\"region\": \"mars-1\", \"forge\": {}}").startsWith("cpu.json: field 'region' is mars-1: not an AWS region"));
+        assertTrue(error("{\"forge\": {}}").startsWith("cpu.json: field 'region' is missing"));
+        assertEquals("cpu.json: field 'region' is given twice; keep one",
+                error("{\"region\": \"eu-west-1\", \"region\": \"us-east-1\", \"forge\": {}}"));
+        assertEquals("cpu.json: field 'forge.maxCpus' is given twice; keep one",
+                error("{\"region\": \"eu-west-1\", \"forge\": {\"maxCpus\": 5, \"maxCpus\": 6}}"));
+        assertEquals("cpu.json: field 'forge.maxCpus' must be a whole number from 0 to 2147483647, got 1e30",
+                error("{\"region\": \"eu-west-1\", \"forge\": {\"maxCpus\": 1e30}}"));
+        assertTrue(error("{\"region\": \"eu-west-1\", \"forge\": {\"maxCpus\": 2.5}}").contains("must be a whole number"));
+    }
+
     @Test
     void exportOnlyFieldsAreIgnored() {
-        var spec = ComputeEnvSpec.parse("{\"discriminator\": \"aws-batch\", \"labels\": [], \"environment\": [],"
+        var spec = ComputeEnvSpec.parse("{\"region\": \"eu-west-1\", \"discriminator\": \"aws-batch\", \"labels\": [], \"environment\": [],"
                 + " \"nextflowConfig\": \"x\", \"forge\": {\"dragenEnabled\": false}}", "cpu.json");
         assertEquals(1000, spec.forge().maxCpus(), "defaults apply to absent fields");
     }

@@ -61,6 +61,10 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
     /** The bucket name derived from the stack name must be valid before anything registers. */
     @Override
     public void preflight(StackConfig config, RunMode mode, Preflight report) {
+        if (mode == RunMode.PLAN) {
+            // The plan warns, as the README promises; a deployment leaves the check to the provider's own chain.
+            labstacks.shared.providers.AwsCredentialSources.report(config, mode, report);
+        }
         var environment = config.get("labstacks:environment");
         if (config.get("pipeweave:bucketName").isPresent() || environment.isEmpty()) {
             return;

@@ -39,6 +39,32 @@ public final class AwsCredentialSources {
         return List.copyOf(sources);
     }
 
+    /**
+     * Reports missing or half-set AWS credentials: a warning in an offline plan (which needs none), a
+     * problem that stops a deployment before anything registers.
+     */
+    public static void report(StackConfig config, labstacks.shared.program.RunMode mode,
+                              labstacks.shared.program.Preflight report) {
+        var fix = "run `direnv allow` in the checkout (its .envrc reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                + " from 1Password; run `op signin` first), or export AWS_PROFILE, or attach the stack's Pulumi ESC"
+                + " environment";
+        String problem = null;
+        if (halfAKeyPair(config)) {
+            problem = "only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set";
+        } else if (found(config).isEmpty()) {
+            problem = "no AWS credentials found (no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,"
+                    + " web identity, container credentials or ~/.aws files)";
+        }
+        if (problem == null) {
+            return;
+        }
+        if (mode == labstacks.shared.program.RunMode.DEPLOY) {
+            report.problem("AWS_ACCESS_KEY_ID", problem, fix);
+        } else {
+            report.warning(problem + "; the offline plan needs none, a real deployment would stop here: " + fix);
+        }
+    }
+
     /** Exactly one of the key pair is set: always a mistake. */
     public static boolean halfAKeyPair(StackConfig config) {
         return config.env("AWS_ACCESS_KEY_ID").isPresent() != config.env("AWS_SECRET_ACCESS_KEY").isPresent();

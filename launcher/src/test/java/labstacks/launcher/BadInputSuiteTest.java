@@ -1,0 +1,403 @@
+package labstacks.launcher;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import labstacks.shared.testing.ProgramHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad inputs, one edit at a time to a copy of the repository's real stack files, as a user would make
+ * them (the cases of issue 16 and its audit). Each must exit 1 with a message that names the key and
+ * the rule, and plan nothing: no tree on stdout, and a JSON entry with {@code errors} and no resources.
+ */
+class BadInputSuiteTest {
+
+    @TempDir
+    Path temp;
+
+    /** One bad edit of one stack file and what the error must say. */
+    record Case(String name, String stack, UnaryOperator<String> edit, List<String> expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static Case bad(String name, String stack, UnaryOperator<String> edit, String... expected) {
+        return new Case(name, stack, edit, List.of(expected));
+    }
+
+    /** Sets {@code key} to the YAML text {@code value}, replacing its line or adding one at the end of config. */
+    private static UnaryOperator<String> set(String key, String value) {
+        return text -> {
+            var line = "  " + key + ": " + value;
+            var lines = new ArrayList<>(text.lines().toList());
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("  " + key + ":")) {
+                    lines.set(i, line);
+                    return String.join("\n", lines) + "\n";
+                }
+            }
+            return text + line + "\n";
+        };
+    }
+
+    private static UnaryOperator<String> remove(String key) {
+        return text -> String.join("\n", text.lines().filter(l -> !l.startsWith("  " + key + ":")).toList()) + "\n";
+    }
+
+    private static UnaryOperator<String> rename(String key, String newKey) {
+        return text -> text.replace("  " + key + ":", "  " + newKey + ":");
+    }
+
+    private static UnaryOperator<String> append(String line) {
+        return text -> text + line + "\n";
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                // 1. provider namespaces
+                bad("kubernetes:context mistyped in moderate-prod", "moderate-prod", rename("kubernetes:context", "kubernetes:contxt"),
+                        "kubernetes:contxt: is not a setting of the kubernetes provider (did you mean kubernetes:context?)",
+                        "kubernetes:context: is required outside local environments (this stack's environment is 'prod')"),
+                bad("kubernetes:context mistyped in biositing-prod", "biositing-prod", rename("kubernetes:context", "kubernetes:contxt"),
+                        "did you mean kubernetes:context?", "kubernetes:context: is required outside local environments"),
+                bad("kubernetes:context removed in biositing-prod", "biositing-prod", remove("kubernetes:context"),
+                        "kubernetes:context: is required outside local environments",
+                        "pulumi config set kubernetes:context"),
+                bad("kubernetes:context removed in moderate-prod", "moderate-prod", remove("kubernetes:context"),
+                        "kubernetes:context: is required outside local environments"),
+                bad("aws:regoin in pipeweave-staging", "pipeweave-staging", rename("aws:region", "aws:regoin"),
+                        "aws:regoin: is not a setting of the aws provider (did you mean aws:region?)"),
+                bad("aws:regoin next to aws:region in megatests-prod", "megatests-prod", append("  aws:regoin: eu-central-1"),
+                        "aws:regoin: is not a setting of the aws provider (did you mean aws:region?)"),
+                bad("github:tokn in megatests-prod", "megatests-prod", append("  github:tokn: x"),
+                        "github:tokn: is not a setting of the github provider (did you mean github:token?)"),
+                bad("seqera:serverUrl, ignored by the explicit provider", "megatests-prod", append("  seqera:serverUrl: https://x.org"),
+                        "seqera:serverUrl: is a setting of the seqera provider, but megatests creates its seqera providers explicitly"),
+                bad("aws:profile in igenomes-prod, which reads no aws setting", "igenomes-prod", append("  aws:profile: x"),
+                        "aws:profile: is a setting of the aws provider", "igenomes reads no aws settings"),
+                bad("a namespace nothing reads", "pipeweave-production", append("  awss:region: us-east-1"),
+                        "awss:region: is in the namespace 'awss', which neither pipeweave nor a provider reads (did you mean aws:region?)"),
+                // 2. YAML 1.1 against YAML 1.2
+                bad("glacierTransitionDays 010", "pipeweave-production", set("pipeweave:glacierTransitionDays", "010"),
+                        "pipeweave:glacierTransitionDays: has the unquoted value 010", "010 is 8",
+                        "quote it: pipeweave:glacierTransitionDays: \"010\""),
+                bad("glacierTransitionDays 1:30", "pipeweave-production", set("pipeweave:glacierTransitionDays", "1:30"),
+                        "has the unquoted value 1:30", "(base 60)", "quote it"),
+                bad("glacierTransitionDays 0x5A", "pipeweave-production", set("pipeweave:glacierTransitionDays", "0x5A"),
+                        "has the unquoted value 0x5A", "quote it"),
+                bad("glacierTransitionDays 1_0", "pipeweave-production", set("pipeweave:glacierTransitionDays", "1_0"),
+                        "has the unquoted value 1_0", "quote it"),
+                bad("quoted glacierTransitionDays \"010\"", "pipeweave-production", set("pipeweave:glacierTransitionDays", "\"010\""),
+                        "pipeweave:glacierTransitionDays: expected a whole number from 1 to 36500, got \"010\"",
+                        "without leading zeros"),
+                bad("towerWorkspaceId 0123 unquoted", "megatests-prod", set("megatests:towerWorkspaceId", "0123"),
+                        "megatests:towerWorkspaceId: has the unquoted value 0123", "0123 is 83", "quote it"),
+                bad("protectBucket yes", "pipeweave-production", set("pipeweave:protectBucket", "yes"),
+                        "pipeweave:protectBucket: has the unquoted value yes", "YAML 1.1 reads it as a boolean", "quote it"),
+                bad("retainOnDelete on", "pipeweave-production", set("pipeweave:retainOnDelete", "on"),
+                        "pipeweave:retainOnDelete: has the unquoted value on"),
+                bad("forceDestroy off", "pipeweave-development", set("pipeweave:forceDestroy", "off"),
+                        "pipeweave:forceDestroy: has the unquoted value off"),
+                bad("allowDelete no", "pipeweave-development", set("pipeweave:allowDelete", "no"),
+                        "pipeweave:allowDelete: has the unquoted value no"),
+                bad("duplicated key", "pipeweave-production", append("  pipeweave:glacierTransitionDays: 1"),
+                        "pipeweave:glacierTransitionDays: is set twice in Pulumi.pipeweave-production.yaml (lines 6 and 12)"),
+                bad("mistyped top-level key", "pipeweave-production", append("conifg:\n  pipeweave:allowDelete: true"),
+                        "conifg: is not a key of a stack file (did you mean config?)"),
+                // 3. values that passed but were wrong
+                bad("bucket name like an IP address", "pipeweave-production", set("pipeweave:bucketName", "192.168.5.4"),
+                        "pipeweave:bucketName: expected an S3 bucket name, got \"192.168.5.4\"", "not formatted as an IP address"),
+                bad("bucket name with ..", "pipeweave-production", set("pipeweave:bucketName", "my..bucket"),
+                        "a bucket name has no two adjacent periods"),
+                bad("bucket name sthree-", "pipeweave-production", set("pipeweave:bucketName", "sthree-bucket"),
+                        "does not start with 'sthree-'"),
+                bad("bucket name amzn-s3-demo-", "pipeweave-production", set("pipeweave:bucketName", "amzn-s3-demo-bucket"),
+                        "does not start with 'amzn-s3-demo-'"),
+                bad("bucket name --ol-s3", "pipeweave-production", set("pipeweave:bucketName", "my-bucket--ol-s3"),
+                        "does not end with '--ol-s3'"),
+                bad("bucket name --x-s3", "pipeweave-production", set("pipeweave:bucketName", "my-bucket--x-s3"),
+                        "does not end with '--x-s3'"),
+                bad("bucket name xn--", "pipeweave-production", set("pipeweave:bucketName", "xn--bucket"),
+                        "does not start with 'xn--'"),
+                bad("bucket name -s3alias", "pipeweave-production", set("pipeweave:bucketName", "my-bucket-s3alias"),
+                        "does not end with '-s3alias'"),
+                bad("bucket name in upper case says the rule, not a regex", "pipeweave-production",
+                        set("pipeweave:bucketName", "NF-Core_Megatests"), "only lower-case letters, digits, '.' and '-'"),
+                bad("megatests bucket like an IP address", "megatests-prod", set("megatests:bucketName", "10.0.0.1"),
+                        "megatests:bucketName: expected an S3 bucket name", "not formatted as an IP address"),
+                bad("workspace id above 2^53", "megatests-prod", set("megatests:towerWorkspaceId", "\"9007199254740993\""),
+                        "megatests:towerWorkspaceId: expected a whole number from 1 up to 2^53 (9007199254740992)"),
+                bad("workspace id Long.MAX", "megatests-prod", set("megatests:towerWorkspaceId", "\"9223372036854775807\""),
+                        "up to 2^53"),
+                bad("workspace id 59994744926013.0", "megatests-prod", set("megatests:towerWorkspaceId", "59994744926013.0"),
+                        "got \"59994744926013.0\""),
+                bad("region zz-nowhere-9", "pipeweave-production", set("aws:region", "zz-nowhere-9"),
+                        "aws:region: expected an AWS region, got \"zz-nowhere-9\"", "not an AWS region"),
+                bad("region in upper case", "megatests-prod", set("aws:region", "EU-WEST-1"),
+                        "not an AWS region (did you mean eu-west-1?)"),
+                bad("namespace kube-system", "biositing-prod", append("  biositing:namespace: kube-system"),
+                        "biositing:namespace: expected a Kubernetes namespace of the stack's own, got \"kube-system\"",
+                        "belongs to the cluster itself"),
+                bad("namespace default", "moderate-prod", set("moderate:namespace", "default"),
+                        "moderate:namespace:", "'default' belongs to the cluster itself"),
+                bad("image with ::", "biositing-prod", set("biositing:pipelineImage", "ghcr.io/x/pipeline::1.0"),
+                        "biositing:pipelineImage: expected an image pinned by tag (not latest) or digest", "the tag after ':'"),
+                bad("image with an empty path part", "biositing-prod", set("biositing:pipelineImage", "ghcr.io/x/:1.0"),
+                        "the repository path has an empty part"),
+                bad("image with a tag plus a tag setting", "moderate-local",
+                        set("moderate:codeLocationImage", "localhost:5000/moderate-dagster:v1"),
+                        "moderate:codeLocationImage: expected an image repository without tag",
+                        "give the repository only, without ':v1'"),
+                bad("image not an image", "moderate-prod", append("  moderate:matrixProfileJobImage: \"NOT AN IMAGE!!\""),
+                        "moderate:matrixProfileJobImage: expected an image reference", "no spaces"),
+                bad("image tag latest", "biositing-prod", set("biositing:pipelineImage", "ghcr.io/x/pipeline:latest"),
+                        "'latest' moves"),
+                bad("storage 5GB", "biositing-prod", set("biositing:postgresStorage", "5GB"),
+                        "biositing:postgresStorage: expected a volume size such as 10Gi", "a Kubernetes quantity is a number"),
+                bad("storage 0", "moderate-prod", set("moderate:postgresStorage", "\"0\""), "a volume size is more than zero"),
+                bad("storage class Fast_SSD", "biositing-prod", append("  biositing:storageClass: Fast_SSD"),
+                        "biositing:storageClass: expected a Kubernetes object name"),
+                bad("seqeraServerUrl not a URL", "megatests-prod", append("  megatests:seqeraServerUrl: not a url"),
+                        "megatests:seqeraServerUrl: expected an http(s) URL, got \"not a url\" from Pulumi.megatests-prod.yaml",
+                        "not a URL"),
+                bad("prefectUiApiUrl not a URL", "biositing-prod", set("biositing:prefectUiApiUrl", "not a url"),
+                        "biositing:prefectUiApiUrl: expected an http(s) URL"),
+                bad("keycloakPublicUrl without scheme", "moderate-prod", set("moderate:keycloakPublicUrl", "keycloak.moderate.cloud"),
+                        "moderate:keycloakPublicUrl: expected an http(s) URL", "starts with http:// or https://"),
+                bad("server host with a shell command", "biositing-prod", append("  biositing:prefectServerApiHost: \"999.1.1.1 ; rm\""),
+                        "biositing:prefectServerApiHost: expected a host name or IPv4 address"),
+                bad("realm with a path", "moderate-prod", append("  moderate:realm: \"my realm/../x\""),
+                        "moderate:realm: expected a realm name"),
+                bad("encrypted value on a plain setting", "pipeweave-production",
+                        append("  pipeweave:bucketName:\n    secure: v1:AAAABBBB"),
+                        "pipeweave:bucketName: is stored encrypted (secure:) in Pulumi.pipeweave-production.yaml, but it is not a secret setting"),
+                bad("encrypted workspace id", "megatests-prod", set("megatests:towerWorkspaceId", "\n    secure: v1:AAAABBBB"),
+                        "megatests:towerWorkspaceId: is stored encrypted (secure:)"),
+                bad("environment in the wrong form", "moderate-prod", set("labstacks:environment", "Production"),
+                        "expected a name of 1 to 32 lower-case letters, digits and '-', starting with a letter"),
+                bad("environment missing, said once", "pipeweave-production", remove("labstacks:environment"),
+                        "1 configuration problem", "labstacks:environment: is required but not set"));
+    }
+
+    private Path repositoryCopy() {
+        try {
+            var root = ProgramHarness.repositoryRoot();
+            try (var files = Files.list(root)) {
+                for (var file : files.filter(p -> p.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
+                    Files.copy(file, temp.resolve(file.getFileName()));
+                }
+            }
+            return temp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(Path root, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(args, root, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Nothing planned: no tree printed, and the JSON entry has errors but no resources or outputs. */
+    private static void assertNothingPlanned(Result result, JsonObject entry, String stack) {
+        assertFalse(result.out().contains("Resources:"), result.out());
+        assertFalse(result.out().contains("Offline plan of"), result.out());
+        assertEquals(stack, entry.get("stack").getAsString());
+        assertTrue(entry.getAsJsonArray("errors").size() >= 1, entry.toString());
+        assertEquals(0, entry.getAsJsonArray("resources").size(), entry.toString());
+        assertEquals(0, entry.getAsJsonObject("outputs").size(), entry.toString());
+        assertFalse(result.err().contains("\tat "), "no stack trace without --debug: " + result.err());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputIsRefusedBeforeAnythingIsPlanned(Case input) throws IOException {
+        var root = repositoryCopy();
+        var file = root.resolve("Pulumi." + input.stack() + ".yaml");
+        Files.writeString(file, input.edit().apply(Files.readString(file)));
+        var json = root.resolve("plan.json");
+
+        var result = run(root, "plan", input.stack(), "--json", json.toString());
+
+        assertEquals(1, result.code(), result.out() + result.err());
+        for (var expected : input.expected()) {
+            assertTrue(result.err().contains(expected), "expected <" + expected + "> in:\n" + result.err());
+        }
+        assertTrue(result.err().contains("Pulumi." + input.stack() + ".yaml"), "names the stack file: " + result.err());
+        assertTrue(result.err().contains("fix: "), "says the fix: " + result.err());
+        assertFalse(result.err().contains("(?!"), "says the rule in words, not a regex: " + result.err());
+        var entry = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertNothingPlanned(result, entry, input.stack());
+    }
+
+    /** The stack name itself can make the derived bucket name invalid: refused before anything registers. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "pipeweave-a..b | 'pipeweave-datasets-staging-a..b', is not a valid bucket name: a bucket name has no two adjacent periods",
+            "pipeweave-QA_1 | 'pipeweave-datasets-staging-QA_1', is not a valid bucket name: a bucket name has only lower-case letters",
+            "pipeweave-a-very-long-stack-name-that-makes-the-bucket-name-too-long | a bucket name is 3 to 63 characters long",
+    })
+    void derivedBucketNamesAreCheckedBeforeAnythingRegisters(String stack, String expected) throws IOException {
+        var root = repositoryCopy();
+        Files.copy(root.resolve("Pulumi.pipeweave-staging.yaml"), root.resolve("Pulumi." + stack + ".yaml"));
+        var json = root.resolve("plan.json");
+        var result = run(root, "plan", stack, "--json", json.toString());
+        assertEquals(1, result.code(), result.err());
+        assertTrue(result.err().contains("pipeweave:bucketName: is not set, and the name derived from the stack name, " + expected),
+                result.err());
+        assertTrue(result.err().contains("fix: pulumi config set pipeweave:bucketName <bucket name> -s " + stack), result.err());
+        assertNothingPlanned(result, JsonParser.parseString(Files.readString(json)).getAsJsonObject(), stack);
+    }
+
+    /** Valid Kubernetes quantities that the old pattern refused. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1.5Gi", "\"5\"", "500M", "2Ti"})
+    void validQuantitiesAreAccepted(String size) throws IOException {
+        var root = repositoryCopy();
+        var file = root.resolve("Pulumi.biositing-prod.yaml");
+        Files.writeString(file, set("biositing:postgresStorage", size).apply(Files.readString(file)));
+        var result = run(root, "plan", "biositing-prod");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains(size.replace("\"", "")), "the size reaches the volume claim");
+    }
+
+    @Test
+    void aProgramThatFailsPlansNothingSaysItOnceAndShowsTheTraceOnlyWithDebug() throws IOException {
+        Files.writeString(temp.resolve("Pulumi.yaml"), "name: labstacks\nruntime: java\n");
+        Files.writeString(temp.resolve("Pulumi.failing-dev.yaml"),
+                "config:\n  labstacks:program: failing\n  labstacks:environment: dev\n");
+        var json = temp.resolve("plan.json");
+        var result = run(temp, "plan", "failing-dev", "--json", json.toString());
+        assertEquals(1, result.code());
+        assertEquals(1, result.err().split("the failing program failed: boom", -1).length - 1,
+                "the error is said once: " + result.err());
+        assertTrue(result.err().contains("error: failing-dev: the program failing failed, nothing was planned"), result.err());
+        assertTrue(result.err().contains("run with --debug for the stack trace"), result.err());
+        assertFalse(Files.readString(json).contains("partial-plan-bucket"), "no partial plan in the JSON");
+        assertNothingPlanned(result, JsonParser.parseString(Files.readString(json)).getAsJsonObject(), "failing-dev");
+
+        var debug = run(temp, "plan", "failing-dev", "--debug");
+        assertEquals(1, debug.code());
+        assertTrue(debug.err().contains("\tat labstacks.launcher.FailingProgram.define"), debug.err());
+    }
+
+    @Test
+    void jsonHasOneEntryPerRequestedStackWithErrorsForFailedOnes() throws IOException {
+        var root = repositoryCopy();
+        var file = root.resolve("Pulumi.pipeweave-staging.yaml");
+        Files.writeString(file, rename("aws:region", "aws:regoin").apply(Files.readString(file)));
+
+        var single = root.resolve("single.json");
+        assertEquals(1, run(root, "plan", "pipeweave-staging", "--json", single.toString()).code());
+        var object = JsonParser.parseString(Files.readString(single)).getAsJsonObject();
+        assertEquals("pipeweave", object.get("program").getAsString());
+        assertTrue(object.getAsJsonArray("errors").get(0).getAsString().contains("aws:regoin"));
+
+        var unknown = root.resolve("unknown.json");
+        assertEquals(1, run(root, "plan", "nosuch", "--json", unknown.toString()).code());
+        var missing = JsonParser.parseString(Files.readString(unknown)).getAsJsonObject();
+        assertEquals("nosuch", missing.get("stack").getAsString());
+        assertTrue(missing.getAsJsonArray("errors").get(0).getAsString().contains("unknown stack 'nosuch'"));
+
+        var all = root.resolve("all.json");
+        var result = run(root, "plan", "--all", "--json", all.toString());
+        assertEquals(1, result.code());
+        var entries = JsonParser.parseString(Files.readString(all)).getAsJsonArray();
+        try (var files = Files.list(root)) {
+            assertEquals(files.filter(p -> p.getFileName().toString().matches("Pulumi\\..+\\.yaml")).count(), entries.size());
+        }
+        var failed = entries.asList().stream().map(e -> e.getAsJsonObject())
+                .filter(e -> e.getAsJsonArray("errors").size() > 0).toList();
+        assertEquals(1, failed.size());
+        assertEquals("pipeweave-staging", failed.get(0).get("stack").getAsString());
+        assertTrue(result.out().contains("Offline plan of labstacks/pipeweave-production"), "the other stacks are planned");
+
+        var stdout = run(root, "plan", "pipeweave-production", "--json", "-");
+        assertEquals(0, stdout.code());
+        assertEquals("pipeweave-production", JsonParser.parseString(stdout.out()).getAsJsonObject().get("stack").getAsString());
+        assertFalse(Files.exists(root.resolve("-")), "--json - is stdout, not a file named -");
+    }
+
+    /** The plan shows what only the cloud knows as [unknown], as pulumi preview does; it invents nothing. */
+    @Test
+    void thePlanInventsNoArnsKeysOrIds() throws IOException {
+        var json = temp.resolve("all.json");
+        var result = run(ProgramHarness.repositoryRoot(), "plan", "--all", "--json", json.toString());
+        assertEquals(0, result.code(), result.err());
+        var text = Files.readString(json);
+        for (var invented : List.of("123456789012", "AKIAOFFLINE", "offline-plan-secret-access-key", "Z1BKCTXD74EZPE")) {
+            assertFalse(text.contains(invented), invented);
+            assertFalse(result.out().contains(invented), invented);
+        }
+        var megatests = JsonParser.parseString(text).getAsJsonArray().asList().stream().map(e -> e.getAsJsonObject())
+                .filter(e -> e.get("stack").getAsString().equals("megatests-prod")).findFirst().orElseThrow();
+        var variables = megatests.getAsJsonArray("resources").asList().stream().map(e -> e.getAsJsonObject())
+                .filter(r -> r.get("type").getAsString().endsWith("ActionsOrganizationVariable:ActionsOrganizationVariable"))
+                .filter(r -> r.getAsJsonObject("inputs").get("variableName").getAsString().startsWith("TOWER_COMPUTE_ENV_"))
+                .toList();
+        assertEquals(3, variables.size(), "the CPU, GPU and ARM compute environment variables");
+        for (var variable : variables) {
+            assertEquals("[unknown]", variable.getAsJsonObject("inputs").get("value").getAsString(),
+                    "a Seqera id is known only once the platform creates the environment");
+        }
+    }
+
+    @Test
+    void cliPolish() {
+        var version = run(temp, "--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("labstacks "), version.out());
+        for (var command : List.of("plan", "check", "programs", "igenomes-inventory")) {
+            var help = run(temp, command, "--help");
+            assertEquals(0, help.code(), command + ": " + help.err());
+            assertTrue(help.out().contains("usage: ./labstacks " + command), command + ": " + help.out());
+        }
+        var endpoint = run(temp, "igenomes-inventory", "--endpoint", "notaurl");
+        assertEquals(2, endpoint.code(), "a usage error, not an exception");
+        assertTrue(endpoint.err().contains("--endpoint needs an absolute http(s) URL"), endpoint.err());
+        assertFalse(endpoint.err().contains("Exception"), endpoint.err());
+        assertEquals(2, run(temp, "programs", "extra").code());
+        assertEquals(2, run(temp, "check", "--rules", "--all").code());
+    }
+
+    @Test
+    void theTreeFallsBackToAsciiWhenTheConsoleIsNotUtf8() throws IOException {
+        var run = labstacks.shared.testing.ProgramHarness.forStackFile(
+                labstacks.shared.program.ProgramCatalog.discover().find("biositing-infra").orElseThrow(), "biositing-prod")
+                .preview(true).run();
+        var ascii = labstacks.shared.plan.PlanPrinter.render(run.plan(), false);
+        assertTrue(ascii.chars().allMatch(c -> c < 128), "ASCII only");
+        assertTrue(ascii.contains("|- ") && ascii.contains("`- "), ascii);
+        var unicode = labstacks.shared.plan.PlanPrinter.render(run.plan(), true);
+        // Nested children keep the guide of an open ancestor, as pulumi preview draws it.
+        assertTrue(unicode.contains("│  ├─ ") || unicode.contains("│  └─ "), unicode);
+    }
+}
