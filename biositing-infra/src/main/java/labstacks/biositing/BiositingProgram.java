@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * ca-biositing's Docker Compose ETL stack on Kubernetes: PostgreSQL, the Alembic migration, the
@@ -47,10 +48,10 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         return Map.of("system", "ca-biositing");
     }
 
+    /** The secret setting that holds the Google service-account key. */
     static final String CREDENTIALS_KEY = "biositing:googleCredentials";
     /** A file name or path ending in .json: what a user who confuses the key's location with its contents sets. */
-    private static final java.util.regex.Pattern JSON_FILE_PATH =
-            java.util.regex.Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
+    private static final Pattern JSON_FILE_PATH = Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
 
     /**
      * The Google key must be the file's contents. A path (the form GOOGLE_APPLICATION_CREDENTIALS takes) would

@@ -1,6 +1,8 @@
 package labstacks.biositing;
 
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
@@ -13,15 +15,16 @@ import labstacks.shared.plan.PlannedResource;
 import labstacks.shared.program.RunMode;
 import labstacks.shared.testing.ProgramHarness;
 import labstacks.shared.testing.StackRun;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +49,9 @@ class UpstreamReleaseTest {
     private static final String PIPELINE = "ghcr.io/sustainability-software-lab/ca-biositing/pipeline:v2026.4.6";
     private static final String POSTGIS = "postgis/postgis:17-3.5";
     private static final List<String> STACKS = List.of("biositing-local", "biositing-prod");
+    /** The workload kinds whose start order the compose depends_on describes. */
+    private static final Set<String> WORKLOADS = Set.of("kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment",
+            "kubernetes:batch/v1:Job");
 
     private static ProgramHarness stack(String name) {
         return ProgramHarness.forStackFile(new BiositingProgram(), name)
@@ -56,12 +62,12 @@ class UpstreamReleaseTest {
         var pods = new LinkedHashMap<String, V1PodSpec>();
         for (var resource : run.resources()) {
             var model = switch (resource.type()) {
-                case "kubernetes:apps/v1:Deployment" -> ((io.kubernetes.client.openapi.models.V1Deployment)
-                        KubernetesSchema.validate(resource)).getSpec().getTemplate().getSpec();
+                case "kubernetes:apps/v1:Deployment" -> ((V1Deployment) KubernetesSchema.validate(resource))
+                        .getSpec().getTemplate().getSpec();
                 case "kubernetes:apps/v1:StatefulSet" -> ((V1StatefulSet) KubernetesSchema.validate(resource))
                         .getSpec().getTemplate().getSpec();
-                case "kubernetes:batch/v1:Job" -> ((io.kubernetes.client.openapi.models.V1Job)
-                        KubernetesSchema.validate(resource)).getSpec().getTemplate().getSpec();
+                case "kubernetes:batch/v1:Job" -> ((V1Job) KubernetesSchema.validate(resource))
+                        .getSpec().getTemplate().getSpec();
                 default -> null;
             };
             if (model != null) {
@@ -96,7 +102,7 @@ class UpstreamReleaseTest {
             expected.put("prefect-worker/wait-for-prefect", PIPELINE);
             expected.put("prefect-deploy/prefect-deploy", PIPELINE);
             expected.put("prefect-deploy/wait-for-prefect", PIPELINE);
-            assertEquals(new java.util.TreeMap<>(expected), new java.util.TreeMap<>(images), name);
+            assertEquals(new TreeMap<>(expected), new TreeMap<>(images), name);
         }
     }
 
@@ -234,18 +240,12 @@ class UpstreamReleaseTest {
     void theStartOrderOfTheComposeFileHolds() {
         var run = stack("biositing-prod").run().assertSucceeded();
         java.util.function.Function<String, Set<String>> after = name -> Set.copyOf(run.resources().stream()
-                .filter(r -> r.name().equals(name) && KubernetesSchemaKinds.WORKLOADS.contains(r.type()))
+                .filter(r -> r.name().equals(name) && WORKLOADS.contains(r.type()))
                 .findFirst().map(PlannedResource::dependsOn).orElseThrow());
         assertTrue(after.apply("db").containsAll(Set.of("postgres-initdb", "etl-secrets", "etl-config", "db-headless")));
         assertTrue(after.apply("setup-db").contains("db"));
         assertTrue(after.apply("prefect-server").containsAll(Set.of("db", "setup-db")));
         assertTrue(after.apply("prefect-worker").contains("prefect-server"));
         assertTrue(after.apply("prefect-deploy").containsAll(Set.of("prefect-server", "prefect-worker")));
-    }
-
-    /** The workload kinds whose start order the compose depends_on describes. */
-    private static final class KubernetesSchemaKinds {
-        static final Set<String> WORKLOADS = Set.of("kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment",
-                "kubernetes:batch/v1:Job");
     }
 }
