@@ -206,6 +206,19 @@ class BiositingProgramTest {
     }
 
     @Test
+    void aPasswordWithUrlDelimitersStaysOnePasswordInTheUrls() {
+        var password = "p@ss:w/rd%?#ü";
+        var run = local().secret("biositing:postgresPassword", password).run().assertSucceeded();
+        var secret = model(run, "kubernetes:core/v1:Secret", "etl-secrets", V1Secret.class);
+        assertEquals(password, secret.getStringData().get("POSTGRES_PASSWORD"));
+        // alembic/env.py at v2026.4.6 escapes '%' for configparser and SQLAlchemy decodes the password again.
+        assertEquals("postgresql+psycopg2://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db:5432/biocirv_db",
+                secret.getStringData().get("DATABASE_URL"));
+        assertTrue(secret.getStringData().get("PREFECT_API_DATABASE_CONNECTION_URL")
+                .startsWith("postgresql+asyncpg://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db:5432/"));
+    }
+
+    @Test
     void networkPoliciesLetOnlyTheComposeNeighboursTalk() {
         var run = run();
         var deny = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "default-deny-ingress", V1NetworkPolicy.class);
