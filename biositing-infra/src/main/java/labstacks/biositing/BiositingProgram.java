@@ -6,6 +6,9 @@ import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.Preflight;
+import labstacks.shared.program.RunMode;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.KubernetesAccess;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * ca-biositing's Docker Compose ETL stack on Kubernetes: PostgreSQL, the Alembic migration, the
@@ -44,18 +48,25 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         return Map.of("system", "ca-biositing");
     }
 
-    /** Why the pipeline and Prefect images cannot be forced to a non-root user. */
-    static final String ROOT_IMAGE_REASON = "the pipeline image built from pipeline.dockerfile at the compose snapshot"
-            + " runs as root (newer builds add appuser; set runAsNonRoot once the stack pins one), and"
-            + " prefecthq/prefect images start as root; privilege escalation is still off";
+    /** The secret setting that holds the Google service-account key. */
+    static final String CREDENTIALS_KEY = "biositing:googleCredentials";
+    /** A file name or path ending in .json: what a user who confuses the key's location with its contents sets. */
+    private static final Pattern JSON_FILE_PATH = Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
 
+    /**
+     * The Google key must be the file's contents. A path (the form GOOGLE_APPLICATION_CREDENTIALS takes) would
+     * be mounted as a one-line file that gspread cannot parse, so it is stopped here. Nothing of the value is
+     * printed: it is a secret setting, whatever it holds.
+     */
     @Override
-    public java.util.List<labstacks.shared.check.PolicyException> policyExceptions() {
-        return java.util.List.of(
-                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:batch/v1:Job", "setup-db", ROOT_IMAGE_REASON),
-                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:batch/v1:Job", "prefect-deploy", ROOT_IMAGE_REASON),
-                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:apps/v1:Deployment", "prefect-server", ROOT_IMAGE_REASON),
-                new labstacks.shared.check.PolicyException("k8s-non-root", "kubernetes:apps/v1:Deployment", "prefect-worker", ROOT_IMAGE_REASON));
+    public void preflight(StackConfig config, RunMode mode, Preflight report) {
+        var value = config.get(CREDENTIALS_KEY).or(() -> config.env("BIOSITING_GOOGLE_CREDENTIALS"));
+        if (value.isPresent() && JSON_FILE_PATH.matcher(value.get()).matches()) {
+            report.problem(CREDENTIALS_KEY, "holds a file path, not the service-account key itself (the secret is"
+                            + " the JSON document; the worker gets it as a file at " + UpstreamRelease.CREDENTIALS_PATH + ")",
+                    "pulumi config set --secret " + CREDENTIALS_KEY + " -s " + config.stack()
+                            + " < path/to/credentials.json, or export BIOSITING_GOOGLE_CREDENTIALS=\"$(cat path/to/credentials.json)\"");
+        }
     }
 
     @Override
@@ -77,6 +88,14 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         var worker = new PrefectWorker("prefect-worker", settings, configuration, server.deployment(), k8s,
                 ComponentResourceOptions.Empty);
         OneOffJob.flowDeployment(settings, configuration, List.of(server.deployment(), worker.deployment()), k8s);
+
+        if (settings.sheetsExtraction() && settings.googleCredentials().isEmpty()) {
+            stack.warn(CREDENTIALS_KEY + " is not set: the worker gets no credentials.json, so the Master ETL Flow's"
+                    + " Google Sheets and Drive extraction will fail to authenticate. pulumi config set --secret "
+                    + CREDENTIALS_KEY + " -s " + stack.stackName() + " < credentials.json (or export"
+                    + " BIOSITING_GOOGLE_CREDENTIALS); set biositing:sheetsExtraction false if this stack runs no"
+                    + " such flow");
+        }
 
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(namespaceName));

@@ -2,6 +2,7 @@ package labstacks.biositing;
 
 import com.pulumi.core.Output;
 import labstacks.shared.config.Setting;
+import labstacks.shared.config.SettingsRules;
 import labstacks.shared.validation.Format;
 
 import java.util.Optional;
@@ -20,16 +21,15 @@ public record BiositingSettings(
                 defaultValue = "ca-biositing", format = Format.KUBERNETES_NAMESPACE)
         String namespace,
         @Setting(key = "biositing:pipelineImage",
-                description = "the ETL pipeline image (pipeline.dockerfile), pinned by tag or digest",
-                format = Format.PINNED_IMAGE, example = "ghcr.io/sustainability-software-lab/ca-biositing-pipeline:0.4.0")
+                description = "the ca-biositing pipeline image (migration, Prefect server, worker, flow deployment),"
+                        + " pinned by release tag or digest",
+                defaultValue = UpstreamRelease.PIPELINE_IMAGE, format = Format.PINNED_IMAGE,
+                example = UpstreamRelease.PIPELINE_IMAGE)
         String pipelineImage,
-        @Setting(key = "biositing:postgresImage", description = "the PostgreSQL 13 image, pinned",
-                defaultValue = "postgres:13.20", format = Format.PINNED_IMAGE)
+        @Setting(key = "biositing:postgresImage",
+                description = "the PostGIS image of the db StatefulSet, pinned (the migrations create the postgis extension)",
+                defaultValue = UpstreamRelease.POSTGIS_IMAGE, format = Format.PINNED_IMAGE, example = UpstreamRelease.POSTGIS_IMAGE)
         String postgresImage,
-        @Setting(key = "biositing:prefectServerImage",
-                description = "the Prefect server image; the version prefect.yaml names",
-                defaultValue = "prefecthq/prefect:3.4.23-python3.12", format = Format.PINNED_IMAGE)
-        String prefectServerImage,
         @Setting(key = "biositing:postgresUser", description = "POSTGRES_USER", defaultValue = "biocirv_user",
                 pattern = "[a-z_][a-z0-9_]{0,62}", rule = "a PostgreSQL name: 1 to 63 lower-case letters, digits and '_', not starting with a digit")
         String postgresUser,
@@ -61,10 +61,42 @@ public record BiositingSettings(
         String prefectServerApiHost,
         @Setting(key = "biositing:prefectUiApiUrl",
                 description = "PREFECT_UI_API_URL, the API address the browser uses (port-forward by default)",
-                defaultValue = "http://localhost:4200/api", format = Format.HTTP_URL)
+                defaultValue = UpstreamRelease.UI_API_URL, format = Format.HTTP_URL)
         String prefectUiApiUrl,
         @Setting(key = "biositing:googleCredentials",
-                description = "credentials.json, the Google service-account key the flows read Sheets with",
+                description = "the contents of credentials.json, the Google service-account key the flows read"
+                        + " Sheets and Drive with",
                 env = "BIOSITING_GOOGLE_CREDENTIALS", secret = true)
-        Optional<Output<String>> googleCredentials) {
+        Optional<Output<String>> googleCredentials,
+        @Setting(key = "biositing:sheetsExtraction",
+                description = "whether the flows this stack runs extract from Google Sheets/Drive (the Master ETL Flow"
+                        + " does); when true, a stack without biositing:googleCredentials is warned",
+                defaultValue = "true")
+        boolean sheetsExtraction) implements SettingsRules {
+
+    /** Where upstream publishes images; only {@link UpstreamRelease#PIPELINE_REPOSITORY} exists under it. */
+    private static final String UPSTREAM_REGISTRY = "ghcr.io/sustainability-software-lab/";
+
+    @Override
+    public void check(Problems problems) {
+        var repository = Images.repository(pipelineImage);
+        if (repository.startsWith(UPSTREAM_REGISTRY) && !repository.equals(UpstreamRelease.PIPELINE_REPOSITORY)) {
+            problems.add("biositing:pipelineImage", "names " + repository + ", which ca-biositing does not publish"
+                            + " (its workflow pushes " + UpstreamRelease.PIPELINE_REPOSITORY + " only)",
+                    "pulumi config set biositing:pipelineImage " + UpstreamRelease.PIPELINE_IMAGE
+                            + " (or remove the key for that default)");
+        }
+        if (!Images.repository(postgresImage).contains("postgis")) {
+            problems.add("biositing:postgresImage", "is not a PostGIS image (" + postgresImage + "); the pipeline's"
+                            + " first migration runs CREATE EXTENSION postgis, which plain PostgreSQL cannot",
+                    "pulumi config set biositing:postgresImage " + UpstreamRelease.POSTGIS_IMAGE
+                            + " (or remove the key for that default)");
+        }
+        if (!postgresUser.equals(UpstreamRelease.DATABASE_ROLE)) {
+            problems.add("biositing:postgresUser", "is " + postgresUser + ", but the migrations of "
+                            + UpstreamRelease.TAG + " grant default privileges FOR ROLE " + UpstreamRelease.DATABASE_ROLE
+                            + " and fail for any other owner",
+                    "remove biositing:postgresUser (default " + UpstreamRelease.DATABASE_ROLE + ")");
+        }
+    }
 }

@@ -53,9 +53,11 @@ public final class EtlConfiguration extends ComponentResource {
         Output<Map<String, String>> secretData = password.applyValue(pw -> {
             var data = new LinkedHashMap<String, String>();
             data.put("POSTGRES_PASSWORD", pw);
-            data.put("DATABASE_URL", "postgresql+psycopg2://" + settings.postgresUser() + ":" + pw + "@" + host + ":"
+            // SQLAlchemy decodes a percent-encoded password; a raw '@', ':' or '/' would end it early.
+            var inUrl = urlEncoded(pw);
+            data.put("DATABASE_URL", "postgresql+psycopg2://" + settings.postgresUser() + ":" + inUrl + "@" + host + ":"
                     + port + "/" + settings.postgresDb());
-            data.put("PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://" + settings.postgresUser() + ":" + pw
+            data.put("PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://" + settings.postgresUser() + ":" + inUrl
                     + "@" + host + ":" + port + "/prefect_db");
             return Map.copyOf(data);
         }).asSecret();
@@ -65,6 +67,20 @@ public final class EtlConfiguration extends ComponentResource {
                 .stringData(secretData)
                 .build(), child);
         registerOutputs(Map.of("configMap", Output.of(CONFIG_MAP), "secret", Output.of(SECRET)));
+    }
+
+    /** {@code text} with every byte outside RFC 3986's unreserved characters percent-encoded. */
+    static String urlEncoded(String text) {
+        var encoded = new StringBuilder();
+        for (var b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            var c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return encoded.toString();
     }
 
     /** The in-cluster Prefect API, as the worker's compose override sets it. */

@@ -39,7 +39,9 @@ public final class EtlNetworkPolicies extends ComponentResource {
                         .policyTypes("Ingress")
                         .build())
                 .build(), child);
-        allow("database-clients", namespace, Pods.DATABASE, DATABASE_CLIENTS, settings.postgresPort(), child);
+        // A NetworkPolicy port is the pod's port, not the Service's: PostgreSQL listens on 5432 whatever
+        // biositing:postgresPort maps it to.
+        allow("database-clients", namespace, Pods.DATABASE, DATABASE_CLIENTS, 5432, child);
         allow("prefect-api-clients", namespace, Pods.PREFECT_SERVER, PREFECT_CLIENTS, Pods.PREFECT_PORT, child);
         registerOutputs(Map.of());
     }

@@ -48,6 +48,7 @@ public final class OneOffJob extends ComponentResource {
                                 .metadata(Pods.podMetadata(component))
                                 .spec(PodSpecArgs.builder()
                                         .serviceAccountName(name)
+                                        .securityContext(Pods.asPipelineUser())
                                         .restartPolicy("Never")
                                         .initContainers(waitFor)
                                         .containers(ContainerArgs.builder()
@@ -56,7 +57,7 @@ public final class OneOffJob extends ComponentResource {
                                                 .args(args)
                                                 .envFrom(Pods.dotEnv(configuration))
                                                 .resources(Containers.size("100m", "256Mi", "1", "1Gi"))
-                                                .securityContext(Containers.noEscalation())
+                                                .securityContext(Containers.restricted())
                                                 .build())
                                         .build())
                                 .build())
@@ -69,10 +70,14 @@ public final class OneOffJob extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    /** The compose {@code setup-db}: {@code alembic upgrade head} once the database accepts connections. */
+    /**
+     * The compose {@code setup-db}: upstream's migration command once the database accepts connections. The
+     * image's entrypoint activates the pixi environment and runs the arguments from {@code /app}, where the
+     * release's {@code alembic/} and {@code alembic.ini} are; {@code alembic/env.py} reads {@code DATABASE_URL}.
+     */
     static OneOffJob migration(BiositingSettings settings, EtlConfiguration configuration, Resource database,
                                CustomResourceOptions k8s) {
-        return new OneOffJob("setup-db", Pods.MIGRATION, List.of("alembic", "upgrade", "head"),
+        return new OneOffJob("setup-db", Pods.MIGRATION, UpstreamRelease.MIGRATION_COMMAND,
                 Pods.waitForDatabase(settings.postgresImage(), configuration), settings, configuration,
                 List.of(database), k8s, ComponentResourceOptions.Empty);
     }

@@ -73,6 +73,14 @@ final class Pods {
                 .build();
     }
 
+    /**
+     * The pod security of every pipeline-image pod: the image's own {@code appuser} by number (so the kubelet can
+     * verify runAsNonRoot), and volumes group-owned by it so the Prefect home on a fresh claim is writable.
+     */
+    static com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs asPipelineUser() {
+        return Containers.runAs(UpstreamRelease.APP_UID);
+    }
+
     /** Waits until the Prefect API answers: {@code depends_on: prefect-server: service_healthy}. */
     static ContainerArgs waitForPrefect(String pipelineImage, String apiUrl) {
         return ContainerArgs.builder()
@@ -81,7 +89,7 @@ final class Pods {
                 // The image's entrypoint activates the pixi environment and execs the arguments.
                 .args("sh", "-c", "until curl -fsS " + apiUrl + "/health; do echo waiting for prefect-server; sleep 3; done")
                 .resources(Containers.size("10m", "32Mi", "100m", "128Mi"))
-                .securityContext(Containers.noEscalation())
+                .securityContext(Containers.restricted())
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
@@ -36,18 +37,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The compose {@code db} service: PostgreSQL 13 as a one-replica StatefulSet with the {@code pgdata}
- * volume, the {@code create_prefect_db.sql} init script, the compose health check as readiness probe,
- * and the {@code db} Service.
+ * The compose {@code db} service: PostGIS as a one-replica StatefulSet with the {@code pgdata} volume, the
+ * {@code create_prefect_db.sql} init script, the compose health check as readiness probe (and, restarted
+ * only when it keeps failing, as liveness probe), the compose {@code shm_size}, the {@code db} Service the
+ * clients use and the headless {@code db-headless} Service that governs the StatefulSet's pod names.
  */
 public final class PostgresDatabase extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:PostgresDatabase";
     static final String INIT_SCRIPT = "create_prefect_db.sql";
     /** The official image's postgres user. */
     static final int POSTGRES_UID = 999;
+    /** The governing Service of the StatefulSet: headless, so {@code db-0.db-headless} resolves to the pod. */
+    static final String HEADLESS_SERVICE = Pods.DB_SERVICE + "-headless";
 
     private final StatefulSet statefulSet;
     private final Service service;
+    private final Service headlessService;
 
     public PostgresDatabase(String name, BiositingSettings settings, EtlConfiguration configuration,
                             CustomResourceOptions k8s, ComponentResourceOptions options) {
@@ -66,6 +71,7 @@ public final class PostgresDatabase extends ComponentResource {
                 .spec(volumeSpec(settings.postgresStorage(), settings))
                 .build();
 
+        var healthCheck = ExecActionArgs.builder().command(healthCheck()).build();
         var container = ContainerArgs.builder()
                 .name("postgres")
                 .image(settings.postgresImage())
@@ -75,19 +81,40 @@ public final class PostgresDatabase extends ComponentResource {
                 .env(EnvVarArgs.builder().name("PGDATA").value("/var/lib/postgresql/data/pgdata").build())
                 .volumeMounts(
                         VolumeMountArgs.builder().name("pgdata").mountPath("/var/lib/postgresql/data").build(),
-                        VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d").readOnly(true).build())
-                .readinessProbe(ProbeArgs.builder()
-                        .exec(ExecActionArgs.builder().command(healthCheck()).build())
+                        VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d").readOnly(true).build(),
+                        VolumeMountArgs.builder().name("dshm").mountPath("/dev/shm").build())
+                // The compose health check: interval 10s, timeout 5s, retries 5.
+                .readinessProbe(ProbeArgs.builder().exec(healthCheck)
                         .periodSeconds(10).timeoutSeconds(5).failureThreshold(5)
                         .build())
-                .resources(Containers.size("250m", "512Mi", "1", "1Gi"))
+                // The first start runs initdb and the PostGIS image's own init scripts; give it five minutes
+                // before liveness may restart anything.
+                .startupProbe(ProbeArgs.builder().exec(healthCheck)
+                        .periodSeconds(10).timeoutSeconds(5).failureThreshold(30)
+                        .build())
+                // A restart only for a server that stopped answering for two minutes, not for a slow query.
+                .livenessProbe(ProbeArgs.builder().exec(healthCheck)
+                        .periodSeconds(30).timeoutSeconds(5).failureThreshold(4)
+                        .build())
+                // The shared memory counts against the memory limit, so the limit leaves room for it.
+                .resources(Containers.size("250m", "512Mi", "1", "2Gi"))
                 .securityContext(Containers.noEscalation())
                 .build();
+
+        // Created before the StatefulSet that names it, so the pod's DNS record exists from its first start.
+        this.headlessService = new Service(HEADLESS_SERVICE, ServiceArgs.builder()
+                .metadata(Pods.metadata(HEADLESS_SERVICE, namespace, Pods.DATABASE))
+                .spec(ServiceSpecArgs.builder()
+                        .clusterIP("None")
+                        .selector(Pods.selector(Pods.DATABASE))
+                        .ports(ServicePortArgs.builder().name("postgres").port(5432).targetPort("postgres").build())
+                        .build())
+                .build(), child);
 
         this.statefulSet = new StatefulSet("db", StatefulSetArgs.builder()
                 .metadata(Pods.metadata("db", namespace, Pods.DATABASE))
                 .spec(StatefulSetSpecArgs.builder()
-                        .serviceName(Pods.DB_SERVICE)
+                        .serviceName(HEADLESS_SERVICE)
                         .replicas(1)
                         .selector(LabelSelectorArgs.builder().matchLabels(Pods.selector(Pods.DATABASE)).build())
                         .template(PodTemplateSpecArgs.builder()
@@ -97,14 +124,18 @@ public final class PostgresDatabase extends ComponentResource {
                                         .securityContext(Containers.runAs(POSTGRES_UID))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("initdb")
-                                                .configMap(ConfigMapVolumeSourceArgs.builder().name("postgres-initdb").build())
-                                                .build())
+                                                        .configMap(ConfigMapVolumeSourceArgs.builder().name("postgres-initdb").build())
+                                                        .build(),
+                                                VolumeArgs.builder().name("dshm")
+                                                        .emptyDir(EmptyDirVolumeSourceArgs.builder().medium("Memory")
+                                                                .sizeLimit(UpstreamRelease.DATABASE_SHM).build())
+                                                        .build())
                                         .build())
                                 .build())
                         .volumeClaimTemplates(claim)
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(initdb, account, configuration.secret(), configuration.configMap()).build()));
+                        .dependsOn(initdb, account, headlessService, configuration.secret(), configuration.configMap()).build()));
 
         this.service = new Service(Pods.DB_SERVICE, ServiceArgs.builder()
                 .metadata(Pods.metadata(Pods.DB_SERVICE, namespace, Pods.DATABASE))
@@ -147,5 +178,9 @@ public final class PostgresDatabase extends ComponentResource {
 
     public Service service() {
         return service;
+    }
+
+    public Service headlessService() {
+        return headlessService;
     }
 }

@@ -32,9 +32,14 @@ import java.util.Map;
 
 /**
  * The compose {@code prefect-server}: Prefect 3's API and UI on port 4200, its metadata in
- * {@code prefect_db} (connection URL from the Secret), {@code prefectdata} at {@code /root/.prefect},
- * ready when {@code /api/health} answers. One replica, replaced (not rolled) so two servers never
- * share the volume.
+ * {@code prefect_db} (connection URL from the Secret), {@code prefectdata} at the image user's
+ * {@code ~/.prefect}, ready when {@code /api/health} answers. One replica, replaced (not rolled) so two
+ * servers never share the volume.
+ *
+ * <p>It runs from the pipeline image, as the compose file of the pinned release does: the release has no
+ * lock file (pixi.lock was removed from the repository before {@code v2026.4.6}), so the Prefect version
+ * is whatever {@code prefect>=3,<4} resolved to when the image was built, and only the same image
+ * guarantees that server and worker speak the same version.
  */
 public final class PrefectServer extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:PrefectServer";
@@ -58,12 +63,12 @@ public final class PrefectServer extends ComponentResource {
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();
         var container = ContainerArgs.builder()
                 .name(NAME)
-                .image(settings.prefectServerImage())
+                .image(settings.pipelineImage())
                 .args("prefect", "server", "start", "--host", settings.prefectServerApiHost(),
                         "--port", Integer.toString(Pods.PREFECT_PORT))
                 .ports(ContainerPortArgs.builder().name("api").containerPort(Pods.PREFECT_PORT).build())
                 .envFrom(Pods.dotEnv(configuration))
-                .volumeMounts(VolumeMountArgs.builder().name("prefectdata").mountPath("/root/.prefect").build())
+                .volumeMounts(VolumeMountArgs.builder().name("prefectdata").mountPath(UpstreamRelease.PREFECT_HOME).build())
                 // The compose health check: interval 10s, timeout 10s, retries 5.
                 .readinessProbe(ProbeArgs.builder().httpGet(health)
                         .periodSeconds(10).timeoutSeconds(10).failureThreshold(5).build())
@@ -73,7 +78,7 @@ public final class PrefectServer extends ComponentResource {
                 .livenessProbe(ProbeArgs.builder().httpGet(health)
                         .periodSeconds(30).timeoutSeconds(10).failureThreshold(3).build())
                 .resources(Containers.size("250m", "512Mi", "1", "1Gi"))
-                .securityContext(Containers.noEscalation())
+                .securityContext(Containers.restricted())
                 .build();
 
         this.deployment = new Deployment(NAME, DeploymentArgs.builder()
@@ -86,6 +91,7 @@ public final class PrefectServer extends ComponentResource {
                                 .metadata(Pods.podMetadata(Pods.PREFECT_SERVER))
                                 .spec(PodSpecArgs.builder()
                                         .serviceAccountName(NAME)
+                                        .securityContext(Pods.asPipelineUser())
                                         .initContainers(Pods.waitForDatabase(settings.postgresImage(), configuration))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("prefectdata")

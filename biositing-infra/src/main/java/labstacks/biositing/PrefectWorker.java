@@ -58,22 +58,26 @@ public final class PrefectWorker extends ComponentResource {
                         .httpGet(HTTPGetActionArgs.builder().path("/health").port("health").build())
                         .initialDelaySeconds(15).periodSeconds(30).timeoutSeconds(5).failureThreshold(3).build())
                 .resources(Containers.size("500m", "1Gi", "2", "2Gi"))
-                .securityContext(Containers.noEscalation());
+                .securityContext(Containers.restricted());
         var volumes = new ArrayList<VolumeArgs>();
         if (settings.googleCredentials().isPresent()) {
             var credentials = new Secret(CREDENTIALS_SECRET, SecretArgs.builder()
                     .metadata(Pods.metadata(CREDENTIALS_SECRET, namespace, Pods.PREFECT_WORKER))
                     .type("Opaque")
-                    .stringData(settings.googleCredentials().get().applyValue(json -> Map.of("credentials.json", json))
+                    .stringData(settings.googleCredentials().get().applyValue(json -> Map.of(UpstreamRelease.CREDENTIALS_FILE, json))
                             .asSecret())
                     .build(), child);
             dependsOn.add(credentials);
-            // The flows open credentials.json relative to /app, as the compose bind mount placed it.
-            container.volumeMounts(VolumeMountArgs.builder().name("gsheets-credentials")
-                    .mountPath("/app/credentials.json").subPath("credentials.json").readOnly(true).build());
-            container.env(EnvVarArgs.builder().name("GOOGLE_APPLICATION_CREDENTIALS").value("/app/credentials.json").build());
-            volumes.add(VolumeArgs.builder().name("gsheets-credentials")
-                    .secret(SecretVolumeSourceArgs.builder().secretName(CREDENTIALS_SECRET).build()).build());
+            // A directory mount, not a subPath: Kubernetes refreshes it when the Secret changes. Both variables
+            // name the file: the extractors read CREDENTIALS_PATH, Google's client libraries the other.
+            container.volumeMounts(VolumeMountArgs.builder().name(CREDENTIALS_SECRET)
+                    .mountPath(UpstreamRelease.CREDENTIALS_DIRECTORY).readOnly(true).build());
+            container.env(
+                    EnvVarArgs.builder().name("CREDENTIALS_PATH").value(UpstreamRelease.CREDENTIALS_PATH).build(),
+                    EnvVarArgs.builder().name("GOOGLE_APPLICATION_CREDENTIALS").value(UpstreamRelease.CREDENTIALS_PATH).build());
+            volumes.add(VolumeArgs.builder().name(CREDENTIALS_SECRET)
+                    .secret(SecretVolumeSourceArgs.builder().secretName(CREDENTIALS_SECRET).defaultMode(0440).build())
+                    .build());
         }
 
         this.deployment = new Deployment(NAME, DeploymentArgs.builder()
@@ -86,6 +90,7 @@ public final class PrefectWorker extends ComponentResource {
                                 .metadata(Pods.podMetadata(Pods.PREFECT_WORKER))
                                 .spec(PodSpecArgs.builder()
                                         .serviceAccountName(NAME)
+                                        .securityContext(Pods.asPipelineUser())
                                         .initContainers(Pods.waitForPrefect(settings.pipelineImage(), EtlConfiguration.apiUrl()))
                                         .containers(container.build())
                                         .volumes(volumes)

@@ -26,7 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Each compose service of ca-biositing and its Kubernetes counterpart, read back through the official models. */
 class BiositingProgramTest {
     private static final String PASSWORD = "pw-for-tests-only-4711";
-    private static final String PIPELINE = "ghcr.io/sustainability-software-lab/ca-biositing-pipeline:0.4.0";
+    /**
+     * The image upstream publishes for release v2026.4.6: sustainability-software-lab/ca-biositing,
+     * .github/workflows/docker-build.yml at v2026.4.6 (images: ghcr.io/${{ github.repository }}/pipeline,
+     * tags type=semver,pattern=v{{version}}). Written out, not taken from the code, so a reverted name fails.
+     */
+    private static final String PIPELINE = "ghcr.io/sustainability-software-lab/ca-biositing/pipeline:v2026.4.6";
+    /** resources/docker/docker-compose.yml at v2026.4.6, service db. */
+    private static final String POSTGIS = "postgis/postgis:17-3.5";
 
     private static ProgramHarness local() {
         return ProgramHarness.forStackFile(new BiositingProgram(), "biositing-local")
@@ -44,26 +51,31 @@ class BiositingProgramTest {
     @Test
     void everyObjectMatchesTheOfficialKubernetesSchema() {
         var run = run();
-        assertEquals(20, KubernetesSchema.validateAll(run.plan()));
+        assertEquals(21, KubernetesSchema.validateAll(run.plan()));
         var withCredentials = local().secret("biositing:googleCredentials", "{\"type\":\"service_account\"}").run()
                 .assertSucceeded();
-        assertEquals(21, KubernetesSchema.validateAll(withCredentials.plan()));
+        assertEquals(22, KubernetesSchema.validateAll(withCredentials.plan()));
     }
 
     @Test
-    void dbIsAPostgres13StatefulSetWithPgdataInitScriptAndTheComposeHealthCheck() {
+    void dbIsAPostgisStatefulSetWithPgdataInitScriptAndTheComposeHealthCheck() {
         var run = run();
         var db = model(run, "kubernetes:apps/v1:StatefulSet", "db", V1StatefulSet.class);
         var pod = db.getSpec().getTemplate().getSpec();
         var postgres = pod.getContainers().get(0);
-        assertEquals("postgres:13.20", postgres.getImage());
+        assertEquals(POSTGIS, postgres.getImage());
         assertEquals(5432, postgres.getPorts().get(0).getContainerPort());
         assertEquals("pgdata", db.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName());
         assertEquals("5Gi", db.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests()
                 .get("storage").toSuffixedString());
         var mounts = postgres.getVolumeMounts().stream()
                 .collect(java.util.stream.Collectors.toMap(m -> m.getName(), m -> m.getMountPath()));
-        assertEquals(Map.of("pgdata", "/var/lib/postgresql/data", "initdb", "/docker-entrypoint-initdb.d"), mounts);
+        assertEquals(Map.of("pgdata", "/var/lib/postgresql/data", "initdb", "/docker-entrypoint-initdb.d",
+                "dshm", "/dev/shm"), mounts);
+        // The compose db service's shm_size: "1gb" (docker-compose.yml at v2026.4.6).
+        var shm = pod.getVolumes().stream().filter(v -> v.getName().equals("dshm")).findFirst().orElseThrow().getEmptyDir();
+        assertEquals("Memory", shm.getMedium());
+        assertEquals("1Gi", shm.getSizeLimit().toSuffixedString());
         var probe = postgres.getReadinessProbe();
         assertEquals(List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\""), probe.getExec().getCommand());
         assertEquals(10, probe.getPeriodSeconds());
@@ -92,7 +104,9 @@ class BiositingProgramTest {
         var pod = job.getSpec().getTemplate().getSpec();
         assertEquals("Never", pod.getRestartPolicy());
         assertEquals(PIPELINE, pod.getContainers().get(0).getImage());
+        // The compose setup-db command, pixi.toml's migrate task and the Cloud Run migration job at v2026.4.6.
         assertEquals(List.of("alembic", "upgrade", "head"), pod.getContainers().get(0).getArgs());
+        assertEquals(POSTGIS, pod.getInitContainers().get(0).getImage(), "pg_isready comes from the database image");
         assertTrue(pod.getInitContainers().get(0).getCommand().get(2).contains("pg_isready -h \"$POSTGRES_HOST\""));
         assertTrue(request.dependsOn().contains("db"), request.dependsOn().toString());
         assertTrue(request.deleteBeforeReplace());
@@ -106,12 +120,14 @@ class BiositingProgramTest {
         assertEquals(1, server.getSpec().getReplicas());
         assertEquals("Recreate", server.getSpec().getStrategy().getType());
         var container = server.getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertEquals("prefecthq/prefect:3.4.23-python3.12", container.getImage());
+        // The compose prefect-server at v2026.4.6 builds pipeline.dockerfile, like the worker: one Prefect.
+        assertEquals(PIPELINE, container.getImage());
         assertEquals(List.of("prefect", "server", "start", "--host", "0.0.0.0", "--port", "4200"), container.getArgs());
         assertEquals(4200, container.getPorts().get(0).getContainerPort());
         assertEquals("/api/health", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals(10, container.getReadinessProbe().getTimeoutSeconds());
-        assertEquals("/root/.prefect", container.getVolumeMounts().get(0).getMountPath());
+        // docker-compose.yml at v2026.4.6: prefectdata:/home/appuser/.prefect (the image runs as appuser).
+        assertEquals("/home/appuser/.prefect", container.getVolumeMounts().get(0).getMountPath());
         assertEquals("prefectdata", server.getSpec().getTemplate().getSpec().getVolumes().get(0)
                 .getPersistentVolumeClaim().getClaimName());
         assertEquals(List.of("etl-config", "etl-secrets"), container.getEnvFrom().stream()
@@ -140,11 +156,22 @@ class BiositingProgramTest {
     void credentialsJsonIsMountedFromASecretWhenConfigured() {
         var run = local().secret("biositing:googleCredentials", "{\"type\":\"service_account\"}").run().assertSucceeded();
         var worker = model(run, "kubernetes:apps/v1:Deployment", "prefect-worker", V1Deployment.class);
-        var mount = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().get(0);
-        assertEquals("/app/credentials.json", mount.getMountPath());
-        assertEquals("credentials.json", mount.getSubPath());
+        var pod = worker.getSpec().getTemplate().getSpec();
+        var container = pod.getContainers().get(0);
+        var mount = container.getVolumeMounts().get(0);
+        assertEquals("/app/gsheets-credentials", mount.getMountPath());
+        assertNull(mount.getSubPath(), "a directory mount follows the Secret when it is rotated");
+        assertTrue(mount.getReadOnly());
+        assertEquals("gsheets-credentials", pod.getVolumes().get(0).getSecret().getSecretName());
+        // The extractors read os.getenv("CREDENTIALS_PATH", "credentials.json") (pipeline/etl/extract/factory.py at
+        // v2026.4.6); Cloud Run (deployment/cloud/gcp/infrastructure/cloud_run.py) sets both variables to the file.
+        var env = container.getEnv().stream().collect(java.util.stream.Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        assertEquals(Map.of("CREDENTIALS_PATH", "/app/gsheets-credentials/credentials.json",
+                "GOOGLE_APPLICATION_CREDENTIALS", "/app/gsheets-credentials/credentials.json"), env);
         var secret = model(run, "kubernetes:core/v1:Secret", "gsheets-credentials", V1Secret.class);
         assertEquals("{\"type\":\"service_account\"}", secret.getStringData().get("credentials.json"));
+        assertFalse(PlanJson.write(run.plan()).contains("service_account"), "the key never appears in the plan");
+        assertTrue(run.warnings().stream().noneMatch(w -> w.contains("biositing:googleCredentials")), run.warnings().toString());
     }
 
     @Test
@@ -163,7 +190,8 @@ class BiositingProgramTest {
         @SuppressWarnings("unchecked")
         var config = (Map<String, Object>) run.resource("kubernetes:core/v1:ConfigMap", "etl-config").inputs().get("data");
         assertEquals("http://prefect-server:4200/api", config.get("PREFECT_API_URL"));
-        assertEquals("http://localhost:4200/api", config.get("PREFECT_UI_API_URL"));
+        // The compose prefect-server's PREFECT_UI_API_URL=/api at v2026.4.6: relative, right for any port-forward.
+        assertEquals("/api", config.get("PREFECT_UI_API_URL"));
         assertEquals("0.0.0.0", config.get("PREFECT_SERVER_API_HOST"));
         assertEquals("biocirv_user", config.get("POSTGRES_USER"));
         assertFalse(config.toString().contains(PASSWORD));
@@ -175,6 +203,19 @@ class BiositingProgramTest {
                 secret.getStringData().get("PREFECT_API_DATABASE_CONNECTION_URL"));
         var json = PlanJson.write(run.plan());
         assertFalse(json.contains(PASSWORD), "the password never appears in the plan");
+    }
+
+    @Test
+    void aPasswordWithUrlDelimitersStaysOnePasswordInTheUrls() {
+        var password = "p@ss:w/rd%?#ü";
+        var run = local().secret("biositing:postgresPassword", password).run().assertSucceeded();
+        var secret = model(run, "kubernetes:core/v1:Secret", "etl-secrets", V1Secret.class);
+        assertEquals(password, secret.getStringData().get("POSTGRES_PASSWORD"));
+        // alembic/env.py at v2026.4.6 escapes '%' for configparser and SQLAlchemy decodes the password again.
+        assertEquals("postgresql+psycopg2://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db:5432/biocirv_db",
+                secret.getStringData().get("DATABASE_URL"));
+        assertTrue(secret.getStringData().get("PREFECT_API_DATABASE_CONNECTION_URL")
+                .startsWith("postgresql+asyncpg://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db:5432/"));
     }
 
     @Test

@@ -101,7 +101,8 @@ final class KubernetesRules {
                     for (var c : containers(plan)) {
                         for (var env : Resources.list(c.spec().get("env"))) {
                             var e = Resources.map(env);
-                            if (e.containsKey("value") && SECRET_KEY.matcher(String.valueOf(e.get("name"))).matches()) {
+                            if (e.containsKey("value") && SECRET_KEY.matcher(String.valueOf(e.get("name"))).matches()
+                                    && !isMountedFile(String.valueOf(e.get("value")), c.spec())) {
                                 found.add(Resources.violation(ruleId, c.workload(), "container " + c.name() + " sets "
                                         + e.get("name") + " as a literal value", "read it with valueFrom.secretKeyRef or envFrom a Secret"));
                             }
@@ -145,6 +146,31 @@ final class KubernetesRules {
                     }
                     return found;
                 }));
+    }
+
+    /** An absolute path without {@code .} or {@code ..} segments. */
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(/[A-Za-z0-9_@+-][A-Za-z0-9._@+-]*)+/?");
+
+    /**
+     * Whether {@code value} names a file on one of the container's own volume mounts: a path such as
+     * {@code GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/key.json}, which tells the program where a
+     * mounted credential is, not the credential itself.
+     */
+    static boolean isMountedFile(String value, Map<String, Object> container) {
+        if (!ABSOLUTE_PATH.matcher(value).matches()) {
+            return false;
+        }
+        for (var mount : Resources.list(container.get("volumeMounts"))) {
+            var mountPath = String.valueOf(Resources.map(mount).get("mountPath"));
+            if (mountPath.equals("/")) {
+                continue;
+            }
+            var directory = mountPath.endsWith("/") ? mountPath : mountPath + "/";
+            if (value.equals(mountPath) || value.startsWith(directory)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Rule containerRule(String id, String description, java.util.function.Function<Container, String[]> problem) {

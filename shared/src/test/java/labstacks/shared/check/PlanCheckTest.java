@@ -224,6 +224,35 @@ class PlanCheckTest {
     }
 
     @Test
+    void aPathToAMountedCredentialIsNotALeakedSecret() {
+        var mounted = container("nginx:1.27");
+        mounted.put("volumeMounts", List.of(map("name", "key", "mountPath", "/app/gsheets-credentials", "readOnly", true)));
+        mounted.put("env", List.of(map("name", "GOOGLE_APPLICATION_CREDENTIALS", "value", "/app/gsheets-credentials/credentials.json"),
+                map("name", "CREDENTIALS_PATH", "value", "/app/gsheets-credentials/credentials.json")));
+        var pod = map("volumes", List.of(map("name", "key", "secret", map("secretName", "key"))));
+        assertEquals(List.of(), rulesHit(plan(goodNamespace(mounted, pod))));
+
+        // The same names with a value that is the credential, or a path no volume of the container provides,
+        // still fail: the first is a leak, the second a file that can only come from the image.
+        var leaked = container("nginx:1.27");
+        leaked.put("volumeMounts", List.of(map("name", "key", "mountPath", "/app/gsheets-credentials")));
+        leaked.put("env", List.of(map("name", "GOOGLE_APPLICATION_CREDENTIALS", "value", "{\"type\": \"service_account\"}")));
+        assertEquals(List.of("k8s-secrets-in-secrets"), rulesHit(plan(goodNamespace(leaked, pod))));
+        var unmounted = container("nginx:1.27");
+        unmounted.put("volumeMounts", List.of(map("name", "key", "mountPath", "/app/gsheets-credentials")));
+        unmounted.put("env", List.of(map("name", "GOOGLE_APPLICATION_CREDENTIALS", "value", "/etc/credentials.json")));
+        assertEquals(List.of("k8s-secrets-in-secrets"), rulesHit(plan(goodNamespace(unmounted, pod))));
+        var escaping = container("nginx:1.27");
+        escaping.put("volumeMounts", List.of(map("name", "key", "mountPath", "/app/gsheets-credentials")));
+        escaping.put("env", List.of(map("name", "API_TOKEN", "value", "/app/gsheets-credentials/../../token")));
+        assertEquals(List.of("k8s-secrets-in-secrets"), rulesHit(plan(goodNamespace(escaping, pod))));
+        var sibling = container("nginx:1.27");
+        sibling.put("volumeMounts", List.of(map("name", "key", "mountPath", "/app/gsheets-credentials")));
+        sibling.put("env", List.of(map("name", "API_TOKEN", "value", "/app/gsheets-credentials-old/token")));
+        assertEquals(List.of("k8s-secrets-in-secrets"), rulesHit(plan(goodNamespace(sibling, pod))));
+    }
+
+    @Test
     void everyRuleHasAUniqueIdAndADescription() {
         var ids = PlanCheck.rules().stream().map(Rule::id).toList();
         assertEquals(ids.size(), ids.stream().distinct().count());
