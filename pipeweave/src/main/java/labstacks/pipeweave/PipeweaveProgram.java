@@ -54,9 +54,14 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
         ctx.export("environment", com.pulumi.core.Output.of(storage.environment().configName()));
     }
 
-    /** {@code pipeweave-datasets-<environment>-<stack suffix>}, the suffix being the stack name after {@code pipeweave-}. */
+    /**
+     * {@code pipeweave-datasets-<environment>-<stack suffix>}, the suffix being the stack name after
+     * {@code pipeweave-}; when the suffix is the environment itself ({@code pipeweave-production}), it is not
+     * repeated: {@code pipeweave-datasets-production}.
+     */
     static String defaultBucketName(DatasetEnvironment environment, String stackName) {
         var suffix = stackName.startsWith("pipeweave-") ? stackName.substring("pipeweave-".length()) : stackName;
-        return PREFIX + environment.configName() + "-" + suffix;
+        var name = PREFIX + environment.configName();
+        return suffix.equals(environment.configName()) ? name : name + "-" + suffix;
     }
 }
