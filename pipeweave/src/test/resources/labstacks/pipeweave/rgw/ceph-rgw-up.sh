@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
 # A throwaway single-node Ceph (one mon, one in-memory OSD, radosgw) on 127.0.0.1, every file under $1.
-# Usage: ceph-rgw-up.sh DIR RGW_PORT MON_PORT. Prints "ready" when the S3 endpoint answers; the daemons'
-# pids go to DIR/pids (one "name pid" a line) so the caller can stop exactly them.
+# Usage: ceph-rgw-up.sh DIR RGW_PORT MON_PORT OWNER_PID. Prints "ready" when the S3 endpoint answers; the
+# daemons' pids go to DIR/pids (one "name pid" a line). A watchdog stops exactly those daemons once
+# OWNER_PID (the test JVM) has gone, however it ended.
 # Recipe: ../shared/reference/test-components.md, appendix A (Ceph 16.2.15 from Debian bookworm).
 set -euo pipefail
-D=$1; RGW_PORT=$2; MON_PORT=$3
+D=$1; RGW_PORT=$2; MON_PORT=$3; OWNER_PID=$4
 rm -rf "$D"; mkdir -p "$D"/{mon/ceph-a,osd/ceph-0,run,log,rgw}
+touch "$D/pids"
+# The watchdog outlives this script (and starts first, so a start that fails half-way is cleaned up too).
+nohup bash -c '
+  while kill -0 "$1" 2>/dev/null; do sleep 1; done
+  # Only a pid whose command line still names this cluster directory: never a reused pid.
+  while read -r name pid; do
+    tr "\0" " " < "/proc/$pid/cmdline" 2>/dev/null | grep -qF "$3" && kill -9 "$pid"
+  done < "$2"
+' watchdog "$OWNER_PID" "$D/pids" "$D" >/dev/null 2>&1 &
 FSID=$(cat /proc/sys/kernel/random/uuid)
 cat > "$D/ceph.conf" <<CONF
 [global]
@@ -38,6 +48,9 @@ memstore_device_bytes = 1073741824
 rgw_frontends = beast endpoint=127.0.0.1:$RGW_PORT
 rgw_data = $D/rgw
 rgw_crypt_require_ssl = false
+# SSE-KMS with a static test key: an aws:kms upload then succeeds unless a policy denies it.
+rgw_crypt_s3_kms_backend = testing
+rgw_crypt_s3_kms_encryption_keys = testkey-1=YmluCmJvb3N0CmJvb3N0LWJ1aWxkCmNlcGguY29uZgo=
 rgw_thread_pool_size = 32
 CONF
 C="-c $D/ceph.conf"; K=$D/keyring
