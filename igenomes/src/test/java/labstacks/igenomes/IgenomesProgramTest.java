@@ -144,6 +144,14 @@ class IgenomesProgramTest {
         assertEquals("s3://ngi-igenomes/igenomes/Homo_sapiens/NCBI/GRCh38/Sequence/WholeGenomeFasta/genome.fa", grch38.get("fasta"));
         assertEquals("s3://ngi-igenomes/igenomes/Homo_sapiens/NCBI/GRCh38/Sequence/STARIndex/", grch38.get("star"));
         assertEquals("s3://ngi-igenomes/igenomes/Homo_sapiens/NCBI/GRCh38/Annotation/Genes/genes.bed", grch38.get("bed12"));
+        // What nf-core pipelines read besides paths (nf-core/rnaseq 3.24.0 conf/igenomes.config).
+        assertEquals("chrM", grch38.get("mito_name"));
+        assertEquals("2.7e9", grch38.get("macs_gsize"));
+        assertEquals("pipeline asset assets/blacklists/hg38-blacklist.bed", grch38.get("blacklist"));
+        assertEquals(39, genomes.size(), "every genome of nf-core's igenomes.config");
+        var chm13 = genomes.get("CHM13");
+        assertTrue(String.valueOf(chm13.get("gff")).startsWith("ftp://ftp.ncbi.nlm.nih.gov/"), chm13.toString());
+        assertTrue(!chm13.containsKey("star") && !chm13.containsKey("macs_gsize"), "only what the genome has");
     }
 
     @Test

@@ -76,13 +76,22 @@ public final class DatasetAccessRole extends ComponentResource {
     static String accessPolicy(String bucketArn, StoragePolicy storage) {
         var objects = bucketArn + "/*";
         var statements = new ArrayList<Statement>();
-        statements.add(Statement.allow("s3:ListBucket").sid("ListDatasets").resources(bucketArn).build());
-        statements.add(Statement.allow("s3:GetObject").sid("ReadDatasets").resources(objects).build());
+        // ListBucketVersions: DatasetStorage.versions (a dataset's history).
+        statements.add(Statement.allow("s3:ListBucket", "s3:ListBucketVersions").sid("ListDatasets")
+                .resources(bucketArn).build());
+        // GetObjectVersion: a GET with ?versionId= is authorized as this action, not as s3:GetObject.
+        statements.add(Statement.allow("s3:GetObject", "s3:GetObjectVersion").sid("ReadDatasets")
+                .resources(objects).build());
+        // s3:PutObject covers PutObject and the create, part and complete calls of a multipart upload.
         var put = Statement.allow("s3:PutObject").sid("WriteDatasets").resources(objects);
         if (storage.encryptedUploadsRequired()) {
-            put.condition("StringEquals", "s3:x-amz-server-side-encryption", DatasetBucket.SSE_ALGORITHM);
+            // IfExists: UploadPart carries no encryption header (the bucket default encrypts it); a
+            // request that names an encryption must name AES256.
+            put.condition("StringEqualsIfExists", DatasetBucketPolicy.ENCRYPTION_KEY, DatasetBucket.SSE_ALGORITHM);
         }
         statements.add(put.build());
+        // DatasetStorage aborts a multipart upload that failed, so its parts do not linger.
+        statements.add(Statement.allow("s3:AbortMultipartUpload").sid("AbortFailedUploads").resources(objects).build());
         if (storage.deleteAllowed()) {
             statements.add(Statement.allow("s3:DeleteObject").sid("DeleteDatasets").resources(objects).build());
         }

@@ -14,6 +14,7 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs;
@@ -26,10 +27,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.aws.PolicyDocument;
-import labstacks.shared.aws.PolicyDocument.Statement;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +39,8 @@ public final class DatasetBucket extends ComponentResource {
     public static final String TYPE = "labstacks:pipeweave:DatasetBucket";
     /** The only server-side encryption PipeWeave uses: S3-managed keys. */
     public static final String SSE_ALGORITHM = "AES256";
+    /** Days after which the lifecycle removes the parts of an upload that was never completed. */
+    public static final int ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 
     private final BucketV2 bucket;
     private final Optional<BucketLifecycleConfigurationV2> lifecycle;
@@ -104,14 +103,24 @@ public final class DatasetBucket extends ComponentResource {
                                 .noncurrentVersionTransitions(
                                         BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs.builder()
                                                 .noncurrentDays(days).storageClass("GLACIER").build())
-                                .build())
+                                .build(),
+                                // Parts of an upload that never completed (a crash before its abort) are
+                                // stored and billed but invisible; they hold no dataset.
+                                BucketLifecycleConfigurationV2RuleArgs.builder()
+                                        .id("abort-incomplete-uploads")
+                                        .status("Enabled")
+                                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                                        .abortIncompleteMultipartUpload(
+                                                BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                                        .daysAfterInitiation(ABORT_INCOMPLETE_UPLOAD_DAYS).build())
+                                        .build())
                         .build(), child));
 
         // A deny-only policy is not public, but S3 rejects policy writes while the access block is being
         // applied; ordering them avoids a race on first deploy.
         this.bucketPolicy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
-                .policy(bucket.arn().applyValue(arn -> bucketPolicy(arn, policy.encryptedUploadsRequired())))
+                .policy(bucket.arn().applyValue(arn -> bucketPolicy(arn, policy)))
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(args.aws()).dependsOn(publicAccessBlock).build());
 
@@ -121,23 +130,9 @@ public final class DatasetBucket extends ComponentResource {
                 "bucketRegion", bucket.region()));
     }
 
-    /** The bucket policy: TLS only, and encrypted uploads only where required. */
-    static String bucketPolicy(String bucketArn, boolean encryptedUploadsRequired) {
-        var statements = new ArrayList<Statement>();
-        statements.add(Statement.deny("s3:*").sid("DenyInsecureTransport")
-                .principal("AWS", "*")
-                .resources(bucketArn, bucketArn + "/*")
-                .condition("Bool", "aws:SecureTransport", "false")
-                .build());
-        if (encryptedUploadsRequired) {
-            // StringNotEquals is also true when the header is missing, so this denies both cases.
-            statements.add(Statement.deny("s3:PutObject").sid("DenyUnencryptedUploads")
-                    .principal("AWS", "*")
-                    .resources(bucketArn + "/*")
-                    .condition("StringNotEquals", "s3:x-amz-server-side-encryption", SSE_ALGORITHM)
-                    .build());
-        }
-        return PolicyDocument.of(List.copyOf(statements)).toJson();
+    /** The bucket policy; see {@link DatasetBucketPolicy}. */
+    static String bucketPolicy(String bucketArn, StoragePolicy storage) {
+        return DatasetBucketPolicy.document(bucketArn, storage);
     }
 
     public BucketV2 bucket() {

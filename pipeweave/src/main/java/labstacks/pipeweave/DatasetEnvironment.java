@@ -60,4 +60,13 @@ public enum DatasetEnvironment {
     public boolean retainRequired() {
         return retainRequired;
     }
+
+    /**
+     * Whether the bucket policy refuses permanent deletion (object versions, the bucket, the policy that
+     * guards them) to every principal but an optional break-glass role. Only production: development and
+     * staging data may be thrown away.
+     */
+    public boolean deletionGuarded() {
+        return this == PRODUCTION;
+    }
 }

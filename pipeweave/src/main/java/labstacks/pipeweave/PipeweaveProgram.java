@@ -69,16 +69,24 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
         if (config.get("pipeweave:bucketName").isPresent() || environment.isEmpty()) {
             return;
         }
-        var suffix = config.stack().startsWith("pipeweave-") ? config.stack().substring("pipeweave-".length()) : config.stack();
-        var derived = PREFIX + environment.get() + "-" + suffix;
+        var derived = derivedBucketName(environment.get(), config.stack());
         Vocabulary.s3BucketName(derived).ifPresent(rule -> report.problem("pipeweave:bucketName",
                 "is not set, and the name derived from the stack name, '" + derived + "', is not a valid bucket name: " + rule,
                 "pulumi config set pipeweave:bucketName <bucket name> -s " + config.stack()));
     }
 
-    /** {@code pipeweave-datasets-<environment>-<stack suffix>}, the suffix being the stack name after {@code pipeweave-}. */
+    /**
+     * {@code pipeweave-datasets-<environment>-<stack suffix>}, the suffix being the stack name after
+     * {@code pipeweave-}; when the suffix is the environment itself ({@code pipeweave-production}), it is not
+     * repeated: {@code pipeweave-datasets-production}.
+     */
     static String defaultBucketName(DatasetEnvironment environment, String stackName) {
+        return derivedBucketName(environment.configName(), stackName);
+    }
+
+    private static String derivedBucketName(String environment, String stackName) {
         var suffix = stackName.startsWith("pipeweave-") ? stackName.substring("pipeweave-".length()) : stackName;
-        return PREFIX + environment.configName() + "-" + suffix;
+        var name = PREFIX + environment;
+        return suffix.equals(environment) ? name : name + "-" + suffix;
     }
 }

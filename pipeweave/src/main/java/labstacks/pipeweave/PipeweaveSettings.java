@@ -38,7 +38,13 @@ public record PipeweaveSettings(
         Optional<Boolean> retainOnDelete,
         @Setting(key = "pipeweave:forceDestroy",
                 description = "let pulumi destroy delete a bucket that still holds objects")
-        Optional<Boolean> forceDestroy) implements SettingsRules {
+        Optional<Boolean> forceDestroy,
+        @Setting(key = "pipeweave:breakGlassRoleArn",
+                description = "the one IAM role the production bucket policy lets delete versions, the bucket"
+                        + " or the policy itself",
+                pattern = "arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}",
+                example = "arn:aws:iam::123456789012:role/pipeweave-break-glass")
+        Optional<String> breakGlassRoleArn) implements SettingsRules {
 
     /** The storage this stack gets: its own values where set, the environment's defaults elsewhere. */
     public StoragePolicy storagePolicy() {
@@ -49,7 +55,8 @@ public record PipeweaveSettings(
                 requireEncryptedUploads.orElse(defaults.encryptedUploadsRequired()),
                 protectBucket.orElse(defaults.protect()),
                 retainOnDelete.orElse(defaults.retainOnDelete()),
-                forceDestroy.orElse(defaults.forceDestroy()));
+                forceDestroy.orElse(defaults.forceDestroy()),
+                breakGlassRoleArn);
     }
 
     @Override
@@ -79,6 +86,11 @@ public record PipeweaveSettings(
         if (forceDestroy.orElse(false) && environment.protectionRequired()) {
             problems.add("pipeweave:forceDestroy", "is true, but " + env
                     + " datasets may never be deleted with their bucket", "set it to false or remove it");
+        }
+        if (breakGlassRoleArn.isPresent() && !environment.deletionGuarded()) {
+            problems.add("pipeweave:breakGlassRoleArn", "is set, but " + env + " has no delete guard to break"
+                    + " (only production's bucket policy refuses permanent deletion)",
+                    "remove pipeweave:breakGlassRoleArn from the stack file");
         }
         if (forceDestroy.orElse(false) && protectBucket.orElse(false)) {
             problems.add("pipeweave:forceDestroy", "is true while pipeweave:protectBucket is true; choose one",

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param protect                  whether the bucket is protected against {@code pulumi destroy}
  * @param retainOnDelete           whether removing the bucket from the program leaves it in AWS
  * @param forceDestroy             whether destroying the bucket also deletes its objects (development only)
+ * @param breakGlassRoleArn        the one IAM role the production delete guard lets through; empty for none
  */
 public record StoragePolicy(
         DatasetEnvironment environment,
@@ -20,7 +21,26 @@ public record StoragePolicy(
         boolean encryptedUploadsRequired,
         boolean protect,
         boolean retainOnDelete,
-        boolean forceDestroy) {
+        boolean forceDestroy,
+        Optional<String> breakGlassRoleArn) {
+
+    public StoragePolicy {
+        java.util.Objects.requireNonNull(environment, "environment");
+        java.util.Objects.requireNonNull(glacierTransitionDays, "glacierTransitionDays");
+        java.util.Objects.requireNonNull(breakGlassRoleArn, "breakGlassRoleArn");
+    }
+
+    /** A policy without a break-glass role. */
+    public StoragePolicy(DatasetEnvironment environment, Optional<Integer> glacierTransitionDays, boolean deleteAllowed,
+                         boolean encryptedUploadsRequired, boolean protect, boolean retainOnDelete, boolean forceDestroy) {
+        this(environment, glacierTransitionDays, deleteAllowed, encryptedUploadsRequired, protect, retainOnDelete,
+                forceDestroy, Optional.empty());
+    }
+
+    /** Whether the bucket policy guards against permanent deletion (production). */
+    public boolean deletionGuarded() {
+        return environment.deletionGuarded();
+    }
 
     /** The environment's own defaults. */
     public static StoragePolicy defaultsFor(DatasetEnvironment environment) {

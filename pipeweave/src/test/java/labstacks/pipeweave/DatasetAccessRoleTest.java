@@ -46,29 +46,35 @@ class DatasetAccessRoleTest {
         var policy = run(false, false).resource("aws:iam/policy:Policy", "access-policy");
         assertEquals("pipeweave-test-access", policy.inputs().get("name"));
         var statements = PolicyJson.statements(policy.inputs().get("policy"));
-        assertEquals(List.of("s3:ListBucket"), PolicyJson.actions(statements.get(0)));
+        // ListBucketVersions and GetObjectVersion: DatasetStorage.versions and get(key, versionId) are
+        // authorized as these actions, not as ListBucket and GetObject (AWS S3 API reference, GetObject
+        // "versionId" and ListObjectVersions permissions).
+        assertEquals(List.of("s3:ListBucket", "s3:ListBucketVersions"), PolicyJson.actions(statements.get(0)));
         assertEquals(List.of(BUCKET_ARN), PolicyJson.resources(statements.get(0)));
-        assertEquals(List.of("s3:GetObject"), PolicyJson.actions(statements.get(1)));
+        assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion"), PolicyJson.actions(statements.get(1)));
         assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(statements.get(1)));
         assertEquals(List.of("s3:PutObject"), PolicyJson.actions(statements.get(2)));
         assertFalse(statements.get(2).has("Condition"));
-        assertEquals(3, statements.size(), "no delete where the environment forbids it");
+        assertEquals(List.of("s3:AbortMultipartUpload"), PolicyJson.actions(statements.get(3)));
+        assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(statements.get(3)));
+        assertEquals(4, statements.size(), "no delete where the environment forbids it");
         for (var statement : statements) {
             assertEquals("Allow", statement.get("Effect").getAsString());
             assertFalse(PolicyJson.actions(statement).stream().anyMatch(a -> a.equals("*") || a.endsWith(":*")));
+            assertFalse(PolicyJson.actions(statement).stream().anyMatch(a -> a.startsWith("s3:DeleteObjectVersion")));
             assertFalse(PolicyJson.resources(statement).contains("*"));
         }
     }
 
     @Test
     void deleteAndTheEncryptionConditionFollowTheEnvironment() {
-        var statements = PolicyJson.statements(run(true, true).resource("aws:iam/policy:Policy", "access-policy")
-                .inputs().get("policy"));
-        var put = PolicyJson.bySid(run(true, true).resource("aws:iam/policy:Policy", "access-policy").inputs().get("policy"),
-                "WriteDatasets").orElseThrow();
-        assertEquals("AES256", put.getAsJsonObject("Condition").getAsJsonObject("StringEquals")
-                .get("s3:x-amz-server-side-encryption").getAsString());
-        var delete = statements.get(3);
+        var document = run(true, true).resource("aws:iam/policy:Policy", "access-policy").inputs().get("policy");
+        var statements = PolicyJson.statements(document);
+        var put = PolicyJson.bySid(document, "WriteDatasets").orElseThrow();
+        // IfExists: an UploadPart carries no encryption header and must still be allowed.
+        assertEquals("{\"StringEqualsIfExists\":{\"s3:x-amz-server-side-encryption\":\"AES256\"}}",
+                put.getAsJsonObject("Condition").toString());
+        var delete = statements.get(4);
         assertEquals(List.of("s3:DeleteObject"), PolicyJson.actions(delete));
         assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(delete));
     }

@@ -79,6 +79,13 @@ class DatasetBucketTest {
         assertEquals("Enabled", rule.get("status"));
         assertEquals(List.of(Map.of("days", 30, "storageClass", "GLACIER")), rule.get("transitions"));
         assertEquals(List.of(Map.of("noncurrentDays", 30, "storageClass", "GLACIER")), rule.get("noncurrentVersionTransitions"));
+        @SuppressWarnings("unchecked")
+        var abort = ((List<Map<String, Object>>) strict.resource(
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "data-lifecycle").inputs().get("rules")).get(1);
+        assertEquals("abort-incomplete-uploads", abort.get("id"));
+        assertEquals(Map.of("daysAfterInitiation", 7), abort.get("abortIncompleteMultipartUpload"));
+        assertTrue(!abort.containsKey("expiration") && !abort.containsKey("noncurrentVersionExpiration"),
+                "the lifecycle never expires a dataset: " + abort);
 
         assertTrue(run(LOOSE).resources("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").isEmpty());
     }
@@ -96,15 +103,60 @@ class DatasetBucketTest {
     }
 
     @Test
-    void unencryptedUploadsAreDeniedOnlyWhereRequired() {
+    void onlyAnEncryptionOtherThanAes256IsDeniedAndOnlyWhereRequired() {
         var strictPolicy = run(STRICT).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
-        var deny = PolicyJson.bySid(strictPolicy, "DenyUnencryptedUploads").orElseThrow();
+        assertTrue(PolicyJson.bySid(strictPolicy, "DenyUnencryptedUploads").isEmpty(),
+                "a deny on a missing header would refuse every UploadPart");
+        var deny = PolicyJson.bySid(strictPolicy, "DenyOtherEncryption").orElseThrow();
+        assertEquals("Deny", deny.get("Effect").getAsString());
         assertEquals(List.of("s3:PutObject"), PolicyJson.actions(deny));
         assertEquals(List.of("arn:aws:s3:::my-datasets/*"), PolicyJson.resources(deny));
-        assertEquals("AES256", deny.getAsJsonObject("Condition").getAsJsonObject("StringNotEquals")
-                .get("s3:x-amz-server-side-encryption").getAsString());
+        // Both conditions of one statement must hold: the header is present and it is not AES256.
+        assertEquals("{\"Null\":{\"s3:x-amz-server-side-encryption\":\"false\"},"
+                        + "\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"AES256\"}}",
+                deny.getAsJsonObject("Condition").toString());
 
         var loosePolicy = run(LOOSE).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
-        assertTrue(PolicyJson.bySid(loosePolicy, "DenyUnencryptedUploads").isEmpty());
+        assertTrue(PolicyJson.bySid(loosePolicy, "DenyOtherEncryption").isEmpty());
+    }
+
+    @Test
+    void productionDeniesPermanentDeletionToEveryPrincipal() {
+        var policy = run(STRICT).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
+        var versions = PolicyJson.bySid(policy, "DenyVersionDeletion").orElseThrow();
+        assertEquals("Deny", versions.get("Effect").getAsString());
+        assertEquals("{\"AWS\":\"*\"}", versions.get("Principal").toString());
+        assertEquals(List.of("s3:DeleteObjectVersion"), PolicyJson.actions(versions));
+        assertEquals(List.of("arn:aws:s3:::my-datasets/*"), PolicyJson.resources(versions));
+        assertFalse(versions.has("Condition"), "without a break-glass role nobody is exempt");
+        var bucket = PolicyJson.bySid(policy, "DenyBucketDeletion").orElseThrow();
+        assertEquals("{\"AWS\":\"*\"}", bucket.get("Principal").toString());
+        assertEquals(List.of("s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy",
+                "s3:PutLifecycleConfiguration"), PolicyJson.actions(bucket));
+        assertEquals(List.of("arn:aws:s3:::my-datasets"), PolicyJson.resources(bucket));
+        assertFalse(bucket.has("Condition"));
+    }
+
+    @Test
+    void aBreakGlassRoleIsTheOnlyExemption() {
+        var role = "arn:aws:iam::123456789012:role/ops/pipeweave-break-glass";
+        var withRole = new StoragePolicy(DatasetEnvironment.PRODUCTION, Optional.of(30), false, true, true, true, false,
+                Optional.of(role));
+        var policy = run(withRole).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
+        for (var sid : List.of("DenyVersionDeletion", "DenyBucketDeletion")) {
+            var statement = PolicyJson.bySid(policy, sid).orElseThrow();
+            assertEquals("{\"ArnNotEquals\":{\"aws:PrincipalArn\":\"" + role + "\"}}",
+                    statement.getAsJsonObject("Condition").toString(), sid);
+        }
+    }
+
+    @Test
+    void developmentAndStagingHaveNoDeleteGuard() {
+        var staging = new StoragePolicy(DatasetEnvironment.STAGING, Optional.of(60), true, true, true, false, false);
+        for (var policy : List.of(LOOSE, staging)) {
+            var document = run(policy).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
+            assertTrue(PolicyJson.bySid(document, "DenyVersionDeletion").isEmpty(), policy.environment().toString());
+            assertTrue(PolicyJson.bySid(document, "DenyBucketDeletion").isEmpty(), policy.environment().toString());
+        }
     }
 }

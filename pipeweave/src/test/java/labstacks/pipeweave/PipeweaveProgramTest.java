@@ -34,8 +34,8 @@ class PipeweaveProgramTest {
     void eachStackMatchesItsRowOfTheTable(String stackName, String environment, int glacierDays, boolean delete,
                                           boolean encryption, boolean protect, boolean retain, boolean forceDestroy) {
         var run = stack(stackName);
-        var suffix = stackName.substring("pipeweave-".length());
-        var bucketName = "pipeweave-datasets-" + environment + "-" + suffix;
+        // The stack suffix is the environment in all three stack files, and is not repeated.
+        var bucketName = "pipeweave-datasets-" + environment;
 
         var bucket = run.resource(BUCKET, "datasets");
         assertEquals(bucketName, bucket.inputs().get("bucket"));
@@ -59,11 +59,16 @@ class PipeweaveProgramTest {
 
         var bucketPolicy = run.resource("aws:s3/bucketPolicy:BucketPolicy", "datasets-policy").inputs().get("policy");
         assertTrue(PolicyJson.bySid(bucketPolicy, "DenyInsecureTransport").isPresent());
-        assertEquals(encryption, PolicyJson.bySid(bucketPolicy, "DenyUnencryptedUploads").isPresent(), "bucket policy");
+        assertEquals(encryption, PolicyJson.bySid(bucketPolicy, "DenyOtherEncryption").isPresent(), "bucket policy");
+        var production = environment.equals("production");
+        assertEquals(production, PolicyJson.bySid(bucketPolicy, "DenyVersionDeletion").isPresent(), "delete guard");
+        assertEquals(production, PolicyJson.bySid(bucketPolicy, "DenyBucketDeletion").isPresent(), "delete guard");
 
         var accessPolicy = run.resource("aws:iam/policy:Policy", "access-policy").inputs().get("policy");
         assertEquals(delete, PolicyJson.bySid(accessPolicy, "DeleteDatasets").isPresent(), "delete allowed");
         assertEquals(encryption, PolicyJson.bySid(accessPolicy, "WriteDatasets").orElseThrow().has("Condition"));
+        assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion"),
+                PolicyJson.actions(PolicyJson.bySid(accessPolicy, "ReadDatasets").orElseThrow()), "versioned reads");
 
         assertEquals(Map.of(
                 "bucket_name", bucketName,
@@ -81,6 +86,35 @@ class PipeweaveProgramTest {
         var run = ProgramHarness.forStackFile(new PipeweaveProgram(), "pipeweave-staging")
                 .config("pipeweave:bucketName", "acme-pipeweave-staging").run().assertSucceeded();
         assertEquals("acme-pipeweave-staging", run.output("bucket_name"));
+    }
+
+    @Test
+    void aStackSuffixOtherThanTheEnvironmentStaysInTheName() {
+        var run = harness("staging").run().assertSucceeded();
+        assertEquals("pipeweave-datasets-staging-test", run.output("bucket_name"));
+        assertEquals("arn:aws:iam::123456789012:role/pipeweave-datasets-staging-test", run.output("iam_role_arn"));
+    }
+
+    @Test
+    void aBreakGlassRoleReachesTheProductionGuard() {
+        var role = "arn:aws:iam::123456789012:role/pipeweave-break-glass";
+        var run = ProgramHarness.forStackFile(new PipeweaveProgram(), "pipeweave-production")
+                .config("pipeweave:breakGlassRoleArn", role).run().assertSucceeded();
+        var policy = run.resource("aws:s3/bucketPolicy:BucketPolicy", "datasets-policy").inputs().get("policy");
+        assertEquals(role, PolicyJson.bySid(policy, "DenyVersionDeletion").orElseThrow().getAsJsonObject("Condition")
+                .getAsJsonObject("ArnNotEquals").get("aws:PrincipalArn").getAsString());
+    }
+
+    @Test
+    void aBreakGlassRoleMustBeARoleArnAndOnlyInProduction() {
+        for (var bad : List.of("pipeweave-break-glass", "arn:aws:iam::123456789012:user/alice",
+                "arn:aws:iam::12345:role/x", "arn:aws:iam::123456789012:role/")) {
+            assertEquals(List.of("pipeweave:breakGlassRoleArn"),
+                    problemKeys(harness("production").config("pipeweave:breakGlassRoleArn", bad)), bad);
+        }
+        var error = assertThrows(StackConfigException.class, () -> harness("staging")
+                .config("pipeweave:breakGlassRoleArn", "arn:aws:iam::123456789012:role/ops").run());
+        assertTrue(error.getMessage().contains("staging has no delete guard to break"), error.getMessage());
     }
 
     @Test

@@ -29,10 +29,17 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
 
     /** Where the catalog ships inside the module. */
     public static final String RESOURCE = "labstacks/igenomes/genomes.json";
-    /** Assets every entry must name. */
-    public static final List<String> ASSETS = List.of("fasta", "bwa", "bowtie2", "star", "gtf", "bed12");
+    /**
+     * Every asset a genome may have in the bucket, in the order reports list them (the attributes of nf-core's
+     * {@code conf/igenomes.config} that name bucket paths). Only {@code fasta} is required.
+     */
+    public static final List<String> ASSETS =
+            List.of("fasta", "bwa", "bwamem2", "bowtie2", "star", "bismark", "gtf", "gff", "bed12", "readme");
     /** Assets that are prefixes of many index files rather than one object. */
-    public static final Set<String> INDEX_ASSETS = Set.of("bwa", "bowtie2", "star");
+    public static final Set<String> INDEX_ASSETS = Set.of("bwa", "bwamem2", "bowtie2", "star", "bismark");
+    /** Assets every entry must have. */
+    public static final List<String> REQUIRED_ASSETS = List.of("fasta");
+    private static final java.util.regex.Pattern MACS_GSIZE = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?(e[0-9]+)?");
 
     public GenomeCatalog {
         genomes = List.copyOf(genomes);
@@ -94,7 +101,16 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
             }
             var paths = new LinkedHashMap<String, String>();
             var pathObject = entry.getAsJsonObject("paths");
+            for (var asset : pathObject.keySet()) {
+                if (!ASSETS.contains(asset)) {
+                    throw new CatalogException(name + ": " + where + ".paths." + asset + " is not a known asset ("
+                            + String.join(", ", ASSETS) + ")");
+                }
+            }
             for (var asset : ASSETS) {
+                if (!pathObject.has(asset) && !REQUIRED_ASSETS.contains(asset)) {
+                    continue;
+                }
                 var key = text(pathObject, asset, name, where + ".paths.");
                 if (key.startsWith("/") || key.startsWith("s3://")) {
                     throw new CatalogException(name + ": " + where + ".paths." + asset
@@ -102,8 +118,30 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
                 }
                 paths.put(asset, key);
             }
+            var external = new LinkedHashMap<String, String>();
+            if (entry.has("external")) {
+                if (!entry.get("external").isJsonObject()) {
+                    throw new CatalogException(name + ": " + where + ".external must be an object of asset to URL");
+                }
+                var externalObject = entry.getAsJsonObject("external");
+                for (var asset : externalObject.keySet()) {
+                    var url = text(externalObject, asset, name, where + ".external.");
+                    if (!url.matches("(https?|ftp)://.+")) {
+                        throw new CatalogException(name + ": " + where + ".external." + asset
+                                + " must be an http(s) or ftp URL, got " + url);
+                    }
+                    external.put(asset, url);
+                }
+            }
+            var macsGsize = optionalText(entry, "macs_gsize", name, where);
+            if (macsGsize.isPresent() && !MACS_GSIZE.matcher(macsGsize.get()).matches()) {
+                throw new CatalogException(name + ": " + where + ".macs_gsize must be a number such as 2.7e9, got "
+                        + macsGsize.get());
+            }
             genomes.add(new Genome(id, text(entry, "species", name, where + "."), text(entry, "source", name, where + "."),
-                    text(entry, "build", name, where + "."), paths));
+                    text(entry, "build", name, where + "."), paths, external,
+                    optionalText(entry, "mito_name", name, where), macsGsize,
+                    optionalText(entry, "blacklist", name, where)));
         }
         return new GenomeCatalog(bucket, genomes);
     }
@@ -117,7 +155,10 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
         return "s3://" + bucket + "/" + key;
     }
 
-    /** The catalog as the {@code genomes} stack output: id to species, source, build and S3 URIs. */
+    /**
+     * The catalog as the {@code genomes} stack output: id to species, source, build, the S3 URI of every
+     * asset it has, external URLs, and mito_name, macs_gsize and blacklist where known.
+     */
     public Map<String, Object> asOutput() {
         var result = new LinkedHashMap<String, Object>();
         for (var genome : genomes) {
@@ -125,12 +166,18 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
             entry.put("species", genome.species());
             entry.put("source", genome.source());
             entry.put("build", genome.build());
-            for (var asset : ASSETS) {
-                entry.put(asset, uri(genome.paths().get(asset)));
-            }
+            genome.paths().forEach((asset, key) -> entry.put(asset, uri(key)));
+            entry.putAll(genome.external());
+            genome.mitoName().ifPresent(value -> entry.put("mito_name", value));
+            genome.macsGsize().ifPresent(value -> entry.put("macs_gsize", value));
+            genome.blacklist().ifPresent(value -> entry.put("blacklist", "pipeline asset " + value));
             result.put(genome.id(), entry);
         }
         return result;
+    }
+
+    private static Optional<String> optionalText(JsonObject object, String field, String name, String where) {
+        return object.has(field) ? Optional.of(text(object, field, name, where + ".")) : Optional.empty();
     }
 
     private static String text(JsonObject object, String field, String name, String where) {

@@ -46,10 +46,9 @@ public final class Inventory {
         var reports = new ArrayList<GenomeReport>();
         for (var genome : catalog.genomes()) {
             var checks = new ArrayList<PathCheck>();
-            for (var asset : GenomeCatalog.ASSETS) {
-                var key = genome.paths().get(asset);
-                checks.add(new PathCheck(asset, key, exists(key, GenomeCatalog.INDEX_ASSETS.contains(asset))));
-            }
+            // Only bucket paths: external URLs and pipeline assets (blacklists) are not in the bucket.
+            genome.paths().forEach((asset, key) ->
+                    checks.add(new PathCheck(asset, key, exists(key, GenomeCatalog.INDEX_ASSETS.contains(asset)))));
             var report = new GenomeReport(genome, List.copyOf(checks));
             reports.add(report);
             afterEach.accept(report);

@@ -3,28 +3,100 @@ package labstacks.igenomes.catalog;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GenomeCatalogTest {
 
+    /**
+     * The bundled catalog is nf-core/rnaseq 3.24.0 (commit 47b3b0d3daad69e99d45c9e2dd8db19ee28307a1),
+     * conf/igenomes.config: 39 genome blocks. The facts checked below are read from that file.
+     */
     @Test
-    void theBundledCatalogIsCompleteAndConsistent() {
+    void theBundledCatalogHoldsEveryGenomeOfNfCoresConfig() {
         var catalog = GenomeCatalog.bundled();
         assertEquals("ngi-igenomes", catalog.bucket());
-        assertTrue(catalog.genomes().size() >= 15);
+        assertEquals(List.of("GRCh37", "GRCh38", "CHM13", "GRCm38", "TAIR10", "EB2", "UMD3.1", "WBcel235", "CanFam3.1",
+                "GRCz10", "BDGP6", "EquCab2", "EB1", "Galgal4", "Gm01", "Mmul_1", "IRGSP-1.0", "CHIMP2.1.4", "Rnor_5.0",
+                "Rnor_6.0", "R64-1-1", "EF2", "Sbi1", "Sscrofa10.2", "AGPv3", "hg38", "hg19", "mm10", "bosTau8", "ce10",
+                "canFam3", "danRer10", "dm6", "equCab2", "galGal4", "panTro4", "rn6", "sacCer3", "susScr3"),
+                catalog.genomes().stream().map(Genome::id).toList());
+
+        var grch37 = catalog.find("GRCh37").orElseThrow();
+        assertEquals(List.of("fasta", "bwa", "bowtie2", "star", "bismark", "gtf", "bed12", "readme"),
+                List.copyOf(grch37.paths().keySet()));
+        assertEquals("igenomes/Homo_sapiens/Ensembl/GRCh37/Sequence/BWAIndex/version0.6.0/", grch37.paths().get("bwa"));
+        assertEquals("igenomes/Homo_sapiens/Ensembl/GRCh37/Annotation/README.txt", grch37.paths().get("readme"));
+        assertEquals(Optional.of("MT"), grch37.mitoName());
+        assertEquals(Optional.of(2_700_000_000L), grch37.effectiveGenomeSize());
+        assertEquals(Optional.of("assets/blacklists/GRCh37-blacklist.bed"), grch37.blacklist());
+
+        var chm13 = catalog.find("CHM13").orElseThrow();
+        assertEquals("UCSC", chm13.source());
+        assertEquals("igenomes/Homo_sapiens/UCSC/CHM13/Sequence/BWAmem2Index/", chm13.paths().get("bwamem2"));
+        assertEquals("igenomes/Homo_sapiens/NCBI/CHM13/Annotation/Genes/genes.gtf", chm13.paths().get("gtf"));
+        assertTrue(chm13.external().get("gff").startsWith("ftp://ftp.ncbi.nlm.nih.gov/genomes/all/GCF/009/914/755/"));
+        assertFalse(chm13.paths().containsKey("star"));
+
+        assertEquals(Optional.of("MtDNA"), catalog.find("WBcel235").orElseThrow().mitoName());
+        assertEquals(Optional.of(120_000_000L), catalog.find("dm6").orElseThrow().effectiveGenomeSize());
+        var eb1 = catalog.find("EB1").orElseThrow();
+        assertTrue(eb1.mitoName().isEmpty() && eb1.macsGsize().isEmpty() && eb1.blacklist().isEmpty());
+        assertEquals(Optional.of("assets/blacklists/mm10-blacklist.bed"), catalog.find("mm10").orElseThrow().blacklist());
+        assertEquals(6, catalog.genomes().stream().filter(g -> g.blacklist().isPresent()).count());
+        assertEquals(14, catalog.genomes().stream().filter(g -> g.macsGsize().isPresent()).count());
+        assertEquals(35, catalog.genomes().stream().filter(g -> g.mitoName().isPresent()).count());
+    }
+
+    @Test
+    void everyPathHasTheIgenomesLayout() {
+        var catalog = GenomeCatalog.bundled();
+        var total = 0;
         for (var genome : catalog.genomes()) {
-            var base = "igenomes/" + genome.species().replace(' ', '_') + "/" + genome.source() + "/" + genome.build() + "/";
-            for (var asset : GenomeCatalog.ASSETS) {
-                assertTrue(genome.paths().get(asset).startsWith(base), genome.id() + " " + asset);
+            var species = genome.species().replace(' ', '_');
+            var base = "igenomes/" + species + "/" + genome.source() + "/" + genome.build() + "/";
+            assertEquals(base + "Sequence/WholeGenomeFasta/genome.fa", genome.paths().get("fasta"), genome.id());
+            for (var path : genome.paths().entrySet()) {
+                var asset = path.getKey();
+                var key = path.getValue();
+                total++;
+                // CHM13's annotation is NCBI's while its sequence is UCSC's; every other path is under its build.
+                var expectedBase = genome.id().equals("CHM13") && asset.equals("gtf")
+                        ? "igenomes/Homo_sapiens/NCBI/CHM13/" : base;
+                assertTrue(key.startsWith(expectedBase), genome.id() + " " + asset + ": " + key);
+                assertFalse(key.contains("//") || key.contains("${"), genome.id() + " " + asset + ": " + key);
+                if (GenomeCatalog.INDEX_ASSETS.contains(asset)) {
+                    assertTrue(key.endsWith("/"), "an index is a directory: " + genome.id() + " " + asset);
+                    assertTrue(key.startsWith(base + "Sequence/"), genome.id() + " " + asset);
+                } else {
+                    assertFalse(key.endsWith("/"), "a file: " + genome.id() + " " + asset);
+                }
             }
-            assertTrue(genome.paths().get("star").endsWith("/"));
-            assertTrue(genome.paths().get("gtf").endsWith(".gtf"));
+            Optional.ofNullable(genome.paths().get("gtf")).ifPresent(gtf -> assertTrue(gtf.endsWith("/Annotation/Genes/genes.gtf")));
+            Optional.ofNullable(genome.paths().get("bed12")).ifPresent(bed -> assertTrue(bed.endsWith("/Annotation/Genes/genes.bed")));
+            Optional.ofNullable(genome.paths().get("readme")).ifPresent(r -> assertTrue(r.endsWith("/Annotation/README.txt")));
+            genome.mitoName().ifPresent(m -> assertTrue(m.matches("MT|Mt|M|MtDNA|chrM"), genome.id() + " " + m));
+            genome.blacklist().ifPresent(b -> assertTrue(b.matches("assets/blacklists/[\\w.-]+-blacklist\\.bed"), b));
         }
-        assertEquals("igenomes/Mus_musculus/Ensembl/GRCm38/Annotation/Genes/genes.gtf",
-                catalog.find("GRCm38").orElseThrow().paths().get("gtf"));
+        // The config has 39 fasta, 39 bwa, 38 bowtie2, star, bismark and gtf, 37 bed12, 23 readme, 1 bwamem2.
+        assertEquals(291, total, "every bucket path of the 39 genomes");
+    }
+
+    @Test
+    void theCatalogSaysWhereItCameFrom() throws java.io.IOException {
+        try (var in = GenomeCatalog.class.getClassLoader().getResourceAsStream(GenomeCatalog.RESOURCE)) {
+            var source = com.google.gson.JsonParser.parseString(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("source");
+            assertEquals("nf-core/rnaseq", source.get("repository").getAsString());
+            assertEquals("3.24.0", source.get("tag").getAsString());
+            assertEquals("conf/igenomes.config", source.get("path").getAsString());
+            assertTrue(source.get("commit").getAsString().matches("[0-9a-f]{40}"));
+        }
     }
 
     private static String parseError(String json) {
@@ -40,11 +112,17 @@ class GenomeCatalogTest {
         assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":{}}").contains("'genomes' must be a list"));
         var entry = "{\"id\":\"X1\",\"species\":\"S\",\"source\":\"E\",\"build\":\"X1\",\"paths\":{"
                 + "\"fasta\":\"a\",\"bwa\":\"b\",\"bowtie2\":\"c/\",\"star\":\"d/\",\"gtf\":\"e\"}}";
-        assertEquals("genomes.json: genomes[0] (X1).paths.bed12 is missing or not text",
-                parseError("{\"bucket\":\"b\",\"genomes\":[" + entry + "]}"));
         var absolute = entry.replace("\"gtf\":\"e\"", "\"gtf\":\"s3://b/e\",\"bed12\":\"f\"");
         assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + absolute + "]}").contains("paths.gtf must be a key inside"));
         var complete = entry.replace("\"gtf\":\"e\"", "\"gtf\":\"e\",\"bed12\":\"f\"");
+        var typo = entry.replace("\"gtf\":\"e\"", "\"gft\":\"e\"");
+        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + typo + "]}").contains("paths.gft is not a known asset"));
+        var noFasta = entry.replace("\"fasta\":\"a\",", "");
+        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + noFasta + "]}").contains("paths.fasta is missing"));
+        var badSize = entry.replace("\"paths\"", "\"macs_gsize\":\"big\",\"paths\"");
+        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + badSize + "]}").contains("macs_gsize must be a number"));
+        var badUrl = entry.replace("\"paths\"", "\"external\":{\"gff\":\"file:/x\"},\"paths\"");
+        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + badUrl + "]}").contains("external.gff must be"));
         assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + complete + "," + complete + "]}").contains("appears twice"));
     }
 }

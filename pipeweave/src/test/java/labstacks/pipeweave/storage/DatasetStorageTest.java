@@ -10,7 +10,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,18 +49,22 @@ class DatasetStorageTest {
     }
 
     private DatasetStorage storage(boolean deleteAllowed) {
-        var storage = DatasetStorage.open(settings(BUCKET, deleteAllowed));
+        var storage = DatasetStorage.open(settings(BUCKET, deleteAllowed), DatasetStorage.MIN_PART_SIZE);
         opened.add(storage);
         return storage;
     }
 
-    @BeforeEach
-    void createVersionedBucket() {
-        try (var admin = S3Client.builder()
+    private static S3Client admin() {
+        return S3Client.builder()
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .endpointOverride(S3.getUri()).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
-                .build()) {
+                .build();
+    }
+
+    @BeforeEach
+    void createVersionedBucket() {
+        try (var admin = admin()) {
             admin.createBucket(b -> b.bucket(BUCKET));
             admin.putBucketVersioning(b -> b.bucket(BUCKET)
                     .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
@@ -142,5 +156,107 @@ class DatasetStorageTest {
             var error = assertThrows(DatasetStorageException.class, () -> storage.get("x"));
             assertTrue(error.getMessage().contains("access denied"), error.getMessage());
         }
+    }
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFileLargerThanOnePartGoesUpInPartsAndReadsBack() throws IOException {
+        var content = StorageFixtures.pseudoRandom(2 * DatasetStorage.MIN_PART_SIZE + 12345, 7);
+        var file = temp.resolve("big.bin");
+        Files.write(file, content);
+        var storage = storage(true);
+        var result = storage.upload("runs/big.bin", file, "application/octet-stream");
+        assertEquals(3, result.parts(), "two full parts and the rest");
+        assertTrue(result.versionId().isPresent(), "the bucket is versioned");
+        assertArrayEquals(content, storage.get("runs/big.bin"));
+        assertArrayEquals(content, storage.get("runs/big.bin", result.versionId().orElseThrow()));
+    }
+
+    @Test
+    void aStreamIsReadOnePartAtATime() {
+        var size = DatasetStorage.MIN_PART_SIZE * 3L + 1;
+        var stream = new StorageFixtures.CountingStream(size, 3);
+        var readWhenSent = new ArrayList<Long>();
+        var partsSeen = new ArrayList<Integer>();
+        // Records, as each part is sent, how far the stream has been read: never more than that part.
+        ExecutionInterceptor spy = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UploadPartRequest part) {
+                    partsSeen.add(part.partNumber());
+                    readWhenSent.add(stream.maxRead());
+                }
+            }
+        };
+        try (var client = S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(S3.getUri()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(spy)).build()) {
+            var storage = DatasetStorage.over(client, settings(BUCKET, true), DatasetStorage.MIN_PART_SIZE);
+            var result = storage.upload("runs/stream.bin", stream, "application/octet-stream");
+            assertEquals(4, result.parts());
+            assertEquals(List.of(1, 2, 3, 4), partsSeen);
+            for (int i = 0; i < readWhenSent.size(); i++) {
+                assertTrue(readWhenSent.get(i) <= (long) (i + 1) * DatasetStorage.MIN_PART_SIZE,
+                        "part " + (i + 1) + " sent after reading " + readWhenSent.get(i) + " bytes");
+            }
+            assertArrayEquals(StorageFixtures.countingBytes(size, 3), storage.get("runs/stream.bin"));
+        }
+    }
+
+    @Test
+    void smallInputsGoUpInOnePut() throws IOException {
+        var storage = storage(true);
+        var result = storage.upload("small.txt", new java.io.ByteArrayInputStream(text("tiny")), "text/plain");
+        assertEquals(1, result.parts());
+        assertEquals(Optional.of("AES256"), result.serverSideEncryption());
+        var file = temp.resolve("empty");
+        Files.write(file, new byte[0]);
+        assertEquals(1, storage.upload("empty", file, null).parts());
+        assertArrayEquals(new byte[0], storage.get("empty"));
+    }
+
+    @Test
+    void aFailedStreamAbortsTheUploadAndLeavesNothing() {
+        var failing = new StorageFixtures.FailingStream(DatasetStorage.MIN_PART_SIZE + 100);
+        var storage = storage(true);
+        var error = assertThrows(UploadAbortedException.class,
+                () -> storage.upload("runs/broken.bin", failing, "application/octet-stream"));
+        assertTrue(error.getMessage().contains("upload of 'runs/broken.bin' to " + BUCKET + " failed after 1 part(s)"
+                + " and was aborted"), error.getMessage());
+        assertTrue(error.getMessage().contains("disk gone"), error.getMessage());
+        assertEquals(0, error.getSuppressed().length, "the abort itself succeeded");
+        try (var admin = admin()) {
+            assertTrue(admin.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().isEmpty(), "no upload left open");
+        }
+        assertThrows(DatasetNotFoundException.class, () -> storage.get("runs/broken.bin"));
+    }
+
+    @Test
+    void theHistoryOfAKeyListsEveryVersionNewestFirst() throws InterruptedException {
+        var storage = storage(true);
+        var first = storage.put("history.csv", text("1"), "text/csv");
+        storage.put("history.csv.bak", text("other key, same prefix"), "text/csv");
+        Thread.sleep(1100); // S3 timestamps have whole seconds
+        var second = storage.put("history.csv", text("22"), "text/csv");
+        var versions = storage.versions("history.csv");
+        assertEquals(List.of(second.versionId().orElseThrow(), first.versionId().orElseThrow()),
+                versions.stream().map(DatasetVersion::versionId).toList());
+        assertTrue(versions.get(0).latest() && !versions.get(1).latest());
+        assertEquals(2, versions.get(0).size());
+        assertTrue(versions.stream().allMatch(v -> v.key().equals("history.csv") && !v.deleteMarker()));
+        assertArrayEquals(text("1"), storage.get("history.csv", versions.get(1).versionId()));
+
+        var missing = assertThrows(DatasetNotFoundException.class, () -> storage.versions("never-written.csv"));
+        assertTrue(missing.getMessage().contains("never existed"), missing.getMessage());
+    }
+
+    @Test
+    void aPartBelowTheS3MinimumIsRefused() {
+        var error = assertThrows(IllegalArgumentException.class,
+                () -> DatasetStorage.open(settings(BUCKET, true), 1024 * 1024));
+        assertTrue(error.getMessage().contains("at least 5242880 bytes"), error.getMessage());
     }
 }
