@@ -62,6 +62,10 @@ class ModerateProgramTest {
                 .secret("moderate:openMetadataDbPassword", OPENMETADATA_DB);
     }
 
+    static ProgramHarness localHarness() {
+        return local();
+    }
+
     static StackRun localRun() {
         return run();
     }
