@@ -175,6 +175,11 @@ public record ModerateSettings(
                             + HelmCharts.DAGSTER_LIBRARIES_VERSION + " (moderate/setup.py), push it, then set moderate:codeLocationTag"
                             + " and moderate:codeLocationDagsterVersion " + HelmCharts.DAGSTER_VERSION);
         }
+        if (access == PublicAccess.NODE_PORT && keycloakMode == KeycloakMode.START && keycloakHostname.isPresent()) {
+            problems.add("moderate:keycloakMode", "start fixes Keycloak's issuer to https://" + keycloakHostname.get()
+                            + ", but with moderate:access node-port browsers and OpenMetadata use the node address",
+                    "use keycloakMode start-dev with node-port, or moderate:access ingress with the hostnames");
+        }
         if (access == PublicAccess.NODE_PORT && nodeAddress.isEmpty()) {
             problems.add("moderate:nodeAddress", "is required when moderate:access is node-port: Keycloak's issuer,"
                             + " OpenMetadata's callback and the redirect URIs all use it",

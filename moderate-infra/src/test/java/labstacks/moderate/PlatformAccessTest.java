@@ -169,6 +169,10 @@ class PlatformAccessTest {
                 .config("moderate:nodeAddress", "localhost").run());
         assertEquals(List.of("moderate:nodeAddress"), loopback.problems().stream().map(ConfigProblem::key).toList());
 
+        var mixed = assertThrows(StackConfigException.class, () -> ModerateProgramTest.localHarness()
+                .config("moderate:keycloakMode", "start").config("moderate:keycloakHostname", "keycloak.example.org").run());
+        assertEquals(List.of("moderate:keycloakMode"), mixed.problems().stream().map(ConfigProblem::key).toList());
+
         var ingress = assertThrows(StackConfigException.class, () -> ModerateProgramTest.prodHarness()
                 .without("moderate:dagsterHostname").without("moderate:certManagerClusterIssuer").run());
         assertEquals(List.of("moderate:openMetadataHostname", "moderate:certManagerClusterIssuer"),
