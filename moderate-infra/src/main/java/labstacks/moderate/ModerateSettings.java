@@ -40,13 +40,13 @@ public record ModerateSettings(
                 env = "POSTGRES_PASSWORD", secret = true, credential = true)
         Output<String> postgresPassword,
         @Setting(key = "moderate:dagsterDbPassword", description = "the password of PostgreSQL user dagster (Dagster and the code location)",
-                secret = true, credential = true)
+                env = "DAGSTER_DB_PASSWORD", secret = true, credential = true)
         Output<String> dagsterDbPassword,
         @Setting(key = "moderate:keycloakDbPassword", description = "the password of PostgreSQL user keycloak",
-                secret = true, credential = true)
+                env = "KEYCLOAK_DB_PASSWORD", secret = true, credential = true)
         Output<String> keycloakDbPassword,
         @Setting(key = "moderate:openMetadataDbPassword", description = "the password of PostgreSQL user openmetadata",
-                secret = true, credential = true)
+                env = "OPEN_METADATA_DB_PASSWORD", secret = true, credential = true)
         Output<String> openMetadataDbPassword,
         @Setting(key = "moderate:keycloakAdminUser", description = "the Keycloak admin user", defaultValue = "admin")
         String keycloakAdminUser,
