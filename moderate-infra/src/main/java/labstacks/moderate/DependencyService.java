@@ -32,6 +32,7 @@ public final class DependencyService extends ComponentResource {
 
     private final StatefulSet statefulSet;
     private final Service service;
+    private final Service headless;
 
     public DependencyService(DependencyServiceSpec spec, String namespace, CustomResourceOptions k8s,
                              ComponentResourceOptions options) {
@@ -43,7 +44,8 @@ public final class DependencyService extends ComponentResource {
         var account = ServiceAccounts.withoutToken(spec.name(), Labels.metadata(spec.name(), namespace), child);
         var mounts = new ArrayList<VolumeMountArgs>(spec.extraMounts());
         var statefulSpec = StatefulSetSpecArgs.builder()
-                .serviceName(spec.name())
+                // The governing Service must be headless for the per-pod DNS names (postgres-0.postgres-headless).
+                .serviceName(headlessName(spec.name()))
                 .replicas(1)
                 .selector(LabelSelectorArgs.builder().matchLabels(selector).build());
         spec.data().ifPresent(data -> {
@@ -97,6 +99,11 @@ public final class DependencyService extends ComponentResource {
                 .metadata(Labels.metadata(spec.name(), namespace))
                 .spec(ServiceSpecArgs.builder().selector(selector).ports(servicePorts).build())
                 .build(), child);
+        this.headless = new Service(headlessName(spec.name()), ServiceArgs.builder()
+                .metadata(Labels.metadata(headlessName(spec.name()), namespace))
+                .spec(ServiceSpecArgs.builder().clusterIP("None").publishNotReadyAddresses(true)
+                        .selector(selector).ports(servicePorts).build())
+                .build(), child);
         registerOutputs(Map.of());
     }
 
@@ -106,5 +113,13 @@ public final class DependencyService extends ComponentResource {
 
     public Service service() {
         return service;
+    }
+
+    public Service headless() {
+        return headless;
+    }
+
+    static String headlessName(String name) {
+        return name + "-headless";
     }
 }

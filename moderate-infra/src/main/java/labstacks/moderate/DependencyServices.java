@@ -1,14 +1,11 @@
 package labstacks.moderate;
 
-import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
-import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import labstacks.moderate.DependencyServiceSpec.DataVolume;
 import labstacks.moderate.DependencyServiceSpec.Port;
 import labstacks.shared.kubernetes.Containers;
@@ -26,11 +23,6 @@ final class DependencyServices {
     static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:22.0.5";
     static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:7.17.13";
     static final String RABBITMQ_IMAGE = "rabbitmq:4.0.5-management";
-    static final String POSTGRES_INIT_CONFIG_MAP = "postgres-initdb";
-    /** Databases besides dagster (POSTGRES_DB): Keycloak's, OpenMetadata's, and the two the code location uses. */
-    static final List<String> EXTRA_DATABASES =
-            List.of("keycloak", "openmetadata", "moderate_workflows_dagster_state", "building_stock_analysis");
-
     private DependencyServices() {
     }
 
@@ -50,7 +42,7 @@ final class DependencyServices {
                 .failureThreshold(failures).build();
     }
 
-    /** PostgreSQL 14 for Dagster, Keycloak and OpenMetadata; the init script creates their databases. */
+    /** PostgreSQL 14 for Dagster, Keycloak and OpenMetadata; {@link PostgresAppUsers} creates their users and databases. */
     static DependencyServiceSpec postgres(ModerateSettings settings) {
         var ready = List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"");
         return new DependencyServiceSpec(Labels.POSTGRES, POSTGRES_IMAGE, List.of(),
@@ -62,21 +54,7 @@ final class DependencyServices {
                 Containers.size("250m", "512Mi", "1", "2Gi"),
                 Optional.of(999),
                 Optional.of(new DataVolume("/var/lib/postgresql/data", settings.postgresStorage(), settings.storageClass())),
-                List.of(VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d").readOnly(true).build()),
-                List.of(VolumeArgs.builder().name("initdb")
-                        .configMap(ConfigMapVolumeSourceArgs.builder().name(POSTGRES_INIT_CONFIG_MAP).build()).build()));
-    }
-
-    /** The init script: runs once on an empty data directory; each database is created only if missing. */
-    static String postgresInitScript() {
-        var script = new StringBuilder("#!/bin/sh\n# Databases of the MODERATE services, created on first start only.\nset -e\n");
-        for (var database : EXTRA_DATABASES) {
-            script.append("psql -v ON_ERROR_STOP=1 --username \"$POSTGRES_USER\" --dbname \"$POSTGRES_DB\" -tc ")
-                    .append("\"SELECT 1 FROM pg_database WHERE datname = '").append(database).append("'\" | grep -q 1 || ")
-                    .append("psql -v ON_ERROR_STOP=1 --username \"$POSTGRES_USER\" --dbname \"$POSTGRES_DB\" -c ")
-                    .append("\"CREATE DATABASE ").append(database).append(";\"\n");
-        }
-        return script.toString();
+                List.of(), List.of());
     }
 
     /** Keycloak 22 on PostgreSQL, with its health endpoints on; start-dev locally, start with a hostname in production. */
@@ -88,13 +66,19 @@ final class DependencyServices {
         } else {
             args.add("start-dev");
         }
+        var env = new ArrayList<>(List.of(env("KC_DB", "postgres"), env("KC_DB_URL_HOST", Labels.POSTGRES),
+                env("KC_DB_URL_PORT", "5432"), env("KC_DB_URL_DATABASE", PostgresAppUsers.KEYCLOAK),
+                env("KC_DB_USERNAME", PostgresAppUsers.KEYCLOAK),
+                env("KC_PROXY", "edge"), env("KC_HEALTH_ENABLED", "true"), env("KC_HTTP_ENABLED", "true"),
+                env("KC_HOSTNAME_STRICT", settings.keycloakMode() == KeycloakMode.START ? "true" : "false"),
+                env("KC_LOG_LEVEL", "info")));
+        if (settings.keycloakMode() == KeycloakMode.START_DEV) {
+            // One frontend address whoever asks: tokens carry this issuer whether the browser or a pod fetched them.
+            env.add(env("KC_HOSTNAME_URL", PublicEndpoints.of(settings).keycloak()));
+        }
         return new DependencyServiceSpec(Labels.KEYCLOAK, KEYCLOAK_IMAGE, args,
                 List.of(new Port("http", 8080)),
-                List.of(env("KC_DB", "postgres"), env("KC_DB_URL_HOST", Labels.POSTGRES), env("KC_DB_URL_PORT", "5432"),
-                        env("KC_DB_URL_DATABASE", "keycloak"), env("KC_DB_USERNAME", PlatformSecrets.POSTGRES_USER),
-                        env("KC_PROXY", "edge"), env("KC_HEALTH_ENABLED", "true"), env("KC_HTTP_ENABLED", "true"),
-                        env("KC_HOSTNAME_STRICT", settings.keycloakMode() == KeycloakMode.START ? "true" : "false"),
-                        env("KC_LOG_LEVEL", "info")),
+                env,
                 fromSecret(PlatformSecrets.KEYCLOAK),
                 // Production waited 180 s before probing: the first start migrates the database.
                 http("/health/ready", "http", 60, 10, 10, 18), http("/health/live", "http", 180, 10, 10, 3),

@@ -12,8 +12,19 @@ import java.util.Map;
 final class HelmCharts {
     static final String DAGSTER_REPOSITORY = "https://dagster-io.github.io/helm";
     static final String DAGSTER_CHART = "dagster";
-    /** Must equal the dagster version of the code location (dagster==1.8.7). */
-    static final String DAGSTER_VERSION = "1.8.7";
+    /**
+     * The first chart release whose values.schema.json no longer points at the dead kubernetesjsonschema.dev
+     * (dagster-io/dagster#33135, listed under "1.12.8 (core) / 0.28.8 (libraries)" in CHANGES.md). Chart 1.8.7
+     * cannot pass Helm's schema validation any more, and helm.sh/v3:Release of pulumi-kubernetes 4.0.0 cannot
+     * skip it. The webserver and daemon images run this version too, and so must the code location.
+     */
+    static final String DAGSTER_VERSION = "1.12.8";
+    /** The version of dagster-k8s and dagster-postgres released with {@link #DAGSTER_VERSION}. */
+    static final String DAGSTER_LIBRARIES_VERSION = "0.28.8";
+    /** The image of the webserver and the daemon (chart default repository), pinned to the chart's own version. */
+    static final String DAGSTER_SYSTEM_IMAGE = "docker.io/dagster/dagster-celery-k8s";
+    static final String POSTGRES_DAGSTER_USER = "dagster";
+    static final String POSTGRES_OPENMETADATA_USER = "openmetadata";
     static final String OPENMETADATA_REPOSITORY = "https://helm.open-metadata.org/";
     static final String OPENMETADATA_CHART = "openmetadata";
     static final String OPENMETADATA_VERSION = "1.5.4";
@@ -39,21 +50,29 @@ final class HelmCharts {
         return OrderedMap.of(
                 "global", OrderedMap.of("serviceAccountName", DagsterRbac.SERVICE_ACCOUNT,
                         "postgresqlSecretName", PlatformSecrets.DAGSTER_POSTGRES),
-                // The Role and ServiceAccount come from DagsterRbac, narrower than the chart's own.
+                // The Role and ServiceAccount come from DagsterRbac, narrower than the chart's own. The chart would
+                // otherwise render its own ServiceAccount "dagster" (serviceAccount.create defaults to true), which
+                // Helm refuses to take over from the stack.
+                "serviceAccount", OrderedMap.of("create", false),
                 "rbacEnabled", false,
                 "generatePostgresqlPasswordSecret", false,
                 "dagsterWebserver", OrderedMap.of(
+                        "image", OrderedMap.of("repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
                         "service", OrderedMap.of("port", 80),
                         "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
                                 "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
                         "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
                 "dagsterDaemon", OrderedMap.of(
+                        "image", OrderedMap.of("repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
                         "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
                                 "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
                         "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
                 "dagster-user-deployments", OrderedMap.of(
                         "enabled", true,
                         "enableSubchart", true,
+                        // The subchart has its own rbacEnabled (default true) that the parent's does not reach.
+                        "rbacEnabled", false,
+                        "serviceAccount", OrderedMap.of("create", false),
                         "deployments", List.of(codeLocation)),
                 "runLauncher", OrderedMap.of(
                         "type", "K8sRunLauncher",
@@ -68,13 +87,16 @@ final class HelmCharts {
                         // External: the platform's own PostgreSQL.
                         "enabled", false,
                         "postgresqlHost", Labels.POSTGRES,
-                        "postgresqlUsername", PlatformSecrets.POSTGRES_USER,
+                        "postgresqlUsername", POSTGRES_DAGSTER_USER,
                         "postgresqlDatabase", "dagster",
                         "service", OrderedMap.of("port", 5432)));
     }
 
     static Map<String, Object> openMetadataValues(ModerateSettings settings) {
-        var keycloakRealm = settings.keycloakPublicUrl() + "/realms/" + settings.realm();
+        var endpoints = PublicEndpoints.of(settings);
+        var keycloakRealm = endpoints.realm(settings.realm());
+        // The server fetches both key sets itself: through the cluster's Services, never a browser address.
+        var cluster = "." + settings.namespace() + ".svc.cluster.local";
         var config = OrderedMap.of(
                 "logLevel", "INFO",
                 "elasticsearch", OrderedMap.of(
@@ -92,17 +114,18 @@ final class HelmCharts {
                         "databaseName", "openmetadata",
                         "dbParams", "sslmode=disable",
                         "auth", OrderedMap.of(
-                                "username", PlatformSecrets.POSTGRES_USER,
+                                "username", POSTGRES_OPENMETADATA_USER,
                                 "password", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_POSTGRES,
                                         "secretKey", "openmetadata-postgres-password"))),
                 "pipelineServiceClientConfig", OrderedMap.of("enabled", false),
                 "authentication", OrderedMap.of(
                         "provider", "custom-oidc",
-                        "publicKeys", List.of(settings.openMetadataPublicUrl() + "/api/v1/system/config/jwks",
-                                keycloakRealm + "/protocol/openid-connect/certs"),
+                        "publicKeys", List.of("http://" + Labels.OPENMETADATA + cluster + ":8585/api/v1/system/config/jwks",
+                                "http://" + Labels.KEYCLOAK + cluster + ":8080/realms/" + settings.realm()
+                                        + "/protocol/openid-connect/certs"),
                         "authority", keycloakRealm,
                         "clientId", settings.oidcClientId(),
-                        "callbackUrl", settings.openMetadataPublicUrl() + "/callback",
+                        "callbackUrl", endpoints.openMetadata() + "/callback",
                         "enableSelfSignup", false),
                 "authorizer", OrderedMap.of(
                         "className", "org.openmetadata.service.security.DefaultAuthorizer",

@@ -66,7 +66,7 @@ public final class KeycloakRealmJob extends ComponentResource {
                                                         adminPassword,
                                                         env("MODERATE_REALM", settings.realm()),
                                                         env("OPEN_METADATA_CLIENT_ID", settings.oidcClientId()),
-                                                        env("OPEN_METADATA_ROOT_URL", settings.openMetadataPublicUrl())))
+                                                        env("OPEN_METADATA_ROOT_URL", PublicEndpoints.of(settings).openMetadata())))
                                                 .resources(Containers.size("50m", "128Mi", "500m", "256Mi"))
                                                 .securityContext(Containers.noEscalation())
                                                 .build())

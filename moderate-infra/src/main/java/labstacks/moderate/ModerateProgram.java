@@ -1,8 +1,6 @@
 package labstacks.moderate;
 
 import com.pulumi.core.Output;
-import com.pulumi.kubernetes.core.v1.ConfigMap;
-import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -13,6 +11,7 @@ import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.KubernetesAccess;
 import labstacks.shared.providers.KubernetesProviders;
+import labstacks.shared.program.OrderedMap;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ import java.util.Optional;
 
 /** The MODERATE data platform on Kubernetes: Dagster and OpenMetadata releases and the services they use. */
 public final class ModerateProgram implements StackProgram<ModerateSettings> {
-    static final String DAGSTER_WEBSERVER = "dagster-dagster-webserver";
+    static final String DAGSTER_WEBSERVER = PlatformAccess.DAGSTER_WEBSERVER_SERVICE;
     static final int DAGSTER_UI_LOCAL_PORT = 8181;
 
     @Override
@@ -64,15 +63,12 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         new PlatformNetworkPolicies("network", ns, k8s, ComponentResourceOptions.Empty);
         var rbac = new DagsterRbac("dagster-rbac", ns, k8s, ComponentResourceOptions.Empty);
 
-        var initdb = new ConfigMap(DependencyServices.POSTGRES_INIT_CONFIG_MAP, ConfigMapArgs.builder()
-                .metadata(Labels.metadata(DependencyServices.POSTGRES_INIT_CONFIG_MAP, ns))
-                .data(Map.of("create-databases.sh", DependencyServices.postgresInitScript()))
-                .build(), k8s);
-        var postgres = new DependencyService(DependencyServices.postgres(settings), ns,
-                CustomResourceOptions.merge(afterSecrets, CustomResourceOptions.builder().dependsOn(initdb).build()),
+        new PlatformAccess("access", settings, k8s, ComponentResourceOptions.Empty);
+        var postgres = new DependencyService(DependencyServices.postgres(settings), ns, afterSecrets,
                 ComponentResourceOptions.Empty);
+        var appUsers = new PostgresAppUsers(ns, postgres.statefulSet(), afterSecrets, ComponentResourceOptions.Empty);
         var afterPostgres = CustomResourceOptions.merge(afterSecrets,
-                CustomResourceOptions.builder().dependsOn(postgres.statefulSet()).build());
+                CustomResourceOptions.builder().dependsOn(postgres.statefulSet(), appUsers.job()).build());
         var keycloak = new DependencyService(DependencyServices.keycloak(settings), ns, afterPostgres,
                 ComponentResourceOptions.Empty);
         var elasticsearch = new DependencyService(DependencyServices.elasticsearch(settings), ns, k8s,
@@ -84,22 +80,26 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
 
         var secretResources = new ArrayList<Resource>(secrets.secrets());
         var openMetadataAfter = new ArrayList<>(secretResources);
-        openMetadataAfter.addAll(List.of(postgres.statefulSet(), elasticsearch.statefulSet(), realm.job()));
+        openMetadataAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), elasticsearch.statefulSet(), realm.job()));
         var openMetadata = new HelmRelease(Labels.OPENMETADATA, HelmCharts.OPENMETADATA_REPOSITORY,
                 HelmCharts.OPENMETADATA_CHART, HelmCharts.OPENMETADATA_VERSION, ns,
                 HelmCharts.openMetadataValues(settings), openMetadataAfter, k8s, ComponentResourceOptions.Empty);
         var dagsterAfter = new ArrayList<>(secretResources);
-        dagsterAfter.addAll(List.of(postgres.statefulSet(), rabbitmq.statefulSet(), rbac.serviceAccount(),
+        dagsterAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), rabbitmq.statefulSet(), rbac.serviceAccount(),
                 openMetadata.release()));
         new HelmRelease(Labels.DAGSTER, HelmCharts.DAGSTER_REPOSITORY, HelmCharts.DAGSTER_CHART,
                 HelmCharts.DAGSTER_VERSION, ns, HelmCharts.dagsterValues(settings), dagsterAfter, k8s,
                 ComponentResourceOptions.Empty);
 
+        var endpoints = PublicEndpoints.of(settings);
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(ns));
+        ctx.export("dagster_url", Output.of(endpoints.dagster()));
+        ctx.export("openmetadata_url", Output.of(endpoints.openMetadata()));
+        ctx.export("keycloak_url", Output.of(endpoints.keycloak()));
+        ctx.export("keycloak", Output.of(OrderedMap.of("realm", settings.realm(), "issuer", endpoints.realm(settings.realm()),
+                "admin_console", endpoints.keycloak() + "/admin/", "service", Labels.KEYCLOAK, "port", 8080)));
         ctx.export("dagster_ui", Output.of(ui(DAGSTER_WEBSERVER, 80, DAGSTER_UI_LOCAL_PORT, ns)));
-        ctx.export("openmetadata_ui", Output.of(ui(Labels.OPENMETADATA, 8585, 8585, ns)));
-        ctx.export("keycloak", Output.of(Map.of("service", Labels.KEYCLOAK, "port", 8080, "realm", settings.realm())));
         ctx.export("token_secret", Output.of(Map.of(
                 "name", PlatformSecrets.INGESTION_BOT_TOKEN,
                 "key", "OPEN_METADATA_TOKEN",
@@ -112,6 +112,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         ui.put("service", service);
         ui.put("port", port);
         ui.put("port_forward", "kubectl -n " + namespace + " port-forward svc/" + service + " " + localPort + ":" + port);
+        // Dagster has no login and no redirects, so a port-forward works alongside the public URL.
         ui.put("local_url", "http://localhost:" + localPort);
         return ui;
     }

@@ -27,13 +27,31 @@ public record ModerateSettings(
                 rule = "an image tag other than latest: 1 to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'",
                 example = "2025-12-16")
         String codeLocationTag,
+        @Setting(key = "moderate:codeLocationDagsterVersion",
+                description = "the dagster version installed in the code location image (dagster== in moderate/setup.py)",
+                pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", example = HelmCharts.DAGSTER_VERSION)
+        String codeLocationDagsterVersion,
         @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
                 defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
                 format = Format.IMAGE)
         String matrixProfileJobImage,
+        @Setting(key = "moderate:matrixProfileJobTag", description = "MATRIX_PROFILE_JOB_TAG; unset for the code's default",
+                example = "main")
+        Optional<String> matrixProfileJobTag,
+        @Setting(key = "moderate:matrixProfileQueue", description = "MATRIX_PROFILE_QUEUE; unset for the code's default (matrix_profile)")
+        Optional<String> matrixProfileQueue,
         @Setting(key = "moderate:postgresPassword", description = "the PostgreSQL superuser password",
                 env = "POSTGRES_PASSWORD", secret = true, credential = true)
         Output<String> postgresPassword,
+        @Setting(key = "moderate:dagsterDbPassword", description = "the password of PostgreSQL user dagster (Dagster and the code location)",
+                env = "DAGSTER_DB_PASSWORD", secret = true, credential = true)
+        Output<String> dagsterDbPassword,
+        @Setting(key = "moderate:keycloakDbPassword", description = "the password of PostgreSQL user keycloak",
+                env = "KEYCLOAK_DB_PASSWORD", secret = true, credential = true)
+        Output<String> keycloakDbPassword,
+        @Setting(key = "moderate:openMetadataDbPassword", description = "the password of PostgreSQL user openmetadata",
+                env = "OPEN_METADATA_DB_PASSWORD", secret = true, credential = true)
+        Output<String> openMetadataDbPassword,
         @Setting(key = "moderate:keycloakAdminUser", description = "the Keycloak admin user", defaultValue = "admin")
         String keycloakAdminUser,
         @Setting(key = "moderate:keycloakAdminPassword", description = "the Keycloak admin password",
@@ -45,12 +63,48 @@ public record ModerateSettings(
         @Setting(key = "moderate:keycloakHostname", description = "Keycloak's public host name (required with start)",
                 example = "keycloak.moderate.cloud", format = Format.HOST)
         Optional<String> keycloakHostname,
-        @Setting(key = "moderate:keycloakPublicUrl", description = "Keycloak as browsers reach it",
-                defaultValue = "http://localhost:8080", format = Format.HTTP_URL)
-        String keycloakPublicUrl,
-        @Setting(key = "moderate:openMetadataPublicUrl", description = "OpenMetadata as browsers reach it",
-                defaultValue = "http://localhost:8585", format = Format.HTTP_URL)
-        String openMetadataPublicUrl,
+        @Setting(key = "moderate:access", description = "how browsers reach the UIs: node-port (local clusters) or ingress (production)",
+                defaultValue = "node-port")
+        PublicAccess access,
+        @Setting(key = "moderate:nodeAddress",
+                description = "with node-port: the node address browsers and pods both reach (minikube ip), never localhost",
+                pattern = "(?!localhost$)(?!127\\.)[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?",
+                rule = "a host name or IP address other than localhost or 127.x (pods must reach it too)", example = "192.168.49.2")
+        Optional<String> nodeAddress,
+        @Setting(key = "moderate:keycloakNodePort", description = "with node-port: Keycloak's node port",
+                defaultValue = "30080", min = 30000, max = 32767)
+        int keycloakNodePort,
+        @Setting(key = "moderate:openMetadataNodePort", description = "with node-port: OpenMetadata's node port",
+                defaultValue = "30585", min = 30000, max = 32767)
+        int openMetadataNodePort,
+        @Setting(key = "moderate:dagsterNodePort", description = "with node-port: the Dagster webserver's node port",
+                defaultValue = "30181", min = 30000, max = 32767)
+        int dagsterNodePort,
+        @Setting(key = "moderate:openMetadataHostname", description = "with ingress: OpenMetadata's public host name",
+                format = Format.HOST, example = "metadata.moderate.cloud")
+        Optional<String> openMetadataHostname,
+        @Setting(key = "moderate:dagsterHostname", description = "with ingress: the Dagster webserver's public host name",
+                format = Format.HOST, example = "dagster.moderate.cloud")
+        Optional<String> dagsterHostname,
+        @Setting(key = "moderate:ingressClassName", description = "with ingress: the IngressClass of the controller",
+                defaultValue = "nginx")
+        String ingressClassName,
+        @Setting(key = "moderate:ingressControllerNamespace",
+                description = "with ingress: the namespace of the ingress controller's pods (the only source admitted to the UIs)",
+                defaultValue = "ingress-nginx", format = Format.KUBERNETES_NAME)
+        String ingressControllerNamespace,
+        @Setting(key = "moderate:certManagerClusterIssuer",
+                description = "with ingress: the cert-manager ClusterIssuer that issues one TLS secret per host",
+                example = "letsencrypt-prod")
+        Optional<String> certManagerClusterIssuer,
+        @Setting(key = "moderate:tlsSecretName",
+                description = "with ingress and no issuer: an existing TLS Secret covering all three hosts",
+                example = "moderate-tls")
+        Optional<String> tlsSecretName,
+        @Setting(key = "moderate:dagsterIngressAnnotations",
+                description = "extra annotations of the Dagster Ingress (Dagster has no login of its own: put an auth proxy here)",
+                example = "{\"nginx.ingress.kubernetes.io/auth-url\": \"https://auth.example/oauth2/auth\"}")
+        Optional<java.util.Map<String, String>> dagsterIngressAnnotations,
         @Setting(key = "moderate:realm", description = "the Keycloak realm", defaultValue = "moderate",
                 pattern = "[A-Za-z0-9_-]{1,255}", rule = "a realm name: letters, digits, '_' and '-' (it becomes a URL path segment)")
         String realm,
@@ -102,6 +156,9 @@ public record ModerateSettings(
         Optional<String> s3BucketName,
         @Setting(key = "moderate:s3EndpointUrl", description = "S3_ENDPOINT_URL", example = "https://storage.googleapis.com", format = Format.HTTP_URL)
         Optional<String> s3EndpointUrl,
+        @Setting(key = "moderate:s3JobOutputsBucketName",
+                description = "S3_JOB_OUTPUTS_BUCKET_NAME; unset for the code's default (moderate-output-bucket)")
+        Optional<String> s3JobOutputsBucketName,
         @Setting(key = "moderate:postgresStorage", description = "size of the PostgreSQL volume",
                 defaultValue = "10Gi", format = Format.STORAGE_SIZE)
         String postgresStorage,
@@ -117,6 +174,38 @@ public record ModerateSettings(
 
     @Override
     public void check(Problems problems) {
+        // Dagster's documented rule: the Helm chart and the Dagster Python library are used together only when
+        // their versions match (docs.dagster.io, "Deploying Dagster on Helm", Versioning). The chart's webserver
+        // and daemon run the chart's version, so the code location must too.
+        if (!codeLocationDagsterVersion.equals(HelmCharts.DAGSTER_VERSION)) {
+            problems.add("moderate:codeLocationDagsterVersion", "is " + codeLocationDagsterVersion + ", but the Dagster chart, webserver"
+                            + " and daemon are " + HelmCharts.DAGSTER_VERSION + "; Dagster supports only matching versions",
+                    "rebuild the code location with dagster==" + HelmCharts.DAGSTER_VERSION + " and dagster-k8s/dagster-postgres=="
+                            + HelmCharts.DAGSTER_LIBRARIES_VERSION + " (moderate/setup.py), push it, then set moderate:codeLocationTag"
+                            + " and moderate:codeLocationDagsterVersion " + HelmCharts.DAGSTER_VERSION);
+        }
+        if (access == PublicAccess.NODE_PORT && keycloakMode == KeycloakMode.START && keycloakHostname.isPresent()) {
+            problems.add("moderate:keycloakMode", "start fixes Keycloak's issuer to https://" + keycloakHostname.get()
+                            + ", but with moderate:access node-port browsers and OpenMetadata use the node address",
+                    "use keycloakMode start-dev with node-port, or moderate:access ingress with the hostnames");
+        }
+        if (access == PublicAccess.NODE_PORT && nodeAddress.isEmpty()) {
+            problems.add("moderate:nodeAddress", "is required when moderate:access is node-port: Keycloak's issuer,"
+                            + " OpenMetadata's callback and the redirect URIs all use it",
+                    "pulumi config set moderate:nodeAddress $(minikube ip)");
+        }
+        if (access == PublicAccess.INGRESS) {
+            if (keycloakHostname.isEmpty() || openMetadataHostname.isEmpty() || dagsterHostname.isEmpty()) {
+                problems.add("moderate:openMetadataHostname", "moderate:access ingress needs keycloakHostname,"
+                                + " openMetadataHostname and dagsterHostname",
+                        "set the three public host names");
+            }
+            if (certManagerClusterIssuer.isEmpty() && tlsSecretName.isEmpty()) {
+                problems.add("moderate:certManagerClusterIssuer", "moderate:access ingress serves HTTPS: it needs a"
+                                + " cert-manager ClusterIssuer or an existing TLS Secret",
+                        "set moderate:certManagerClusterIssuer <issuer>, or moderate:tlsSecretName <secret>");
+            }
+        }
         if (keycloakMode == KeycloakMode.START && keycloakHostname.isEmpty()) {
             problems.add("moderate:keycloakHostname", "is required when moderate:keycloakMode is start",
                     "pulumi config set moderate:keycloakHostname <host>, or use keycloakMode start-dev");

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Default deny for ingress in the namespace, then only the flows the platform needs. Dagster pods (the
  * chart's and the runs it launches) carry {@code app.kubernetes.io/instance=dagster}, OpenMetadata's
- * {@code app.kubernetes.io/instance=openmetadata}. UIs are reached by port-forward, which NetworkPolicies
- * do not affect.
+ * {@code app.kubernetes.io/instance=openmetadata}. What reaches the UIs from outside is admitted by
+ * {@link PlatformAccess}.
  */
 public final class PlatformNetworkPolicies extends ComponentResource {
     public static final String TYPE = "labstacks:moderate:PlatformNetworkPolicies";
@@ -36,11 +36,12 @@ public final class PlatformNetworkPolicies extends ComponentResource {
     static final Peer OPENMETADATA = new Peer(Labels.INSTANCE, Labels.OPENMETADATA);
     static final Peer KEYCLOAK = new Peer(Labels.NAME, Labels.KEYCLOAK);
     static final Peer KEYCLOAK_INIT = new Peer(Labels.NAME, Labels.KEYCLOAK_INIT);
+    static final Peer POSTGRES_APP_USERS = new Peer(Labels.NAME, PostgresAppUsers.NAME);
 
     static List<Flow> flows() {
         return List.of(
-                new Flow("postgres-clients", Labels.service(Labels.POSTGRES), List.of(DAGSTER, OPENMETADATA, KEYCLOAK),
-                        List.of(5432)),
+                new Flow("postgres-clients", Labels.service(Labels.POSTGRES), List.of(DAGSTER, OPENMETADATA, KEYCLOAK,
+                        POSTGRES_APP_USERS), List.of(5432)),
                 new Flow("elasticsearch-clients", Labels.service(Labels.ELASTICSEARCH), List.of(OPENMETADATA),
                         List.of(9200)),
                 new Flow("keycloak-clients", Labels.service(Labels.KEYCLOAK), List.of(DAGSTER, OPENMETADATA, KEYCLOAK_INIT),

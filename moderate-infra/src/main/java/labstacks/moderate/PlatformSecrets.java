@@ -42,12 +42,13 @@ public final class PlatformSecrets extends ComponentResource {
         secret(DAGSTER_SECRETS, ns, codeLocationSettings(settings), child);
         secret(INGESTION_BOT_TOKEN, ns, settings.openMetadataToken().orElse(Output.of(""))
                 .applyValue(token -> Map.of("OPEN_METADATA_TOKEN", token)), child);
-        secret(DAGSTER_POSTGRES, ns, settings.postgresPassword().applyValue(pw -> Map.of("postgresql-password", pw)), child);
+        // Each application logs in as its own PostgreSQL user (PostgresAppUsers creates them), never as postgres.
+        secret(DAGSTER_POSTGRES, ns, settings.dagsterDbPassword().applyValue(pw -> Map.of("postgresql-password", pw)), child);
         secret(OPENMETADATA_POSTGRES, ns,
-                settings.postgresPassword().applyValue(pw -> Map.of("openmetadata-postgres-password", pw)), child);
+                settings.openMetadataDbPassword().applyValue(pw -> Map.of("openmetadata-postgres-password", pw)), child);
         secret(OPENMETADATA_FERNET, ns, settings.openMetadataFernetKey().applyValue(key -> Map.of("fernet-key", key)), child);
         secret(POSTGRES, ns, settings.postgresPassword().applyValue(pw -> Map.of("POSTGRES_PASSWORD", pw)), child);
-        secret(KEYCLOAK, ns, Output.all(settings.keycloakAdminPassword(), settings.postgresPassword()).applyValue(pw -> Map.of(
+        secret(KEYCLOAK, ns, Output.all(settings.keycloakAdminPassword(), settings.keycloakDbPassword()).applyValue(pw -> Map.of(
                 "KEYCLOAK_ADMIN", settings.keycloakAdminUser(),
                 "KEYCLOAK_ADMIN_PASSWORD", pw.get(0),
                 "KC_DB_PASSWORD", pw.get(1))), child);
@@ -85,10 +86,15 @@ public final class PlatformSecrets extends ComponentResource {
         plain.put("KEYCLOAK_MAIN_REALM_NAME", settings.realm());
         plain.put("POSTGRES_HOST", Labels.POSTGRES + "." + ns + ".svc.cluster.local");
         plain.put("POSTGRES_PORT", "5432");
-        plain.put("POSTGRES_USERNAME", POSTGRES_USER);
+        plain.put("POSTGRES_USERNAME", HelmCharts.POSTGRES_DAGSTER_USER);
         plain.put("OPEN_METADATA_HOST", "http://" + Labels.OPENMETADATA + "." + ns + ".svc.cluster.local");
         plain.put("OPEN_METADATA_PORT", "8585");
         plain.put("MATRIX_PROFILE_JOB_IMAGE", settings.matrixProfileJobImage());
+        // Variables the code reads with a default of its own (moderate/enums.py VariableDefaults, or only when
+        // set, as MATRIX_PROFILE_JOB_TAG): present only when configured, so the code's default applies otherwise.
+        settings.matrixProfileJobTag().ifPresent(v -> plain.put("MATRIX_PROFILE_JOB_TAG", v));
+        settings.matrixProfileQueue().ifPresent(v -> plain.put("MATRIX_PROFILE_QUEUE", v));
+        settings.s3JobOutputsBucketName().ifPresent(v -> plain.put("S3_JOB_OUTPUTS_BUCKET_NAME", v));
         settings.apiBaseUrl().ifPresent(v -> plain.put("API_BASE_URL", v));
         settings.apiUsername().ifPresent(v -> plain.put("API_USERNAME", v));
         settings.s3Region().ifPresent(v -> plain.put("S3_REGION", v));
@@ -100,9 +106,9 @@ public final class PlatformSecrets extends ComponentResource {
         secretNames.add("KEYCLOAK_ADMIN_PASSWORD");
         secretValues.add(settings.keycloakAdminPassword());
         secretNames.add("POSTGRES_PASSWORD");
-        secretValues.add(settings.postgresPassword());
+        secretValues.add(settings.dagsterDbPassword());
         secretNames.add("RABBIT_URL");
-        secretValues.add(settings.rabbitPassword().applyValue(pw -> "amqp://" + RABBIT_USER + ":" + pw + "@"
+        secretValues.add(settings.rabbitPassword().applyValue(pw -> "amqp://" + Urls.userInfo(RABBIT_USER, pw) + "@"
                 + Labels.RABBITMQ + "." + ns + ".svc.cluster.local:5672/"));
         settings.apiPassword().ifPresent(v -> {
             secretNames.add("API_PASSWORD");

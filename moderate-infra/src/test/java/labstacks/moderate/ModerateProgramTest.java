@@ -33,6 +33,12 @@ class ModerateProgramTest {
     private static final String FERNET = "fernet-test-key-4";
     private static final String PRIVATE_KEY = "cHJpdmF0ZS1rZXktZGVy";
     private static final String PUBLIC_KEY = "cHVibGljLWtleS1kZXI=";
+    /** 35 before, minus the initdb ConfigMap, plus 4 headless Services, the users Job (ConfigMap, account, Job), 3 access
+     * Services or Ingresses and their 3 NetworkPolicies. */
+    private static final int EXPECTED_OBJECTS = 35 - 1 + 4 + 3 + 3 + 3;
+    private static final String DAGSTER_DB = "dagster-db-pw@:/%5";
+    private static final String KEYCLOAK_DB = "keycloak-db-pw-6";
+    private static final String OPENMETADATA_DB = "openmetadata-db-pw-7";
 
     private static ProgramHarness local() {
         return ProgramHarness.forStackFile(new ModerateProgram(), "moderate-local")
@@ -41,7 +47,31 @@ class ModerateProgramTest {
                 .secret("moderate:rabbitPassword", RABBIT_PASSWORD)
                 .secret("moderate:openMetadataFernetKey", FERNET)
                 .secret("moderate:openMetadataJwtPrivateKey", PRIVATE_KEY)
-                .config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY);
+                .config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY)
+                .secret("moderate:dagsterDbPassword", DAGSTER_DB)
+                .secret("moderate:keycloakDbPassword", KEYCLOAK_DB)
+                .secret("moderate:openMetadataDbPassword", OPENMETADATA_DB);
+    }
+
+    static ProgramHarness prodHarness() {
+        return ProgramHarness.forStackFile(new ModerateProgram(), "moderate-prod")
+                .secret("moderate:postgresPassword", PG_PASSWORD).secret("moderate:keycloakAdminPassword", KC_PASSWORD)
+                .secret("moderate:rabbitPassword", RABBIT_PASSWORD).secret("moderate:openMetadataFernetKey", FERNET)
+                .secret("moderate:openMetadataJwtPrivateKey", PRIVATE_KEY).config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY)
+                .secret("moderate:dagsterDbPassword", DAGSTER_DB).secret("moderate:keycloakDbPassword", KEYCLOAK_DB)
+                .secret("moderate:openMetadataDbPassword", OPENMETADATA_DB);
+    }
+
+    static ProgramHarness localHarness() {
+        return local();
+    }
+
+    static StackRun localRun() {
+        return run();
+    }
+
+    static StackRun prodRun() {
+        return prodHarness().run().assertSucceeded();
     }
 
     private static StackRun run() {
@@ -59,19 +89,27 @@ class ModerateProgramTest {
 
     @Test
     void everyKubernetesObjectMatchesTheOfficialSchema() {
-        assertEquals(35, KubernetesSchema.validateAll(run().plan()));
+        assertEquals(EXPECTED_OBJECTS, KubernetesSchema.validateAll(run().plan()));
     }
 
     @Test
-    void dagsterIsChart187FromTheOfficialRepositoryWithAnExternalDatabase() {
+    void dagsterIsChart1128FromTheOfficialRepositoryWithAnExternalDatabase() {
         var release = run().resource("kubernetes:helm.sh/v3:Release", "dagster");
         assertEquals("dagster", release.inputs().get("chart"));
-        assertEquals("1.8.7", release.inputs().get("version"));
+        // 1.12.8 is the first release with dagster-io/dagster#33135 (CHANGES.md, "1.12.8 (core) / 0.28.8 (libraries)").
+        assertEquals("1.12.8", release.inputs().get("version"));
         assertEquals("dagster", release.inputs().get("name"));
         assertEquals("moderate", release.inputs().get("namespace"));
         assertEquals(Map.of("repo", "https://dagster-io.github.io/helm"), release.inputs().get("repositoryOpts"));
         assertEquals(false, release.input("values.postgresql.enabled"));
         assertEquals("postgres", release.input("values.postgresql.postgresqlHost"));
+        assertEquals("dagster", release.input("values.postgresql.postgresqlUsername"));
+        // The chart must not render the ServiceAccount the stack owns, and the subchart must not bind its broad Role.
+        assertEquals(false, release.input("values.serviceAccount.create"));
+        assertEquals(false, release.input("values.dagster-user-deployments.rbacEnabled"));
+        assertEquals(false, release.input("values.dagster-user-deployments.serviceAccount.create"));
+        assertEquals("1.12.8", release.input("values.dagsterWebserver.image.tag"));
+        assertEquals("1.12.8", release.input("values.dagsterDaemon.image.tag"));
         assertEquals("dagster", release.input("values.postgresql.postgresqlDatabase"));
         assertEquals("dagster-postgresql-secret", release.input("values.global.postgresqlSecretName"));
         assertEquals(false, release.input("values.generatePostgresqlPasswordSecret"));
@@ -88,7 +126,8 @@ class ModerateProgramTest {
         assertEquals(3030, release.input("values.dagster-user-deployments.deployments.0.port"));
         assertEquals(List.of(Map.of("name", "dagster-secrets"), Map.of("name", "openmetadata-ingestion-bot-token")),
                 release.input("values.dagster-user-deployments.deployments.0.envSecrets"));
-        assertTrue(release.dependsOn().containsAll(List.of("postgres", "dagster-secrets", "dagster", "openmetadata")),
+        assertTrue(release.dependsOn().containsAll(List.of("postgres", "postgres-app-users", "dagster-secrets", "dagster",
+                        "openmetadata")),
                 release.dependsOn().toString());
     }
 
@@ -100,11 +139,16 @@ class ModerateProgramTest {
         assertEquals(Map.of("repo", "https://helm.open-metadata.org/"), release.inputs().get("repositoryOpts"));
         var config = "values.openmetadata.config.";
         assertEquals("custom-oidc", release.input(config + "authentication.provider"));
-        assertEquals("http://localhost:8080/realms/moderate", release.input(config + "authentication.authority"));
+        // Browser-facing: the node address of the local stack, the same one Keycloak's KC_HOSTNAME_URL names.
+        assertEquals("http://192.168.49.2:30080/realms/moderate", release.input(config + "authentication.authority"));
+        assertEquals("http://192.168.49.2:30080/realms/moderate", release.input(config + "jwtTokenConfiguration.jwtissuer"));
         assertEquals("openmetadata", release.input(config + "authentication.clientId"));
-        assertEquals("http://localhost:8585/callback", release.input(config + "authentication.callbackUrl"));
-        assertEquals(List.of("http://localhost:8585/api/v1/system/config/jwks",
-                "http://localhost:8080/realms/moderate/protocol/openid-connect/certs"), release.input(config + "authentication.publicKeys"));
+        assertEquals("http://192.168.49.2:30585/callback", release.input(config + "authentication.callbackUrl"));
+        // Server-side fetches go through the cluster's Services.
+        assertEquals(List.of("http://openmetadata.moderate.svc.cluster.local:8585/api/v1/system/config/jwks",
+                "http://keycloak.moderate.svc.cluster.local:8080/realms/moderate/protocol/openid-connect/certs"),
+                release.input(config + "authentication.publicKeys"));
+        assertEquals("openmetadata", release.input(config + "database.auth.username"));
         assertEquals(List.of("admin"), release.input(config + "authorizer.initialAdmins"));
         assertEquals("fundacionctic.org", release.input(config + "authorizer.principalDomain"));
         assertEquals("elasticsearch", release.input(config + "elasticsearch.host"));
@@ -137,10 +181,12 @@ class ModerateProgramTest {
         var data = secret.getStringData();
         assertEquals("amqp://rabbit:" + RABBIT_PASSWORD + "@rabbitmq.moderate.svc.cluster.local:5672/", data.get("RABBIT_URL"));
         assertEquals("localhost:5000/moderate-matrix-profile-workflow", data.get("MATRIX_PROFILE_JOB_IMAGE"));
-        assertEquals(PG_PASSWORD, data.get("POSTGRES_PASSWORD"));
+        assertEquals("dagster", data.get("POSTGRES_USERNAME"));
+        assertEquals(DAGSTER_DB, data.get("POSTGRES_PASSWORD"));
         assertEquals("http://keycloak.moderate.svc.cluster.local:8080", data.get("KEYCLOAK_SERVER_URL"));
         for (var unwired : List.of("API_BASE_URL", "API_USERNAME", "API_PASSWORD", "S3_ACCESS_KEY_ID",
-                "S3_SECRET_ACCESS_KEY", "S3_BUCKET_NAME", "S3_REGION", "S3_ENDPOINT_URL")) {
+                "S3_SECRET_ACCESS_KEY", "S3_BUCKET_NAME", "S3_REGION", "S3_ENDPOINT_URL", "S3_JOB_OUTPUTS_BUCKET_NAME",
+                "MATRIX_PROFILE_JOB_TAG", "MATRIX_PROFILE_QUEUE")) {
             assertFalse(data.containsKey(unwired), unwired + " is wired although not configured");
         }
 
@@ -150,12 +196,22 @@ class ModerateProgramTest {
                 .secret("moderate:s3AccessKeyId", "AK").secret("moderate:s3SecretAccessKey", "SK")
                 .config("moderate:s3BucketName", "bucket").config("moderate:s3Region", "auto")
                 .config("moderate:s3EndpointUrl", "https://storage.googleapis.com")
+                .config("moderate:s3JobOutputsBucketName", "outputs").config("moderate:matrixProfileJobTag", "main")
+                .config("moderate:matrixProfileQueue", "mp")
+                .secret("moderate:rabbitPassword", "p@ss:w/rd %x")
                 .run().assertSucceeded();
         var all = model(wired, "kubernetes:core/v1:Secret", "dagster-secrets", V1Secret.class).getStringData();
         assertTrue(all.keySet().containsAll(List.of("API_BASE_URL", "API_USERNAME", "API_PASSWORD", "S3_ACCESS_KEY_ID",
                 "S3_SECRET_ACCESS_KEY", "S3_REGION", "S3_BUCKET_NAME", "S3_ENDPOINT_URL", "RABBIT_URL",
-                "MATRIX_PROFILE_JOB_IMAGE")), all.keySet().toString());
+                "MATRIX_PROFILE_JOB_IMAGE", "S3_JOB_OUTPUTS_BUCKET_NAME", "MATRIX_PROFILE_JOB_TAG", "MATRIX_PROFILE_QUEUE")),
+                all.keySet().toString());
         assertEquals("api-pw", all.get("API_PASSWORD"));
+        assertEquals("main", all.get("MATRIX_PROFILE_JOB_TAG"));
+        // The password is percent-encoded in the URL's user-info part.
+        assertEquals("amqp://rabbit:p%40ss%3Aw%2Frd%20%25x@rabbitmq.moderate.svc.cluster.local:5672/", all.get("RABBIT_URL"));
+        assertEquals("p@ss:w/rd %x", java.net.URLDecoder.decode(
+                all.get("RABBIT_URL").substring("amqp://rabbit:".length(), all.get("RABBIT_URL").indexOf('@', 14))
+                        .replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -219,11 +275,14 @@ class ModerateProgramTest {
         var postgres = model(run, "kubernetes:apps/v1:StatefulSet", "postgres", V1StatefulSet.class);
         assertEquals("5Gi", postgres.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests()
                 .get("storage").toSuffixedString());
-        @SuppressWarnings("unchecked")
-        var script = ((Map<String, Object>) run.resource("kubernetes:core/v1:ConfigMap", "postgres-initdb").inputs().get("data"))
-                .get("create-databases.sh").toString();
-        for (var db : List.of("keycloak", "openmetadata", "moderate_workflows_dagster_state", "building_stock_analysis")) {
-            assertTrue(script.contains("CREATE DATABASE " + db + ";"), db);
+        // StatefulSets are governed by headless Services, so per-pod DNS names exist.
+        for (var name : List.of("postgres", "keycloak", "elasticsearch", "rabbitmq")) {
+            var set = model(run, "kubernetes:apps/v1:StatefulSet", name, V1StatefulSet.class);
+            assertEquals(name + "-headless", set.getSpec().getServiceName(), name);
+            var headless = model(run, "kubernetes:core/v1:Service", name + "-headless",
+                    io.kubernetes.client.openapi.models.V1Service.class);
+            assertEquals("None", headless.getSpec().getClusterIP(), name);
+            assertEquals(set.getSpec().getSelector().getMatchLabels(), headless.getSpec().getSelector(), name);
         }
         assertEquals(List.of("amqp", "management"), model(run, "kubernetes:core/v1:Service", "rabbitmq",
                 io.kubernetes.client.openapi.models.V1Service.class).getSpec().getPorts().stream().map(p -> p.getName()).toList());
@@ -235,12 +294,14 @@ class ModerateProgramTest {
         var policies = run.resources("kubernetes:networking.k8s.io/v1:NetworkPolicy").stream().map(PlannedResource::name)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("default-deny-ingress", "postgres-clients", "elasticsearch-clients",
-                "keycloak-clients", "rabbitmq-clients", "openmetadata-clients", "dagster-internal")), policies);
+                "keycloak-clients", "rabbitmq-clients", "openmetadata-clients", "dagster-internal",
+                "keycloak-from-node-port", "openmetadata-from-node-port", "dagster-webserver-from-node-port")), policies);
         var postgres = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "postgres-clients", V1NetworkPolicy.class);
         var peers = postgres.getSpec().getIngress().get(0).getFrom().stream()
                 .map(p -> p.getPodSelector().getMatchLabels()).toList();
         assertEquals(List.of(Map.of("app.kubernetes.io/instance", "dagster"),
-                Map.of("app.kubernetes.io/instance", "openmetadata"), Map.of("app.kubernetes.io/name", "keycloak")), peers);
+                Map.of("app.kubernetes.io/instance", "openmetadata"), Map.of("app.kubernetes.io/name", "keycloak"),
+                Map.of("app.kubernetes.io/name", "postgres-app-users")), peers);
         assertEquals(5432, postgres.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntValue());
         var elastic = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "elasticsearch-clients", V1NetworkPolicy.class);
         assertEquals(List.of(Map.of("app.kubernetes.io/instance", "openmetadata")), elastic.getSpec().getIngress().get(0)
@@ -248,15 +309,23 @@ class ModerateProgramTest {
     }
 
     @Test
-    void outputsNameTheUisTheirPortForwardsAndTheTokenSecret() {
+    void outputsGiveTheUrlsUsersOpenAndTheTokenSecret() {
         var run = run();
         assertEquals("moderate", run.output("namespace"));
+        assertEquals("http://192.168.49.2:30181", run.output("dagster_url"));
+        assertEquals("http://192.168.49.2:30585", run.output("openmetadata_url"));
+        assertEquals("http://192.168.49.2:30080", run.output("keycloak_url"));
+        @SuppressWarnings("unchecked")
+        var keycloak = (Map<String, Object>) run.output("keycloak");
+        assertEquals("http://192.168.49.2:30080/realms/moderate", keycloak.get("issuer"));
         assertEquals(Map.of("service", "dagster-dagster-webserver", "port", 80,
                 "port_forward", "kubectl -n moderate port-forward svc/dagster-dagster-webserver 8181:80",
                 "local_url", "http://localhost:8181"), run.output("dagster_ui"));
-        assertEquals(Map.of("service", "openmetadata", "port", 8585,
-                "port_forward", "kubectl -n moderate port-forward svc/openmetadata 8585:8585",
-                "local_url", "http://localhost:8585"), run.output("openmetadata_ui"));
+        assertFalse(run.outputs().containsKey("openmetadata_ui"), "no port-forward URL Keycloak would reject");
+        var prod = prodRun();
+        assertEquals("https://dagster.moderate.cloud", prod.output("dagster_url"));
+        assertEquals("https://metadata.moderate.cloud", prod.output("openmetadata_url"));
+        assertEquals("https://keycloak.moderate.cloud", prod.output("keycloak_url"));
         @SuppressWarnings("unchecked")
         var token = (Map<String, Object>) run.output("token_secret");
         assertEquals("openmetadata-ingestion-bot-token", token.get("name"));
@@ -271,19 +340,27 @@ class ModerateProgramTest {
     }
 
     @Test
-    void prodDiffersOnlyInConfig() {
-        var prod = ProgramHarness.forStackFile(new ModerateProgram(), "moderate-prod")
-                .secret("moderate:postgresPassword", PG_PASSWORD).secret("moderate:keycloakAdminPassword", KC_PASSWORD)
-                .secret("moderate:rabbitPassword", RABBIT_PASSWORD).secret("moderate:openMetadataFernetKey", FERNET)
-                .secret("moderate:openMetadataJwtPrivateKey", PRIVATE_KEY).config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY)
-                .run().assertSucceeded();
-        java.util.function.Function<StackRun, List<String>> shape = r -> r.resources().stream()
-                .filter(x -> !x.type().equals("pulumi:pulumi:Stack")).map(x -> x.type() + " " + x.name()).toList();
-        assertEquals(shape.apply(run()), shape.apply(prod));
+    void prodDiffersOnlyInHowUsersReachTheUis() {
+        var prod = prodRun();
+        java.util.function.Function<StackRun, Set<String>> shape = r -> r.resources().stream()
+                .filter(x -> !x.type().equals("pulumi:pulumi:Stack")).map(x -> x.type() + " " + x.name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        var onlyLocal = new TreeSet<>(shape.apply(run()));
+        onlyLocal.removeAll(shape.apply(prod));
+        var onlyProd = new TreeSet<>(shape.apply(prod));
+        onlyProd.removeAll(shape.apply(run()));
+        var np = "kubernetes:networking.k8s.io/v1:NetworkPolicy ";
+        assertEquals(new TreeSet<>(List.of("kubernetes:core/v1:Service keycloak-node-port",
+                "kubernetes:core/v1:Service openmetadata-node-port", "kubernetes:core/v1:Service dagster-webserver-node-port",
+                np + "keycloak-from-node-port", np + "openmetadata-from-node-port", np + "dagster-webserver-from-node-port")), onlyLocal);
+        assertEquals(new TreeSet<>(List.of("kubernetes:networking.k8s.io/v1:Ingress keycloak",
+                "kubernetes:networking.k8s.io/v1:Ingress openmetadata", "kubernetes:networking.k8s.io/v1:Ingress dagster-webserver",
+                np + "keycloak-from-ingress-controller", np + "openmetadata-from-ingress-controller",
+                np + "dagster-webserver-from-ingress-controller")), onlyProd);
         var keycloak = model(prod, "kubernetes:apps/v1:StatefulSet", "keycloak", V1StatefulSet.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(List.of("start", "--hostname=keycloak.moderate.cloud"), keycloak.getArgs());
-        assertEquals(35, KubernetesSchema.validateAll(prod.plan()));
+        assertEquals(EXPECTED_OBJECTS, KubernetesSchema.validateAll(prod.plan()));
     }
 
     @Test
@@ -304,7 +381,7 @@ class ModerateProgramTest {
     @Test
     void everyWorkloadRunsUnderItsOwnAccountWithoutAnApiToken() {
         var run = run();
-        for (var name : List.of("postgres", "keycloak", "elasticsearch", "rabbitmq", "keycloak-init")) {
+        for (var name : List.of("postgres", "keycloak", "elasticsearch", "rabbitmq", "keycloak-init", "postgres-app-users")) {
             var account = run.resource("kubernetes:core/v1:ServiceAccount", name);
             assertEquals(false, account.inputs().get("automountServiceAccountToken"), name);
         }
