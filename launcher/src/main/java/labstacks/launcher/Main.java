@@ -42,6 +42,7 @@ public final class Main {
         return switch (args[0]) {
             case "plan" -> new PlanCommand(catalog, out, err).run(rest, root, environment);
             case "check" -> new CheckCommand(catalog, out, err).run(rest, root, environment);
+            case "adopt" -> new AdoptCommand(catalog, out, err).run(rest, root, environment);
             case "programs" -> {
                 catalog.all().forEach(p -> out.println(p.name() + "\t" + p.description()));
                 yield OK;
@@ -76,6 +77,7 @@ public final class Main {
                        ./labstacks plan --all [--json FILE] [--root DIR]
                        ./labstacks check <stack>...|--all [--root DIR]   policy rules over the offline plan
                        ./labstacks check --rules
+                       ./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]   take over a stack export
                        ./labstacks programs
                 Deploy with the Pulumi CLI: pulumi up -s <stack> (it runs this jar without arguments).
                 """;
