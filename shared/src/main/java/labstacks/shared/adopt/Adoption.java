@@ -80,6 +80,7 @@ public final class Adoption {
         var matched = new ArrayList<Match>();
         var creates = new ArrayList<PlannedResource>();
         var replace = new ArrayList<Replace>();
+        var computed = computedValues(plan);
         for (var planned : plan.resources()) {
             var candidates = new ArrayList<String>();
             candidates.add(planned.engineUrn());
@@ -98,7 +99,7 @@ public final class Adoption {
             }
             claimed.add(found.urn());
             matched.add(new Match(planned.engineUrn(), found.urn(), found.id()));
-            var reasons = replaceReasons(planned, found);
+            var reasons = replaceReasons(planned, found, computed);
             if (!reasons.isEmpty()) {
                 replace.add(new Replace(planned.engineUrn(), found.urn(), reasons));
             }
@@ -158,24 +159,55 @@ public final class Adoption {
         return parts.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join(", ", parts));
     }
 
+    /**
+     * Values the offline mocks made up for resources' outputs (ids, ARNs in the offline account). An input
+     * built from another resource's output holds one; under the engine it would hold the matched state's
+     * real value instead, so such inputs are not compared.
+     */
+    static java.util.Set<String> computedValues(Plan plan) {
+        var values = new HashSet<String>();
+        for (var resource : plan.resources()) {
+            if (resource.custom() && resource.importId() == null && resource.id() != null) {
+                values.add(resource.id());
+            }
+        }
+        return values;
+    }
+
+    private static boolean computedOffline(Object value, java.util.Set<String> computed) {
+        if (value instanceof String s) {
+            return computed.contains(s) || s.contains(":" + labstacks.shared.plan.OfflineMocks.ACCOUNT_ID + ":");
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(v -> computedOffline(v, computed));
+        }
+        return false;
+    }
+
     /** Why the provider would replace the pair; empty when it would not. */
     static List<String> replaceReasons(PlannedResource planned, StateExport.StateResource entry) {
+        return replaceReasons(planned, entry, java.util.Set.of());
+    }
+
+    static List<String> replaceReasons(PlannedResource planned, StateExport.StateResource entry,
+                                       java.util.Set<String> computed) {
         var reasons = new ArrayList<String>();
         for (var rule : ReplaceRules.forType(planned.type())) {
             if (rule.endsWith(".*")) {
                 var base = rule.substring(0, rule.length() - 2);
-                leaves(base, planned.input(base), (path, value) -> compare(planned, entry, path, value, reasons));
+                leaves(base, planned.input(base), (path, value) -> compare(planned, entry, path, value, computed, reasons));
             } else {
-                compare(planned, entry, rule, planned.input(rule), reasons);
+                compare(planned, entry, rule, planned.input(rule), computed, reasons);
             }
         }
         return List.copyOf(reasons);
     }
 
     private static void compare(PlannedResource planned, StateExport.StateResource entry, String path, Object mine,
-                                List<String> reasons) {
+                                java.util.Set<String> computed, List<String> reasons) {
         // RequiresReplaceIfConfigured: only what the program sets counts; ignoreChanges hides the rest.
-        if (mine == null || mine instanceof PlanValues.Unknown || mine instanceof PlanValues.Secret) {
+        if (mine == null || mine instanceof PlanValues.Unknown || mine instanceof PlanValues.Secret
+                || computedOffline(mine, computed)) {
             return;
         }
         if (planned.ignoreChanges().stream().anyMatch(ignored -> path.equals(ignored) || path.startsWith(ignored + "."))) {
