@@ -84,7 +84,10 @@ public final class WorkspaceParticipants extends ComponentResource {
                                 var existing = lookup.status().equals("EXISTS");
                                 var resourceOptions = CustomResourceOptions.builder().provider(seqera);
                                 if (existing) {
-                                    resourceOptions.importId(orgId + "/" + workspaceId + "/" + lookup.email());
+                                    // Not this project's to remove: someone who leaves the teams stays a
+                                    // participant until an admin unprotects and removes them deliberately.
+                                    resourceOptions.importId(orgId + "/" + workspaceId + "/" + lookup.email())
+                                            .protect(true);
                                 }
                                 // At the stack root, as nf-core's team_sync_* commands were.
                                 new WorkspaceParticipant(resourceName(member.login()), WorkspaceParticipantArgs.builder()

@@ -243,6 +243,8 @@ class MegatestsProgramTest {
         // docs/resources/workspace_participant.md.
         assertEquals("252464779077610/59994744926013/carol@example.org", carol.importId());
         assertEquals("launch", carol.inputs().get("role"), "an existing member keeps the role they hold");
+        assertTrue(carol.protect(), "a membership this project did not create is protected");
+        assertFalse(bob.protect());
         @SuppressWarnings("unchecked")
         var summary = (Map<String, Object>) run.output("workspace_participants");
         // Keys nf-core/ops scripts/parse_member_status.py reads.
