@@ -51,6 +51,7 @@ public final class Main {
                 out.println(version());
                 yield OK;
             }
+            case "adopt" -> new AdoptCommand(catalog, out, err).run(rest, root, environment);
             case "programs" -> {
                 if (rest.length > 0) {
                     err.print("programs takes no arguments, got " + String.join(" ", rest) + "\n" + usage());
@@ -94,6 +95,7 @@ public final class Main {
                        ./labstacks plan --all [--json FILE] [--root DIR] [--debug]
                        ./labstacks check <stack>...|--all [--root DIR]   policy rules over the offline plan
                        ./labstacks check --rules
+                       ./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]   take over a stack export
                        ./labstacks programs
                        ./labstacks --version
                 """);

@@ -123,28 +123,6 @@ public record ComputeEnvSpec(
                         bool(forge, "arm64Enabled", file, "forge.", false)));
     }
 
-    /**
-     * The buckets to allow with the work directory's bucket last: the platform appends it server-side,
-     * so any other position shows a difference on every run.
-     */
-    public List<String> allowBucketsWorkDirLast() {
-        var workBucket = bucketOf(workDir);
-        var result = new ArrayList<String>();
-        for (var bucket : forge.allowBuckets()) {
-            if (!bucketOf(bucket).equals(workBucket)) {
-                result.add(bucket);
-            }
-        }
-        result.add("s3://" + workBucket);
-        return List.copyOf(result);
-    }
-
-    private static String bucketOf(String uri) {
-        var rest = uri.startsWith("s3://") ? uri.substring(5) : uri;
-        var slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
     /** Gson keeps the last of two equal keys; a spec that names a field twice is refused instead. */
     private static void duplicateKeys(String text, String file) {
         try (var reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(text))) {

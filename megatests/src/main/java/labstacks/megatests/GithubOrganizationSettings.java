@@ -29,8 +29,13 @@ public final class GithubOrganizationSettings extends ComponentResource {
      * @param variables      variable name to value, in order
      * @param secrets        legacy secret name to secret value, in order
      * @param manageSecrets  false: register no secret, output gh commands instead
+     * @param formerNames    variable name to the logical name nf-core's Python program gave its resource
      */
-    public record Args(Map<String, Output<String>> variables, Map<String, LegacySecret> secrets, boolean manageSecrets) {
+    public record Args(Map<String, Output<String>> variables, Map<String, LegacySecret> secrets, boolean manageSecrets,
+                       Map<String, String> formerNames) {
+        public Args(Map<String, Output<String>> variables, Map<String, LegacySecret> secrets, boolean manageSecrets) {
+            this(variables, secrets, manageSecrets, Map.of());
+        }
     }
 
     /**
@@ -38,9 +43,13 @@ public final class GithubOrganizationSettings extends ComponentResource {
      *
      * @param value     its value
      * @param sensitive whether the value itself is a credential: a manual command then reads it from the
-     *                  environment (.envrc or ESC) instead of spelling it out
+     *                  environment instead of spelling it out
+     * @param command   the manual command's text for a sensitive secret; null for the generic form
      */
-    public record LegacySecret(Output<String> value, boolean sensitive) {
+    public record LegacySecret(Output<String> value, boolean sensitive, String command) {
+        public LegacySecret(Output<String> value, boolean sensitive) {
+            this(value, sensitive, null);
+        }
     }
 
     private final Map<String, ActionsOrganizationVariable> variables = new LinkedHashMap<>();
@@ -53,12 +62,22 @@ public final class GithubOrganizationSettings extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).provider(github)
                 .deleteBeforeReplace(true)
                 .ignoreChanges("visibility");
-        args.variables().forEach((variable, value) -> variables.put(variable, new ActionsOrganizationVariable(
-                resourceName("variable", variable), ActionsOrganizationVariableArgs.builder()
-                        .variableName(variable)
-                        .value(value)
-                        .visibility("all")
-                        .build(), child.build())));
+        args.variables().forEach((variable, value) -> {
+            var variableOptions = CustomResourceOptions.builder().parent(this).provider(github)
+                    .deleteBeforeReplace(true)
+                    .ignoreChanges("visibility");
+            var former = args.formerNames().get(variable);
+            if (former != null) {
+                variableOptions.aliases(FormerNames.atStackRoot(
+                        "github:index/actionsOrganizationVariable:ActionsOrganizationVariable", former));
+            }
+            variables.put(variable, new ActionsOrganizationVariable(
+                    resourceName("variable", variable), ActionsOrganizationVariableArgs.builder()
+                            .variableName(variable)
+                            .value(value)
+                            .visibility("all")
+                            .build(), variableOptions.build()));
+        });
         args.secrets().forEach((secret, legacy) -> {
             if (args.manageSecrets()) {
                 secrets.put(secret, new ActionsOrganizationSecret(resourceName("secret", secret),
@@ -67,13 +86,16 @@ public final class GithubOrganizationSettings extends ComponentResource {
                                 .plaintextValue(legacy.value().asSecret())
                                 .visibility("all")
                                 .build(), child.build()));
+            } else if (legacy.sensitive() && legacy.command() != null) {
+                manualCommands.add(Output.of(legacy.command()));
             } else if (legacy.sensitive()) {
                 // Never spelled out: gh reads it from the variable .envrc or the ESC environment sets.
                 manualCommands.add(Output.of("gh secret set " + secret + " --org " + owner
                         + " --visibility all --body \"$" + secret + "\""));
             } else {
+                // The Python program's exact form (src/integrations/github.py, _create_gh_commands).
                 manualCommands.add(legacy.value().applyValue(value -> "gh secret set " + secret + " --org " + owner
-                        + " --visibility all --body \"" + value + "\""));
+                        + " --body \"" + value + "\" --visibility all"));
             }
         });
         registerOutputs(Map.of());

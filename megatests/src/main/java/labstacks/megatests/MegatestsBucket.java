@@ -40,6 +40,7 @@ public final class MegatestsBucket extends ComponentResource {
         super(TYPE, bucketName, options);
         this.bucket = new Bucket(bucketName, BucketArgs.builder().bucket(bucketName).build(),
                 CustomResourceOptions.builder().parent(this).provider(aws)
+                        .aliases(FormerNames.atStackRoot("aws:s3/bucket:Bucket", bucketName))
                         .importId(bucketName)
                         .protect(true)
                         .retainOnDelete(true)
@@ -47,17 +48,20 @@ public final class MegatestsBucket extends ComponentResource {
                         // resources below; like every other inline setting, the import leaves them as they are.
                         .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
                         .build());
-        var child = CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(bucket).build();
-
         new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(lifecycleRules())
-                .build(), child);
+                .build(), child(aws, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucketName + "-lifecycle"));
         new BucketCorsConfigurationV2(bucketName + "-cors", BucketCorsConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .corsRules(corsRules())
-                .build(), child);
+                .build(), child(aws, "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", bucketName + "-cors"));
         registerOutputs(Map.of("name", bucket.bucket(), "arn", bucket.arn()));
+    }
+
+    private CustomResourceOptions child(Provider aws, String type, String name) {
+        return CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(bucket)
+                .aliases(FormerNames.atStackRoot(type, name)).build();
     }
 
     static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules() {

@@ -1,6 +1,7 @@
 package labstacks.megatests;
 
 import com.pulumi.core.Output;
+import com.pulumi.github.ActionsOrganizationSecret;
 import com.pulumi.resources.ComponentResourceOptions;
 import labstacks.shared.check.PolicyException;
 import labstacks.shared.program.OfflineFunction;
@@ -41,14 +42,31 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         return Map.of("system", "megatests", "organization", "nf-core");
     }
 
-    /** Offline, the teams read as empty: membership is only known to GitHub at deploy time. */
+    /**
+     * Offline, the teams, their public e-mails and the workspace's participants come from a fixture of
+     * fictional people ({@code offline-participants.json}), so the plan shows participants being imported,
+     * created and skipped exactly as a deployment would treat real ones.
+     */
     @Override
     public Map<String, OfflineFunction> offlineFunctions() {
+        var fixture = OfflineParticipants.load();
         return Map.of(
                 "github:index/getTeam:getTeam", args -> Map.of("id", String.valueOf(args.get("slug")),
-                        "slug", String.valueOf(args.get("slug")), "members", List.of()),
-                "github:index/getUser:getUser", args -> Map.of("id", String.valueOf(args.get("username")),
-                        "username", String.valueOf(args.get("username")), "login", String.valueOf(args.get("username"))));
+                        "slug", String.valueOf(args.get("slug")),
+                        "members", fixture.team(String.valueOf(args.get("slug")))),
+                "github:index/getUser:getUser", args -> {
+                    var login = String.valueOf(args.get("username"));
+                    var user = new java.util.HashMap<String, Object>(Map.of("id", login, "username", login, "login", login));
+                    fixture.email(login).ifPresent(email -> user.put("email", email));
+                    return user;
+                },
+                "seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
+                    var email = String.valueOf(args.get("email"));
+                    var role = fixture.participantRole(email).orElseThrow(() -> new IllegalStateException(
+                            WorkspaceParticipants.NOT_FOUND + ": No workspace participant found with email: " + email));
+                    return Map.of("id", email, "email", email, "orgId", args.get("orgId"),
+                            "workspaceId", args.get("workspaceId"), "role", role);
+                });
     }
 
     @Override
@@ -88,7 +106,8 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
                 settings.platformGithubOrgToken()), seqera, ComponentResourceOptions.Empty);
         var participants = new WorkspaceParticipants("workspace-participants", settings.seqeraOrgId(),
-                settings.towerWorkspaceId(), github, seqera, ComponentResourceOptions.Empty);
+                settings.towerWorkspaceId(), settings.participantRoles().equals("teams"), github, seqera,
+                ComponentResourceOptions.Empty);
 
         var workspaceId = Long.toString(settings.towerWorkspaceId());
         var ids = new LinkedHashMap<ComputeEnvKind, Output<String>>();
@@ -102,10 +121,13 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var legacy = new LinkedHashMap<String, GithubOrganizationSettings.LegacySecret>();
         legacy.put("TOWER_WORKSPACE_ID", new GithubOrganizationSettings.LegacySecret(Output.of(workspaceId), false));
         legacy.put("TOWER_COMPUTE_ENV", new GithubOrganizationSettings.LegacySecret(ids.get(ComputeEnvKind.CPU), false));
-        legacy.put("TOWER_ACCESS_TOKEN", new GithubOrganizationSettings.LegacySecret(settings.towerAccessToken(), true));
+        // The token's command reads it from nf-core's 1Password, exactly as the Python program printed it.
+        legacy.put("TOWER_ACCESS_TOKEN", new GithubOrganizationSettings.LegacySecret(settings.towerAccessToken(), true,
+                "OP_ACCOUNT=nf-core gh secret set TOWER_ACCESS_TOKEN --org " + settings.githubOwner()
+                        + " --body \"$(op read 'op://Dev/Seqera Platform/TOWER_ACCESS_TOKEN')\" --visibility all"));
         var org = new GithubOrganizationSettings("github-organization", settings.githubOwner(),
-                new GithubOrganizationSettings.Args(variables, legacy, settings.manageLegacySecrets()), github,
-                ComponentResourceOptions.Empty);
+                new GithubOrganizationSettings.Args(variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES),
+                github, ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> OrderedMap.of(
@@ -114,15 +136,27 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         ctx.export("compute_env_ids", Output.all(ids.values().stream().toList()).applyValue(v -> OrderedMap.of(
                 "cpu", v.get(0), "gpu", v.get(1), "arm", v.get(2))));
         ctx.export("workspace_id", Output.of(workspaceId));
+        // Keys and shapes of the Python program's exports (nf-core/ops main, pulumi/AWSMegatests/__main__.py);
+        // scripts read them with `pulumi stack output --json`.
         var variableIds = org.variables().entrySet().stream().map(e -> e.getValue().id()).toList();
-        ctx.export("github_resources", Output.tuple(Output.all(variableIds), org.manualCommands())
+        var secretIds = org.secrets().values().stream().map(ActionsOrganizationSecret::id).toList();
+        ctx.export("github_resources", Output.tuple(Output.all(variableIds), Output.all(secretIds), org.manualCommands())
                 .applyValue(t -> OrderedMap.of(
-                        "variables", zip(List.copyOf(org.variables().keySet()), t.t1),
-                        "secrets", List.copyOf(org.secrets().keySet()),
-                        "manual_secret_commands", t.t2,
+                        "variables", zip(List.copyOf(org.variables().keySet()).stream()
+                                .map(MegatestsProgram::outputKey).toList(), t.t1),
+                        "secrets", zip(List.copyOf(org.secrets().keySet()), t.t2),
+                        "manual_secret_commands", t.t3,
+                        "note", settings.manageLegacySecrets()
+                                ? "Legacy secrets are managed by Pulumi (megatests:manageLegacySecrets)"
+                                : "Secrets must be managed manually due to pulumi/pulumi-github#250",
                         "workaround_info", OrderedMap.of(
                                 "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
-                                "workaround", "deleteBeforeReplace on variables and secrets, visibility ignored"))));
+                                "workaround", "Variables via Pulumi with delete_before_replace, secrets via manual gh CLI",
+                                "instructions", "Run the commands in 'manual_secret_commands' to set GitHub secrets"))));
+        ctx.export("deployment_method", Output.of("terraform-provider"));
+        ctx.export("terraform_resources", Output.all(ids.values().stream().toList()).applyValue(v -> OrderedMap.of(
+                "cpu_env_id", v.get(0), "gpu_env_id", v.get(1), "arm_env_id", v.get(2),
+                "deployment_method", "seqera-terraform-provider")));
         ctx.export("github_credential", platform.githubCredential().credentialsId().applyValue(id -> OrderedMap.of(
                 "credential_id", id,
                 "credential_name", SeqeraComputeEnvironments.GITHUB_CREDENTIAL,
@@ -143,6 +177,21 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         ctx.export("workspace_participants", participants.summary());
     }
 
+
+    /** The Python program's key for each variable in github_resources.variables. */
+    private static final Map<String, String> VARIABLE_OUTPUT_KEYS = Map.of(
+            "TOWER_COMPUTE_ENV_CPU", "cpu", "TOWER_COMPUTE_ENV_GPU", "gpu", "TOWER_COMPUTE_ENV_ARM", "arm",
+            "TOWER_WORKSPACE_ID", "workspace_id", "AWS_S3_BUCKET", "legacy_s3_bucket");
+
+    /** The logical names the Python program gave the variables (src/integrations/github.py). */
+    static final Map<String, String> FORMER_VARIABLE_NAMES = Map.of(
+            "TOWER_COMPUTE_ENV_CPU", "tower-compute-env-cpu", "TOWER_COMPUTE_ENV_GPU", "tower-compute-env-gpu",
+            "TOWER_COMPUTE_ENV_ARM", "tower-compute-env-arm", "TOWER_WORKSPACE_ID", "tower-workspace-id",
+            "AWS_S3_BUCKET", "legacy-aws-s3-bucket");
+
+    private static String outputKey(String variable) {
+        return VARIABLE_OUTPUT_KEYS.getOrDefault(variable, variable);
+    }
 
     private static Map<String, Object> zip(List<String> keys, List<String> values) {
         var map = new LinkedHashMap<String, Object>();

@@ -40,7 +40,13 @@ public record MegatestsSettings(
                 env = "PLATFORM_GITHUB_ORG_TOKEN", secret = true, credential = true)
         Output<String> platformGithubOrgToken,
         @Setting(key = "megatests:manageLegacySecrets",
-                description = "manage the legacy organization secrets; false outputs gh secret set commands instead",
-                defaultValue = "true")
-        boolean manageLegacySecrets) {
+                description = "manage the legacy organization secrets as resources (overwrites their values on every up); "
+                        + "false, as nf-core's program did, outputs gh secret set commands instead",
+                defaultValue = "false")
+        boolean manageLegacySecrets,
+        @Setting(key = "megatests:participantRoles",
+                description = "workspace roles: original (members keep the role they hold; new ones get the role "
+                        + "their team gave them in nf-core's program) or teams (core owner, maintainers maintain, for everyone)",
+                defaultValue = "original", pattern = "original|teams")
+        String participantRoles) {
 }

@@ -34,6 +34,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
     public static final String GITHUB_CREDENTIAL_DESCRIPTION =
             "Fine-grained GitHub token to avoid rate limits when Platform pulls pipeline repositories";
     public static final String GITHUB_USERNAME = "nf-core-bot";
+    private static final String CREDENTIAL_TYPE = "seqera:index/credential:Credential";
 
     /**
      * Inputs of the component.
@@ -65,6 +66,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .secretKey(args.secretAccessKey())
                         .build()).build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(seqera)
+                        .aliases(FormerNames.atStackRoot(CREDENTIAL_TYPE, "towerforge-aws-credential"))
                         // keys.aws.secret_key is not marked sensitive by the provider; keep it secret anyway.
                         .additionalSecretOutputs("keys")
                         .customTimeouts(CustomTimeouts.builder().create(Duration.ofMinutes(5))
@@ -83,6 +85,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .password(args.githubToken())
                         .build()).build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(seqera)
+                        .aliases(FormerNames.atStackRoot(CREDENTIAL_TYPE, "github-credential-" + GITHUB_CREDENTIAL))
                         .protect(true)
                         .additionalSecretOutputs("keys")
                         .build());
@@ -101,6 +104,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                                     NextflowConfig.forKind(kind))).build())
                             .build())
                     .build(), CustomResourceOptions.builder().parent(this).provider(seqera)
+                            .aliases(FormerNames.atStackRoot("seqera:index/computeEnv:ComputeEnv", kind.environmentName()))
                             // Names are unique per workspace: the old environment must go before its replacement.
                             .deleteBeforeReplace(true)
                             .customTimeouts(CustomTimeouts.builder().create(Duration.ofMinutes(10))
@@ -131,7 +135,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .subnets(forge.subnets())
                         .securityGroups(forge.securityGroups())
                         .disposeOnDeletion(forge.disposeOnDeletion())
-                        .allowBuckets(spec.allowBucketsWorkDirLast())
+                        .allowBuckets(spec.forge().allowBuckets())
                         .efsCreate(forge.efsCreate())
                         .ebsBootSize(forge.ebsBootSize())
                         .fargateHeadEnabled(forge.fargateHeadEnabled())

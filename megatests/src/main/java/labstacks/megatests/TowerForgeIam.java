@@ -41,33 +41,47 @@ public final class TowerForgeIam extends ComponentResource {
     private final List<Policy> policies = new ArrayList<>();
 
     public TowerForgeIam(String name, String bucketName, Resource bucket, Provider aws, ComponentResourceOptions options) {
+        this(name, bucketName, bucket, TowerForgePolicies.forge(), aws, options);
+    }
+
+    /** @param forgePolicy the forge policy document */
+    public TowerForgeIam(String name, String bucketName, Resource bucket, labstacks.shared.aws.PolicyDocument forgePolicy,
+                         Provider aws, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.builder().parent(this).provider(aws).build();
         var forge = policy("towerforge-forge-policy", FORGE_POLICY,
                 "IAM policy for TowerForge to create and manage AWS Batch resources",
-                TowerForgePolicies.forge().toJson(), child);
+                forgePolicy.toJson(), child(aws, POLICY_TYPE, "towerforge-forge-policy"));
         var launch = policy("towerforge-launch-policy", LAUNCH_POLICY,
                 "IAM policy for TowerForge to launch and monitor pipeline executions",
-                TowerForgePolicies.launch().toJson(), child);
+                TowerForgePolicies.launch().toJson(), child(aws, POLICY_TYPE, "towerforge-launch-policy"));
         var s3 = policy("towerforge-s3-policy", S3_POLICY,
                 "IAM policy for TowerForge to access " + bucketName + " S3 bucket",
                 TowerForgePolicies.s3(bucketName).toJson(),
-                CustomResourceOptions.merge(child, CustomResourceOptions.builder().dependsOn(bucket).build()));
+                CustomResourceOptions.merge(child(aws, POLICY_TYPE, "towerforge-s3-policy"),
+                        CustomResourceOptions.builder().dependsOn(bucket).build()));
 
-        this.user = new User("towerforge-user", UserArgs.builder().name(USER_NAME).build(), child);
+        this.user = new User("towerforge-user", UserArgs.builder().name(USER_NAME).build(),
+                child(aws, "aws:iam/user:User", "towerforge-user"));
         var attachments = new ArrayList<Resource>();
         for (var entry : List.of(Map.entry("forge", forge), Map.entry("launch", launch), Map.entry("s3", s3))) {
             attachments.add(new UserPolicyAttachment("towerforge-" + entry.getKey() + "-policy-attachment",
                     UserPolicyAttachmentArgs.builder().user(user.name()).policyArn(entry.getValue().arn()).build(),
-                    CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                            .dependsOn(user, entry.getValue()).build())));
+                    CustomResourceOptions.merge(child(aws, "aws:iam/userPolicyAttachment:UserPolicyAttachment", "towerforge-" + entry.getKey() + "-policy-attachment"),
+                            CustomResourceOptions.builder().dependsOn(user, entry.getValue()).build())));
         }
         this.accessKey = new AccessKey("towerforge-access-key", AccessKeyArgs.builder().user(user.name()).build(),
-                CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                CustomResourceOptions.merge(child(aws, "aws:iam/accessKey:AccessKey", "towerforge-access-key"), CustomResourceOptions.builder()
                         .dependsOn(attachments)
                         .additionalSecretOutputs("secret")
                         .build()));
         registerOutputs(Map.of("userArn", user.arn(), "accessKeyId", accessKey.id()));
+    }
+
+    /** Each resource keeps the name the Python program gave it at the stack root. */
+    private static final String POLICY_TYPE = "aws:iam/policy:Policy";
+
+    private CustomResourceOptions child(Provider aws, String type, String name) {
+        return CustomResourceOptions.builder().parent(this).provider(aws).aliases(FormerNames.atStackRoot(type, name)).build();
     }
 
     private Policy policy(String resourceName, String policyName, String description, String document,

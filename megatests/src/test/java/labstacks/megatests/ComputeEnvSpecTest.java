@@ -35,10 +35,15 @@ class ComputeEnvSpecTest {
     }
 
     @Test
-    void theWorkDirBucketGoesLastInAllowBuckets() {
-        var cpu = ComputeEnvSpec.load(ComputeEnvKind.CPU.specResource());
-        assertEquals(List.of("s3://ngi-igenomes", "s3://annotation-cache/", "s3://nf-core-awsmegatests"),
-                cpu.allowBucketsWorkDirLast());
+    void allowBucketsKeepTheOriginalsOrder() {
+        // allow_buckets is "Requires replacement if changed" (terraform-provider-seqera v0.30.5
+        // docs/resources/compute_env.md); the live environments hold the order of nf-core/ops main
+        // pulumi/AWSMegatests/seqerakit/current-env-*.json, which OpenTofu's locals.tf (PR #201,
+        // feat/opentofu-awsmegatests-dev @ f269293) keeps too: work bucket second.
+        for (var kind : ComputeEnvKind.values()) {
+            assertEquals(List.of("s3://ngi-igenomes", "s3://nf-core-awsmegatests", "s3://annotation-cache/"),
+                    ComputeEnvSpec.load(kind.specResource()).forge().allowBuckets(), kind.key());
+        }
     }
 
     private static String error(String json) {

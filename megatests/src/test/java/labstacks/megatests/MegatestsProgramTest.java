@@ -156,8 +156,12 @@ class MegatestsProgramTest {
             assertEquals(kind == ComputeEnvKind.ARM, input(ce, batch + "forge.arm64Enabled"));
             assertEquals(50, (Object) input(ce, batch + "forge.ebsBootSize"));
             assertEquals(true, input(ce, batch + "forge.fargateHeadEnabled"));
-            List<String> buckets = input(ce, batch + "forge.allowBuckets");
-            assertEquals("s3://nf-core-awsmegatests", buckets.get(buckets.size() - 1), "work-dir bucket last");
+            // allow_buckets replaces on change (terraform-provider-seqera v0.30.5 docs/resources/compute_env.md):
+            // the order of nf-core/ops main seqerakit/current-env-*.json, which the live environments hold.
+            assertEquals(List.of("s3://ngi-igenomes", "s3://nf-core-awsmegatests", "s3://annotation-cache/"),
+                    input(ce, batch + "forge.allowBuckets"));
+            assertEquals(List.of("urn:pulumi:megatests-prod::labstacks::seqera:index/computeEnv:ComputeEnv::"
+                    + kind.environmentName()), ce.aliases(), "the Python program's root-level name");
             assertEquals(59994744926013L, ((Number) ce.inputs().get("workspaceId")).longValue());
             assertEquals("seqera-provider", ce.provider());
             assertFalse(ce.packageRef().isEmpty(), "registered against the parameterized seqera package");
@@ -166,7 +170,7 @@ class MegatestsProgramTest {
 
     @Test
     void githubVariablesAndLegacySecretsAreManaged() {
-        var run = run();
+        var run = prod().config("megatests:manageLegacySecrets", "true").run().assertSucceeded();
         var variables = run.resources("github:index/actionsOrganizationVariable:ActionsOrganizationVariable");
         assertEquals(List.of("AWS_S3_BUCKET", "TOWER_COMPUTE_ENV_ARM", "TOWER_COMPUTE_ENV_CPU", "TOWER_COMPUTE_ENV_GPU",
                 "TOWER_WORKSPACE_ID"), variables.stream().map(v -> (String) v.inputs().get("variableName")).sorted().toList());
@@ -181,8 +185,16 @@ class MegatestsProgramTest {
         var cpuId = ((Map<?, ?>) run.output("compute_env_ids")).get("cpu");
         assertTrue(cpuId.toString().matches("[0-9A-Za-z]{22}"), String.valueOf(cpuId));
         assertEquals(cpuId, cpuVariable.inputs().get("value"));
-        assertEquals("59994744926013", run.resource("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
-                "variable-tower-workspace-id").inputs().get("value"));
+        var workspaceVariable = run.resource("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                "variable-tower-workspace-id");
+        assertEquals("59994744926013", workspaceVariable.inputs().get("value"));
+        // nf-core/ops main src/integrations/github.py named it tower-workspace-id, at the stack root.
+        assertEquals(List.of("urn:pulumi:megatests-prod::labstacks::github:index/actionsOrganizationVariable:"
+                + "ActionsOrganizationVariable::tower-workspace-id"), workspaceVariable.aliases());
+        assertEquals(List.of("urn:pulumi:megatests-prod::labstacks::github:index/actionsOrganizationVariable:"
+                        + "ActionsOrganizationVariable::legacy-aws-s3-bucket"),
+                run.resource("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                        "variable-aws-s3-bucket").aliases());
 
         var secrets = run.resources("github:index/actionsOrganizationSecret:ActionsOrganizationSecret");
         assertEquals(List.of("TOWER_ACCESS_TOKEN", "TOWER_COMPUTE_ENV", "TOWER_WORKSPACE_ID"),
@@ -194,43 +206,95 @@ class MegatestsProgramTest {
     }
 
     @Test
-    void turningLegacySecretsOffOutputsCommandsWithoutTokens() {
-        var run = prod().config("megatests:manageLegacySecrets", "false").run().assertSucceeded();
+    void legacySecretsDefaultToTheOriginalsGhCommandsWithoutTokens() {
+        var run = run();
         assertTrue(run.resources("github:index/actionsOrganizationSecret:ActionsOrganizationSecret").isEmpty());
         @SuppressWarnings("unchecked")
         var github = (Map<String, Object>) run.output("github_resources");
         @SuppressWarnings("unchecked")
         var commands = (List<String>) github.get("manual_secret_commands");
-        assertEquals(3, commands.size());
-        assertTrue(commands.contains("gh secret set TOWER_WORKSPACE_ID --org nf-core --visibility all --body \"59994744926013\""));
-        assertTrue(commands.contains("gh secret set TOWER_ACCESS_TOKEN --org nf-core --visibility all --body \"$TOWER_ACCESS_TOKEN\""));
+        var cpuId = ((Map<?, ?>) run.output("compute_env_ids")).get("cpu");
+        // The strings nf-core/ops main src/integrations/github.py (_create_gh_commands) printed.
+        assertEquals(List.of(
+                "gh secret set TOWER_WORKSPACE_ID --org nf-core --body \"59994744926013\" --visibility all",
+                "gh secret set TOWER_COMPUTE_ENV --org nf-core --body \"" + cpuId + "\" --visibility all",
+                "OP_ACCOUNT=nf-core gh secret set TOWER_ACCESS_TOKEN --org nf-core "
+                        + "--body \"$(op read 'op://Dev/Seqera Platform/TOWER_ACCESS_TOKEN')\" --visibility all"), commands);
+        assertEquals(Map.of(), github.get("secrets"), "the original's secrets: {}");
         assertFalse(commands.toString().contains(TOWER_TOKEN));
     }
 
     @Test
-    void teamMembersBecomeParticipantsWithCoreAsOwners() {
+    void teamMembersBecomeTopLevelParticipantsImportedWhenTheyExist() {
+        // The program's fixture says alice@ (owner) and carol@ (launch) are participants already.
         var run = run();
         var participants = run.resources("seqera:index/workspaceParticipant:WorkspaceParticipant");
         assertEquals(List.of("participant-alice", "participant-bob", "participant-carol"),
                 participants.stream().map(PlannedResource::name).sorted().toList());
+        assertTrue(participants.stream().allMatch(p -> p.parent().startsWith("labstacks-megatests-prod")
+                || p.parentUrn().contains("pulumi:pulumi:Stack::")), "registered at the stack root");
         var bob = run.resource("seqera:index/workspaceParticipant:WorkspaceParticipant", "participant-bob");
         assertEquals("owner", bob.inputs().get("role"), "core wins over maintainers");
+        assertEquals(null, bob.importId(), "not a participant yet: created");
         assertEquals("bob@example.org", bob.inputs().get("email"));
         assertEquals(252464779077610L, ((Number) bob.inputs().get("orgId")).longValue());
-        assertEquals("maintain", run.resource("seqera:index/workspaceParticipant:WorkspaceParticipant", "participant-carol")
-                .inputs().get("role"));
+        var carol = run.resource("seqera:index/workspaceParticipant:WorkspaceParticipant", "participant-carol");
+        // Import id format org_id/workspace_id/email: terraform-provider-seqera v0.30.5
+        // docs/resources/workspace_participant.md.
+        assertEquals("252464779077610/59994744926013/carol@example.org", carol.importId());
+        assertEquals("launch", carol.inputs().get("role"), "an existing member keeps the role they hold");
+        assertTrue(carol.protect(), "a membership this project did not create is protected");
+        assertFalse(bob.protect());
         @SuppressWarnings("unchecked")
         var summary = (Map<String, Object>) run.output("workspace_participants");
-        assertEquals(Map.of("alice", "owner", "bob", "owner", "carol", "maintain"), summary.get("members"));
+        // Keys nf-core/ops scripts/parse_member_status.py reads.
+        assertEquals(4, summary.get("total_tracked_members") instanceof Number n ? n.intValue() : -1);
+        @SuppressWarnings("unchecked")
+        var commands = (Map<String, Map<String, Object>>) summary.get("individual_member_commands");
+        assertEquals("STATUS:EXISTS:email-withheld:LAUNCH", commands.get("carol").get("status"));
+        assertEquals("STATUS:ADDED:email-withheld:OWNER", commands.get("bob").get("status"));
+        assertEquals("STATUS:NO_EMAIL:email-withheld:MAINTAIN", commands.get("dave").get("status"));
+        assertEquals(Map.of("alice", "owner", "bob", "owner", "carol", "launch"), summary.get("members"));
         assertEquals(List.of("dave"), summary.get("skipped_without_public_email"));
         assertFalse(summary.toString().contains("@example.org"), "no e-mail in outputs");
+
+        var teams = prod().config("megatests:participantRoles", "teams").run().assertSucceeded();
+        assertEquals("maintain", teams.resource("seqera:index/workspaceParticipant:WorkspaceParticipant",
+                "participant-carol").inputs().get("role"));
+    }
+
+    @Test
+    void aFailedLookupLeavesTheMemberOutInsteadOfFailing() {
+        var run = prod().function("seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
+            throw new IllegalStateException("Unexpected API response: Status code: 403");
+        }).run().assertSucceeded();
+        assertTrue(run.resources("seqera:index/workspaceParticipant:WorkspaceParticipant").isEmpty());
+        @SuppressWarnings("unchecked")
+        var summary = (Map<String, Object>) run.output("workspace_participants");
+        assertEquals(List.of("alice", "bob", "carol"), summary.get("skipped_lookup_failed"));
     }
 
     @Test
     void outputsHaveTheDocumentedKeys() {
         var run = run();
         assertTrue(run.outputs().keySet().containsAll(List.of("megatests_bucket", "compute_env_ids", "workspace_id",
-                "github_resources", "github_credential", "towerforge_iam", "workspace_participants")));
+                "github_resources", "github_credential", "towerforge_iam", "workspace_participants",
+                "deployment_method", "terraform_resources")));
+        // github_resources keeps the Python program's keys (nf-core/ops main __main__.py).
+        @SuppressWarnings("unchecked")
+        var github = (Map<String, Object>) run.output("github_resources");
+        assertEquals(java.util.Set.of("variables", "secrets", "manual_secret_commands", "note", "workaround_info"),
+                github.keySet());
+        @SuppressWarnings("unchecked")
+        var variables = (Map<String, Object>) github.get("variables");
+        assertEquals(java.util.Set.of("cpu", "gpu", "arm", "workspace_id", "legacy_s3_bucket"), variables.keySet());
+        @SuppressWarnings("unchecked")
+        var workaround = (Map<String, Object>) github.get("workaround_info");
+        assertEquals(java.util.Set.of("issue_url", "workaround", "instructions"), workaround.keySet());
+        assertEquals("terraform-provider", run.output("deployment_method"));
+        @SuppressWarnings("unchecked")
+        var terraform = (Map<String, Object>) run.output("terraform_resources");
+        assertEquals(java.util.Set.of("cpu_env_id", "gpu_env_id", "arm_env_id", "deployment_method"), terraform.keySet());
         assertEquals("59994744926013", run.output("workspace_id"));
         @SuppressWarnings("unchecked")
         var ids = (Map<String, Object>) run.output("compute_env_ids");
@@ -267,11 +331,14 @@ class MegatestsProgramTest {
     }
 
     @Test
-    void theOfflinePlanWarnsForMissingTokensAndKnowsNoTeamMembers() {
+    void theOfflinePlanWarnsForMissingTokensAndShowsTheFixturesParticipants() {
         var plan = ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod").mode(RunMode.PLAN).run()
                 .assertSucceeded();
         assertEquals(3, plan.warnings().stream().filter(w -> w.contains("is not set")).count(), plan.warnings().toString());
-        assertTrue(plan.resources("seqera:index/workspaceParticipant:WorkspaceParticipant").isEmpty());
+        // offline-participants.json: alice and carol exist (imported), bob is new, dave has no public e-mail.
+        var participants = plan.resources("seqera:index/workspaceParticipant:WorkspaceParticipant");
+        assertEquals(List.of("import", "create", "import"), participants.stream()
+                .sorted(java.util.Comparator.comparing(PlannedResource::name)).map(PlannedResource::operation).toList());
         assertEquals("0.30.5", plan.plan().packages().stream().filter(p -> p.name().equals("seqera")).findFirst()
                 .orElseThrow().version());
     }

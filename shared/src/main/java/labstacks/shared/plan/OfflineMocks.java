@@ -64,7 +64,14 @@ public final class OfflineMocks implements Mocks {
                     "the offline plan has no answer for the function " + args.token
                             + ": add one to the program's offlineFunctions()"));
         }
-        var result = new LinkedHashMap<>(function.call(args.args));
+        Map<String, Object> answer;
+        try {
+            answer = function.call(args.args);
+        } catch (RuntimeException e) {
+            // A function the provider fails (a data source finding nothing) fails the invoke, as the engine would.
+            return CompletableFuture.failedFuture(e);
+        }
+        var result = new LinkedHashMap<>(answer);
         if (args.token.equals("aws:index/getRegion:getRegion") || !result.containsKey("region")) {
             result.putIfAbsent("region", regionOf(args.provider));
         }

@@ -181,7 +181,8 @@ public final class OfflineRuntime {
                     List.copyOf(request.getReplaceOnChangesList()),
                     timeouts,
                     request.getVersion(),
-                    request.getPackageRef()));
+                    request.getPackageRef(),
+                    Urns.aliases(urn, request)));
         }
         var stackOutputs = stackUrn != null && outputs.containsKey(stackUrn)
                 ? PlanValues.of(outputs.get(stackUrn)) : Map.<String, Object>of();

@@ -76,6 +76,7 @@ public final class PlanJson {
             entry.put("additionalSecretOutputs", resource.additionalSecretOutputs());
             entry.put("replaceOnChanges", resource.replaceOnChanges());
             entry.put("customTimeouts", resource.customTimeouts());
+            entry.put("aliases", resource.aliases());
             resources.add(entry);
         }
         document.put("resources", resources);

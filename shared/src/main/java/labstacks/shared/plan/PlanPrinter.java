@@ -64,6 +64,8 @@ public final class PlanPrinter {
             }
             text.append('\n');
             var detailIndent = "     " + childPrefix.get(resource.urn());
+            // What a state entry this resource takes over was called before (pulumi preview shows the same).
+            resource.aliases().forEach(alias -> text.append(detailIndent).append("alias: ").append(alias).append('\n'));
             if (!resource.type().startsWith("pulumi:pulumi:")) {
                 resource.inputs().forEach((key, value) -> text.append(detailIndent).append(key).append(": ")
                         .append(compact(value)).append('\n'));

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param customTimeouts          create/update/delete timeouts that are set
  * @param version                 the provider package version the resource asks for
  * @param packageRef              the parameterized package reference, empty when none
+ * @param aliases                 the URNs the resource answers to besides its own (engine form, see {@link Urns})
  */
 public record PlannedResource(
         String urn,
@@ -51,7 +52,29 @@ public record PlannedResource(
         List<String> replaceOnChanges,
         Map<String, String> customTimeouts,
         String version,
-        String packageRef) {
+        String packageRef,
+        List<String> aliases) {
+
+    public PlannedResource {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    }
+
+    /** A resource without aliases (the form before aliases were planned). */
+    public PlannedResource(String urn, String type, String name, boolean custom, String parentUrn, String parent,
+                           String providerUrn, String provider, String id, Map<String, Object> inputs,
+                           Map<String, Object> outputs, boolean protect, String importId, List<String> ignoreChanges,
+                           List<String> dependsOn, boolean deleteBeforeReplace, boolean retainOnDelete,
+                           List<String> additionalSecretOutputs, List<String> replaceOnChanges,
+                           Map<String, String> customTimeouts, String version, String packageRef) {
+        this(urn, type, name, custom, parentUrn, parent, providerUrn, provider, id, inputs, outputs, protect, importId,
+                ignoreChanges, dependsOn, deleteBeforeReplace, retainOnDelete, additionalSecretOutputs, replaceOnChanges,
+                customTimeouts, version, packageRef, List.of());
+    }
+
+    /** The URN the Pulumi engine gives this resource (the mock runtime's form differs; see {@link Urns}). */
+    public String engineUrn() {
+        return Urns.engineForm(urn);
+    }
 
     /**
      * What a {@code pulumi up} would do with it: {@code import} or {@code create}; {@code provider} for a

@@ -1,0 +1,65 @@
+// In the shape of pulumi-java-gen's plain invoke arguments; written by hand.
+package com.pulumi.seqera.inputs;
+
+import com.pulumi.core.annotations.Import;
+import java.util.Objects;
+
+public final class GetWorkspaceParticipantPlainArgs extends com.pulumi.resources.InvokeArgs {
+
+    /** Email address of the participant to look up. */
+    @Import(name="email", required=true)
+    private String email;
+
+    /** Organization numeric identifier. */
+    @Import(name="orgId", required=true)
+    private Double orgId;
+
+    /** Workspace numeric identifier. */
+    @Import(name="workspaceId", required=true)
+    private Double workspaceId;
+
+    public String email() {
+        return this.email;
+    }
+
+    public Double orgId() {
+        return this.orgId;
+    }
+
+    public Double workspaceId() {
+        return this.workspaceId;
+    }
+
+    private GetWorkspaceParticipantPlainArgs() {
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final GetWorkspaceParticipantPlainArgs $ = new GetWorkspaceParticipantPlainArgs();
+
+        public Builder email(String email) {
+            $.email = email;
+            return this;
+        }
+
+        public Builder orgId(Double orgId) {
+            $.orgId = orgId;
+            return this;
+        }
+
+        public Builder workspaceId(Double workspaceId) {
+            $.workspaceId = workspaceId;
+            return this;
+        }
+
+        public GetWorkspaceParticipantPlainArgs build() {
+            $.email = Objects.requireNonNull($.email, "expected parameter 'email' to be non-null");
+            $.orgId = Objects.requireNonNull($.orgId, "expected parameter 'orgId' to be non-null");
+            $.workspaceId = Objects.requireNonNull($.workspaceId, "expected parameter 'workspaceId' to be non-null");
+            return $;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// In the shape of pulumi-java-gen's function results; written by hand.
+package com.pulumi.seqera.outputs;
+
+import com.pulumi.core.annotations.CustomType;
+import java.util.Objects;
+import javax.annotation.Nullable;
+
+@CustomType
+public final class GetWorkspaceParticipantResult {
+    private String email;
+    private @Nullable String firstName;
+    private String id;
+    private @Nullable String lastName;
+    private @Nullable Double memberId;
+    private Double orgId;
+    private @Nullable Double participantId;
+    private @Nullable String role;
+    private @Nullable String userName;
+    private Double workspaceId;
+
+    private GetWorkspaceParticipantResult() {
+    }
+
+    public String email() {
+        return this.email;
+    }
+
+    public String firstName() {
+        return this.firstName;
+    }
+
+    public String id() {
+        return this.id;
+    }
+
+    public String lastName() {
+        return this.lastName;
+    }
+
+    public Double memberId() {
+        return this.memberId;
+    }
+
+    public Double orgId() {
+        return this.orgId;
+    }
+
+    public Double participantId() {
+        return this.participantId;
+    }
+
+    /** Role of the participant in the workspace (owner, admin, maintain, launch, view). */
+    public String role() {
+        return this.role;
+    }
+
+    public String userName() {
+        return this.userName;
+    }
+
+    public Double workspaceId() {
+        return this.workspaceId;
+    }
+
+    @CustomType.Builder
+    public static final class Builder {
+        private final GetWorkspaceParticipantResult $ = new GetWorkspaceParticipantResult();
+
+        public Builder() {
+        }
+
+        @CustomType.Setter
+        public Builder email(String email) { $.email = Objects.requireNonNull(email); return this; }
+        @CustomType.Setter
+        public Builder firstName(@Nullable String firstName) { $.firstName = firstName; return this; }
+        @CustomType.Setter
+        public Builder id(String id) { $.id = Objects.requireNonNull(id); return this; }
+        @CustomType.Setter
+        public Builder lastName(@Nullable String lastName) { $.lastName = lastName; return this; }
+        @CustomType.Setter
+        public Builder memberId(@Nullable Double memberId) { $.memberId = memberId; return this; }
+        @CustomType.Setter
+        public Builder orgId(Double orgId) { $.orgId = Objects.requireNonNull(orgId); return this; }
+        @CustomType.Setter
+        public Builder participantId(@Nullable Double participantId) { $.participantId = participantId; return this; }
+        @CustomType.Setter
+        public Builder role(@Nullable String role) { $.role = role; return this; }
+        @CustomType.Setter
+        public Builder userName(@Nullable String userName) { $.userName = userName; return this; }
+        @CustomType.Setter
+        public Builder workspaceId(Double workspaceId) { $.workspaceId = Objects.requireNonNull(workspaceId); return this; }
+
+        public GetWorkspaceParticipantResult build() {
+            return $;
+        }
+    }
+}
