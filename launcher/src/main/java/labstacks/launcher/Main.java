@@ -42,6 +42,7 @@ public final class Main {
         return switch (args[0]) {
             case "plan" -> new PlanCommand(catalog, out, err).run(rest, root, environment);
             case "check" -> new CheckCommand(catalog, out, err).run(rest, root, environment);
+            case "stacks" -> new StacksCommand(out, err).run(rest, root, environment);
             case "programs" -> {
                 catalog.all().forEach(p -> out.println(p.name() + "\t" + p.description()));
                 yield OK;
@@ -77,6 +78,7 @@ public final class Main {
                        ./labstacks check <stack>...|--all [--root DIR]   policy rules over the offline plan
                        ./labstacks check --rules
                        ./labstacks programs
+                       ./labstacks stacks [--deployable] [--json] [--root DIR]   stacks, and which CI deploys
                 Deploy with the Pulumi CLI: pulumi up -s <stack> (it runs this jar without arguments).
                 """;
     }
