@@ -144,6 +144,11 @@ class WorkflowsTest {
         for (var step : upSteps) {
             assertTrue(!String.valueOf(step.get("run")).contains("skipTests"), "no jar built with tests skipped: " + step);
         }
+        // ./labstacks rebuilds (tests skipped) a jar older than the sources: the tested one is touched first.
+        var build = upSteps.stream().filter(s -> String.valueOf(s.get("run")).contains("./labstacks build")).findFirst()
+                .orElseThrow();
+        assertEquals("touch launcher/target/labstacks.jar && ./labstacks build", build.get("run"));
+        assertTrue(upSteps.indexOf(build) > upSteps.indexOf(download));
         var upStep = upSteps.stream().filter(s -> "pulumi/actions@v6".equals(s.get("uses"))).findFirst().orElseThrow();
         assertTrue(upSteps.indexOf(upStep) > upSteps.indexOf(download));
         assertEquals("up", ((Map<String, Object>) upStep.get("with")).get("command"));
