@@ -53,6 +53,10 @@ public final class ScaleProgram implements StackProgram<ScaleProgram.Settings> {
             new BucketV2("bucket-" + i, BucketV2Args.builder().bucket("bench-bucket-" + i).build(),
                     CustomResourceOptions.builder().provider(aws).build());
         }
+        if (settings.deployments() == 0) {
+            // A bucket-only stack registers no Kubernetes provider, as the Node peer's does not.
+            return;
+        }
         var k8s = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), Optional.empty(), "bench"));
         for (int i = 0; i < settings.deployments(); i++) {
             var labels = Map.of("app", "app-" + i);

@@ -52,6 +52,7 @@ public final class Main {
                 yield OK;
             }
             case "adopt" -> new AdoptCommand(catalog, out, err).run(rest, root, environment);
+            case "stacks" -> new StacksCommand(out, err).run(rest, root, environment);
             case "programs" -> {
                 if (rest.length > 0) {
                     err.print("programs takes no arguments, got " + String.join(" ", rest) + "\n" + usage());
@@ -97,6 +98,7 @@ public final class Main {
                        ./labstacks check --rules
                        ./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]   take over a stack export
                        ./labstacks programs
+                       ./labstacks stacks [--deployable] [--json] [--root DIR]   stacks, and which CI deploys
                        ./labstacks --version
                 """);
         tools().forEach(t -> text.append("       ./labstacks ").append(t.name()).append(" ...   ")

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * @param program     which program the stack runs (a name registered by a module)
  * @param environment the environment the stack serves; becomes the {@code environment} tag and label
  * @param extraTags   further tags and labels for every resource, for example a cost centre
+ * @param deploy      whether CI deploys, previews and drift-checks this stack; unset, every environment
+ *                    but {@code local} is deployed (a minikube stack cannot run on a hosted runner)
  */
 public record StackSettings(
         @Setting(key = "labstacks:program", description = "the program this stack runs", example = "pipeweave")
@@ -19,7 +21,18 @@ public record StackSettings(
         String environment,
         @Setting(key = "labstacks:tags", description = "extra tags and labels for every resource",
                 defaultValue = "{}")
-        Map<String, String> extraTags) implements SettingsRules {
+        Map<String, String> extraTags,
+        @Setting(key = "labstacks:deploy", description = "whether CI deploys this stack (default: unless environment is local)",
+                example = "false")
+        java.util.Optional<Boolean> deploy) implements SettingsRules {
+
+    /** The environment of stacks that run on a developer's own cluster, never in CI. */
+    public static final String LOCAL_ENVIRONMENT = "local";
+
+    /** Whether CI deploys this stack: {@code labstacks:deploy} when set, otherwise any environment but local. */
+    public boolean deployable() {
+        return deploy.orElse(!LOCAL_ENVIRONMENT.equals(environment));
+    }
 
     /** Valid both as an AWS tag key and as a Kubernetes label name without prefix. */
     private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");

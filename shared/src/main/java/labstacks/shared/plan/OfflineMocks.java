@@ -94,7 +94,8 @@ public final class OfflineMocks implements Mocks {
     static String suffix(String type, String name) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest((type + "::" + name).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 7);
+            // Seven hex digits: only the first four bytes need formatting.
+            return HexFormat.of().formatHex(digest, 0, 4).substring(0, 7);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -29,6 +29,8 @@ public final class StandardTagging implements ResourceTransformation {
 
     private final Map<String, String> awsTags;
     private final Map<String, String> kubernetesLabels;
+    /** importedField per Args class and name: the reflection walk ran once per resource otherwise. */
+    private final Map<Class<?>, Map<String, Optional<Field>>> fields = new java.util.concurrent.ConcurrentHashMap<>();
 
     public StandardTagging(StandardTags tags) {
         this.awsTags = tags.awsTags();
@@ -94,9 +96,14 @@ public final class StandardTagging implements ResourceTransformation {
         return merged;
     }
 
+    private Optional<Field> importedField(ResourceArgs args, String name) {
+        return fields.computeIfAbsent(args.getClass(), c -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(name, n -> findImportedField(args.getClass(), n));
+    }
+
     /** The field of a generated Args class that the SDK serializes as {@code name}. */
-    private static Optional<Field> importedField(ResourceArgs args, String name) {
-        for (Class<?> c = args.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+    private static Optional<Field> findImportedField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (var field : c.getDeclaredFields()) {
                 var imported = field.getAnnotation(Import.class);
                 if (imported != null && imported.name().equals(name) && field.getType() == Output.class) {

@@ -1,0 +1,90 @@
+package labstacks.launcher;
+
+import com.google.gson.JsonParser;
+import labstacks.shared.testing.ProgramHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./labstacks stacks}: which stacks CI deploys, read from the stack files. */
+class StacksCommandTest {
+
+    @TempDir
+    Path temp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(Path root, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(args, root, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private void stack(String name, String config) throws IOException {
+        Files.writeString(temp.resolve("Pulumi.yaml"), "name: labstacks\nruntime: java\n");
+        Files.writeString(temp.resolve("Pulumi." + name + ".yaml"), "config:\n" + config);
+    }
+
+    @Test
+    void theRepositoryDeploysEveryStackButTheMinikubeOnes() {
+        var result = run(ProgramHarness.repositoryRoot(), "stacks", "--deployable", "--json");
+        assertEquals(0, result.code(), result.err());
+        assertEquals(1, result.out().strip().lines().count(), "one line, as $GITHUB_OUTPUT needs");
+        var names = JsonParser.parseString(result.out()).getAsJsonArray().asList().stream()
+                .map(e -> e.getAsJsonObject().get("stack").getAsString()).toList();
+        assertEquals(List.of("biositing-prod", "igenomes-prod", "megatests-prod", "moderate-prod",
+                "pipeweave-development", "pipeweave-production", "pipeweave-staging"), names);
+        var all = run(ProgramHarness.repositoryRoot(), "stacks");
+        assertTrue(all.out().contains("moderate-local\tmoderate-infra\tlocal\tlocal only"), all.out());
+        assertTrue(all.out().contains("igenomes-prod\tigenomes\tprod\tdeploy"), all.out());
+    }
+
+    @Test
+    void anExplicitSettingOverridesTheEnvironment() throws IOException {
+        stack("lab-local", "  labstacks:program: sample\n  labstacks:environment: local\n  labstacks:deploy: true\n");
+        stack("lab-prod", "  labstacks:program: sample\n  labstacks:environment: prod\n  labstacks:deploy: false\n");
+        stack("lab-staging", "  labstacks:program: sample\n  labstacks:environment: staging\n");
+        var result = run(temp, "stacks", "--deployable", "--json");
+        assertEquals(0, result.code(), result.err());
+        var entries = JsonParser.parseString(result.out()).getAsJsonArray();
+        assertEquals(2, entries.size(), result.out());
+        var first = entries.get(0).getAsJsonObject();
+        // The fields the workflows read: matrix.stack, matrix.program, matrix.environment.
+        assertEquals("lab-local", first.get("stack").getAsString());
+        assertEquals("sample", first.get("program").getAsString());
+        assertEquals("local", first.get("environment").getAsString());
+        assertTrue(first.get("deploy").getAsBoolean());
+        assertEquals("lab-staging", entries.get(1).getAsJsonObject().get("stack").getAsString());
+        // Named stacks narrow the list.
+        assertEquals("lab-prod\tsample\tprod\tlocal only\n", run(temp, "stacks", "lab-prod").out());
+    }
+
+    @Test
+    void aBrokenStackFileFailsTheWholeListNamingTheKeyAndFile() throws IOException {
+        stack("good", "  labstacks:program: sample\n  labstacks:environment: prod\n");
+        stack("bad", "  labstacks:program: sample\n  labstacks:environment: prod\n  labstacks:deploy: sometimes\n");
+        var result = run(temp, "stacks", "--deployable", "--json");
+        // A silently shorter list would drop the stack from deploys and drift checks.
+        assertEquals(1, result.code());
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("labstacks:deploy") && result.err().contains("Pulumi.bad.yaml"), result.err());
+        var missing = run(temp, "stacks", "nosuch");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("unknown stack 'nosuch'"), missing.err());
+        assertEquals(2, run(temp, "stacks", "--colour").code());
+    }
+}
