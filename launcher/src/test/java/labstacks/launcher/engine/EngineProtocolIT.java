@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,11 +95,29 @@ class EngineProtocolIT {
     @ParameterizedTest
     @MethodSource("stacks")
     void aPreviewRegistersExactlyTheOfflinePlan(String stack) throws Exception {
+        registersExactlyTheOfflinePlan(stack, true);
+    }
+
+    /**
+     * An update, where the providers' outputs are known: every secret the plan shows must arrive wrapped
+     * (a preview may send a provider-computed secret as the bare unknown value). Run once, for the stack
+     * whose plan holds the most secrets.
+     */
+    @Test
+    void anUpdateSendsEverySecretWrapped() throws Exception {
+        var stack = plans.entrySet().stream()
+                .max(Comparator.comparingInt(e -> countSecrets(e.getValue().get("resources"))))
+                .orElseThrow().getKey();
+        assertTrue(countSecrets(plans.get(stack).get("resources")) > 0, "some stack's plan holds a secret");
+        registersExactlyTheOfflinePlan(stack, false);
+    }
+
+    private void registersExactlyTheOfflinePlan(String stack, boolean preview) throws Exception {
         var plan = plans.get(stack);
         assertTrue(plan != null, "plan --all planned " + stack);
-        var deployment = deployment(stack, true, null);
+        var deployment = deployment(stack, preview, null);
 
-        try (var engine = new FakeEngine(deployment.project(), stack, true, new OfflineMocks(functions()), functions())) {
+        try (var engine = new FakeEngine(deployment.project(), stack, preview, new OfflineMocks(functions()), functions())) {
             var run = host.run(deployment, engine);
             assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
             assertEquals(List.of(), engine.protocolErrors());
@@ -122,7 +141,7 @@ class EngineProtocolIT {
                     }
                 }
                 compareSecrets(urn + " " + "inputs", expected.get("inputs"),
-                        EngineValues.toJava(registered.get(urn).getObject()), problems);
+                        EngineValues.toJava(registered.get(urn).getObject()), preview, problems);
             });
             assertEquals(List.of(), problems, stack + ": options and secrets the engine received against the plan");
 
@@ -291,10 +310,11 @@ class EngineProtocolIT {
      * the bare unknown value when the secret is computed by a provider: no plaintext either way); where the
      * plan shows no secret the engine must not receive one.
      */
-    private static void compareSecrets(String where, JsonElement plan, Object engine, List<String> problems) {
+    private static void compareSecrets(String where, JsonElement plan, Object engine, boolean preview,
+                                       List<String> problems) {
         var planSecret = plan != null && plan.isJsonPrimitive() && plan.getAsString().equals("[secret]");
         if (planSecret) {
-            if (!(engine instanceof EngineValues.Secret) && !EngineValues.UNKNOWN.equals(engine)) {
+            if (!(engine instanceof EngineValues.Secret) && !(preview && EngineValues.UNKNOWN.equals(engine))) {
                 problems.add(where + ": the plan shows a secret, the engine received " + engine);
             }
             return;
@@ -305,7 +325,8 @@ class EngineProtocolIT {
         }
         if (engine instanceof Map<?, ?> map) {
             var object = plan != null && plan.isJsonObject() ? plan.getAsJsonObject() : new JsonObject();
-            map.forEach((key, value) -> compareSecrets(where + "." + key, object.get(key.toString()), value, problems));
+            map.forEach((key, value) -> compareSecrets(where + "." + key, object.get(key.toString()), value, preview,
+                    problems));
             for (var key : object.keySet()) {
                 if (!map.containsKey(key) && object.get(key).isJsonPrimitive()
                         && object.get(key).getAsString().equals("[secret]")) {
@@ -315,9 +336,26 @@ class EngineProtocolIT {
         } else if (engine instanceof List<?> list) {
             var array = plan != null && plan.isJsonArray() ? plan.getAsJsonArray() : new JsonArray();
             for (int i = 0; i < list.size(); i++) {
-                compareSecrets(where + "." + i, i < array.size() ? array.get(i) : null, list.get(i), problems);
+                compareSecrets(where + "." + i, i < array.size() ? array.get(i) : null, list.get(i), preview, problems);
             }
         }
+    }
+
+    private static int countSecrets(JsonElement element) {
+        if (element == null || element.isJsonNull()) {
+            return 0;
+        }
+        if (element.isJsonPrimitive()) {
+            return element.getAsString().equals("[secret]") ? 1 : 0;
+        }
+        if (element.isJsonArray()) {
+            var count = 0;
+            for (var item : element.getAsJsonArray()) {
+                count += countSecrets(item);
+            }
+            return count;
+        }
+        return element.getAsJsonObject().entrySet().stream().mapToInt(e -> countSecrets(e.getValue())).sum();
     }
 
     /** Parameterized packages are registered as the plan lists them; plain ones pin the plan's version. */
