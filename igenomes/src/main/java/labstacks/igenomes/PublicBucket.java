@@ -4,7 +4,6 @@ package labstacks.igenomes;
 public final class PublicBucket {
     public static final String NAME = "ngi-igenomes";
     public static final String REGION = "eu-west-1";
-    public static final String ARN = "arn:aws:s3:::" + NAME;
     public static final String DESCRIPTION = "Illumina iGenomes reference genomes hosted on AWS Open Data Registry";
     public static final String ACCESS = "public-read (no authentication required)";
 

@@ -62,6 +62,7 @@ class WorkflowsTest {
         assertTrue(!text.contains("secrets."), "the offline job needs no secret");
         var ci = Files.readString(ROOT.resolve(".ci/run"));
         assertTrue(ci.contains("mvn -B verify") && ci.contains("./labstacks plan --all") && ci.contains("./labstacks check --all"));
+        assertTrue(ci.contains("bash sdks/gen/check.sh"), "CI checks the generated SDK sources");
     }
 
     /** The deployable stacks, read from the stack files here independently of the launcher: every environment but local. */

@@ -72,10 +72,10 @@ class TowerForgePoliciesTest {
     }
 
     @Test
-    void theFingerprintIsTheOriginalsAndByteStable() {
+    void theFingerprintIsTheOriginals() {
         // The value the Python project computed for the same policies: adopting the stack replaces nothing.
+        // Any change to an action, a Sid or the JSON form changes it, so this also pins the bytes.
         assertEquals("78905f7f", TowerForgePolicies.fingerprint());
-        assertEquals(TowerForgePolicies.fingerprint(), TowerForgePolicies.fingerprint());
     }
 
     @Test

@@ -73,11 +73,6 @@ public record StackConfig(
                 stackFileName(stack), values, secretKeys, environment);
     }
 
-    /** This config with a different process environment. */
-    public StackConfig withEnvironment(Map<String, String> newEnvironment) {
-        return new StackConfig(project, stack, stackFile, values, secretKeys, newEnvironment);
-    }
-
     public Optional<String> get(String key) {
         return Optional.ofNullable(values.get(key));
     }

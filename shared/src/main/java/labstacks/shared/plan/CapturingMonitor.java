@@ -10,8 +10,6 @@ import pulumirpc.Resource.RegisterPackageResponse;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
-import pulumirpc.Resource.ResourceInvokeRequest;
-import pulumirpc.Resource.ResourceInvokeResponse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link RegisterResourceRequest} (inputs with their secrets, and the options the mocks' own
  * {@code ResourceArgs} leave out: protect, ignoreChanges, dependencies, deleteBeforeReplace,
  * retainOnDelete, additionalSecretOutputs, customTimeouts), the outputs registered for each resource,
- * the packages and the function calls.
+ * and the packages.
  *
  * <p>It also gives the program back secret outputs where the engine would: properties that were
  * secret inputs and those named in additionalSecretOutputs.
@@ -41,7 +39,6 @@ public final class CapturingMonitor extends MockMonitor {
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
     private final Map<String, Struct> outputs = new LinkedHashMap<>();
     private final List<RegisterPackageRequest> packages = new ArrayList<>();
-    private final List<ResourceInvokeRequest> invokes = new ArrayList<>();
 
     public CapturingMonitor(Mocks mocks) {
         super(mocks, Log.ignore());
@@ -76,14 +73,6 @@ public final class CapturingMonitor extends MockMonitor {
                 .setRef(packageRef(request)).build());
     }
 
-    @Override
-    public CompletableFuture<ResourceInvokeResponse> invokeAsync(ResourceInvokeRequest request) {
-        synchronized (this) {
-            invokes.add(request);
-        }
-        return super.invokeAsync(request);
-    }
-
     /** The reference this monitor hands out for a registered package. */
     public static String packageRef(RegisterPackageRequest request) {
         var name = request.hasParameterization() ? request.getParameterization().getName() : request.getName();
@@ -101,10 +90,6 @@ public final class CapturingMonitor extends MockMonitor {
 
     public synchronized List<RegisterPackageRequest> packages() {
         return List.copyOf(packages);
-    }
-
-    public synchronized List<ResourceInvokeRequest> invokes() {
-        return List.copyOf(invokes);
     }
 
     private static RegisterResourceResponse withEngineSecrets(RegisterResourceRequest request,

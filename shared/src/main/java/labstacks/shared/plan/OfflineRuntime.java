@@ -150,6 +150,7 @@ public final class OfflineRuntime {
             var providerRef = request.getProvider();
             var providerUrn = providerRef.isEmpty() ? null
                     : providerRef.contains("::") ? providerRef.substring(0, providerRef.lastIndexOf("::")) : providerRef;
+            var planUrn = engineUrn(urn);
             var dependsOn = new TreeSet<String>();
             request.getDependenciesList().forEach(d -> dependsOn.add(names.getOrDefault(d, lastSegment(d))));
             var timeouts = new TreeMap<String, String>();
@@ -159,14 +160,14 @@ public final class OfflineRuntime {
                 if (!t.getUpdate().isEmpty()) timeouts.put("update", t.getUpdate());
                 if (!t.getDelete().isEmpty()) timeouts.put("delete", t.getDelete());
             }
-            byUrn.put(urn, new PlannedResource(
-                    urn,
+            byUrn.put(planUrn, new PlannedResource(
+                    planUrn,
                     request.getType(),
                     request.getName(),
                     request.getCustom(),
-                    parentUrn,
+                    parentUrn == null ? null : engineUrn(parentUrn),
                     parentUrn == null ? null : names.getOrDefault(parentUrn, lastSegment(parentUrn)),
-                    providerUrn,
+                    providerUrn == null ? null : engineUrn(providerUrn),
                     providerUrn == null ? null : lastSegment(providerUrn),
                     registration.id(),
                     PlanValues.of(request.getObject()),
@@ -237,6 +238,16 @@ public final class OfflineRuntime {
             }
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * The URN the engine gives a resource. The mock runtime puts the root stack's type in front of every
+     * child's type ({@code ...::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::name}); the engine leaves the
+     * root stack out of the parent chain (pulumi/pulumi {@code pkg/resource/deploy/deployment.go},
+     * {@code generateURN}), and that URN is what state, {@code pulumi stack export} and aliases use.
+     */
+    public static String engineUrn(String urn) {
+        return urn.replaceFirst("::pulumi:pulumi:Stack\\$", "::");
     }
 
     private static String lastSegment(String urn) {

@@ -124,6 +124,6 @@ public final class PreparedStack {
     private <S extends Record> void run(StackProgram<S> typed, Context ctx, Consumer<String> warningSink) {
         Consumer<String> sink = warningSink != null ? warningSink : message -> ctx.log().warn(message);
         var settings = SettingsLoader.load(typed.settingsType(), config, mode).settings();
-        typed.define(new StackContext(ctx, mode, config, tags, sink), settings);
+        typed.define(new StackContext(ctx, config, sink), settings);
     }
 }

@@ -8,47 +8,39 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * What a program gets besides its settings: the Pulumi context, how it runs, the stack's config and
- * its standard tags, and a way to warn the user.
+ * What a program gets besides its settings: the Pulumi context, the stack's config and a way to warn
+ * the user.
  */
 public final class StackContext {
     private final Context pulumi;
-    private final RunMode mode;
     private final StackConfig config;
-    private final StandardTags tags;
     private final Consumer<String> warnings;
 
-    public StackContext(Context pulumi, RunMode mode, StackConfig config, StandardTags tags, Consumer<String> warnings) {
+    public StackContext(Context pulumi, StackConfig config, Consumer<String> warnings) {
         this.pulumi = Objects.requireNonNull(pulumi);
-        this.mode = Objects.requireNonNull(mode);
         this.config = Objects.requireNonNull(config);
-        this.tags = Objects.requireNonNull(tags);
         this.warnings = Objects.requireNonNull(warnings);
+    }
+
+    /**
+     * The former signature. No program read the mode or the tags from here (tags reach resources through
+     * the stack transformation), so they are not kept.
+     */
+    @Deprecated(forRemoval = true)
+    public StackContext(Context pulumi, RunMode mode, StackConfig config, StandardTags tags, Consumer<String> warnings) {
+        this(pulumi, config, warnings);
     }
 
     public Context pulumi() {
         return pulumi;
     }
 
-    public RunMode mode() {
-        return mode;
-    }
-
     public StackConfig config() {
         return config;
     }
 
-    /** The standard tags and labels, for resources the stack transformation cannot reach. */
-    public StandardTags tags() {
-        return tags;
-    }
-
     public String stackName() {
         return config.stack();
-    }
-
-    public String projectName() {
-        return config.project();
     }
 
     /** Warns the user: in the engine's output for a deployment, in the plan's output offline. */

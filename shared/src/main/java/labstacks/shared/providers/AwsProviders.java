@@ -21,10 +21,6 @@ public final class AwsProviders {
     public static Provider create(String name, AwsAccess access, CustomResourceOptions options) {
         var args = ProviderArgs.builder().region(access.region());
         access.profile().ifPresent(args::profile);
-        access.accessKeyId().ifPresent(args::accessKey);
-        // Keys end up in the provider's state: they must be stored encrypted.
-        access.secretAccessKey().ifPresent(secret -> args.secretKey(secret.asSecret()));
-        access.sessionToken().ifPresent(token -> args.token(token.asSecret()));
         if (!access.allowedAccountIds().isEmpty()) {
             args.allowedAccountIds(access.allowedAccountIds());
         }

@@ -52,6 +52,22 @@ class OfflineRuntimeTest {
     }
 
     @Test
+    void urnsAreTheEnginesWithoutTheRootStackInTheTypeChain() {
+        // pulumi/pulumi pkg/resource/deploy/deployment.go generateURN: a child of the root stack has no
+        // parent type; a child of a component has the component's qualified type before its own.
+        var run = sample().run().assertSucceeded();
+        assertEquals("urn:pulumi:test::labstacks::labstacks:sample:Store$aws:s3/bucketV2:BucketV2::store",
+                run.resource(BUCKET, "store").urn());
+        assertEquals("urn:pulumi:test::labstacks::labstacks:sample:Store::store",
+                run.resource(BUCKET, "store").parentUrn());
+        assertEquals("urn:pulumi:test::labstacks::pulumi:pulumi:Stack::labstacks-test",
+                run.resource("pulumi:pulumi:Stack", "labstacks-test").urn());
+        for (var resource : run.plan().resources()) {
+            assertFalse(resource.urn().contains("pulumi:pulumi:Stack$"), resource.urn());
+        }
+    }
+
+    @Test
     void fillsComputedOutputsFromTheProvidersRegion() {
         var run = sample().run().assertSucceeded();
         assertEquals("arn:aws:s3:::sample-store", run.output("bucket_arn"));

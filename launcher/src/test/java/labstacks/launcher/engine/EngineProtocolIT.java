@@ -1,0 +1,435 @@
+package labstacks.launcher.engine;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import labstacks.shared.config.Setting;
+import labstacks.shared.plan.OfflineMocks;
+import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.testing.ProgramHarness;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import pulumirpc.Resource.RegisterResourceRequest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deploy path end to end: {@code java -jar labstacks.jar}, started as the Pulumi CLI's Java language
+ * host starts it ({@link JavaLanguageHost}), against a Pulumi engine speaking the real gRPC protocol
+ * ({@link FakeEngine}). Every stack file of the repository is previewed once and must register exactly
+ * what the same jar's offline plan ({@code plan --all --json}) says: the same URNs, the same options, the
+ * same secrets (wrapped in the engine's secret signature), the same stack outputs and packages. The
+ * expectations come from the plan, so the test follows the programs as they change.
+ *
+ * <p>Runs after {@code package} (failsafe), against the shaded jar {@code Pulumi.yaml} points at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngineProtocolIT {
+
+    /** Options compared one by one; a plan key not listed here (added later) is not compared. */
+    private static final List<String> OPTIONS = List.of("type", "name", "parent", "provider", "protect", "importId",
+            "ignoreChanges", "dependsOn", "deleteBeforeReplace", "retainOnDelete", "additionalSecretOutputs",
+            "replaceOnChanges", "customTimeouts");
+
+    /** A base64 value that fits every non-secret credential's pattern (a DER public key here). */
+    private static final String PLAIN_CREDENTIAL = "ZW5naW5lLXRlc3QtcHVibGljLWtleQ==";
+    private static final String AWS_SECRET_KEY = "engine-test-aws-secret-access-key-0123456789";
+
+    private final Path root = ProgramHarness.repositoryRoot();
+    private final ProgramCatalog catalog = ProgramCatalog.discover();
+    private Path scratch;
+    private JavaLanguageHost host;
+    private final Map<String, JsonObject> plans = new TreeMap<>();
+
+    @BeforeAll
+    void planEveryStackOffline() throws Exception {
+        var jar = Path.of(System.getProperty("labstacks.jar", "target/labstacks.jar")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the shaded jar is built by package: " + jar);
+        scratch = Files.createTempDirectory("engine-protocol");
+        host = new JavaLanguageHost(jar, root, scratch);
+        var json = scratch.resolve("plans.json");
+        var result = host.offline(baseEnvironment(), "plan", "--all", "--json", json.toString());
+        assertEquals(0, result.exitCode(), result.stderr());
+        for (var plan : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
+            plans.put(plan.getAsJsonObject().get("stack").getAsString(), plan.getAsJsonObject());
+        }
+    }
+
+    Stream<String> stacks() throws IOException {
+        try (var files = Files.list(ProgramHarness.repositoryRoot())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("Pulumi\\..+\\.yaml"))
+                    .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void aPreviewRegistersExactlyTheOfflinePlan(String stack) throws Exception {
+        registersExactlyTheOfflinePlan(stack, true);
+    }
+
+    /**
+     * An update, where the providers' outputs are known: every secret the plan shows must arrive wrapped
+     * (a preview may send a provider-computed secret as the bare unknown value). Run once, for the stack
+     * whose plan holds the most secrets.
+     */
+    @Test
+    void anUpdateSendsEverySecretWrapped() throws Exception {
+        var stack = plans.entrySet().stream()
+                .max(Comparator.comparingInt(e -> countSecrets(e.getValue().get("resources"))))
+                .orElseThrow().getKey();
+        assertTrue(countSecrets(plans.get(stack).get("resources")) > 0, "some stack's plan holds a secret");
+        registersExactlyTheOfflinePlan(stack, false);
+    }
+
+    private void registersExactlyTheOfflinePlan(String stack, boolean preview) throws Exception {
+        var plan = plans.get(stack);
+        assertTrue(plan != null, "plan --all planned " + stack);
+        var deployment = deployment(stack, preview, null);
+
+        try (var engine = new FakeEngine(deployment.project(), stack, preview, new OfflineMocks(functions()), functions())) {
+            var run = host.run(deployment, engine);
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            assertEquals(List.of(), engine.protocolErrors());
+
+            var registered = new LinkedHashMap<String, RegisterResourceRequest>();
+            engine.registrations().forEach(r -> registered.put(r.urn(), r.request()));
+            var planned = new LinkedHashMap<String, JsonObject>();
+            plan.getAsJsonArray("resources").forEach(r -> planned.put(urn(r), r.getAsJsonObject()));
+            assertEquals(new TreeSet<>(planned.keySet()), new TreeSet<>(registered.keySet()),
+                    stack + ": the URNs the engine registered against the plan's");
+            assertEquals(planned.size(), engine.registrations().size(), "each URN registered once");
+
+            var names = new HashMap<String, String>();
+            registered.forEach((urn, request) -> names.put(urn, request.getName()));
+            var problems = new ArrayList<String>();
+            planned.forEach((urn, expected) -> {
+                var actual = asPlanEntry(registered.get(urn), names);
+                for (var option : OPTIONS) {
+                    if (expected.has(option) && !expected.get(option).equals(actual.get(option))) {
+                        problems.add(urn + " " + option + ": plan " + expected.get(option) + ", engine " + actual.get(option));
+                    }
+                }
+                compareSecrets(urn + " " + "inputs", expected.get("inputs"),
+                        EngineValues.toJava(registered.get(urn).getObject()), preview, problems);
+            });
+            assertEquals(List.of(), problems, stack + ": options and secrets the engine received against the plan");
+
+            assertPackages(plan, engine);
+            assertStackOutputs(plan, engine);
+            assertNoSecretInPlainText(deployment, engine, run);
+        }
+    }
+
+    @Test
+    void aMissingSettingExitsOneWithNothingRegistered() throws Exception {
+        // The first stack whose program needs a secret credential; the deploy runs without it.
+        for (var stack : stacks().toList()) {
+            var missing = credentials(stack).keySet().stream().filter(k -> credentials(stack).get(k)).findFirst();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            var deployment = deployment(stack, true, missing.get());
+            try (var engine = new FakeEngine(deployment.project(), stack, true, new OfflineMocks(functions()), functions())) {
+                var run = host.run(deployment, engine);
+                assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
+                assertTrue(run.stderr().contains(missing.get()), "names the key: " + run.stderr());
+                assertTrue(run.stderr().contains("Pulumi." + stack + ".yaml"), "names the stack file: " + run.stderr());
+                assertEquals(0, engine.calls(), "the engine heard nothing: " + engine.registrations());
+            }
+            return;
+        }
+        throw new AssertionError("no stack has a secret credential to leave out");
+    }
+
+    // ---- what the CLI would hand the language host ----
+
+    /**
+     * The stack file's config as {@code PULUMI_CONFIG} carries it, plus every credential the program
+     * declares ({@link Setting#credential()}) and the stack file does not hold: secrets as
+     * {@code pulumi config set --secret} leaves them, AWS keys in the environment as direnv or ESC does.
+     */
+    private JavaLanguageHost.Deployment deployment(String stack, boolean preview, String leaveOut) throws IOException {
+        var config = stackFileConfig(stack);
+        var secretKeys = new ArrayList<String>();
+        credentials(stack).forEach((key, secret) -> {
+            if (key.equals(leaveOut) || config.containsKey(key)) {
+                return;
+            }
+            if (secret) {
+                config.put(key, secretValue(key));
+                secretKeys.add(key);
+            } else {
+                config.put(key, PLAIN_CREDENTIAL);
+            }
+        });
+        var environment = baseEnvironment();
+        environment.put("AWS_ACCESS_KEY_ID", "AKIAENGINETEST000000");
+        environment.put("AWS_SECRET_ACCESS_KEY", AWS_SECRET_KEY);
+        var project = ((Map<?, ?>) yaml(root.resolve("Pulumi.yaml"))).get("name").toString();
+        return new JavaLanguageHost.Deployment(project, stack, preview, config, secretKeys, environment);
+    }
+
+    /** A clean environment: no developer credentials, no ~/.aws or ~/.kube, no CI tokens. */
+    private Map<String, String> baseEnvironment() throws IOException {
+        var environment = new TreeMap<String, String>();
+        environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", Files.createDirectories(scratch == null
+                ? Files.createTempDirectory("engine-home") : scratch.resolve("home")).toString());
+        environment.put("LANG", "C.UTF-8");
+        return environment;
+    }
+
+    private static String secretValue(String key) {
+        return "engine-test-secret-" + key.replace(':', '-') + "-7f3a9c";
+    }
+
+    /** Config values as the CLI passes them: scalars as text, objects and lists as JSON. */
+    private Map<String, String> stackFileConfig(String stack) throws IOException {
+        var document = (Map<?, ?>) yaml(root.resolve("Pulumi." + stack + ".yaml"));
+        var config = new TreeMap<String, String>();
+        var values = document.get("config") instanceof Map<?, ?> map ? map : Map.of();
+        values.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> object && object.containsKey("secure")) {
+                throw new AssertionError(stack + ": encrypted config needs the CLI to decrypt it: " + key);
+            }
+            config.put(key.toString(), value instanceof Map<?, ?> || value instanceof List<?>
+                    ? new Gson().toJson(value) : String.valueOf(value));
+        });
+        return config;
+    }
+
+    /** The credential settings of the stack's program: key -> secret. */
+    private Map<String, Boolean> credentials(String stack) {
+        try {
+            var programName = stackFileConfig(stack).get("labstacks:program");
+            var program = catalog.find(programName).orElseThrow();
+            var result = new TreeMap<String, Boolean>();
+            for (var component : program.settingsType().getRecordComponents()) {
+                var setting = component.getAnnotation(Setting.class);
+                if (setting != null && setting.credential()) {
+                    result.put(setting.key(), setting.secret());
+                }
+            }
+            return result;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The providers' functions the programs call: their own offline stand-ins. */
+    private Map<String, OfflineFunction> functions() {
+        var functions = new HashMap<String, OfflineFunction>();
+        catalog.all().forEach(p -> functions.putAll(p.offlineFunctions()));
+        return functions;
+    }
+
+    private static Object yaml(Path file) throws IOException {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    // ---- comparing with the plan ----
+
+    private static String urn(JsonElement resource) {
+        return resource.getAsJsonObject().get("urn").getAsString();
+    }
+
+    /** A registration in the plan's JSON form, for the options the plan lists. */
+    private static JsonObject asPlanEntry(RegisterResourceRequest request, Map<String, String> names) {
+        var entry = new JsonObject();
+        entry.addProperty("type", request.getType());
+        entry.addProperty("name", request.getName());
+        entry.add("parent", request.getParent().isEmpty() ? JsonNull.INSTANCE
+                : new JsonPrimitive(names.getOrDefault(request.getParent(), "?" + request.getParent())));
+        var provider = request.getProvider();
+        if (provider.isEmpty()) {
+            entry.add("provider", JsonNull.INSTANCE);
+        } else {
+            var providerUrn = provider.substring(0, provider.lastIndexOf("::"));
+            entry.addProperty("provider", providerUrn.substring(providerUrn.lastIndexOf("::") + 2));
+        }
+        entry.addProperty("protect", request.getProtect());
+        entry.add("importId", request.getImportId().isEmpty() ? JsonNull.INSTANCE : new JsonPrimitive(request.getImportId()));
+        entry.add("ignoreChanges", strings(request.getIgnoreChangesList()));
+        var dependsOn = new TreeSet<String>();
+        request.getDependenciesList().forEach(d -> dependsOn.add(names.getOrDefault(d, "?" + d)));
+        entry.add("dependsOn", strings(List.copyOf(dependsOn)));
+        entry.addProperty("deleteBeforeReplace", request.getDeleteBeforeReplace());
+        entry.addProperty("retainOnDelete", request.getRetainOnDelete());
+        entry.add("additionalSecretOutputs", strings(request.getAdditionalSecretOutputsList().stream().distinct().toList()));
+        entry.add("replaceOnChanges", strings(request.getReplaceOnChangesList()));
+        var timeouts = new JsonObject();
+        if (request.hasCustomTimeouts()) {
+            var t = request.getCustomTimeouts();
+            if (!t.getCreate().isEmpty()) timeouts.addProperty("create", t.getCreate());
+            if (!t.getDelete().isEmpty()) timeouts.addProperty("delete", t.getDelete());
+            if (!t.getUpdate().isEmpty()) timeouts.addProperty("update", t.getUpdate());
+        }
+        entry.add("customTimeouts", timeouts);
+        return entry;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        var array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    /**
+     * Where the plan shows {@code [secret]} the engine must receive the secret signature (or, in a preview,
+     * the bare unknown value when the secret is computed by a provider: no plaintext either way); where the
+     * plan shows no secret the engine must not receive one.
+     */
+    private static void compareSecrets(String where, JsonElement plan, Object engine, boolean preview,
+                                       List<String> problems) {
+        var planSecret = plan != null && plan.isJsonPrimitive() && plan.getAsString().equals("[secret]");
+        if (planSecret) {
+            if (!(engine instanceof EngineValues.Secret) && !(preview && EngineValues.UNKNOWN.equals(engine))) {
+                problems.add(where + ": the plan shows a secret, the engine received " + engine);
+            }
+            return;
+        }
+        if (engine instanceof EngineValues.Secret) {
+            problems.add(where + ": the engine received a secret the plan shows as " + plan);
+            return;
+        }
+        if (engine instanceof Map<?, ?> map) {
+            var object = plan != null && plan.isJsonObject() ? plan.getAsJsonObject() : new JsonObject();
+            map.forEach((key, value) -> compareSecrets(where + "." + key, object.get(key.toString()), value, preview,
+                    problems));
+            for (var key : object.keySet()) {
+                if (!map.containsKey(key) && object.get(key).isJsonPrimitive()
+                        && object.get(key).getAsString().equals("[secret]")) {
+                    problems.add(where + "." + key + ": a secret in the plan, absent from the engine's inputs");
+                }
+            }
+        } else if (engine instanceof List<?> list) {
+            var array = plan != null && plan.isJsonArray() ? plan.getAsJsonArray() : new JsonArray();
+            for (int i = 0; i < list.size(); i++) {
+                compareSecrets(where + "." + i, i < array.size() ? array.get(i) : null, list.get(i), preview, problems);
+            }
+        }
+    }
+
+    private static int countSecrets(JsonElement element) {
+        if (element == null || element.isJsonNull()) {
+            return 0;
+        }
+        if (element.isJsonPrimitive()) {
+            return element.getAsString().equals("[secret]") ? 1 : 0;
+        }
+        if (element.isJsonArray()) {
+            var count = 0;
+            for (var item : element.getAsJsonArray()) {
+                count += countSecrets(item);
+            }
+            return count;
+        }
+        return element.getAsJsonObject().entrySet().stream().mapToInt(e -> countSecrets(e.getValue())).sum();
+    }
+
+    /** Parameterized packages are registered as the plan lists them; plain ones pin the plan's version. */
+    private static void assertPackages(JsonObject plan, FakeEngine engine) {
+        for (var element : plan.getAsJsonArray("packages")) {
+            var pkg = element.getAsJsonObject();
+            var name = pkg.get("name").getAsString();
+            var version = pkg.get("version").getAsString();
+            if (pkg.get("parameterization").isJsonNull()) {
+                var prefixes = List.of(name + ":", "pulumi:providers:" + name);
+                for (var registration : engine.registrations()) {
+                    var request = registration.request();
+                    if (request.getCustom() && prefixes.stream().anyMatch(request.getType()::startsWith)
+                            && !request.getVersion().isEmpty()) {
+                        assertEquals(version, request.getVersion(), registration.urn() + " asks for the plan's version");
+                    }
+                }
+                continue;
+            }
+            var parameterization = pkg.getAsJsonObject("parameterization");
+            var registered = engine.packages().stream()
+                    .filter(p -> p.getParameterization().getName().equals(name)).toList();
+            assertFalse(registered.isEmpty(), name + " is registered with RegisterPackage");
+            for (var request : registered) {
+                assertEquals(parameterization.get("baseProvider").getAsString(), request.getName());
+                assertEquals(parameterization.get("baseVersion").getAsString(), request.getVersion());
+                assertEquals(version, request.getParameterization().getVersion());
+                assertEquals(parameterization.get("value").getAsString(),
+                        request.getParameterization().getValue().toString(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static void assertStackOutputs(JsonObject plan, FakeEngine engine) {
+        var stackUrn = engine.registrations().stream()
+                .filter(r -> r.request().getType().equals("pulumi:pulumi:Stack")).findFirst().orElseThrow().urn();
+        var outputs = engine.outputs().get(stackUrn);
+        var expected = new TreeSet<>(plan.getAsJsonObject("outputs").keySet());
+        var actual = outputs == null ? new TreeSet<String>() : new TreeSet<>(outputs.getFieldsMap().keySet());
+        assertEquals(expected, actual, "the stack outputs the engine received against the plan's");
+    }
+
+    /** No secret value in plain text: not in inputs or outputs outside the signature, logs or the console. */
+    private static void assertNoSecretInPlainText(JavaLanguageHost.Deployment deployment, FakeEngine engine,
+                                                  JavaLanguageHost.Result run) {
+        var secrets = new ArrayList<String>();
+        deployment.secretKeys().forEach(k -> secrets.add(deployment.config().get(k)));
+        secrets.add(AWS_SECRET_KEY);
+        var visible = new ArrayList<String>();
+        engine.registrations().forEach(r -> collectPlain(EngineValues.toJava(r.request().getObject()), visible));
+        engine.outputs().values().forEach(o -> collectPlain(EngineValues.toJava(o), visible));
+        visible.addAll(engine.visibleLogMessages());
+        visible.add(run.stdout());
+        visible.add(run.stderr());
+        for (var secret : secrets) {
+            var forms = List.of(secret, Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+            for (var text : visible) {
+                for (var form : forms) {
+                    assertFalse(text.contains(form), "a secret in plain text: " + text);
+                }
+            }
+        }
+    }
+
+    private static void collectPlain(Object value, List<String> into) {
+        if (value instanceof EngineValues.Secret) {
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.values().forEach(v -> collectPlain(v, into));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collectPlain(v, into));
+        } else if (value != null) {
+            into.add(value.toString());
+        }
+    }
+}
