@@ -61,7 +61,8 @@ public record BiositingSettings(
         String prefectServerApiHost,
         @Setting(key = "biositing:prefectUiApiUrl",
                 description = "PREFECT_UI_API_URL, the API address the browser uses (port-forward by default)",
-                defaultValue = UpstreamRelease.UI_API_URL, format = Format.HTTP_URL)
+                defaultValue = UpstreamRelease.UI_API_URL, pattern = "https?://[^\\s/]+(/\\S*)?|/\\S*",
+                rule = "an http(s) URL, or a path on the address the UI is served from such as /api")
         String prefectUiApiUrl,
         @Setting(key = "biositing:googleCredentials",
                 description = "the contents of credentials.json, the Google service-account key the flows read"

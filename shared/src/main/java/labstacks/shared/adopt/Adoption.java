@@ -175,8 +175,11 @@ public final class Adoption {
     }
 
     private static boolean computedOffline(Object value, java.util.Set<String> computed) {
+        if (value == labstacks.shared.plan.PlanValues.Unknown.VALUE) {
+            return true;
+        }
         if (value instanceof String s) {
-            return computed.contains(s) || s.contains(":" + labstacks.shared.plan.OfflineMocks.ACCOUNT_ID + ":");
+            return computed.contains(s);
         }
         if (value instanceof List<?> list) {
             return list.stream().anyMatch(v -> computedOffline(v, computed));
