@@ -111,20 +111,21 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> OrderedMap.of(
                 "name", v.get(0), "arn", v.get(1), "region", settings.region(),
                 "lifecycle_configuration", "managed-by-pulumi")));
-        ctx.export("compute_env_ids", Output.all(ids.values().stream().toList()).applyValue(v -> OrderedMap.of(
-                "cpu", v.get(0), "gpu", v.get(1), "arm", v.get(2))));
+        // Maps of Outputs, not one Output of a map: a field known only after deployment (an id the platform
+        // assigns) is unknown on its own in a preview, and the rest of the map stays readable.
+        ctx.export("compute_env_ids", Output.of(OrderedMap.of(
+                "cpu", ids.get(ComputeEnvKind.CPU), "gpu", ids.get(ComputeEnvKind.GPU), "arm", ids.get(ComputeEnvKind.ARM))));
         ctx.export("workspace_id", Output.of(workspaceId));
         var variableIds = org.variables().entrySet().stream().map(e -> e.getValue().id()).toList();
-        ctx.export("github_resources", Output.tuple(Output.all(variableIds), org.manualCommands())
-                .applyValue(t -> OrderedMap.of(
-                        "variables", zip(List.copyOf(org.variables().keySet()), t.t1),
+        ctx.export("github_resources", Output.of(OrderedMap.of(
+                        "variables", Output.all(variableIds).applyValue(v -> zip(List.copyOf(org.variables().keySet()), v)),
                         "secrets", List.copyOf(org.secrets().keySet()),
-                        "manual_secret_commands", t.t2,
+                        "manual_secret_commands", org.manualCommandList(),
                         "workaround_info", OrderedMap.of(
                                 "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
                                 "workaround", "deleteBeforeReplace on variables and secrets, visibility ignored"))));
-        ctx.export("github_credential", platform.githubCredential().credentialsId().applyValue(id -> OrderedMap.of(
-                "credential_id", id,
+        ctx.export("github_credential", Output.of(OrderedMap.of(
+                "credential_id", platform.githubCredential().credentialsId(),
                 "credential_name", SeqeraComputeEnvironments.GITHUB_CREDENTIAL,
                 "description", SeqeraComputeEnvironments.GITHUB_CREDENTIAL_DESCRIPTION,
                 "provider_type", "github",
