@@ -260,10 +260,10 @@ class BadInputSuiteTest {
 
     /** The stack name itself can make the derived bucket name invalid: refused before anything registers. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "pipeweave-a..b | 'pipeweave-datasets-staging-a..b', is not a valid bucket name: a bucket name has no two adjacent periods",
             "pipeweave-QA_1 | 'pipeweave-datasets-staging-QA_1', is not a valid bucket name: a bucket name has only lower-case letters",
-            "pipeweave-a-very-long-stack-name-that-makes-the-bucket-name-too-long | a bucket name is 3 to 63 characters long",
+            "pipeweave-a-very-long-stack-name-that-makes-the-bucket-name-too-long | 'pipeweave-datasets-staging-a-very-long-stack-name-that-makes-the-bucket-name-too-long', is not a valid bucket name: a bucket name is 3 to 63 characters long (this one has 85)",
     })
     void derivedBucketNamesAreCheckedBeforeAnythingRegisters(String stack, String expected) throws IOException {
         var root = repositoryCopy();
@@ -284,9 +284,10 @@ class BadInputSuiteTest {
         var root = repositoryCopy();
         var file = root.resolve("Pulumi.biositing-prod.yaml");
         Files.writeString(file, set("biositing:postgresStorage", size).apply(Files.readString(file)));
-        var result = run(root, "plan", "biositing-prod");
+        var json = root.resolve("plan.json");
+        var result = run(root, "plan", "biositing-prod", "--json", json.toString());
         assertEquals(0, result.code(), result.err());
-        assertTrue(result.out().contains(size.replace("\"", "")), "the size reaches the volume claim");
+        assertTrue(Files.readString(json).contains("\"" + size.replace("\"", "") + "\""), "the size reaches the volume claim");
     }
 
     @Test
@@ -360,7 +361,7 @@ class BadInputSuiteTest {
         var megatests = JsonParser.parseString(text).getAsJsonArray().asList().stream().map(e -> e.getAsJsonObject())
                 .filter(e -> e.get("stack").getAsString().equals("megatests-prod")).findFirst().orElseThrow();
         var variables = megatests.getAsJsonArray("resources").asList().stream().map(e -> e.getAsJsonObject())
-                .filter(r -> r.get("type").getAsString().endsWith("ActionsOrganizationVariable:ActionsOrganizationVariable"))
+                .filter(r -> r.get("type").getAsString().endsWith("actionsOrganizationVariable:ActionsOrganizationVariable"))
                 .filter(r -> r.getAsJsonObject("inputs").get("variableName").getAsString().startsWith("TOWER_COMPUTE_ENV_"))
                 .toList();
         assertEquals(3, variables.size(), "the CPU, GPU and ARM compute environment variables");
@@ -392,7 +393,7 @@ class BadInputSuiteTest {
     void theTreeFallsBackToAsciiWhenTheConsoleIsNotUtf8() throws IOException {
         var run = labstacks.shared.testing.ProgramHarness.forStackFile(
                 labstacks.shared.program.ProgramCatalog.discover().find("biositing-infra").orElseThrow(), "biositing-prod")
-                .preview(true).run();
+                .mode(labstacks.shared.program.RunMode.PLAN).preview(true).run().assertSucceeded();
         var ascii = labstacks.shared.plan.PlanPrinter.render(run.plan(), false);
         assertTrue(ascii.chars().allMatch(c -> c < 128), "ASCII only");
         assertTrue(ascii.contains("|- ") && ascii.contains("`- "), ascii);

@@ -116,4 +116,9 @@ public final class GithubOrganizationSettings extends ComponentResource {
     public Output<List<String>> manualCommands() {
         return Output.all(manualCommands);
     }
+
+    /** The commands one by one: a command holding a value known only after deployment is unknown alone. */
+    public List<Output<String>> manualCommandList() {
+        return List.copyOf(manualCommands);
+    }
 }

@@ -133,32 +133,34 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> OrderedMap.of(
                 "name", v.get(0), "arn", v.get(1), "region", settings.region(),
                 "lifecycle_configuration", "managed-by-pulumi")));
-        ctx.export("compute_env_ids", Output.all(ids.values().stream().toList()).applyValue(v -> OrderedMap.of(
-                "cpu", v.get(0), "gpu", v.get(1), "arm", v.get(2))));
+        // Maps of Outputs, not one Output of a map: a field known only after deployment (an id the platform
+        // assigns) is unknown on its own in a preview, and the rest of the map stays readable.
+        ctx.export("compute_env_ids", Output.of(OrderedMap.of(
+                "cpu", ids.get(ComputeEnvKind.CPU), "gpu", ids.get(ComputeEnvKind.GPU), "arm", ids.get(ComputeEnvKind.ARM))));
         ctx.export("workspace_id", Output.of(workspaceId));
         // Keys and shapes of the Python program's exports (nf-core/ops main, pulumi/AWSMegatests/__main__.py);
         // scripts read them with `pulumi stack output --json`.
         var variableIds = org.variables().entrySet().stream().map(e -> e.getValue().id()).toList();
         var secretIds = org.secrets().values().stream().map(ActionsOrganizationSecret::id).toList();
-        ctx.export("github_resources", Output.tuple(Output.all(variableIds), Output.all(secretIds), org.manualCommands())
-                .applyValue(t -> OrderedMap.of(
-                        "variables", zip(List.copyOf(org.variables().keySet()).stream()
-                                .map(MegatestsProgram::outputKey).toList(), t.t1),
-                        "secrets", zip(List.copyOf(org.secrets().keySet()), t.t2),
-                        "manual_secret_commands", t.t3,
-                        "note", settings.manageLegacySecrets()
-                                ? "Legacy secrets are managed by Pulumi (megatests:manageLegacySecrets)"
-                                : "Secrets must be managed manually due to pulumi/pulumi-github#250",
-                        "workaround_info", OrderedMap.of(
-                                "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
-                                "workaround", "Variables via Pulumi with delete_before_replace, secrets via manual gh CLI",
-                                "instructions", "Run the commands in 'manual_secret_commands' to set GitHub secrets"))));
+        var variableKeys = List.copyOf(org.variables().keySet()).stream().map(MegatestsProgram::outputKey).toList();
+        ctx.export("github_resources", Output.of(OrderedMap.of(
+                "variables", Output.all(variableIds).applyValue(v -> zip(variableKeys, v)),
+                "secrets", Output.all(secretIds).applyValue(v -> zip(List.copyOf(org.secrets().keySet()), v)),
+                "manual_secret_commands", org.manualCommandList(),
+                "note", settings.manageLegacySecrets()
+                        ? "Legacy secrets are managed by Pulumi (megatests:manageLegacySecrets)"
+                        : "Secrets must be managed manually due to pulumi/pulumi-github#250",
+                "workaround_info", OrderedMap.of(
+                        "issue_url", "https://github.com/pulumi/pulumi-github/issues/250",
+                        "workaround", "Variables via Pulumi with delete_before_replace, secrets via manual gh CLI",
+                        "instructions", "Run the commands in 'manual_secret_commands' to set GitHub secrets"))));
         ctx.export("deployment_method", Output.of("terraform-provider"));
-        ctx.export("terraform_resources", Output.all(ids.values().stream().toList()).applyValue(v -> OrderedMap.of(
-                "cpu_env_id", v.get(0), "gpu_env_id", v.get(1), "arm_env_id", v.get(2),
+        ctx.export("terraform_resources", Output.of(OrderedMap.of(
+                "cpu_env_id", ids.get(ComputeEnvKind.CPU), "gpu_env_id", ids.get(ComputeEnvKind.GPU),
+                "arm_env_id", ids.get(ComputeEnvKind.ARM),
                 "deployment_method", "seqera-terraform-provider")));
-        ctx.export("github_credential", platform.githubCredential().credentialsId().applyValue(id -> OrderedMap.of(
-                "credential_id", id,
+        ctx.export("github_credential", Output.of(OrderedMap.of(
+                "credential_id", platform.githubCredential().credentialsId(),
                 "credential_name", SeqeraComputeEnvironments.GITHUB_CREDENTIAL,
                 "description", SeqeraComputeEnvironments.GITHUB_CREDENTIAL_DESCRIPTION,
                 "provider_type", "github",

@@ -50,7 +50,7 @@ final class IamRules {
         return Rule.of(id, description, (ruleId, plan) -> {
             var found = new ArrayList<Violation>();
             for (var resource : plan.resources()) {
-                if (!POLICY_TYPES.contains(resource.type())) {
+                if (!POLICY_TYPES.contains(resource.type()) || Resources.unknown(resource, "policy")) {
                     continue;
                 }
                 JsonElement document;

@@ -15,6 +15,14 @@ final class Resources {
         return PlanValues.reveal(resource.input(path));
     }
 
+    /**
+     * Whether the value is known only after deployment ({@code [unknown]} in the plan): a rule cannot
+     * judge it offline and passes over it, as it would a value it has no rule for.
+     */
+    static boolean unknown(PlannedResource resource, String path) {
+        return PlanValues.reveal(resource.input(path)) == PlanValues.Unknown.VALUE;
+    }
+
     static String text(PlannedResource resource, String path) {
         var value = input(resource, path);
         return value == null ? "" : String.valueOf(value);

@@ -38,7 +38,7 @@ final class S3Rules {
                         "add a BucketVersioningV2 with versioningConfiguration.status Enabled"),
                 rule("s3-tls-only", "created buckets deny requests without TLS",
                         (plan, bucket) -> companion(plan, "aws:s3/bucketPolicy:BucketPolicy", bucket)
-                                .filter(p -> deniesInsecureTransport(Resources.text(p, "policy")))
+                                .filter(p -> Resources.unknown(p, "policy") || deniesInsecureTransport(Resources.text(p, "policy")))
                                 .isPresent() ? null : "has no bucket policy denying aws:SecureTransport=false",
                         "add a BucketPolicy with a Deny statement on Condition Bool aws:SecureTransport false"),
                 Rule.of("s3-no-acl-grants", "no bucket ACL grants (object ownership enforced instead)", (ruleId, plan) -> {

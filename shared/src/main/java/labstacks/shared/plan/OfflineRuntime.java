@@ -90,6 +90,10 @@ public final class OfflineRuntime {
             var exceptions = new ArrayList<Throwable>();
             for (var exception : result.exceptions()) {
                 var cause = unwrap(exception);
+                // The test runtime can report one failure twice (as the task's and the run's exception).
+                if (exceptions.contains(cause) || errors.contains(describe(cause))) {
+                    continue;
+                }
                 exceptions.add(cause);
                 errors.add(describe(cause));
             }

@@ -65,6 +65,19 @@ class PlanCheckTest {
                 resource("aws:s3/bucketPolicy:BucketPolicy", "b-policy", map("bucket", "b", "policy", policy))));
     }
 
+    /** A policy known only after deployment is not judged offline: no false "not JSON" or "no deny". */
+    @Test
+    void unknownPoliciesAreNotJudged() {
+        var unknownPolicy = goodBucket();
+        unknownPolicy.set(4, resource("aws:s3/bucketPolicy:BucketPolicy", "b-policy",
+                map("bucket", "b", "policy", labstacks.shared.plan.PlanValues.Unknown.VALUE)));
+        unknownPolicy.add(resource("aws:iam/policy:Policy", "p", map("policy", labstacks.shared.plan.PlanValues.Unknown.VALUE)));
+        assertEquals(List.of(), rulesHit(plan(unknownPolicy)));
+        var notJson = goodBucket();
+        notJson.add(resource("aws:iam/policy:Policy", "p", map("policy", "[unknown")));
+        assertEquals(List.of("iam-no-wildcard-action", "iam-wildcard-resource-write"), rulesHit(plan(notJson)));
+    }
+
     @Test
     void aFullySecuredBucketPasses() {
         assertEquals(List.of(), rulesHit(plan(goodBucket())));

@@ -166,4 +166,13 @@ class OfflineRuntimeTest {
         assertFalse(text.contains("tok-123-very-secret"), text);
         assertTrue(text.contains("to import"), text);
     }
+
+    @Test
+    void durationsPrintAsPeopleWriteThem() {
+        assertEquals("10m", PlanPrinter.duration("600000000000ns"));
+        assertEquals("5m", PlanPrinter.duration("300000000000ns"));
+        assertEquals("1h30m", PlanPrinter.duration("5400000000000ns"));
+        assertEquals("45s", PlanPrinter.duration("45000000000ns"));
+        assertEquals("10m", PlanPrinter.duration("10m"), "a value in another form is left as it is");
+    }
 }
