@@ -3,6 +3,7 @@ package labstacks.biositing;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -77,7 +78,7 @@ final class Pods {
      * The pod security of every pipeline-image pod: the image's own {@code appuser} by number (so the kubelet can
      * verify runAsNonRoot), and volumes group-owned by it so the Prefect home on a fresh claim is writable.
      */
-    static com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs asPipelineUser() {
+    static PodSecurityContextArgs asPipelineUser() {
         return Containers.runAs(UpstreamRelease.APP_UID);
     }
 
