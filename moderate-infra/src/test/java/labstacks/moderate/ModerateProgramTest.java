@@ -317,6 +317,13 @@ class ModerateProgramTest {
                 Map.of("app.kubernetes.io/instance", "openmetadata"), Map.of("app.kubernetes.io/name", "keycloak"),
                 Map.of("app.kubernetes.io/name", "postgres-app-users")), peers);
         assertEquals(5432, postgres.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntValue());
+        // Server-side key fetches: OpenMetadata to Keycloak's and to its own Service.
+        var keycloak = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "keycloak-clients", V1NetworkPolicy.class);
+        assertTrue(keycloak.getSpec().getIngress().get(0).getFrom().stream().anyMatch(p -> Map.of("app.kubernetes.io/instance",
+                "openmetadata").equals(p.getPodSelector().getMatchLabels())));
+        var openMetadata = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "openmetadata-clients", V1NetworkPolicy.class);
+        assertEquals(List.of(Map.of("app.kubernetes.io/instance", "dagster"), Map.of("app.kubernetes.io/instance", "openmetadata")),
+                openMetadata.getSpec().getIngress().get(0).getFrom().stream().map(p -> p.getPodSelector().getMatchLabels()).toList());
         var elastic = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "elasticsearch-clients", V1NetworkPolicy.class);
         assertEquals(List.of(Map.of("app.kubernetes.io/instance", "openmetadata")), elastic.getSpec().getIngress().get(0)
                 .getFrom().stream().map(p -> p.getPodSelector().getMatchLabels()).toList());
