@@ -141,6 +141,10 @@ final class HelmCharts {
                 "fernetkey", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_FERNET, "secretKey", "fernet-key"));
         return OrderedMap.of(
                 "fullnameOverride", Labels.OPENMETADATA,
+                // The chart's own ServiceAccount "openmetadata" (nothing in the stack has that name). The server never
+                // calls the Kubernetes API with pipelineServiceClientConfig off, so its pods get no token.
+                "serviceAccount", OrderedMap.of("create", true),
+                "automountServiceAccountToken", false,
                 "openmetadata", OrderedMap.of("config", config),
                 "extraVolumes", List.of(OrderedMap.of("name", "jwt-keys",
                         "secret", OrderedMap.of("secretName", PlatformSecrets.OPENMETADATA_JWT_KEYS))),

@@ -47,7 +47,9 @@ public final class PlatformNetworkPolicies extends ComponentResource {
                 new Flow("keycloak-clients", Labels.service(Labels.KEYCLOAK), List.of(DAGSTER, OPENMETADATA, KEYCLOAK_INIT),
                         List.of(8080)),
                 new Flow("rabbitmq-clients", Labels.service(Labels.RABBITMQ), List.of(DAGSTER), List.of(5672)),
-                new Flow("openmetadata-clients", Map.of(Labels.INSTANCE, Labels.OPENMETADATA), List.of(DAGSTER),
+                // OpenMetadata reads its own signing keys through its Service (authentication.publicKeys), which
+                // arrives from its own pod address.
+                new Flow("openmetadata-clients", Map.of(Labels.INSTANCE, Labels.OPENMETADATA), List.of(DAGSTER, OPENMETADATA),
                         List.of(8585)),
                 // Webserver and daemon call the code location's gRPC server; runs report back the same way.
                 new Flow("dagster-internal", Map.of(Labels.INSTANCE, Labels.DAGSTER), List.of(DAGSTER), List.of()));

@@ -160,6 +160,35 @@ class ChartContractTest {
     }
 
     /**
+     * The UI pods the access Services and NetworkPolicies select, as the charts label them and the ports they listen on:
+     * dagster helpers/_deployment-webserver.tpl (pod labels: dagster.selectorLabels, i.e. app.kubernetes.io/name =
+     * chart name, app.kubernetes.io/instance = release, plus component: dagster-webserver; containerPort
+     * dagsterWebserver.service.port), openmetadata-1.5.4 templates/deployment.yaml (OpenMetadata.labels include
+     * OpenMetadata.selectorLabels; containerPort openmetadata.config.openmetadata.port, values.yaml 8585).
+     */
+    @Test
+    void theAccessObjectsSelectThePodsTheChartsLabel() {
+        var run = run("moderate-local");
+        var dagsterPort = ((Number) values(run, "dagster").get("dagsterWebserver.service.port")).intValue();
+        var facts = Map.of(
+                "dagster-webserver", Map.entry(Map.of("app.kubernetes.io/name", "dagster", "app.kubernetes.io/instance", "dagster",
+                        "component", "dagster-webserver"), dagsterPort),
+                "openmetadata", Map.entry(Map.of("app.kubernetes.io/name", "openmetadata",
+                        "app.kubernetes.io/instance", "openmetadata"), 8585));
+        for (var ui : PlatformAccess.uis()) {
+            if (facts.containsKey(ui.name())) {
+                assertEquals(facts.get(ui.name()).getKey(), ui.pods(), ui.name());
+                assertEquals(facts.get(ui.name()).getValue(), ui.podPort(), ui.name());
+            }
+        }
+        // The Services the Ingresses forward to are the charts' own (rendered objects), on their service ports.
+        var rendered = new HashSet<ObjectRef>(ChartContracts.dagster().rendered().apply(values(run, "dagster")));
+        rendered.addAll(ChartContracts.openMetadata().rendered().apply(values(run, "openmetadata")));
+        assertTrue(rendered.contains(new ObjectRef("Service", PlatformAccess.DAGSTER_WEBSERVER_SERVICE)));
+        assertTrue(rendered.contains(new ObjectRef("Service", "openmetadata")));
+    }
+
+    /**
      * Dagster's rule (docs.dagster.io, "Deploying Dagster on Helm", Versioning): "The Dagster Helm chart is versioned
      * with the same version numbers as the Dagster Python library. Ideally, the Helm chart and Dagster Python library
      * should only be used together when their version numbers match." MODERATE's own CLAUDE.md says the same

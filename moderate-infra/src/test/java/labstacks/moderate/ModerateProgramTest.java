@@ -158,6 +158,8 @@ class ModerateProgramTest {
         assertEquals("/etc/openmetadata/jwtkeys/om_pubkey.der", release.input(config + "jwtTokenConfiguration.rsapublicKeyFilePath"));
         assertEquals("openmetadata-jwt-keys", release.input("values.extraVolumes.0.secret.secretName"));
         assertEquals("openmetadata", release.input("values.fullnameOverride"));
+        assertEquals(true, release.input("values.serviceAccount.create"));
+        assertEquals(false, release.input("values.automountServiceAccountToken"));
     }
 
     @Test
@@ -206,6 +208,18 @@ class ModerateProgramTest {
                 "MATRIX_PROFILE_JOB_IMAGE", "S3_JOB_OUTPUTS_BUCKET_NAME", "MATRIX_PROFILE_JOB_TAG", "MATRIX_PROFILE_QUEUE")),
                 all.keySet().toString());
         assertEquals("api-pw", all.get("API_PASSWORD"));
+        // Every variable the code location reads (moderate-workflows@3ec1d8e moderate/moderate/enums.py Variables,
+        // read in moderate/__init__.py and matrix_profile/__init__.py) reaches it through one of its two Secrets.
+        var token = model(wired, "kubernetes:core/v1:Secret", "openmetadata-ingestion-bot-token", V1Secret.class)
+                .getStringData().keySet();
+        var everything = new TreeSet<>(all.keySet());
+        everything.addAll(token);
+        assertEquals(new TreeSet<>(List.of("KEYCLOAK_SERVER_URL", "KEYCLOAK_ADMIN_USERNAME", "KEYCLOAK_ADMIN_PASSWORD",
+                "KEYCLOAK_MAIN_REALM_NAME", "POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_USERNAME", "POSTGRES_PASSWORD",
+                "OPEN_METADATA_HOST", "OPEN_METADATA_PORT", "OPEN_METADATA_TOKEN", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY",
+                "S3_REGION", "S3_BUCKET_NAME", "S3_ENDPOINT_URL", "S3_JOB_OUTPUTS_BUCKET_NAME", "API_BASE_URL", "API_USERNAME",
+                "API_PASSWORD", "RABBIT_URL", "MATRIX_PROFILE_QUEUE", "MATRIX_PROFILE_JOB_IMAGE", "MATRIX_PROFILE_JOB_TAG")),
+                everything);
         assertEquals("main", all.get("MATRIX_PROFILE_JOB_TAG"));
         // The password is percent-encoded in the URL's user-info part.
         assertEquals("amqp://rabbit:p%40ss%3Aw%2Frd%20%25x@rabbitmq.moderate.svc.cluster.local:5672/", all.get("RABBIT_URL"));
@@ -303,6 +317,13 @@ class ModerateProgramTest {
                 Map.of("app.kubernetes.io/instance", "openmetadata"), Map.of("app.kubernetes.io/name", "keycloak"),
                 Map.of("app.kubernetes.io/name", "postgres-app-users")), peers);
         assertEquals(5432, postgres.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntValue());
+        // Server-side key fetches: OpenMetadata to Keycloak's and to its own Service.
+        var keycloak = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "keycloak-clients", V1NetworkPolicy.class);
+        assertTrue(keycloak.getSpec().getIngress().get(0).getFrom().stream().anyMatch(p -> Map.of("app.kubernetes.io/instance",
+                "openmetadata").equals(p.getPodSelector().getMatchLabels())));
+        var openMetadata = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "openmetadata-clients", V1NetworkPolicy.class);
+        assertEquals(List.of(Map.of("app.kubernetes.io/instance", "dagster"), Map.of("app.kubernetes.io/instance", "openmetadata")),
+                openMetadata.getSpec().getIngress().get(0).getFrom().stream().map(p -> p.getPodSelector().getMatchLabels()).toList());
         var elastic = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "elasticsearch-clients", V1NetworkPolicy.class);
         assertEquals(List.of(Map.of("app.kubernetes.io/instance", "openmetadata")), elastic.getSpec().getIngress().get(0)
                 .getFrom().stream().map(p -> p.getPodSelector().getMatchLabels()).toList());
