@@ -18,7 +18,9 @@ final class FormerNames {
 
     /**
      * The resource was {@code oldName} of the same type at the stack root (project and stack: this one's,
-     * after the rename). An explicit URN, so what the engine receives is exactly what the plan shows.
+     * after the rename). An explicit URN, so what the engine receives is exactly what the plan shows, and
+     * because a spec cannot say it here: in pulumi-java 1.36.1 {@code Alias.builder().name(n).noParent().build()}
+     * returns {@code Alias.noParent()} and drops the name ({@code com.pulumi.core.Alias$Builder.build}).
      */
     static Alias atStackRoot(String type, String oldName) {
         var deployment = Deployment.getInstance();

@@ -101,10 +101,13 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 new SeqeraAccess(settings.seqeraServerUrl(), settings.towerAccessToken()));
 
         var bucket = new MegatestsBucket(settings.bucketName(), aws, ComponentResourceOptions.Empty);
-        var iam = new TowerForgeIam("towerforge", settings.bucketName(), bucket.bucket(), aws, ComponentResourceOptions.Empty);
+        var forgePolicy = TowerForgePolicies.forge(settings.forgePolicy());
+        var iam = new TowerForgeIam("towerforge", settings.bucketName(), bucket.bucket(), forgePolicy, aws,
+                ComponentResourceOptions.Empty);
         var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironments.Args(
                 settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
-                settings.platformGithubOrgToken()), seqera, ComponentResourceOptions.Empty);
+                settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy)), seqera,
+                ComponentResourceOptions.Empty);
         var participants = new WorkspaceParticipants("workspace-participants", settings.seqeraOrgId(),
                 settings.towerWorkspaceId(), settings.participantRoles().equals("teams"), github, seqera,
                 ComponentResourceOptions.Empty);
@@ -175,7 +178,8 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 "policies", OrderedMap.of("forge_policy_name", TowerForgeIam.FORGE_POLICY,
                         "launch_policy_name", TowerForgeIam.LAUNCH_POLICY,
                         "s3_policy_name", TowerForgeIam.S3_POLICY),
-                "policy_fingerprint", TowerForgePolicies.fingerprint())));
+                "policy_fingerprint", TowerForgePolicies.fingerprint(forgePolicy),
+                "forge_policy", settings.forgePolicy())));
         ctx.export("workspace_participants", participants.summary());
     }
 

@@ -44,6 +44,11 @@ public record MegatestsSettings(
                         + "false, as nf-core's program did, outputs gh secret set commands instead",
                 defaultValue = "false")
         boolean manageLegacySecrets,
+        @Setting(key = "megatests:forgePolicy",
+                description = "TowerForge's forge policy: nf-core (the live one; role management and PassRole on every role) "
+                        + "or scoped (Seqera's least-privilege policy); switching replaces the three compute environments",
+                defaultValue = "nf-core", pattern = "nf-core|scoped")
+        String forgePolicy,
         @Setting(key = "megatests:participantRoles",
                 description = "workspace roles: original (members keep the role they hold; new ones get the role "
                         + "their team gave them in nf-core's program) or teams (core owner, maintainers maintain, for everyone)",

@@ -44,9 +44,14 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
      * @param accessKeyId      TowerForge's access key id
      * @param secretAccessKey  its secret (secret Output)
      * @param githubToken      the fine-grained token the platform pulls with (secret Output)
+     * @param policyFingerprint the TowerForge policies' fingerprint the descriptions end with
      */
     public record Args(long workspaceId, String githubOwner, Output<String> accessKeyId,
-                       Output<String> secretAccessKey, Output<String> githubToken) {
+                       Output<String> secretAccessKey, Output<String> githubToken, String policyFingerprint) {
+        public Args(long workspaceId, String githubOwner, Output<String> accessKeyId, Output<String> secretAccessKey,
+                    Output<String> githubToken) {
+            this(workspaceId, githubOwner, accessKeyId, secretAccessKey, githubToken, TowerForgePolicies.fingerprint());
+        }
     }
 
     private final Credential awsCredential;
@@ -90,7 +95,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .additionalSecretOutputs("keys")
                         .build());
 
-        var suffix = " (IAM Policy Version: " + TowerForgePolicies.fingerprint() + ")";
+        var suffix = " (IAM Policy Version: " + args.policyFingerprint() + ")";
         for (var kind : ComputeEnvKind.values()) {
             var spec = ComputeEnvSpec.load(kind.specResource());
             environments.put(kind, new ComputeEnv(kind.environmentName(), ComputeEnvArgs.builder()

@@ -34,7 +34,9 @@ public final class TowerForgeIam extends ComponentResource {
             new labstacks.shared.check.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
                     "towerforge-forge-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
             new labstacks.shared.check.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
-                    "towerforge-launch-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON));
+                    "towerforge-launch-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
+            new labstacks.shared.check.PolicyException("iam-unscoped-role-management", "aws:iam/policy:Policy",
+                    "towerforge-forge-policy", TowerForgePolicies.BROAD_IAM_REASON));
 
     private final User user;
     private final AccessKey accessKey;

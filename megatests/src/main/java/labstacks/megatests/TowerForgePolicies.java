@@ -56,6 +56,17 @@ public final class TowerForgePolicies {
      * Why these statements name {@code "*"}: Batch, EC2 describe calls, logs queries and the roles Forge
      * creates have names chosen at run time by the platform (nf-tower-aws documents the same policy).
      */
+    /**
+     * Why the nf-core forge policy keeps role management and PassRole on every role: it is the policy the
+     * live TowerForge user holds, and the compute environments' descriptions carry its fingerprint
+     * (78905f7f), so changing it replaces all three. megatests:forgePolicy=scoped switches to Seqera's
+     * least-privilege policy deliberately.
+     */
+    public static final String BROAD_IAM_REASON =
+            "nf-core's live forge policy (fingerprint 78905f7f in the compute environments' descriptions): changing it"
+                    + " replaces the three compute environments; megatests:forgePolicy=scoped uses Seqera's least-privilege"
+                    + " policy (TowerForge-* roles, PassRole to Batch/EC2 only)";
+
     public static final String WILDCARD_RESOURCE_REASON =
             "TowerForge creates Batch environments, roles and launch templates whose names Seqera Platform chooses"
                     + " at run time; seqeralabs/nf-tower-aws documents these statements with Resource \"*\"";
@@ -69,6 +80,77 @@ public final class TowerForgePolicies {
         return PolicyDocument.of(
                 Statement.allow(FORGE_ACTIONS.toArray(String[]::new)).sid("TowerForge0").resources("*").build(),
                 Statement.allow(launch.toArray(String[]::new)).sid("TowerLaunch0").resources("*").build());
+    }
+
+    /**
+     * Seqera's documented least-privilege forge policy: seqeralabs/docs @ 340915ee,
+     * {@code platform-cloud/docs/compute-envs/_policies/aws-batch-full-policy.json} ("Required Platform IAM
+     * permissions" of {@code compute-envs/aws-batch.md}), restricted as that page's "Pass role to Batch"
+     * section shows: PassRole only for {@code TowerForge-*} roles and only to Batch and EC2; role and
+     * instance-profile management only on {@code TowerForge-*}; Batch environments and queues only
+     * {@code TowerForge-*}. Kept from nf-core's forge statement because Forge reads it:
+     * {@code ec2:GetEbsEncryptionByDefault}. Left out (optional in the docs, unused here): S3 writes,
+     * Secrets Manager management, lineage SQS, console output. The launch policy stays separate.
+     */
+    public static PolicyDocument scopedForge() {
+        return PolicyDocument.of(
+                Statement.allow("batch:CreateComputeEnvironment", "batch:CreateJobQueue", "batch:DeleteComputeEnvironment",
+                                "batch:DeleteJobQueue", "batch:UpdateComputeEnvironment", "batch:UpdateJobQueue")
+                        .sid("BatchEnvironmentManagement")
+                        .resources("arn:aws:batch:*:*:compute-environment/TowerForge-*", "arn:aws:batch:*:*:job-queue/TowerForge-*")
+                        .build(),
+                Statement.allow("batch:DescribeComputeEnvironments", "batch:DescribeJobDefinitions",
+                                "batch:DescribeJobQueues", "batch:DescribeJobs")
+                        .sid("BatchEnvironmentListing").resources("*").build(),
+                Statement.allow("batch:CancelJob", "batch:RegisterJobDefinition", "batch:SubmitJob", "batch:TagResource",
+                                "batch:TerminateJob")
+                        .sid("BatchJobsManagement")
+                        .resources("arn:aws:batch:*:*:job-definition/*", "arn:aws:batch:*:*:job-queue/TowerForge-*",
+                                "arn:aws:batch:*:*:job/*")
+                        .build(),
+                Statement.allow("ec2:CreateLaunchTemplate", "ec2:DeleteLaunchTemplate", "ec2:DescribeLaunchTemplates",
+                                "ec2:DescribeLaunchTemplateVersions")
+                        .sid("LaunchTemplateManagement").resources("*").build(),
+                Statement.allow("iam:PassRole")
+                        .sid("PassRolesToBatch")
+                        .resources("arn:aws:iam::*:role/TowerForge-*")
+                        .condition("StringEquals", "iam:PassedToService", List.of("batch.amazonaws.com", "ec2.amazonaws.com"))
+                        .build(),
+                Statement.allow("logs:Describe*", "logs:FilterLogEvents", "logs:Get*", "logs:List*", "logs:StartQuery",
+                                "logs:StopQuery", "logs:TestMetricFilter")
+                        .sid("CloudWatchLogsAccess").resources("*").build(),
+                Statement.allow("s3:Get*", "s3:List*").sid("S3Read").resources("*").build(),
+                Statement.allow("iam:AddRoleToInstanceProfile", "iam:AttachRolePolicy", "iam:CreateInstanceProfile",
+                                "iam:CreateRole", "iam:DeleteInstanceProfile", "iam:DeleteRole", "iam:DeleteRolePolicy",
+                                "iam:DetachRolePolicy", "iam:GetRole", "iam:ListAttachedRolePolicies",
+                                "iam:ListRolePolicies", "iam:PutRolePolicy", "iam:RemoveRoleFromInstanceProfile",
+                                "iam:TagInstanceProfile", "iam:TagRole")
+                        .sid("IAMRoleAndProfileManagement")
+                        .resources("arn:aws:iam::*:role/TowerForge-*", "arn:aws:iam::*:instance-profile/TowerForge-*")
+                        .build(),
+                Statement.allow("ssm:GetParameters").sid("FetchOptimizedAMIMetadata")
+                        .resources("arn:aws:ssm:*:*:parameter/aws/service/ecs/*").build(),
+                Statement.allow("ec2:DescribeAccountAttributes", "ec2:DescribeImages", "ec2:DescribeInstanceTypeOfferings",
+                                "ec2:DescribeInstanceTypes", "ec2:DescribeKeyPairs", "ec2:DescribeSecurityGroups",
+                                "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ec2:GetEbsEncryptionByDefault")
+                        .sid("EC2MetadataDescribe").resources("*").build(),
+                Statement.allow("fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:DescribeFileSystems", "fsx:TagResource")
+                        .sid("FSxManagement").resources("*").build(),
+                Statement.allow("elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem",
+                                "elasticfilesystem:CreateMountTarget", "elasticfilesystem:DeleteMountTarget",
+                                "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DescribeMountTargets",
+                                "elasticfilesystem:UpdateFileSystem", "elasticfilesystem:PutLifecycleConfiguration",
+                                "elasticfilesystem:TagResource")
+                        .sid("EFSManagement").resources("*").build());
+    }
+
+    /** The forge policy a {@code megatests:forgePolicy} value names. */
+    public static PolicyDocument forge(String choice) {
+        return switch (choice) {
+            case "nf-core" -> forge();
+            case "scoped" -> scopedForge();
+            default -> throw new IllegalArgumentException("megatests:forgePolicy must be nf-core or scoped, not " + choice);
+        };
     }
 
     public static PolicyDocument launch() {
@@ -90,8 +172,13 @@ public final class TowerForgePolicies {
      * project did (Python's json.dumps with sorted keys), so the value is stable across both.
      */
     public static String fingerprint() {
+        return fingerprint(forge());
+    }
+
+    /** The fingerprint with another forge document: a different policy gives a different description. */
+    public static String fingerprint(PolicyDocument forge) {
         var input = new LinkedHashMap<String, Object>();
-        input.put("forge", asPython(forge()));
+        input.put("forge", asPython(forge));
         input.put("launch", asPython(launch()));
         input.put("s3", Map.of("bucket_dependent", true));
         return PythonJson.sha256Hex(PythonJson.dumpsSorted(input)).substring(0, 8);
@@ -106,6 +193,10 @@ public final class TowerForgePolicies {
             map.put("Effect", statement.effect().name());
             map.put("Action", statement.actions());
             map.put("Resource", statement.resources().size() == 1 ? statement.resources().get(0) : statement.resources());
+            if (statement.conditions() != null && !statement.conditions().isEmpty()) {
+                // nf-core's documents have none; only the scoped policy's PassRole has one.
+                map.put("Condition", statement.conditions());
+            }
             statements.add(map);
         }
         return Map.of("Version", PolicyDocument.VERSION, "Statement", statements);

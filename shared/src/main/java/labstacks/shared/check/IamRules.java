@@ -31,8 +31,22 @@ final class IamRules {
                             return !resources.contains("*") || writes.isEmpty() ? null : new String[] {
                                     "allows " + writes.size() + " write action(s) on \"*\", e.g. " + writes.get(0),
                                     "name the resources, or declare a PolicyException with the reason next to the policy"};
+                        }),
+                documentRule("iam-unscoped-role-management",
+                        "no statement lets its principal create, change or pass every role (privilege escalation)",
+                        (actions, resources) -> {
+                            var escalating = actions.stream().filter(ROLE_ESCALATION::contains).toList();
+                            return !resources.contains("*") || escalating.isEmpty() ? null : new String[] {
+                                    "allows " + String.join(", ", escalating) + " on every role (\"*\"): it can create a role,"
+                                            + " attach AdministratorAccess and pass it",
+                                    "restrict the resources to the roles the principal manages (e.g. arn:aws:iam::*:role/Prefix-*)"
+                                            + " and iam:PassRole with an iam:PassedToService condition"};
                         }));
     }
+
+    /** Actions that, on every role, let a principal give itself any permission. */
+    private static final Set<String> ROLE_ESCALATION = Set.of("iam:*", "iam:PassRole", "iam:CreateRole",
+            "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:AddRoleToInstanceProfile");
 
     static boolean readOnly(String action) {
         var colon = action.indexOf(':');

@@ -124,7 +124,11 @@ class PlanCheckTest {
         assertEquals(List.of(), rulesHit(plan(List.of(policy("[\"ec2:DescribeVpcs\",\"logs:Get*\"]", "\"*\"")))),
                 "read-only actions on * are fine");
         assertEquals(List.of("iam-no-wildcard-action"), rulesHit(plan(List.of(policy("\"*\"", "\"arn:aws:s3:::b\"")))));
-        assertEquals(List.of("iam-wildcard-resource-write"), rulesHit(plan(List.of(policy("[\"iam:PassRole\"]", "\"*\"")))));
+        assertEquals(List.of("iam-wildcard-resource-write"), rulesHit(plan(List.of(policy("[\"batch:SubmitJob\"]", "\"*\"")))));
+        assertEquals(List.of("iam-unscoped-role-management", "iam-wildcard-resource-write"),
+                rulesHit(plan(List.of(policy("[\"iam:PassRole\"]", "\"*\"")))), "passing any role escalates");
+        assertEquals(List.of(), rulesHit(plan(List.of(policy("[\"iam:CreateRole\",\"iam:PassRole\"]",
+                "\"arn:aws:iam::*:role/TowerForge-*\"")))), "roles scoped to a prefix");
     }
 
     @Test
@@ -269,7 +273,7 @@ class PlanCheckTest {
     void everyRuleHasAUniqueIdAndADescription() {
         var ids = PlanCheck.rules().stream().map(Rule::id).toList();
         assertEquals(ids.size(), ids.stream().distinct().count());
-        assertEquals(19, ids.size());
+        assertEquals(20, ids.size());
         assertTrue(PlanCheck.rules().stream().allMatch(r -> !r.description().isBlank()));
     }
 }
