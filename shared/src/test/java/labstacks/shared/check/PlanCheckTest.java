@@ -75,7 +75,8 @@ class PlanCheckTest {
         assertEquals(List.of(), rulesHit(plan(unknownPolicy)));
         var notJson = goodBucket();
         notJson.add(resource("aws:iam/policy:Policy", "p", map("policy", "[unknown")));
-        assertEquals(List.of("iam-no-wildcard-action", "iam-wildcard-resource-write"), rulesHit(plan(notJson)));
+        assertEquals(List.of("iam-no-wildcard-action", "iam-unscoped-role-management", "iam-wildcard-resource-write"),
+                rulesHit(plan(notJson)));
     }
 
     @Test
