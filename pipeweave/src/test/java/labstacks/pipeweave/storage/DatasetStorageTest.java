@@ -207,6 +207,33 @@ class DatasetStorageTest {
     }
 
     @Test
+    void theEncryptionHeaderGoesOnThePutAndTheCreateCallNotOnParts() throws IOException {
+        // S3Proxy reports AES256 whether or not it was asked (audit 2026-11-23, finding 5), so the requests
+        // themselves are checked: the header a bucket policy sees, per operation.
+        var sent = new ArrayList<String>();
+        ExecutionInterceptor spy = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                var operation = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+                sent.add(operation + "=" + context.httpRequest().firstMatchingHeader("x-amz-server-side-encryption")
+                        .orElse("none"));
+            }
+        };
+        var file = temp.resolve("two-parts.bin");
+        Files.write(file, StorageFixtures.pseudoRandom(DatasetStorage.MIN_PART_SIZE + 1, 3));
+        try (var client = S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(S3.getUri()).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(spy)).build()) {
+            var storage = DatasetStorage.over(client, settings(BUCKET, true), DatasetStorage.MIN_PART_SIZE);
+            storage.put("one.txt", text("one"), "text/plain");
+            storage.upload("two-parts.bin", file, null);
+        }
+        assertEquals(List.of("PutObject=AES256", "CreateMultipartUpload=AES256", "UploadPart=none", "UploadPart=none",
+                "CompleteMultipartUpload=none"), sent);
+    }
+
+    @Test
     void smallInputsGoUpInOnePut() throws IOException {
         var storage = storage(true);
         var result = storage.upload("small.txt", new java.io.ByteArrayInputStream(text("tiny")), "text/plain");
