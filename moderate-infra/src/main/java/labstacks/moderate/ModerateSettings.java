@@ -60,8 +60,9 @@ public record ModerateSettings(
         @Setting(key = "moderate:keycloakMode", description = "start-dev for local clusters, start for production",
                 defaultValue = "start-dev")
         KeycloakMode keycloakMode,
-        @Setting(key = "moderate:keycloakHostname", description = "Keycloak's public host name (required with start)",
-                example = "keycloak.moderate.cloud", format = Format.HOST)
+        @Setting(key = "moderate:keycloakHostname",
+                description = "Keycloak's public host name: its --hostname with start, and its Ingress host with ingress access",
+                format = Format.HOST, example = "keycloak.moderate.cloud")
         Optional<String> keycloakHostname,
         @Setting(key = "moderate:access", description = "how browsers reach the UIs: node-port (local clusters) or ingress (production)",
                 defaultValue = "node-port")

@@ -167,12 +167,12 @@ class ModerateProgramTest {
         var run = run();
         for (var name : List.of("dagster", "openmetadata")) {
             var text = values(run.resource("kubernetes:helm.sh/v3:Release", name)).toString();
-            for (var secret : List.of(PG_PASSWORD, KC_PASSWORD, RABBIT_PASSWORD, FERNET, PRIVATE_KEY)) {
+            for (var secret : List.of(PG_PASSWORD, KC_PASSWORD, RABBIT_PASSWORD, FERNET, PRIVATE_KEY, DAGSTER_DB, KEYCLOAK_DB, OPENMETADATA_DB)) {
                 assertFalse(text.contains(secret), name + " values contain a secret");
             }
         }
         var json = PlanJson.write(run.plan());
-        for (var secret : List.of(PG_PASSWORD, KC_PASSWORD, RABBIT_PASSWORD, FERNET, PRIVATE_KEY)) {
+        for (var secret : List.of(PG_PASSWORD, KC_PASSWORD, RABBIT_PASSWORD, FERNET, PRIVATE_KEY, DAGSTER_DB, KEYCLOAK_DB, OPENMETADATA_DB)) {
             assertFalse(json.contains(secret), "plan JSON contains a secret");
         }
     }
