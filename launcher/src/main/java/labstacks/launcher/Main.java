@@ -108,21 +108,29 @@ public final class Main {
         return text.toString();
     }
 
-    /** The jar's version (from its manifest), with the Pulumi SDK and Java it runs on. */
+    /** The jar's version and the SDK versions it was built with, from its manifest. */
     static String version() {
         var own = Main.class.getPackage().getImplementationVersion();
-        var sdk = "unknown";
-        try (var stream = Main.class.getClassLoader().getResourceAsStream("META-INF/maven/com.pulumi/pulumi/pom.properties")) {
+        if (own == null) {
+            return "labstacks (development build, not from the jar; Java " + System.getProperty("java.version") + ")";
+        }
+        var sdks = new StringBuilder();
+        try (var stream = Main.class.getClassLoader().getResourceAsStream("META-INF/MANIFEST.MF")) {
             if (stream != null) {
-                var properties = new java.util.Properties();
-                properties.load(stream);
-                sdk = properties.getProperty("version", sdk);
+                var attributes = new java.util.jar.Manifest(stream).getMainAttributes();
+                for (var entry : new String[][] {{"Pulumi-Java-SDK-Version", "Pulumi Java SDK"},
+                        {"Pulumi-AWS-Version", "aws"}, {"Pulumi-Kubernetes-Version", "kubernetes"}}) {
+                    var value = attributes.getValue(entry[0]);
+                    if (value != null) {
+                        sdks.append(sdks.length() == 0 ? "" : ", ").append(entry[1]).append(' ').append(value);
+                    }
+                }
             }
         } catch (java.io.IOException e) {
             // the version line still says the rest
         }
-        return "labstacks " + (own == null ? "(development build, not from the jar)" : own) + " (Pulumi Java SDK "
-                + sdk + ", Java " + System.getProperty("java.version") + ")";
+        return "labstacks " + own + " (" + (sdks.length() == 0 ? "" : sdks + ", ") + "Java "
+                + System.getProperty("java.version") + ")";
     }
 
     private static void runUnderEngine(Map<String, String> environment) {

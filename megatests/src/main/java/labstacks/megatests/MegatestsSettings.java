@@ -7,7 +7,7 @@ import labstacks.shared.validation.Vocabulary;
 
 /**
  * The megatests stack settings. Tokens come from Pulumi config secrets or from the variables the
- * stack's Pulumi ESC environment injects ({@code megatests/esc/}); the workspace id has no fallback.
+ * stack's Pulumi ESC environment injects ({@code megatests/esc/}); the workspace id has no default.
  */
 public record MegatestsSettings(
         @Setting(key = "aws:region", description = "the AWS region of the bucket and Batch", defaultValue = "eu-west-1",

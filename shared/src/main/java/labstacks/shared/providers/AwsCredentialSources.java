@@ -61,7 +61,7 @@ public final class AwsCredentialSources {
         if (mode == labstacks.shared.program.RunMode.DEPLOY) {
             report.problem("AWS_ACCESS_KEY_ID", problem, fix);
         } else {
-            report.warning(problem + "; the offline plan needs none, a real deployment would stop here: " + fix);
+            report.warning(problem + "; the offline plan needs none, a deployment does: " + fix);
         }
     }
 
