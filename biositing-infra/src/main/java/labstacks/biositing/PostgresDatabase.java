@@ -81,7 +81,10 @@ public final class PostgresDatabase extends ComponentResource {
                 .env(EnvVarArgs.builder().name("PGDATA").value("/var/lib/postgresql/data/pgdata").build())
                 .volumeMounts(
                         VolumeMountArgs.builder().name("pgdata").mountPath("/var/lib/postgresql/data").build(),
-                        VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d").readOnly(true).build(),
+                        // One file, as compose bind-mounts it: the PostGIS image keeps its own script in the
+                        // same directory (10_postgis.sh), which a whole-directory mount would hide.
+                        VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d/" + INIT_SCRIPT)
+                                .subPath(INIT_SCRIPT).readOnly(true).build(),
                         VolumeMountArgs.builder().name("dshm").mountPath("/dev/shm").build())
                 // The compose health check: interval 10s, timeout 5s, retries 5.
                 .readinessProbe(ProbeArgs.builder().exec(healthCheck)

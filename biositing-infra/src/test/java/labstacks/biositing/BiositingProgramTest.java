@@ -70,7 +70,9 @@ class BiositingProgramTest {
                 .get("storage").toSuffixedString());
         var mounts = postgres.getVolumeMounts().stream()
                 .collect(java.util.stream.Collectors.toMap(m -> m.getName(), m -> m.getMountPath()));
-        assertEquals(Map.of("pgdata", "/var/lib/postgresql/data", "initdb", "/docker-entrypoint-initdb.d",
+        // The init script alone (compose mounts ./create_prefect_db.sql), so postgis/postgis's own
+        // /docker-entrypoint-initdb.d/10_postgis.sh still runs.
+        assertEquals(Map.of("pgdata", "/var/lib/postgresql/data", "initdb", "/docker-entrypoint-initdb.d/create_prefect_db.sql",
                 "dshm", "/dev/shm"), mounts);
         // The compose db service's shm_size: "1gb" (docker-compose.yml at v2026.4.6).
         var shm = pod.getVolumes().stream().filter(v -> v.getName().equals("dshm")).findFirst().orElseThrow().getEmptyDir();

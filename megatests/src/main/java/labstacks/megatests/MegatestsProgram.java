@@ -135,7 +135,10 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var ctx = stack.pulumi();
         ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> OrderedMap.of(
                 "name", v.get(0), "arn", v.get(1), "region", settings.region(),
-                "lifecycle_configuration", "managed-by-pulumi")));
+                // The original's value, kept for scripts that read it (nf-core/ops main __main__.py); the lifecycle
+                // is in fact a resource of this stack, said under a new key.
+                "lifecycle_configuration", "managed-manually",
+                "lifecycle_resource", "nf-core-awsmegatests-lifecycle")));
         // Maps of Outputs, not one Output of a map: a field known only after deployment (an id the platform
         // assigns) is unknown on its own in a preview, and the rest of the map stays readable.
         ctx.export("compute_env_ids", Output.of(OrderedMap.of(

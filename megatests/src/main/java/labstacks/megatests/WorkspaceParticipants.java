@@ -76,13 +76,20 @@ public final class WorkspaceParticipants extends ComponentResource {
                     var lookupFailed = new ArrayList<String>();
                     for (var lookup : found) {
                         var member = lookup.member();
+                        // teams: an entry imported on an earlier run is no longer an import (its state keeps the
+                        // import id), so its role changes in place; see the README before switching.
                         var role = teamRoles || lookup.liveRole() == null ? member.role() : lookup.liveRole();
                         switch (lookup.status()) {
                             case "NO_EMAIL" -> withoutEmail.add(member.login());
                             case "FAILED" -> lookupFailed.add(member.login());
                             default -> {
                                 var existing = lookup.status().equals("EXISTS");
-                                var resourceOptions = CustomResourceOptions.builder().provider(seqera);
+                                // Retained on delete: the engine re-imports an entry it created on an earlier run
+                                // once the lookup finds that person (old id differs from the import id: pulumi/pulumi
+                                // pkg/resource/deploy/step_generator.go, isImport), and replaces it. Retained, the
+                                // replacement never removes the person from the workspace; nf-core's command:local
+                                // scripts never removed anyone either.
+                                var resourceOptions = CustomResourceOptions.builder().provider(seqera).retainOnDelete(true);
                                 if (existing) {
                                     // Not this project's to remove: someone who leaves the teams stays a
                                     // participant until an admin unprotects and removes them deliberately.

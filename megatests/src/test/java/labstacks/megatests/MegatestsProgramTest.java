@@ -257,6 +257,9 @@ class MegatestsProgramTest {
         assertEquals("launch", carol.inputs().get("role"), "an existing member keeps the role they hold");
         assertTrue(carol.protect(), "a membership this project did not create is protected");
         assertFalse(bob.protect());
+        // bob is created now and found by the lookup next time: the engine then re-imports his entry as a
+        // replacement (pulumi/pulumi step_generator.go, isImport), whose delete must not remove him.
+        assertTrue(bob.retainOnDelete() && carol.retainOnDelete(), "participants are retained on delete");
         @SuppressWarnings("unchecked")
         var summary = (Map<String, Object>) run.output("workspace_participants");
         // Keys nf-core/ops scripts/parse_member_status.py reads.

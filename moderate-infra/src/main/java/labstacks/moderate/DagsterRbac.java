@@ -30,7 +30,9 @@ public final class DagsterRbac extends ComponentResource {
             new Rule("batch", "jobs", List.of("create", "delete", "get", "list", "watch")),
             new Rule("batch", "jobs/status", List.of("get")),
             new Rule("", "pods", List.of("get", "list", "watch")),
-            new Rule("", "pods/log", List.of("get")));
+            new Rule("", "pods/log", List.of("get")),
+            // dagster-k8s reports a failed run's pod warning events; the chart's own Role grants them too.
+            new Rule("", "events", List.of("get", "list", "watch")));
 
     /** One RBAC rule. */
     record Rule(String apiGroup, String resource, List<String> verbs) {

@@ -201,6 +201,17 @@ public record ModerateSettings(
                                 + " openMetadataHostname and dagsterHostname",
                         "set the three public host names");
             }
+            // Dagster has no login of its own, and its runs carry dagster-secrets: a public host without an
+            // authenticating annotation would hand them to anyone (upstream kept Dagster off the Internet:
+            // MODERATE-Project/moderate-infrastructure gcp_prod/main.tf, ingress_enabled = false).
+            if (dagsterHostname.isPresent() && dagsterIngressAnnotations.map(a -> a.keySet().stream()
+                    .noneMatch(ModerateSettings::authenticates)).orElse(true)) {
+                problems.add("moderate:dagsterIngressAnnotations", "has no authentication annotation, so the Dagster"
+                                + " webserver (no login of its own) would be public at " + dagsterHostname.get(),
+                        "set nginx auth annotations, e.g. pulumi config set moderate:dagsterIngressAnnotations "
+                                + "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\", "
+                                + "\"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}' (see moderate-infra/README.md)");
+            }
             if (certManagerClusterIssuer.isEmpty() && tlsSecretName.isEmpty()) {
                 problems.add("moderate:certManagerClusterIssuer", "moderate:access ingress serves HTTPS: it needs a"
                                 + " cert-manager ClusterIssuer or an existing TLS Secret",
@@ -221,5 +232,11 @@ public record ModerateSettings(
             problems.add("moderate:s3AccessKeyId", "S3 needs s3AccessKeyId, s3SecretAccessKey and s3BucketName together",
                     "set all three (and s3Region, s3EndpointUrl as needed), or none to leave S3 unwired");
         }
+    }
+
+    /** nginx-ingress annotations that put a login in front of a backend. */
+    static boolean authenticates(String annotation) {
+        return annotation.equals("nginx.ingress.kubernetes.io/auth-url")
+                || annotation.equals("nginx.ingress.kubernetes.io/auth-type");
     }
 }

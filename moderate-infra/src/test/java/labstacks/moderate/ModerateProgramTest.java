@@ -254,7 +254,7 @@ class ModerateProgramTest {
         var rules = role.getRules().stream().map(r -> r.getApiGroups().get(0) + "/" + r.getResources().get(0) + ":"
                 + String.join(",", r.getVerbs())).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("batch/jobs:create,delete,get,list,watch", "batch/jobs/status:get",
-                "/pods:get,list,watch", "/pods/log:get")), rules);
+                "/pods:get,list,watch", "/pods/log:get", "/events:get,list,watch")), rules);
         var binding = model(run, "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "dagster-run-launcher",
                 V1RoleBinding.class);
         assertEquals("Role", binding.getRoleRef().getKind());

@@ -103,6 +103,22 @@ class PlatformAccessTest {
     }
 
     @Test
+    void aPublicDagsterNeedsALoginInFront() {
+        var run = ModerateProgramTest.prodHarness().run().assertSucceeded();
+        assertEquals("basic", model(run, INGRESS, "dagster-webserver", V1Ingress.class)
+                .getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/auth-type"));
+        // Without an auth annotation the webserver, which runs jobs with dagster-secrets, would be public.
+        var open = assertThrows(StackConfigException.class,
+                () -> ModerateProgramTest.prodHarness().without("moderate:dagsterIngressAnnotations").run());
+        assertEquals(List.of("moderate:dagsterIngressAnnotations"),
+                open.problems().stream().map(ConfigProblem::key).toList());
+        var decorative = assertThrows(StackConfigException.class, () -> ModerateProgramTest.prodHarness()
+                .config("moderate:dagsterIngressAnnotations", "{\"nginx.ingress.kubernetes.io/proxy-body-size\": \"8m\"}").run());
+        assertEquals(List.of("moderate:dagsterIngressAnnotations"),
+                decorative.problems().stream().map(ConfigProblem::key).toList());
+    }
+
+    @Test
     void anExistingTlsSecretReplacesTheIssuer() {
         var run = ModerateProgramTest.prodHarness().without("moderate:certManagerClusterIssuer")
                 .config("moderate:tlsSecretName", "moderate-wildcard")

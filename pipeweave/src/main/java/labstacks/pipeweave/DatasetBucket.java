@@ -117,12 +117,15 @@ public final class DatasetBucket extends ComponentResource {
                         .build(), child));
 
         // A deny-only policy is not public, but S3 rejects policy writes while the access block is being
-        // applied; ordering them avoids a race on first deploy.
+        // applied; and production's guard denies s3:PutLifecycleConfiguration to every principal, the deployer
+        // included. The policy therefore goes on last, after the access block and the lifecycle rules.
+        var policyAfter = new java.util.ArrayList<com.pulumi.resources.Resource>(List.of(publicAccessBlock));
+        this.lifecycle.ifPresent(policyAfter::add);
         this.bucketPolicy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(bucket.arn().applyValue(arn -> bucketPolicy(arn, policy)))
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.aws()).dependsOn(publicAccessBlock).build());
+                CustomResourceOptions.builder().parent(this).provider(args.aws()).dependsOn(policyAfter).build());
 
         registerOutputs(Map.of(
                 "bucketName", bucket.bucket(),

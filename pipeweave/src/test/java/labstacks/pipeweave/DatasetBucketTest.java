@@ -65,9 +65,12 @@ class DatasetBucketTest {
     }
 
     @Test
-    void theBucketPolicyWaitsForThePublicAccessBlock() {
+    void theBucketPolicyWaitsForThePublicAccessBlockAndTheLifecycle() {
         var policy = run(STRICT).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy");
         assertTrue(policy.dependsOn().contains("data-public-access-block"), policy.dependsOn().toString());
+        // Production's guard denies s3:PutLifecycleConfiguration to everyone, the deployer too: a policy
+        // applied before the lifecycle would refuse it on first deploy.
+        assertTrue(policy.dependsOn().contains("data-lifecycle"), policy.dependsOn().toString());
     }
 
     @Test

@@ -224,7 +224,7 @@ public final class Adoption {
             var old = renamedFrom(entry, path);
             reasons.add(path + ": not in the state (planned " + render(mine) + ")"
                     + (old == null ? "" : "; the state holds the Seqera 0.25.2 field " + old
-                    + " - run `pulumi refresh` so the provider reads " + lastSegment(path) + " back from the API, then export again"));
+                    + " - run `pulumi refresh --run-program` so the new provider reads " + lastSegment(path) + " back from the API, then export again"));
             return;
         }
         reasons.add(path + ": " + render(theirs) + " in the state, " + render(mine) + " planned");
