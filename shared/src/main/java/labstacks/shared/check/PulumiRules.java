@@ -18,6 +18,11 @@ final class PulumiRules {
     static final Pattern SECRET_NAME = Pattern.compile(
             "(?i)(?!.*(path|file|name|ref|id|url|arn)$).*(password|passwd|secret|token|privatekey|apikey|bearerauth|kubeconfig|credentials?json|plaintextvalue).*");
 
+    /** Annotations whose value names a Secret ({@code [namespace/]name}), as ingress-nginx reads them. */
+    static final java.util.Set<String> SECRET_NAME_ANNOTATIONS = java.util.Set.of(
+            "nginx.ingress.kubernetes.io/auth-secret", "nginx.ingress.kubernetes.io/auth-tls-secret",
+            "nginx.ingress.kubernetes.io/proxy-ssl-secret");
+
     private PulumiRules() {
     }
 
@@ -112,7 +117,8 @@ final class PulumiRules {
             map.forEach((k, v) -> {
                 var key = String.valueOf(k);
                 var here = path.isEmpty() ? key : path + "." + key;
-                if (SECRET_NAME.matcher(key).matches() && v instanceof String s && !s.isEmpty()) {
+                if (SECRET_NAME.matcher(key).matches() && v instanceof String s && !s.isEmpty()
+                        && !SECRET_NAME_ANNOTATIONS.contains(key)) {
                     found.add(here);
                 } else {
                     plaintext(here, v, found);

@@ -419,35 +419,14 @@ public final class SettingsLoader {
             if (!namespaces.contains(namespace) || declared.contains(key)) {
                 continue;
             }
-            var nearest = declared.stream()
-                    .filter(k -> k.startsWith(namespace + ":"))
-                    .min((a, b) -> Integer.compare(distance(a, key), distance(b, key)))
-                    .filter(k -> distance(k, key) <= Math.max(3, key.length() / 4));
+            var nearest = labstacks.shared.validation.Suggestions.nearest(key,
+                    declared.stream().filter(k -> k.startsWith(namespace + ":")).toList());
             reading.problems.add(new ConfigProblem(key,
                     "is not a setting of this program" + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
                     "remove it from " + config.stackFile() + nearest.map(k -> " or rename it to " + k).orElse("")
                             + "; known keys: " + declared.stream().filter(k -> k.startsWith(namespace + ":"))
                             .collect(Collectors.joining(", "))));
         }
-    }
-
-    private static int distance(String a, String b) {
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                var cost = Character.toLowerCase(a.charAt(i - 1)) == Character.toLowerCase(b.charAt(j - 1)) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static JsonElement json(String raw) {

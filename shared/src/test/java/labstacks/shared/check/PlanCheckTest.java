@@ -177,6 +177,13 @@ class PlanCheckTest {
         var reference = resource("kubernetes:helm.sh/v3:Release", "r", map("values", map("password",
                 map("secretRef", "db", "secretKey", "password"))));
         assertEquals(List.of(), rulesHit(plan(List.of(reference))), "a Secret reference is not a credential");
+        // ingress-nginx's auth-secret names the htpasswd Secret; an unknown annotation of that shape still counts.
+        var ingress = resource("kubernetes:networking.k8s.io/v1:Ingress", "i", map("metadata", map("annotations",
+                map("nginx.ingress.kubernetes.io/auth-secret", "dagster-basic-auth"))));
+        assertEquals(List.of(), rulesHit(plan(List.of(ingress))), "a Secret's name is not a credential");
+        var leaked = resource("kubernetes:networking.k8s.io/v1:Ingress", "i", map("metadata", map("annotations",
+                map("example.org/api-token", "abc123"))));
+        assertEquals(List.of("pulumi-no-plaintext-secret"), rulesHit(plan(List.of(leaked))));
         assertEquals(List.of("pulumi-no-plaintext-secret"), rulesHit(plan(List.of(), map("db", map("password", "hunter2")))));
     }
 
