@@ -316,7 +316,16 @@ public final class FakeEngine implements AutoCloseable {
             if (function == null) {
                 result.addFailures(CheckFailure.newBuilder().setReason("the fake engine has no provider for " + request.getTok()));
             } else {
-                result.setReturn(EngineValues.toStruct(function.call(EngineValues.toJava(request.getArgs()))));
+                try {
+                    result.setReturn(EngineValues.toStruct(function.call(EngineValues.toJava(request.getArgs()))));
+                } catch (RuntimeException providerError) {
+                    // A provider's own error (a data source that finds nothing): the engine fails the RPC with
+                    // the provider's message (pulumi/pulumi pkg/resource/deploy/source_eval.go, Invoke:
+                    // "invocation of <tok> returned an error: ...").
+                    response.onError(io.grpc.Status.UNKNOWN.withDescription("invocation of " + request.getTok()
+                            + " returned an error: " + providerError.getMessage()).asRuntimeException());
+                    return;
+                }
             }
             response.onNext(result.build());
             response.onCompleted();
