@@ -1,17 +1,7 @@
 package labstacks.biositing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-/** Rules for the images and sizes a stack may name. */
+/** What the stack derives from an image reference (the rules a reference must follow are shared's Format). */
 final class Images {
-    /** name:tag (not latest) or name@sha256:digest. */
-    static final String PINNED = "[a-z0-9][a-z0-9._/:-]*?(:(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})";
-    /** A Kubernetes storage quantity in binary units. */
-    static final String QUANTITY = "[1-9][0-9]*(Mi|Gi|Ti)";
-
     private Images() {
     }
 
@@ -27,11 +17,6 @@ final class Images {
 
     /** The first 8 hex digits of the image's SHA-256: a new image gives a new one-off Job name. */
     static String shortHash(String image) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(image.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return labstacks.shared.text.Sha256.prefix(image, 8);
     }
 }

@@ -3,11 +3,7 @@ package labstacks.shared.plan;
 import com.pulumi.test.Mocks;
 import labstacks.shared.program.OfflineFunction;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -92,12 +88,6 @@ public final class OfflineMocks implements Mocks {
 
     /** Stands in for the random suffix Pulumi's auto-naming adds: stable per type and name. */
     static String suffix(String type, String name) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest((type + "::" + name).getBytes(StandardCharsets.UTF_8));
-            // Seven hex digits: only the first four bytes need formatting.
-            return HexFormat.of().formatHex(digest, 0, 4).substring(0, 7);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return labstacks.shared.text.Sha256.prefix(type + "::" + name, 7);
     }
 }
