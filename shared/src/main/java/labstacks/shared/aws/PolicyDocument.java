@@ -36,6 +36,34 @@ public final class PolicyDocument {
         return statements;
     }
 
+    /**
+     * Reads a policy document back: {@code Statement} as one object or a list, {@code Action} and
+     * {@code Resource} as a string or a list, a {@code "*"} principal as {@code {"AWS": "*"}}.
+     *
+     * @throws IllegalArgumentException when the text is not JSON, is not a policy document, or uses
+     *                                  {@code NotAction}/{@code NotResource}/{@code NotPrincipal}, which
+     *                                  this model does not hold
+     */
+    public static PolicyDocument parse(String json) {
+        try {
+            var root = com.google.gson.JsonParser.parseString(json);
+            if (!root.isJsonObject() || !root.getAsJsonObject().has("Statement")) {
+                throw new IllegalArgumentException("not a policy document: no Statement");
+            }
+            var statements = root.getAsJsonObject().get("Statement");
+            var result = new ArrayList<Statement>();
+            for (var element : statements.isJsonArray() ? statements.getAsJsonArray() : List.of(statements)) {
+                result.add(Statement.parse(element.getAsJsonObject()));
+            }
+            return new PolicyDocument(result);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Gson's syntax errors, and a field of the wrong shape (an Effect that is missing or an object).
+            throw new IllegalArgumentException("not a readable policy document: " + e.getMessage(), e);
+        }
+    }
+
     /** The document as compact JSON. */
     public String toJson() {
         var document = new JsonObject();
@@ -70,6 +98,49 @@ public final class PolicyDocument {
             if (actions.isEmpty()) {
                 throw new IllegalArgumentException("a statement needs at least one action");
             }
+        }
+
+        static Statement parse(JsonObject object) {
+            for (var unsupported : List.of("NotAction", "NotResource", "NotPrincipal")) {
+                if (object.has(unsupported)) {
+                    throw new IllegalArgumentException("statement uses " + unsupported);
+                }
+            }
+            var principal = new LinkedHashMap<String, Object>();
+            var rawPrincipal = object.get("Principal");
+            if (rawPrincipal != null && rawPrincipal.isJsonPrimitive()) {
+                principal.put("AWS", rawPrincipal.getAsString());
+            } else if (rawPrincipal != null) {
+                rawPrincipal.getAsJsonObject().entrySet().forEach(e -> principal.put(e.getKey(), valueOf(e.getValue())));
+            }
+            var conditions = new LinkedHashMap<String, Map<String, Object>>();
+            if (object.has("Condition")) {
+                object.getAsJsonObject("Condition").entrySet().forEach(op -> {
+                    var keys = new LinkedHashMap<String, Object>();
+                    op.getValue().getAsJsonObject().entrySet().forEach(k -> keys.put(k.getKey(), valueOf(k.getValue())));
+                    conditions.put(op.getKey(), keys);
+                });
+            }
+            return new Statement(object.has("Sid") ? object.get("Sid").getAsString() : null,
+                    Effect.valueOf(object.get("Effect").getAsString()), principal,
+                    strings(object.get("Action")), strings(object.get("Resource")), conditions);
+        }
+
+        private static Object valueOf(com.google.gson.JsonElement element) {
+            return element.isJsonArray() ? strings(element) : element.getAsString();
+        }
+
+        private static List<String> strings(com.google.gson.JsonElement element) {
+            var result = new ArrayList<String>();
+            if (element == null) {
+                return result;
+            }
+            if (element.isJsonArray()) {
+                element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
+            } else {
+                result.add(element.getAsString());
+            }
+            return result;
         }
 
         public static Builder allow(String... actions) {

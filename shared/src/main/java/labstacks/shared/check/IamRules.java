@@ -1,7 +1,5 @@
 package labstacks.shared.check;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,18 +65,17 @@ final class IamRules {
                 if (!POLICY_TYPES.contains(resource.type()) || Resources.unknown(resource, "policy")) {
                     continue;
                 }
-                JsonElement document;
+                labstacks.shared.aws.PolicyDocument document;
                 try {
-                    document = JsonParser.parseString(Resources.text(resource, "policy"));
-                } catch (RuntimeException e) {
-                    found.add(Resources.violation(ruleId, resource, "has a policy that is not JSON", "build it with PolicyDocument"));
+                    document = labstacks.shared.aws.PolicyDocument.parse(Resources.text(resource, "policy"));
+                } catch (IllegalArgumentException e) {
+                    found.add(Resources.violation(ruleId, resource, "has a policy that is not a readable policy document",
+                            "build it with PolicyDocument"));
                     continue;
                 }
-                var statements = document.getAsJsonObject().get("Statement");
-                for (var statement : statements.isJsonArray() ? statements.getAsJsonArray() : List.of(statements)) {
-                    var s = statement.getAsJsonObject();
-                    if ("Allow".equals(s.get("Effect").getAsString())) {
-                        var p = problem.apply(strings(s.get("Action")), strings(s.get("Resource")));
+                for (var statement : document.statements()) {
+                    if (statement.effect() == labstacks.shared.aws.PolicyDocument.Effect.Allow) {
+                        var p = problem.apply(statement.actions(), statement.resources());
                         if (p != null) {
                             found.add(Resources.violation(ruleId, resource, p[0], p[1]));
                         }
@@ -87,18 +84,5 @@ final class IamRules {
             }
             return found;
         });
-    }
-
-    private static List<String> strings(JsonElement element) {
-        var result = new ArrayList<String>();
-        if (element == null) {
-            return result;
-        }
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
-        } else {
-            result.add(element.getAsString());
-        }
-        return result;
     }
 }

@@ -1,6 +1,5 @@
 package labstacks.shared.check;
 
-import com.google.gson.JsonParser;
 import labstacks.shared.plan.Plan;
 import labstacks.shared.plan.PlannedResource;
 
@@ -72,20 +71,13 @@ final class S3Rules {
 
     static boolean deniesInsecureTransport(String policy) {
         try {
-            for (var statement : JsonParser.parseString(policy).getAsJsonObject().getAsJsonArray("Statement")) {
-                var s = statement.getAsJsonObject();
-                if (!"Deny".equals(s.get("Effect").getAsString()) || !s.has("Condition")) {
-                    continue;
-                }
-                var bool = s.getAsJsonObject("Condition").getAsJsonObject("Bool");
-                if (bool != null && bool.has("aws:SecureTransport") && "false".equals(bool.get("aws:SecureTransport").getAsString())) {
-                    return true;
-                }
-            }
-        } catch (RuntimeException e) {
+            return labstacks.shared.aws.PolicyDocument.parse(policy).statements().stream()
+                    .filter(s -> s.effect() == labstacks.shared.aws.PolicyDocument.Effect.Deny)
+                    .map(s -> s.conditions().get("Bool"))
+                    .anyMatch(bool -> bool != null && "false".equals(bool.get("aws:SecureTransport")));
+        } catch (IllegalArgumentException e) {
             return false;
         }
-        return false;
     }
 
     private static Rule rule(String id, String description, BiFunction<Plan, PlannedResource, String> problem, String fix) {

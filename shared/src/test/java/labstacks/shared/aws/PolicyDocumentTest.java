@@ -48,4 +48,35 @@ class PolicyDocumentTest {
     void aStatementWithoutActionsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Statement.allow().build());
     }
+
+    @Test
+    void aDocumentReadsBackAsTheStatementsItWasBuiltFrom() {
+        var built = PolicyDocument.of(
+                Statement.deny("s3:*").sid("DenyInsecureTransport").principal("AWS", "*")
+                        .resources("arn:aws:s3:::b", "arn:aws:s3:::b/*")
+                        .condition("Bool", "aws:SecureTransport", "false").build(),
+                Statement.allow("s3:GetObject", "s3:GetObjectVersion").resources("arn:aws:s3:::b/*").build());
+        var read = PolicyDocument.parse(built.toJson());
+        assertEquals(built.statements(), read.statements());
+        assertEquals(built.toJson(), read.toJson());
+    }
+
+    @Test
+    void theShortFormsAwsAcceptsReadAsLists() {
+        // One statement as an object, Action and Resource as strings, Principal "*".
+        var read = PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}}");
+        var statement = read.statements().get(0);
+        assertEquals(List.of("s3:GetObject"), statement.actions());
+        assertEquals(List.of("arn:aws:s3:::b/*"), statement.resources());
+        assertEquals(java.util.Map.of("AWS", "*"), statement.principal());
+    }
+
+    @Test
+    void whatIsNotAPolicyDocumentIsRefused() {
+        for (var text : List.of("[unknown", "{}", "{\"Statement\":[{\"Action\":\"s3:*\"}]}",
+                "{\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}]}")) {
+            assertThrows(IllegalArgumentException.class, () -> PolicyDocument.parse(text), text);
+        }
+    }
 }
