@@ -4,15 +4,11 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,18 +24,12 @@ class AdoptCommandTest {
     @TempDir
     Path temp;
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private Result run(String... args) throws IOException {
+    private LauncherRun run(String... args) throws IOException {
         Files.writeString(temp.resolve("Pulumi.yaml"), "name: labstacks\nruntime: java\n");
         Files.writeString(temp.resolve("Pulumi.sample-dev.yaml"), "config:\n  labstacks:program: sample\n"
                 + "  labstacks:environment: dev\n  sample:token:\n    secure: v1:abc\n");
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Main.run(args, temp, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return LauncherRun.of(temp, args);
     }
 
     private static String entry(String type, String name, String id, String properties) {

@@ -8,16 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -215,19 +211,13 @@ class BadInputSuiteTest {
         }
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result run(Path root, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Main.run(args, root, Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static LauncherRun run(Path root, String... args) {
+        return LauncherRun.of(root, args);
     }
 
     /** Nothing planned: no tree printed, and the JSON entry has errors but no resources or outputs. */
-    private static void assertNothingPlanned(Result result, JsonObject entry, String stack) {
+    private static void assertNothingPlanned(LauncherRun result, JsonObject entry, String stack) {
         assertFalse(result.out().contains("Resources:"), result.out());
         assertFalse(result.out().contains("Offline plan of"), result.out());
         assertEquals(stack, entry.get("stack").getAsString());
