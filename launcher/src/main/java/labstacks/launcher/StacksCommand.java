@@ -47,7 +47,8 @@ final class StacksCommand {
         try {
             var project = ProjectFiles.open(arguments.root());
             // Named stacks narrow the list; none (or --all) means every stack file.
-            var names = arguments.all() || arguments.stacks(project).isEmpty() ? project.stacks() : arguments.stacks(project);
+            var named = arguments.stacks(project);
+            var names = named.isEmpty() ? project.stacks() : named;
             entries = new ArrayList<>();
             for (var name : names) {
                 var settings = SettingsLoader.load(StackSettings.class, project.read(name, environment), RunMode.PLAN)

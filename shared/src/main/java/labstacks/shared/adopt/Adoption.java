@@ -83,7 +83,7 @@ public final class Adoption {
         var computed = computedValues(plan);
         for (var planned : plan.resources()) {
             var candidates = new ArrayList<String>();
-            candidates.add(planned.engineUrn());
+            candidates.add(planned.urn());
             candidates.addAll(planned.aliases());
             StateExport.StateResource found = null;
             for (var candidate : candidates) {
@@ -98,10 +98,10 @@ public final class Adoption {
                 continue;
             }
             claimed.add(found.urn());
-            matched.add(new Match(planned.engineUrn(), found.urn(), found.id()));
+            matched.add(new Match(planned.urn(), found.urn(), found.id()));
             var reasons = replaceReasons(planned, found, computed);
             if (!reasons.isEmpty()) {
-                replace.add(new Replace(planned.engineUrn(), found.urn(), reasons));
+                replace.add(new Replace(planned.urn(), found.urn(), reasons));
             }
         }
         var delete = new ArrayList<String>();
@@ -118,11 +118,11 @@ public final class Adoption {
                 if (claimed.contains(entry.urn()) || !entry.type().equals(planned.type())) {
                     continue;
                 }
-                identity(planned, entry).ifPresent(id -> collisions.add(new Collision(planned.engineUrn(), entry.urn(), id)));
+                identity(planned, entry).ifPresent(id -> collisions.add(new Collision(planned.urn(), entry.urn(), id)));
             }
         }
         return new Report(plan.stack(), state.file().toString(), List.copyOf(matched),
-                creates.stream().map(PlannedResource::engineUrn).toList(), List.copyOf(delete), List.copyOf(replace),
+                creates.stream().map(PlannedResource::urn).toList(), List.copyOf(delete), List.copyOf(replace),
                 List.copyOf(collisions), hints);
     }
 
@@ -188,10 +188,6 @@ public final class Adoption {
     }
 
     /** Why the provider would replace the pair; empty when it would not. */
-    static List<String> replaceReasons(PlannedResource planned, StateExport.StateResource entry) {
-        return replaceReasons(planned, entry, java.util.Set.of());
-    }
-
     static List<String> replaceReasons(PlannedResource planned, StateExport.StateResource entry,
                                        java.util.Set<String> computed) {
         var reasons = new ArrayList<String>();

@@ -1,6 +1,5 @@
 package labstacks.shared.adopt;
 
-import com.google.gson.GsonBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ public final class AdoptionOutput {
             replace.add(entry);
         }
         document.put("replace", replace);
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(document) + "\n";
+        return labstacks.shared.plan.PlanJson.json(document);
     }
 
     public static String text(Adoption.Report report) {

@@ -23,38 +23,31 @@ import java.util.stream.Collectors;
  */
 public final class ConfigNamespaces {
 
-    /** Provider namespace to the SDK class whose {@code @Import} fields are its configuration keys. */
-    private static final Map<String, Class<?>> PROVIDER_ARGS = providerArgs();
+    /** Provider namespace to its configuration keys, read once from the SDK's {@code ProviderArgs}. */
+    private static final Map<String, List<String>> PROVIDER_KEYS = providerKeys();
 
     /** Keys the Pulumi CLI itself reads (pulumi/pkg/resource/deploy: disable-default-providers; tags). */
     private static final Set<String> PULUMI_KEYS = Set.of("pulumi:disable-default-providers", "pulumi:tags",
             "pulumi:template");
 
-    private static final String LOCAL_ENVIRONMENT = "local";
-
     private ConfigNamespaces() {
     }
 
-    private static Map<String, Class<?>> providerArgs() {
-        var map = new LinkedHashMap<String, Class<?>>();
-        map.put("aws", com.pulumi.aws.ProviderArgs.class);
-        map.put("kubernetes", com.pulumi.kubernetes.ProviderArgs.class);
-        map.put("github", com.pulumi.github.ProviderArgs.class);
-        map.put("seqera", com.pulumi.seqera.ProviderArgs.class);
-        return map;
-    }
-
-    /** The provider namespaces this check knows. */
-    public static Set<String> providerNamespaces() {
-        return PROVIDER_ARGS.keySet();
+    private static Map<String, List<String>> providerKeys() {
+        var map = new LinkedHashMap<String, List<String>>();
+        map.put("aws", keysOf("aws", com.pulumi.aws.ProviderArgs.class));
+        map.put("kubernetes", keysOf("kubernetes", com.pulumi.kubernetes.ProviderArgs.class));
+        map.put("github", keysOf("github", com.pulumi.github.ProviderArgs.class));
+        map.put("seqera", keysOf("seqera", com.pulumi.seqera.ProviderArgs.class));
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** The configuration keys of a provider, as its SDK declares them ({@code aws:region}, ...). */
     public static List<String> providerKeys(String namespace) {
-        var type = PROVIDER_ARGS.get(namespace);
-        if (type == null) {
-            return List.of();
-        }
+        return PROVIDER_KEYS.getOrDefault(namespace, List.of());
+    }
+
+    private static List<String> keysOf(String namespace, Class<?> type) {
         var keys = new TreeSet<String>();
         for (var field : type.getDeclaredFields()) {
             var annotation = field.getAnnotation(Import.class);
@@ -74,7 +67,7 @@ public final class ConfigNamespaces {
         var problems = new ArrayList<ConfigProblem>();
         var declared = new LinkedHashSet<>(programKeys);
         var ownNamespaces = declared.stream().map(ConfigNamespaces::namespace)
-                .filter(ns -> !PROVIDER_ARGS.containsKey(ns)).collect(Collectors.toCollection(TreeSet::new));
+                .filter(ns -> !PROVIDER_KEYS.containsKey(ns)).collect(Collectors.toCollection(TreeSet::new));
         for (var key : new TreeSet<>(config.values().keySet())) {
             var namespace = namespace(key);
             if (declared.contains(key) || ownNamespaces.contains(namespace)) {
@@ -87,7 +80,7 @@ public final class ConfigNamespaces {
                 }
                 continue;
             }
-            if (PROVIDER_ARGS.containsKey(namespace)) {
+            if (PROVIDER_KEYS.containsKey(namespace)) {
                 var sdkKeys = providerKeys(namespace);
                 var read = declared.stream().filter(k -> namespace(k).equals(namespace)).toList();
                 if (!sdkKeys.contains(key)) {
@@ -103,9 +96,8 @@ public final class ConfigNamespaces {
                 }
                 continue;
             }
-            var known = new TreeSet<String>();
-            known.addAll(declared);
-            PROVIDER_ARGS.keySet().forEach(ns -> known.addAll(providerKeys(ns)));
+            var known = new TreeSet<String>(declared);
+            PROVIDER_KEYS.values().forEach(known::addAll);
             problems.add(unknown(config, key, "is in the namespace '" + namespace
                     + "', which neither " + program + " nor a provider reads", known));
         }
@@ -124,7 +116,7 @@ public final class ConfigNamespaces {
             return List.of();
         }
         var environment = config.get("labstacks:environment").orElse("");
-        if (environment.equals(LOCAL_ENVIRONMENT) || reads.stream().anyMatch(k -> config.get(k).isPresent())) {
+        if (environment.equals(StackSettings.LOCAL_ENVIRONMENT) || reads.stream().anyMatch(k -> config.get(k).isPresent())) {
             return List.of();
         }
         return List.of(new ConfigProblem("kubernetes:context",

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,7 +35,7 @@ import java.util.regex.Pattern;
 final class StackYaml {
 
     /** A node turned into plain values: text, JSON text for lists and mappings, and the secure marker. */
-    record Value(String text, boolean secure, boolean structured) {
+    record Value(String text, boolean secure) {
     }
 
     // YAML 1.2 core schema (yaml.org/spec/1.2.2, 10.3.2 Tag Resolution).
@@ -100,8 +99,7 @@ final class StackYaml {
                 configNode = entry.getValue();
             }
         }
-        if (configNode != null && !(configNode instanceof ScalarNode s && CORE_NULL.matcher(s.getValue()).matches()
-                && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN)) {
+        if (configNode != null && !isNull(configNode)) {
             if (!(configNode instanceof MappingNode config)) {
                 throw new StackFileException(fileName + ": 'config' must be a mapping of keys to values");
             }
@@ -120,7 +118,7 @@ final class StackYaml {
                 }
                 if (node instanceof MappingNode map && map.getValue().size() == 1
                         && map.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("secure")) {
-                    values.put(key, new Value(null, true, false));
+                    values.put(key, new Value(null, true));
                     continue;
                 }
                 var json = reader.json(node, key, stack);
@@ -128,9 +126,9 @@ final class StackYaml {
                     continue;
                 }
                 if (json.isJsonPrimitive()) {
-                    values.put(key, new Value(json.getAsString(), false, false));
+                    values.put(key, new Value(json.getAsString(), false));
                 } else {
-                    values.put(key, new Value(json.toString(), false, true));
+                    values.put(key, new Value(json.toString(), false));
                 }
             }
         }
@@ -233,9 +231,6 @@ final class StackYaml {
     }
 
     private static String explain(String text, Tag tag11) {
-        if (tag11.equals(Tag.INT) && text.matches("[-+]?0[0-7_]+")) {
-            return " (a leading 0 means octal: " + text + " is " + Long.parseLong(text.replace("_", "").replace("+", ""), 8) + ")";
-        }
         if ((tag11.equals(Tag.INT) || tag11.equals(Tag.FLOAT)) && text.contains(":")) {
             return " (base 60)";
         }
@@ -287,11 +282,5 @@ final class StackYaml {
 
     private static int line(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
-    /** For callers that only need "is it there". */
-    static Optional<String> text(Map<String, Value> values, String key) {
-        var value = values.get(key);
-        return value == null ? Optional.empty() : Optional.ofNullable(value.text());
     }
 }

@@ -154,7 +154,7 @@ public final class OfflineRuntime {
             var providerRef = request.getProvider();
             var providerUrn = providerRef.isEmpty() ? null
                     : providerRef.contains("::") ? providerRef.substring(0, providerRef.lastIndexOf("::")) : providerRef;
-            var planUrn = engineUrn(urn);
+            var planUrn = Urns.engineForm(urn);
             var dependsOn = new TreeSet<String>();
             request.getDependenciesList().forEach(d -> dependsOn.add(names.getOrDefault(d, lastSegment(d))));
             var timeouts = new TreeMap<String, String>();
@@ -169,9 +169,9 @@ public final class OfflineRuntime {
                     request.getType(),
                     request.getName(),
                     request.getCustom(),
-                    parentUrn == null ? null : engineUrn(parentUrn),
+                    parentUrn == null ? null : Urns.engineForm(parentUrn),
                     parentUrn == null ? null : names.getOrDefault(parentUrn, lastSegment(parentUrn)),
-                    providerUrn == null ? null : engineUrn(providerUrn),
+                    providerUrn == null ? null : Urns.engineForm(providerUrn),
                     providerUrn == null ? null : lastSegment(providerUrn),
                     registration.id(),
                     PlanValues.of(request.getObject()),
@@ -242,16 +242,6 @@ public final class OfflineRuntime {
             }
         }
         return List.copyOf(byName.values());
-    }
-
-    /**
-     * The URN the engine gives a resource. The mock runtime puts the root stack's type in front of every
-     * child's type ({@code ...::pulumi:pulumi:Stack$aws:s3/bucketV2:BucketV2::name}); the engine leaves the
-     * root stack out of the parent chain (pulumi/pulumi {@code pkg/resource/deploy/deployment.go},
-     * {@code generateURN}), and that URN is what state, {@code pulumi stack export} and aliases use.
-     */
-    public static String engineUrn(String urn) {
-        return urn.replaceFirst("::pulumi:pulumi:Stack\\$", "::");
     }
 
     private static String lastSegment(String urn) {

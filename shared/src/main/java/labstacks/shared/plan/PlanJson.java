@@ -23,12 +23,7 @@ public final class PlanJson {
 
     /** One plan, as an object. */
     public static String write(Plan plan) {
-        return toJson(document(plan));
-    }
-
-    /** Several plans (plan --all), as an array of plan objects. */
-    public static String writeAll(List<Plan> plans) {
-        return toJson(plans.stream().map(PlanJson::document).toList());
+        return json(document(plan));
     }
 
     /**
@@ -39,12 +34,11 @@ public final class PlanJson {
         return document(new Plan(project, stack, program, List.of(), Map.of(), List.of(), List.of(), errors));
     }
 
-    /** Plan documents ({@link #document}, {@link #failed}) as JSON: one object, or an array of them. */
-    public static String json(Object documents) {
-        return toJson(documents);
-    }
-
-    private static String toJson(Object document) {
+    /**
+     * JSON documents as every command writes them: pretty-printed, nulls kept, no HTML escaping, a final
+     * newline. Plan documents ({@link #document}, {@link #failed}): one object, or an array of them.
+     */
+    public static String json(Object document) {
         return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
                 .toJson(document) + "\n";
     }

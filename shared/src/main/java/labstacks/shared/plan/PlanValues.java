@@ -117,7 +117,7 @@ public final class PlanValues {
         if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
             return (int) number;
         }
-        if (number == Math.rint(number) && Math.abs(number) <= 9007199254740992d) {
+        if (number == Math.rint(number) && Math.abs(number) <= labstacks.shared.validation.Vocabulary.LARGEST_EXACT_DOUBLE) {
             return (long) number;
         }
         return number;

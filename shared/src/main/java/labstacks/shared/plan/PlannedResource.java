@@ -71,11 +71,6 @@ public record PlannedResource(
                 customTimeouts, version, packageRef, List.of());
     }
 
-    /** The URN the Pulumi engine gives this resource (the mock runtime's form differs; see {@link Urns}). */
-    public String engineUrn() {
-        return Urns.engineForm(urn);
-    }
-
     /**
      * What a {@code pulumi up} would do with it: {@code import} or {@code create}; {@code provider} for a
      * provider (configuration held by the engine, nothing in the cloud) and {@code stack} for the stack.

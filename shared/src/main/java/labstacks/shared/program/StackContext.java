@@ -2,7 +2,6 @@ package labstacks.shared.program;
 
 import com.pulumi.Context;
 import labstacks.shared.config.StackConfig;
-import labstacks.shared.tagging.StandardTags;
 
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,15 +19,6 @@ public final class StackContext {
         this.pulumi = Objects.requireNonNull(pulumi);
         this.config = Objects.requireNonNull(config);
         this.warnings = Objects.requireNonNull(warnings);
-    }
-
-    /**
-     * The former signature. No program read the mode or the tags from here (tags reach resources through
-     * the stack transformation), so they are not kept.
-     */
-    @Deprecated(forRemoval = true)
-    public StackContext(Context pulumi, RunMode mode, StackConfig config, StandardTags tags, Consumer<String> warnings) {
-        this(pulumi, config, warnings);
     }
 
     public Context pulumi() {

@@ -41,7 +41,7 @@ class UrnsTest {
                     .build());
         }).run().assertSucceeded();
         var robot = run.resource("aws:iam/user:User", "robot");
-        assertEquals("urn:pulumi:test::labstacks::my:mod:Comp$aws:iam/user:User::robot", robot.engineUrn());
+        assertEquals("urn:pulumi:test::labstacks::my:mod:Comp$aws:iam/user:User::robot", robot.urn());
         assertEquals(List.of("urn:pulumi:test::labstacks::aws:iam/user:User::old-robot",
                 "urn:pulumi:test::labstacks::my:mod:Comp$aws:iam/user:User::robot-in-component"), robot.aliases());
         assertEquals(robot.aliases(), PlanJson.document(run.plan()).get("resources") instanceof List<?> list

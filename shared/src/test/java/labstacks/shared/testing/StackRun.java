@@ -65,7 +65,7 @@ public final class StackRun {
     /** The exact request the engine would have received for that resource. */
     public RegisterResourceRequest request(String type, String name) {
         var urn = resource(type, name).urn();
-        return run.monitor().registrations().stream().filter(r -> OfflineRuntime.engineUrn(r.urn()).equals(urn)).findFirst()
+        return run.monitor().registrations().stream().filter(r -> labstacks.shared.plan.Urns.engineForm(r.urn()).equals(urn)).findFirst()
                 .orElseThrow().request();
     }
 
