@@ -33,9 +33,6 @@ public final class GithubOrganizationSettings extends ComponentResource {
      */
     public record Args(Map<String, Output<String>> variables, Map<String, LegacySecret> secrets, boolean manageSecrets,
                        Map<String, String> formerNames) {
-        public Args(Map<String, Output<String>> variables, Map<String, LegacySecret> secrets, boolean manageSecrets) {
-            this(variables, secrets, manageSecrets, Map.of());
-        }
     }
 
     /**
@@ -111,10 +108,6 @@ public final class GithubOrganizationSettings extends ComponentResource {
 
     public Map<String, ActionsOrganizationSecret> secrets() {
         return secrets;
-    }
-
-    public Output<List<String>> manualCommands() {
-        return Output.all(manualCommands);
     }
 
     /** The commands one by one: a command holding a value known only after deployment is unknown alone. */

@@ -19,10 +19,6 @@ final class PythonJson {
         return out.toString();
     }
 
-    static String sha256Hex(String text) {
-        return labstacks.shared.text.Sha256.hex(text);
-    }
-
     private static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");

@@ -48,10 +48,6 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
      */
     public record Args(long workspaceId, String githubOwner, Output<String> accessKeyId,
                        Output<String> secretAccessKey, Output<String> githubToken, String policyFingerprint) {
-        public Args(long workspaceId, String githubOwner, Output<String> accessKeyId, Output<String> secretAccessKey,
-                    Output<String> githubToken) {
-            this(workspaceId, githubOwner, accessKeyId, secretAccessKey, githubToken, TowerForgePolicies.fingerprint());
-        }
     }
 
     private final Credential awsCredential;

@@ -42,10 +42,6 @@ public final class TowerForgeIam extends ComponentResource {
     private final AccessKey accessKey;
     private final List<Policy> policies = new ArrayList<>();
 
-    public TowerForgeIam(String name, String bucketName, Resource bucket, Provider aws, ComponentResourceOptions options) {
-        this(name, bucketName, bucket, TowerForgePolicies.forge(), aws, options);
-    }
-
     /** @param forgePolicy the forge policy document */
     public TowerForgeIam(String name, String bucketName, Resource bucket, labstacks.shared.aws.PolicyDocument forgePolicy,
                          Provider aws, ComponentResourceOptions options) {

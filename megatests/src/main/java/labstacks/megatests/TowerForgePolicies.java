@@ -171,17 +171,12 @@ public final class TowerForgePolicies {
      * The first 8 hex digits of SHA-256 over the forge and launch documents, serialised as the original
      * project did (Python's json.dumps with sorted keys), so the value is stable across both.
      */
-    public static String fingerprint() {
-        return fingerprint(forge());
-    }
-
-    /** The fingerprint with another forge document: a different policy gives a different description. */
     public static String fingerprint(PolicyDocument forge) {
         var input = new LinkedHashMap<String, Object>();
         input.put("forge", asPython(forge));
         input.put("launch", asPython(launch()));
         input.put("s3", Map.of("bucket_dependent", true));
-        return PythonJson.sha256Hex(PythonJson.dumpsSorted(input)).substring(0, 8);
+        return labstacks.shared.text.Sha256.prefix(PythonJson.dumpsSorted(input), 8);
     }
 
     /** The document as the original built it: every Action a list, Resource a plain string. */

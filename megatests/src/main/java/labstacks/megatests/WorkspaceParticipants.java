@@ -108,7 +108,7 @@ public final class WorkspaceParticipants extends ComponentResource {
                         }
                         // parse_member_status.py (nf-core/ops scripts) reads STATUS:<status>:<email>:<ROLE>; the
                         // e-mail is withheld: outputs are readable by everyone with stack access.
-                        commands.put(member.login(), OrderedMapOf.of(
+                        commands.put(member.login(), labstacks.shared.program.OrderedMap.of(
                                 "command_id", lookup.status().equals("EXISTS") || lookup.status().equals("ADDED")
                                         ? resourceName(member.login()) : "",
                                 "status", "STATUS:" + lookup.status() + ":email-withheld:" + role.toUpperCase(Locale.ROOT),
@@ -177,16 +177,5 @@ public final class WorkspaceParticipants extends ComponentResource {
 
     public Output<Map<String, Object>> summary() {
         return summary;
-    }
-
-    /** Insertion-ordered small maps for output values. */
-    private static final class OrderedMapOf {
-        static Map<String, Object> of(String k1, Object v1, String k2, Object v2, String k3, Object v3) {
-            var map = new LinkedHashMap<String, Object>();
-            map.put(k1, v1);
-            map.put(k2, v2);
-            map.put(k3, v3);
-            return map;
-        }
     }
 }

@@ -65,8 +65,10 @@ public final class InventoryTool implements Tool {
                         + usage());
                 return 2;
             }
-            if (option.equals("--region") && labstacks.shared.validation.Vocabulary.awsRegion(value).isPresent()) {
-                err.println("--region: " + labstacks.shared.validation.Vocabulary.awsRegion(value).get() + "\n" + usage());
+            var badRegion = option.equals("--region") ? labstacks.shared.validation.Vocabulary.awsRegion(value)
+                    : java.util.Optional.<String>empty();
+            if (badRegion.isPresent()) {
+                err.println("--region: " + badRegion.get() + "\n" + usage());
                 return 2;
             }
         }
