@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsRules;
 import labstacks.shared.validation.Format;
+import labstacks.shared.validation.ImageReference;
 
 import java.util.Optional;
 
@@ -80,14 +81,15 @@ public record BiositingSettings(
 
     @Override
     public void check(Problems problems) {
-        var repository = Images.repository(pipelineImage);
+        // Both images have passed Format.PINNED_IMAGE: rules run only once every setting has parsed.
+        var repository = ImageReference.parse(pipelineImage).repository();
         if (repository.startsWith(UPSTREAM_REGISTRY) && !repository.equals(UpstreamRelease.PIPELINE_REPOSITORY)) {
             problems.add("biositing:pipelineImage", "names " + repository + ", which ca-biositing does not publish"
                             + " (its workflow pushes " + UpstreamRelease.PIPELINE_REPOSITORY + " only)",
                     "pulumi config set biositing:pipelineImage " + UpstreamRelease.PIPELINE_IMAGE
                             + " (or remove the key for that default)");
         }
-        if (!Images.repository(postgresImage).contains("postgis")) {
+        if (!ImageReference.parse(postgresImage).repository().contains("postgis")) {
             problems.add("biositing:postgresImage", "is not a PostGIS image (" + postgresImage + "); the pipeline's"
                             + " first migration runs CREATE EXTENSION postgis, which plain PostgreSQL cannot",
                     "pulumi config set biositing:postgresImage " + UpstreamRelease.POSTGIS_IMAGE

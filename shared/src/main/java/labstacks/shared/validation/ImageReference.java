@@ -88,6 +88,11 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
         return new ImageReference(domain, path, tag, digest, Optional.empty());
     }
 
+    /** The reference without its tag or digest: {@code [domain/]path}. */
+    public String repository() {
+        return domain.isEmpty() ? path : domain + "/" + path;
+    }
+
     private static ImageReference invalid(String problem) {
         return new ImageReference("", "", Optional.empty(), Optional.empty(), Optional.of(problem));
     }

@@ -18,6 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VocabularyTest {
 
+    /** A colon after the last '/' starts the tag; one before it is a registry port (distribution/reference). */
+    @ParameterizedTest
+    @CsvSource({
+            "ghcr.io/sustainability-software-lab/ca-biositing/pipeline:v2026.4.6, ghcr.io/sustainability-software-lab/ca-biositing/pipeline",
+            "postgis/postgis:17-3.5, postgis/postgis",
+            "localhost:5000/moderate-dagster:dev, localhost:5000/moderate-dagster",
+            "busybox@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef, busybox"})
+    void aRepositoryIsTheReferenceWithoutTagOrDigest(String reference, String repository) {
+        assertEquals(repository, ImageReference.parse(reference).repository());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"nf-core-awsmegatests", "ngi-igenomes", "my.bucket.example", "abc", "a1-2.b"})
     void validBucketNames(String name) {
