@@ -8,7 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.Preflight;
-import labstacks.shared.program.RunMode;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.KubernetesAccess;

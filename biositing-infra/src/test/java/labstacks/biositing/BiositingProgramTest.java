@@ -7,11 +7,11 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
-import labstacks.shared.plan.PlanJson;
-import labstacks.shared.program.RunMode;
-import labstacks.shared.kubernetes.KubernetesSchema;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.plan.PlanJson;
+import labstacks.shared.config.RunMode;
+import labstacks.offline.schema.KubernetesSchema;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -14,7 +14,7 @@ import labstacks.shared.aws.LegacyBucket;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.Preflight;
-import labstacks.shared.program.RunMode;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;

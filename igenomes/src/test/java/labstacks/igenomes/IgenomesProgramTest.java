@@ -7,9 +7,9 @@ import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import labstacks.shared.config.StackConfigException;
-import labstacks.shared.program.RunMode;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.shared.config.RunMode;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package labstacks.launcher;
 
-import labstacks.shared.adopt.Adoption;
-import labstacks.shared.adopt.AdoptionOutput;
-import labstacks.shared.adopt.StateExport;
+import labstacks.offline.adopt.Adoption;
+import labstacks.offline.adopt.AdoptionOutput;
+import labstacks.offline.adopt.StateExport;
 import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
-import labstacks.shared.plan.OfflineRuntime;
+import labstacks.offline.plan.OfflineRuntime;
 import labstacks.shared.program.ProgramCatalog;
 
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class AdoptCommand {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }
-        labstacks.shared.plan.Plan plan;
+        labstacks.offline.plan.Plan plan;
         try {
             var project = ProjectFiles.open(arguments.root());
             plan = OfflineRuntime.plan(catalog, project.read(stack, environment));

@@ -1,10 +1,10 @@
 package labstacks.launcher;
 
-import labstacks.shared.check.PlanCheck;
+import labstacks.offline.check.PlanCheck;
 import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
-import labstacks.shared.plan.OfflineRuntime;
+import labstacks.offline.plan.OfflineRuntime;
 import labstacks.shared.program.ProgramCatalog;
 
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.program.RunMode;
+import labstacks.shared.config.RunMode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

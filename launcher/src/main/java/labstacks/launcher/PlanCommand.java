@@ -3,12 +3,12 @@ package labstacks.launcher;
 import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
-import labstacks.shared.plan.OfflineRuntime;
-import labstacks.shared.plan.PlanJson;
-import labstacks.shared.plan.PlanPrinter;
+import labstacks.offline.plan.OfflineRuntime;
+import labstacks.offline.plan.PlanJson;
+import labstacks.offline.plan.PlanPrinter;
 import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.program.RunMode;
+import labstacks.shared.config.RunMode;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -6,7 +6,7 @@ import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.shared.config.StackSettings;
-import labstacks.shared.program.RunMode;
+import labstacks.shared.config.RunMode;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

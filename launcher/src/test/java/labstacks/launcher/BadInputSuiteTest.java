@@ -2,7 +2,7 @@ package labstacks.launcher;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import labstacks.shared.testing.ProgramHarness;
+import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -381,13 +381,13 @@ class BadInputSuiteTest {
 
     @Test
     void theTreeFallsBackToAsciiWhenTheConsoleIsNotUtf8() throws IOException {
-        var run = labstacks.shared.testing.ProgramHarness.forStackFile(
+        var run = labstacks.offline.testing.ProgramHarness.forStackFile(
                 labstacks.shared.program.ProgramCatalog.discover().find("biositing-infra").orElseThrow(), "biositing-prod")
-                .mode(labstacks.shared.program.RunMode.PLAN).preview(true).run().assertSucceeded();
-        var ascii = labstacks.shared.plan.PlanPrinter.render(run.plan(), false);
+                .mode(labstacks.shared.config.RunMode.PLAN).preview(true).run().assertSucceeded();
+        var ascii = labstacks.offline.plan.PlanPrinter.render(run.plan(), false);
         assertTrue(ascii.chars().allMatch(c -> c < 128), "ASCII only");
         assertTrue(ascii.contains("|- ") && ascii.contains("`- "), ascii);
-        var unicode = labstacks.shared.plan.PlanPrinter.render(run.plan(), true);
+        var unicode = labstacks.offline.plan.PlanPrinter.render(run.plan(), true);
         // Nested children keep the guide of an open ancestor, as pulumi preview draws it.
         assertTrue(unicode.contains("│  ├─ ") || unicode.contains("│  └─ "), unicode);
     }

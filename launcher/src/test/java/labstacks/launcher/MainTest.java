@@ -1,7 +1,7 @@
 package labstacks.launcher;
 
 import com.google.gson.JsonParser;
-import labstacks.shared.testing.ProgramHarness;
+import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

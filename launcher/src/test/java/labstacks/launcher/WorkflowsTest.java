@@ -1,7 +1,7 @@
 package labstacks.launcher;
 
 import labstacks.shared.config.ProjectFiles;
-import labstacks.shared.testing.ProgramHarness;
+import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -2,7 +2,7 @@ package labstacks.megatests;
 
 import com.pulumi.core.Alias;
 import com.pulumi.deployment.Deployment;
-import labstacks.shared.plan.Urns;
+import labstacks.shared.program.Urns;
 
 /**
  * Where nf-core's Python program (nf-core/ops {@code pulumi/AWSMegatests} on main, stack

@@ -3,7 +3,7 @@ package labstacks.megatests;
 import com.pulumi.core.Output;
 import com.pulumi.github.ActionsOrganizationSecret;
 import com.pulumi.resources.ComponentResourceOptions;
-import labstacks.shared.check.PolicyException;
+import labstacks.shared.program.PolicyException;
 import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.StackContext;
@@ -76,9 +76,9 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
 
     /** The compute-environment specs must read cleanly before anything registers: no partial plan. */
     @Override
-    public void preflight(labstacks.shared.config.StackConfig config, labstacks.shared.program.RunMode mode,
+    public void preflight(labstacks.shared.config.StackConfig config, labstacks.shared.config.RunMode mode,
                           labstacks.shared.program.Preflight report) {
-        if (mode == labstacks.shared.program.RunMode.PLAN) {
+        if (mode == labstacks.shared.config.RunMode.PLAN) {
             // The plan warns, as the README promises; a deployment leaves the check to the provider's own chain.
             labstacks.shared.providers.AwsCredentialSources.report(config, mode, report);
         }

@@ -30,12 +30,12 @@ public final class TowerForgeIam extends ComponentResource {
     public static final String S3_POLICY = "TowerForge-S3-Policy";
 
     /** The forge and launch policies name "*" by design (see TowerForgePolicies.WILDCARD_RESOURCE_REASON). */
-    public static final List<labstacks.shared.check.PolicyException> POLICY_EXCEPTIONS = List.of(
-            new labstacks.shared.check.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
+    public static final List<labstacks.shared.program.PolicyException> POLICY_EXCEPTIONS = List.of(
+            new labstacks.shared.program.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
                     "towerforge-forge-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
-            new labstacks.shared.check.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
+            new labstacks.shared.program.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
                     "towerforge-launch-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
-            new labstacks.shared.check.PolicyException("iam-unscoped-role-management", "aws:iam/policy:Policy",
+            new labstacks.shared.program.PolicyException("iam-unscoped-role-management", "aws:iam/policy:Policy",
                     "towerforge-forge-policy", TowerForgePolicies.BROAD_IAM_REASON));
 
     private final User user;

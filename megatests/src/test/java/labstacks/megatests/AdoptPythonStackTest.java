@@ -1,10 +1,10 @@
 package labstacks.megatests;
 
 import com.google.gson.Gson;
-import labstacks.shared.adopt.Adoption;
-import labstacks.shared.adopt.StateExport;
-import labstacks.shared.plan.Plan;
-import labstacks.shared.testing.ProgramHarness;
+import labstacks.offline.adopt.Adoption;
+import labstacks.offline.adopt.StateExport;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package labstacks.megatests;
 
-import labstacks.shared.check.PlanCheck;
-import labstacks.shared.plan.PlanValues;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.check.PlanCheck;
+import labstacks.offline.plan.PlanValues;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,12 +3,12 @@ package labstacks.megatests;
 import labstacks.shared.aws.LegacyBucket;
 import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
-import labstacks.shared.plan.PlanJson;
-import labstacks.shared.plan.PlanValues;
-import labstacks.shared.plan.PlannedResource;
-import labstacks.shared.program.RunMode;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.plan.PlanJson;
+import labstacks.offline.plan.PlanValues;
+import labstacks.offline.plan.PlannedResource;
+import labstacks.shared.config.RunMode;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

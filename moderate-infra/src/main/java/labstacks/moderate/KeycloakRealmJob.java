@@ -30,7 +30,7 @@ public final class KeycloakRealmJob extends ComponentResource {
     static final String COMMAND = "moderatecli create-keycloak-realm && moderatecli create-open-metadata-client";
 
     /** moderate-cli's image runs as root; the Job only talks HTTP to Keycloak, with escalation off. */
-    public static final labstacks.shared.check.PolicyException ROOT_IMAGE = new labstacks.shared.check.PolicyException(
+    public static final labstacks.shared.program.PolicyException ROOT_IMAGE = new labstacks.shared.program.PolicyException(
             "k8s-non-root", "kubernetes:batch/v1:Job", Labels.KEYCLOAK_INIT,
             "docker.io/agmangas/moderate-cli:0.6.0 declares no non-root user; the Job only calls Keycloak's HTTP API"
                     + " and runs without privilege escalation");

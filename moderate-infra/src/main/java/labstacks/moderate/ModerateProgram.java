@@ -45,7 +45,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
     }
 
     @Override
-    public List<labstacks.shared.check.PolicyException> policyExceptions() {
+    public List<labstacks.shared.program.PolicyException> policyExceptions() {
         return List.of(KeycloakRealmJob.ROOT_IMAGE);
     }
 

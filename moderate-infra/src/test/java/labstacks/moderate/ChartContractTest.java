@@ -2,9 +2,9 @@ package labstacks.moderate;
 
 import labstacks.moderate.ChartContract.ObjectRef;
 import labstacks.moderate.ChartContract.Values;
-import labstacks.shared.plan.PlanValues;
-import labstacks.shared.plan.PlannedResource;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.plan.PlanValues;
+import labstacks.offline.plan.PlannedResource;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -7,9 +7,9 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
-import labstacks.shared.kubernetes.KubernetesSchema;
-import labstacks.shared.plan.PlanJson;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.schema.KubernetesSchema;
+import labstacks.offline.plan.PlanJson;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -8,7 +8,7 @@ import labstacks.shared.providers.AwsProviders;
 
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.Preflight;
-import labstacks.shared.program.RunMode;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.validation.Vocabulary;
 
 /** PipeWeave dataset storage: one S3 bucket and one IAM access role per environment. */

@@ -4,8 +4,8 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -85,11 +85,11 @@ class DatasetAccessRoleTest {
         var attachment = run.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "access-policy-attachment");
         assertEquals("pipeweave-test", attachment.inputs().get("role"));
         // A policy's ARN holds the account id, known only after deployment: unknown, but wired to the policy.
-        assertEquals(labstacks.shared.plan.PlanValues.Unknown.VALUE, attachment.inputs().get("policyArn"));
+        assertEquals(labstacks.offline.plan.PlanValues.Unknown.VALUE, attachment.inputs().get("policyArn"));
         assertTrue(attachment.dependsOn().contains("access-policy"), attachment.dependsOn().toString());
         var profile = run.resource("aws:iam/instanceProfile:InstanceProfile", "access-instance-profile");
         assertEquals("pipeweave-test", profile.inputs().get("role"));
-        assertEquals(labstacks.shared.plan.PlanValues.Unknown.VALUE, run.output("role"));
+        assertEquals(labstacks.offline.plan.PlanValues.Unknown.VALUE, run.output("role"));
     }
 
     @Test

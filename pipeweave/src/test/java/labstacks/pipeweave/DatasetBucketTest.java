@@ -3,8 +3,8 @@ package labstacks.pipeweave;
 import com.pulumi.resources.ComponentResourceOptions;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

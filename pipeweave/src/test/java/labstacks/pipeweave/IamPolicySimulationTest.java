@@ -1,7 +1,7 @@
 package labstacks.pipeweave;
 
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

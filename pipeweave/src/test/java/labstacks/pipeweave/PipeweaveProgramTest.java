@@ -2,9 +2,9 @@ package labstacks.pipeweave;
 
 import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
-import labstacks.shared.plan.PlanJson;
-import labstacks.shared.testing.ProgramHarness;
-import labstacks.shared.testing.StackRun;
+import labstacks.offline.plan.PlanJson;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,9 +75,9 @@ class PipeweaveProgramTest {
                 "bucket_arn", "arn:aws:s3:::" + bucketName,
                 "bucket_region", "us-east-1",
                 // ARNs of IAM objects hold the account id: known only after deployment, as pulumi preview shows them.
-                "iam_role_arn", labstacks.shared.plan.PlanValues.Unknown.VALUE,
-                "iam_policy_arn", labstacks.shared.plan.PlanValues.Unknown.VALUE,
-                "instance_profile_arn", labstacks.shared.plan.PlanValues.Unknown.VALUE,
+                "iam_role_arn", labstacks.offline.plan.PlanValues.Unknown.VALUE,
+                "iam_policy_arn", labstacks.offline.plan.PlanValues.Unknown.VALUE,
+                "instance_profile_arn", labstacks.offline.plan.PlanValues.Unknown.VALUE,
                 "environment", environment), run.outputs());
         assertEquals("us-east-1", run.resource("pulumi:providers:aws", "aws").inputs().get("region"));
     }

@@ -7,7 +7,7 @@ import labstacks.pipeweave.StoragePolicy;
 import labstacks.pipeweave.storage.DatasetStorage;
 import labstacks.pipeweave.storage.DatasetStorageException;
 import labstacks.pipeweave.storage.StorageSettings;
-import labstacks.shared.testing.ProgramHarness;
+import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

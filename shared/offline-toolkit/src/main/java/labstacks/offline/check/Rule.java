@@ -1,0 +1,36 @@
+package labstacks.offline.check;
+
+import labstacks.offline.plan.Plan;
+
+import java.util.List;
+
+/** A check over an offline plan. */
+public interface Rule {
+    /** A short, stable id, e.g. {@code iam-no-wildcard-action}. */
+    String id();
+
+    /** One line for the rule list. */
+    String description();
+
+    List<Violation> check(Plan plan);
+
+    /** A rule from its id, description and check; the check is handed the id for its violations. */
+    static Rule of(String id, String description, java.util.function.BiFunction<String, Plan, List<Violation>> check) {
+        return new Rule() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public List<Violation> check(Plan plan) {
+                return check.apply(id, plan);
+            }
+        };
+    }
+}

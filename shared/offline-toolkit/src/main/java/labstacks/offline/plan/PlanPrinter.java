@@ -1,0 +1,170 @@
+package labstacks.offline.plan;
+
+import com.google.gson.GsonBuilder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints a plan as a resource tree, the way {@code pulumi preview} shows one. */
+public final class PlanPrinter {
+
+    private static final int MAX_VALUE = 110;
+
+    private PlanPrinter() {
+    }
+
+    public static String render(Plan plan) {
+        return render(plan, true);
+    }
+
+    /**
+     * Whether the console takes the tree's box-drawing characters: its encoding is UTF-8. Under
+     * {@code LC_ALL=C} Java writes them as {@code ?}, so the tree falls back to ASCII.
+     */
+    public static boolean unicodeConsole() {
+        var encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding",
+                System.getProperty("native.encoding", System.getProperty("file.encoding", ""))));
+        return encoding.replace("-", "").equalsIgnoreCase("UTF8");
+    }
+
+    /**
+     * The plan as a tree; {@code unicode} draws the guides as {@code pulumi preview} does
+     * ({@code ├─ │ └─}), otherwise in ASCII ({@code |- | `-}).
+     */
+    public static String render(Plan plan, boolean unicode) {
+        var branch = unicode ? "├─ " : "|- ";
+        var lastBranch = unicode ? "└─ " : "`- ";
+        var through = unicode ? "│  " : "|  ";
+        var text = new StringBuilder();
+        text.append("Offline plan of ").append(plan.project()).append('/').append(plan.stack())
+                .append(" (program ").append(plan.program()).append("): no cloud, no credentials, nothing changes\n\n");
+        var depth = new HashMap<String, Integer>();
+        var lastChild = lastChildren(plan.resources());
+        // What a resource's children draw before their own branch: one guide per open ancestor.
+        var childPrefix = new HashMap<String, String>();
+        for (var resource : plan.resources()) {
+            var level = resource.parentUrn() == null ? 0 : depth.getOrDefault(resource.parentUrn(), -1) + 1;
+            depth.put(resource.urn(), level);
+            var symbol = switch (resource.operation()) {
+                case "import" -> " = ";
+                case "create" -> " + ";
+                default -> "   ";
+            };
+            var last = lastChild.contains(resource.urn());
+            var prefix = level == 0 ? "" : childPrefix.getOrDefault(resource.parentUrn(), "");
+            childPrefix.put(resource.urn(), level == 0 ? "" : prefix + (last ? "   " : through));
+            var indent = level == 0 ? "" : prefix + (last ? lastBranch : branch);
+            text.append(symbol).append(indent).append(resource.type()).append("  ").append(resource.name())
+                    .append("  ").append(resource.operation());
+            var flags = flags(resource);
+            if (!flags.isEmpty()) {
+                text.append("  [").append(String.join(", ", flags)).append(']');
+            }
+            text.append('\n');
+            var detailIndent = "     " + childPrefix.get(resource.urn());
+            // What a state entry this resource takes over was called before (pulumi preview shows the same).
+            resource.aliases().forEach(alias -> text.append(detailIndent).append("alias: ").append(alias).append('\n'));
+            if (!resource.type().startsWith("pulumi:pulumi:")) {
+                resource.inputs().forEach((key, value) -> text.append(detailIndent).append(key).append(": ")
+                        .append(compact(value)).append('\n'));
+            }
+        }
+        if (!plan.outputs().isEmpty()) {
+            text.append("\nOutputs:\n");
+            plan.outputs().forEach((key, value) -> text.append("    ").append(key).append(": ")
+                    .append(compact(value)).append('\n'));
+        }
+        var imports = plan.resources().stream().filter(r -> r.operation().equals("import")).count();
+        var creates = plan.resources().stream().filter(r -> r.operation().equals("create")).count();
+        var providers = plan.resources().stream().filter(r -> r.operation().equals("provider")).count();
+        text.append("\nResources: ").append(creates).append(" to create, ").append(imports).append(" to import")
+                .append(" (and ").append(providers).append(providers == 1 ? " provider" : " providers")
+                .append(", configuration only)\n");
+        if (!plan.packages().isEmpty()) {
+            text.append("Packages: ");
+            text.append(String.join(", ", plan.packages().stream().map(p -> p.name() + " " + p.version()
+                    + (p.parameterization() == null ? "" : " (via " + p.parameterization().baseProvider() + " "
+                    + p.parameterization().baseVersion() + ")")).toList()));
+            text.append('\n');
+        }
+        for (var warning : plan.warnings()) {
+            text.append("warning: ").append(warning).append('\n');
+        }
+        for (var error : plan.errors()) {
+            text.append("error: ").append(error).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static List<String> flags(PlannedResource resource) {
+        var flags = new ArrayList<String>();
+        if (resource.provider() != null) {
+            flags.add("provider=" + resource.provider());
+        }
+        if (resource.protect()) {
+            flags.add("protect");
+        }
+        if (resource.importId() != null) {
+            flags.add("import id=" + resource.importId());
+        }
+        if (resource.retainOnDelete()) {
+            flags.add("retainOnDelete");
+        }
+        if (resource.deleteBeforeReplace()) {
+            flags.add("deleteBeforeReplace");
+        }
+        if (!resource.ignoreChanges().isEmpty()) {
+            flags.add("ignoreChanges=" + String.join(",", resource.ignoreChanges()));
+        }
+        if (!resource.additionalSecretOutputs().isEmpty()) {
+            flags.add("secretOutputs=" + String.join(",", resource.additionalSecretOutputs()));
+        }
+        if (!resource.customTimeouts().isEmpty()) {
+            var timeouts = new ArrayList<String>();
+            resource.customTimeouts().forEach((operation, value) -> timeouts.add(operation + "=" + duration(value)));
+            flags.add("timeouts=" + String.join(",", timeouts));
+        }
+        return flags;
+    }
+
+    /** A Go duration as the engine sends it ({@code 600000000000ns}, {@code 10m}) in the shortest human form. */
+    static String duration(String value) {
+        var nanos = java.util.regex.Pattern.compile("([0-9]+)ns").matcher(value);
+        if (!nanos.matches()) {
+            return value;
+        }
+        var seconds = new java.math.BigInteger(nanos.group(1)).divide(java.math.BigInteger.valueOf(1_000_000_000));
+        if (!new java.math.BigInteger(nanos.group(1)).mod(java.math.BigInteger.valueOf(1_000_000_000)).equals(java.math.BigInteger.ZERO)) {
+            return value;
+        }
+        var s = seconds.longValue();
+        var text = new StringBuilder();
+        if (s >= 3600) {
+            text.append(s / 3600).append('h');
+        }
+        if (s % 3600 >= 60) {
+            text.append(s % 3600 / 60).append('m');
+        }
+        if (s % 60 > 0 || s == 0) {
+            text.append(s % 60).append('s');
+        }
+        return text.toString();
+    }
+
+    private static java.util.Set<String> lastChildren(List<PlannedResource> resources) {
+        var last = new HashMap<String, String>();
+        for (var resource : resources) {
+            if (resource.parentUrn() != null) {
+                last.put(resource.parentUrn(), resource.urn());
+            }
+        }
+        return java.util.Set.copyOf(last.values());
+    }
+
+    private static String compact(Object value) {
+        var json = new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(PlanJson.plain(value));
+        return json.length() <= MAX_VALUE ? json : json.substring(0, MAX_VALUE - 3) + "...";
+    }
+}

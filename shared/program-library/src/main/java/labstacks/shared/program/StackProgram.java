@@ -1,0 +1,56 @@
+package labstacks.shared.program;
+
+import labstacks.shared.config.RunMode;
+import java.util.Map;
+
+/**
+ * A program one or more stacks run. Modules register their program with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/labstacks.shared.program.StackProgram}); a stack picks it with
+ * {@code labstacks:program: <name>}, so adding a module never edits the launcher.
+ *
+ * @param <S> the program's settings record (components annotated with
+ *            {@link labstacks.shared.config.Setting}); validated before any resource registers
+ */
+public interface StackProgram<S extends Record> {
+
+    /** The name stacks use in {@code labstacks:program}. */
+    String name();
+
+    /** One line on what the program manages. */
+    String description();
+
+    /** The program's settings record. */
+    Class<S> settingsType();
+
+    /** Tags and labels this system adds to the standard ones (for example {@code system}). */
+    default Map<String, String> systemTags() {
+        return Map.of("system", name());
+    }
+
+    /**
+     * Answers the provider functions the program calls, for the offline plan and the tests, which
+     * have no cloud to ask. Keyed by function token.
+     */
+    default Map<String, OfflineFunction> offlineFunctions() {
+        return Map.of();
+    }
+
+    /** Declares the stack's resources and outputs. */
+    void define(StackContext stack, S settings);
+
+    /**
+     * Rules of {@code ./labstacks check} that deliberately do not apply to some of this program's
+     * resources, each with its reason. Declare them in the component that owns the resource.
+     */
+    default java.util.List<labstacks.shared.program.PolicyException> policyExceptions() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Checks what settings cannot (for example that credentials are reachable) before anything
+     * registers. Report a missing credential as a problem in {@link RunMode#DEPLOY} and as a warning in
+     * {@link RunMode#PLAN}. The default finds nothing.
+     */
+    default void preflight(labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
+    }
+}

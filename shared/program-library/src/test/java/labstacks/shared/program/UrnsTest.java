@@ -1,0 +1,25 @@
+package labstacks.shared.program;
+
+import com.pulumi.aws.iam.User;
+import org.junit.jupiter.api.Test;
+
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class UrnsTest {
+
+    @Test
+    void theEngineFormLeavesTheRootStackOutOfTheTypeChain() {
+        // pulumi/pulumi sdk/go/common/resource/urn.go NewURN: a root-stack parent adds no type.
+        assertEquals("urn:pulumi:s::p::my:mod:Comp$aws:iam/user:User::u",
+                Urns.engineForm("urn:pulumi:s::p::pulumi:pulumi:Stack$my:mod:Comp$aws:iam/user:User::u"));
+        assertEquals("urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", Urns.engineForm("urn:pulumi:s::p::pulumi:pulumi:Stack::p-s"));
+        assertEquals("urn:pulumi:s::p::aws:iam/user:User::u",
+                Urns.create("s", "p", "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", "aws:iam/user:User", "u"));
+        assertEquals("urn:pulumi:s::p::my:mod:Comp$aws:iam/user:User::a::b",
+                Urns.create("s", "p", "urn:pulumi:s::p::my:mod:Comp::c", "aws:iam/user:User", "a::b"));
+        assertEquals("a::b", Urns.parse("urn:pulumi:s::p::aws:iam/user:User::a::b").name());
+        assertThrows(IllegalArgumentException.class, () -> Urns.parse("arn:aws:iam::1:user/u"));
+    }
+}
