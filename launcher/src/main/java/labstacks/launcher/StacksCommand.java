@@ -51,8 +51,7 @@ final class StacksCommand {
             var names = named.isEmpty() ? project.stacks() : named;
             entries = new ArrayList<>();
             for (var name : names) {
-                var settings = SettingsLoader.load(StackSettings.class, project.read(name, environment), RunMode.PLAN)
-                        .settings();
+                var settings = SettingsLoader.load(StackSettings.class, project.read(name, environment), RunMode.PLAN);
                 entries.add(new StackEntry(name, settings.program(), settings.environment(), settings.deployable()));
             }
         } catch (StackFileException | StackConfigException e) {

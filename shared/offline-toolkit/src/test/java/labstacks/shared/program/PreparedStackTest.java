@@ -72,4 +72,76 @@ class PreparedStackTest {
         assertEquals(2, error.problems().size(), error.getMessage());
         assertTrue(error.problems().stream().allMatch(p -> p.key().equals("labstacks:tags")));
     }
+
+    /** Counts its settings reads and prepares; prepare derives a name and refuses a reserved one. */
+    static final class PreparingProgram implements StackProgram<PreparingProgram.Settings> {
+        record Settings(@labstacks.shared.config.Setting(key = "prep:name", description = "a name") String name,
+                        @labstacks.shared.config.Derived String derivedName) {
+        }
+
+        final List<String> calls = new java.util.ArrayList<>();
+        Settings defined;
+
+        @Override
+        public String name() {
+            return "prep";
+        }
+
+        @Override
+        public String description() {
+            return "prepares";
+        }
+
+        @Override
+        public Class<Settings> settingsType() {
+            return Settings.class;
+        }
+
+        @Override
+        public Settings prepare(Settings settings, StackConfig config, RunMode mode, Preflight report) {
+            calls.add("prepare " + settings.name());
+            if (settings.name().equals("reserved")) {
+                report.problem("prep:name", "is reserved", "pick another name in " + config.stackFile());
+                return null;
+            }
+            return new Settings(settings.name(), settings.name() + "-" + config.stack());
+        }
+
+        @Override
+        public void define(StackContext stack, Settings settings) {
+            defined = settings;
+        }
+    }
+
+    private static StackConfig prepConfig(String name) {
+        var values = new HashMap<String, String>(Map.of("labstacks:program", "prep", "labstacks:environment", "prod"));
+        if (name != null) {
+            values.put("prep:name", name);
+        }
+        return StackConfig.of("labstacks", "prep-prod", values, Set.of());
+    }
+
+    @Test
+    void prepareRunsOnceOnCleanSettingsAndDefineGetsWhatItReturned() {
+        var program = new PreparingProgram();
+        var prepared = PreparedStack.prepare(ProgramCatalog.of(List.of(program)), prepConfig("data"), RunMode.PLAN);
+        assertEquals(List.of("prepare data"), program.calls);
+        labstacks.offline.plan.OfflineRuntime.run(prepared, labstacks.offline.plan.OfflineRuntime.Options.forPreview());
+        assertEquals("data-prep-prod", program.defined.derivedName());
+        assertEquals(List.of("prepare data"), program.calls, "running the stack does not prepare again");
+    }
+
+    @Test
+    void aProblemPrepareReportsStopsTheRunAndPrepareSkipsBrokenSettings() {
+        var program = new PreparingProgram();
+        var catalog = ProgramCatalog.of(List.of(program));
+        var reserved = assertThrows(StackConfigException.class,
+                () -> PreparedStack.prepare(catalog, prepConfig("reserved"), RunMode.PLAN));
+        assertEquals(List.of("prep:name"), reserved.problems().stream().map(ConfigProblem::key).toList());
+        assertTrue(reserved.getMessage().contains("pick another name in Pulumi.prep-prod.yaml"), reserved.getMessage());
+
+        program.calls.clear();
+        assertThrows(StackConfigException.class, () -> PreparedStack.prepare(catalog, prepConfig(null), RunMode.PLAN));
+        assertEquals(List.of(), program.calls, "prepare never sees settings that did not read cleanly");
+    }
 }

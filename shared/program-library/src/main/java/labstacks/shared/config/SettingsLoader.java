@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  * keys, malformed values, secrets stored in plain text, unknown keys in the program's own namespaces
  * (with the nearest known key), and the record's own {@link SettingsRules}.
  *
- * <p>{@link #check} is pure and may run before {@code Pulumi.run}; {@link #load} creates the secret
- * Outputs and therefore runs inside it.
+ * <p>A program's settings are read once per run ({@link #read}), before {@code Pulumi.run}; a component
+ * without {@link Setting} whose type is a record is a group of settings read the same way, and a
+ * {@link Derived} component is left for the program's {@code prepare} to fill.
  */
 public final class SettingsLoader {
 
@@ -39,27 +40,46 @@ public final class SettingsLoader {
     /** What a missing credential reads as in an offline plan. */
     public static final String PLAN_PLACEHOLDER = "offline-plan-placeholder";
 
-    /** Stands for a secret that is valid but not yet created as an Output. */
-    private static final Object UNMATERIALIZED = new Object();
-
     private SettingsLoader() {
     }
 
-    /** The result of reading a settings record: the record, plus warnings for the user. */
-    public record Loaded<T extends Record>(T settings, List<String> warnings) {
-        public Loaded {
+    /**
+     * The one reading of a settings record: the record (when there is no problem), every problem, and the
+     * warnings for the user (credentials a plan runs without).
+     */
+    public record Reading<T extends Record>(T settings, List<ConfigProblem> problems, List<String> warnings) {
+        public Reading {
+            problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
+        }
+
+        public boolean hasProblems() {
+            return !problems.isEmpty();
+        }
+
+        /**
+         * The record.
+         *
+         * @throws StackConfigException listing every problem, when there is any
+         */
+        public T orThrow(String stackFile) {
+            if (hasProblems()) {
+                throw new StackConfigException(stackFile, problems);
+            }
+            return settings;
         }
     }
 
-    /** Every problem with the settings of {@code type}, without creating any Output. */
-    public static List<ConfigProblem> check(Class<? extends Record> type, StackConfig config, RunMode mode) {
-        return read(type, config, mode, false).problems;
-    }
-
-    /** The warnings (missing credentials in a plan) reading {@code type} would give. */
-    public static List<String> warnings(Class<? extends Record> type, StackConfig config, RunMode mode) {
-        return read(type, config, mode, false).warnings;
+    /**
+     * Reads the settings record once: every key, nested group and rule, all problems together. Secret
+     * settings come back as secret Outputs (which need no running deployment).
+     */
+    public static <T extends Record> Reading<T> read(Class<T> type, StackConfig config, RunMode mode) {
+        var problems = new ArrayList<ConfigProblem>();
+        var warnings = new ArrayList<String>();
+        var record = readRecord(type, config, mode, problems, warnings);
+        reportUnknownKeys(type, config, problems);
+        return new Reading<>(problems.isEmpty() ? type.cast(record) : null, problems, warnings);
     }
 
     /**
@@ -67,56 +87,83 @@ public final class SettingsLoader {
      *
      * @throws StackConfigException listing every problem, when there is any
      */
-    public static <T extends Record> Loaded<T> load(Class<T> type, StackConfig config, RunMode mode) {
-        var reading = read(type, config, mode, true);
-        if (!reading.problems.isEmpty()) {
-            throw new StackConfigException(config.stackFile(), reading.problems);
-        }
-        return new Loaded<>(type.cast(reading.record), reading.warnings);
+    public static <T extends Record> T load(Class<T> type, StackConfig config, RunMode mode) {
+        return read(type, config, mode).orThrow(config.stackFile());
     }
 
-    /** The keys a settings record declares, in declaration order. */
+    /** The keys a settings record declares, nested groups included, in declaration order. */
     public static List<String> keys(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents())
-                .map(c -> annotation(type, c).key())
-                .toList();
+        var keys = new ArrayList<String>();
+        for (var component : type.getRecordComponents()) {
+            switch (kind(type, component)) {
+                case SETTING -> keys.add(annotation(type, component).key());
+                case GROUP -> keys.addAll(keys(component.getType().asSubclass(Record.class)));
+                case DERIVED -> {
+                }
+            }
+        }
+        return keys;
     }
 
-    private static final class Reading {
-        final List<ConfigProblem> problems = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-        Record record;
+    private enum Kind { SETTING, GROUP, DERIVED }
+
+    /**
+     * A component is a setting ({@link Setting}), a group of settings (a record type, read the same way),
+     * or {@link Derived} (left null here and filled by the program's {@code prepare}).
+     */
+    private static Kind kind(Class<?> owner, RecordComponent component) {
+        var setting = component.isAnnotationPresent(Setting.class);
+        var derived = component.isAnnotationPresent(Derived.class);
+        if (setting && derived) {
+            throw new IllegalStateException(owner.getName() + "." + component.getName()
+                    + " is both a @Setting and @Derived");
+        }
+        if (derived) {
+            return Kind.DERIVED;
+        }
+        if (!setting && component.getType().isRecord()) {
+            return Kind.GROUP;
+        }
+        annotation(owner, component);
+        return Kind.SETTING;
     }
 
-    private static Reading read(Class<? extends Record> type, StackConfig config, RunMode mode, boolean materialize) {
-        var reading = new Reading();
+    private static Object readRecord(Class<? extends Record> type, StackConfig config, RunMode mode,
+                                     List<ConfigProblem> problems, List<String> warnings) {
         var components = type.getRecordComponents();
         if (components == null) {
             throw new IllegalArgumentException(type + " is not a record");
         }
+        var before = problems.size();
         var values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            values[i] = readComponent(type, components[i], config, mode, materialize, reading);
+            values[i] = switch (kind(type, components[i])) {
+                case SETTING -> readComponent(type, components[i], config, mode, problems, warnings);
+                case GROUP -> readRecord(components[i].getType().asSubclass(Record.class), config, mode, problems,
+                        warnings);
+                case DERIVED -> components[i].getType().isPrimitive()
+                        ? failDerived(type, components[i]) : null;
+            };
         }
-        reportUnknownKeys(type, config, reading);
-        if (!reading.problems.isEmpty()) {
-            return reading;
+        if (problems.size() > before) {
+            return null;
         }
+        Record record;
         try {
             var constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
             constructor.setAccessible(true);
-            reading.record = constructor.newInstance(values);
+            record = constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             var cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof IllegalArgumentException invalid) {
-                reading.problems.add(new ConfigProblem(keys(type).get(0), invalid.getMessage(),
+                problems.add(new ConfigProblem(keys(type).get(0), invalid.getMessage(),
                         "edit the settings in " + config.stackFile()));
-                return reading;
+                return null;
             }
             throw new IllegalStateException("cannot construct " + type.getName() + ": " + cause, cause);
         }
-        if (reading.record instanceof SettingsRules rules) {
+        if (record instanceof SettingsRules rules) {
             rules.check(new SettingsRules.Problems() {
                 @Override
                 public void add(String key, String problem) {
@@ -126,15 +173,20 @@ public final class SettingsLoader {
 
                 @Override
                 public void add(String key, String problem, String fix) {
-                    reading.problems.add(new ConfigProblem(key, problem, fix));
+                    problems.add(new ConfigProblem(key, problem, fix));
                 }
             });
         }
-        return reading;
+        return record;
+    }
+
+    private static Object failDerived(Class<?> owner, RecordComponent component) {
+        throw new IllegalStateException(owner.getName() + "." + component.getName()
+                + ": a @Derived component cannot be primitive (it is null until prepare fills it)");
     }
 
     private static Object readComponent(Class<?> owner, RecordComponent component, StackConfig config,
-                                        RunMode mode, boolean materialize, Reading reading) {
+                                        RunMode mode, List<ConfigProblem> problems, List<String> warnings) {
         var setting = annotation(owner, component);
         var key = setting.key();
         var genericType = component.getGenericType();
@@ -153,7 +205,7 @@ public final class SettingsLoader {
             raw = fromConfig.get();
             source = config.stackFile();
             if (!setting.secret() && config.isSecret(key)) {
-                reading.problems.add(new ConfigProblem(key,
+                problems.add(new ConfigProblem(key,
                         "is stored encrypted (secure:) in " + config.stackFile()
                                 + ", but it is not a secret setting; an encrypted value here hides a plain setting from review"
                                 + " and cannot be read by the offline plan",
@@ -162,7 +214,7 @@ public final class SettingsLoader {
                 return null;
             }
             if (setting.secret() && !config.isSecret(key)) {
-                reading.problems.add(new ConfigProblem(key,
+                problems.add(new ConfigProblem(key,
                         "is a secret but is stored in plain text in " + config.stackFile(),
                         "remove the plain value and run: pulumi config set --secret " + key
                                 + " <value> -s " + config.stack()));
@@ -187,7 +239,7 @@ public final class SettingsLoader {
                 return Optional.empty();
             }
             if (setting.credential() && mode == RunMode.PLAN) {
-                reading.warnings.add(key + " is not set (" + setting.description()
+                warnings.add(key + " is not set (" + setting.description()
                         + "); the offline plan uses a placeholder, a real deployment would stop here. "
                         + howToSet(setting, config));
                 raw = PLAN_PLACEHOLDER;
@@ -197,31 +249,25 @@ public final class SettingsLoader {
                     return optional ? Optional.of(raw) : raw;
                 }
             } else {
-                reading.problems.add(new ConfigProblem(key,
+                problems.add(new ConfigProblem(key,
                         "is required but not set (" + setting.description() + ")", howToSet(setting, config)));
                 return null;
             }
         }
 
-        var parsed = parse(setting, valueType, raw, source, config, materialize, reading);
+        var parsed = parse(setting, valueType, raw, source, config, problems);
         if (parsed == null) {
             return null;
-        }
-        if (parsed == UNMATERIALIZED) {
-            // A pure check runs before Pulumi.run, where no real Output may exist. Rules see that the
-            // secret is there (Optional.of), never its value.
-            var standIn = uncheckedSecret(setting.key());
-            return optional ? Optional.of(standIn) : standIn;
         }
         return optional ? Optional.of(parsed) : parsed;
     }
 
     private static Object parse(Setting setting, Type valueType, String raw, String source, StackConfig config,
-                                boolean materialize, Reading reading) {
+                                List<ConfigProblem> problems) {
         var type = rawType(valueType);
         String detail = null;
         try {
-            var value = convert(setting, type, raw, materialize);
+            var value = convert(setting, type, raw);
             if (value != null) {
                 return value;
             }
@@ -231,7 +277,7 @@ public final class SettingsLoader {
             // reported below: the value does not have the expected form
         }
         var shown = setting.secret() ? "a secret value" : "\"" + raw + "\"";
-        reading.problems.add(new ConfigProblem(setting.key(),
+        problems.add(new ConfigProblem(setting.key(),
                 "expected " + expectedFor(setting, type) + ", got " + shown + " from " + source
                         + (detail == null ? "" : ": " + detail),
                 howToSet(setting, config)));
@@ -239,13 +285,12 @@ public final class SettingsLoader {
     }
 
     /** The value of {@code raw} as {@code type}, or null when it does not have the expected form. */
-    private static Object convert(Setting setting, Class<?> type, String raw, boolean materialize) {
+    private static Object convert(Setting setting, Class<?> type, String raw) {
         if (type == Output.class) {
             if (raw.isEmpty()) {
                 return null;
             }
-            // Before Pulumi.run no Output may be created; check() only needs to know the value is fine.
-            return materialize ? Output.ofSecret(raw) : UNMATERIALIZED;
+            return Output.ofSecret(raw);
         }
         if (type == String.class) {
             if (!setting.pattern().isEmpty() && !Pattern.matches(setting.pattern(), raw)) {
@@ -345,26 +390,6 @@ public final class SettingsLoader {
         }
     }
 
-    /**
-     * An Output that only says "a valid secret is set": any use of it fails, so a settings rule that tries
-     * to read a secret during the check is a programming error caught at once.
-     */
-    private static Output<?> uncheckedSecret(String key) {
-        return (Output<?>) java.lang.reflect.Proxy.newProxyInstance(Output.class.getClassLoader(),
-                new Class<?>[] {Output.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "toString":
-                            return "Output(" + key + ", secret, not read during the check)";
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == args[0];
-                        default:
-                            throw new IllegalStateException("settings checks must not read the secret " + key);
-                    }
-                });
-    }
-
     /** How an enum constant is written in config: lower case, with '-' for '_'. */
     public static String configName(Enum<?> constant) {
         return normalize(constant.name());
@@ -405,7 +430,7 @@ public final class SettingsLoader {
         return text.toString();
     }
 
-    private static void reportUnknownKeys(Class<? extends Record> type, StackConfig config, Reading reading) {
+    private static void reportUnknownKeys(Class<? extends Record> type, StackConfig config, List<ConfigProblem> problems) {
         var declared = new LinkedHashSet<>(keys(type));
         var namespaces = declared.stream()
                 .map(k -> k.substring(0, k.indexOf(':')))
@@ -421,7 +446,7 @@ public final class SettingsLoader {
             }
             var nearest = labstacks.shared.validation.Suggestions.nearest(key,
                     declared.stream().filter(k -> k.startsWith(namespace + ":")).toList());
-            reading.problems.add(new ConfigProblem(key,
+            problems.add(new ConfigProblem(key,
                     "is not a setting of this program" + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
                     "remove it from " + config.stackFile() + nearest.map(k -> " or rename it to " + k).orElse("")
                             + "; known keys: " + declared.stream().filter(k -> k.startsWith(namespace + ":"))

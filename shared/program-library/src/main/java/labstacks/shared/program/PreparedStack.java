@@ -12,8 +12,11 @@ import labstacks.shared.tagging.StandardTagging;
 import labstacks.shared.tagging.StandardTags;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A stack whose whole configuration has been checked and whose program has been found, ready to run
@@ -24,20 +27,23 @@ public final class PreparedStack {
     private final StackConfig config;
     private final RunMode mode;
     private final StackProgram<?> program;
+    private final Record settings;
     private final StandardTags tags;
     private final List<String> warnings;
 
-    private PreparedStack(StackConfig config, RunMode mode, StackProgram<?> program, StandardTags tags,
-                          List<String> warnings) {
+    private PreparedStack(StackConfig config, RunMode mode, StackProgram<?> program, Record settings,
+                          StandardTags tags, List<String> warnings) {
         this.config = config;
         this.mode = mode;
         this.program = program;
+        this.settings = settings;
         this.tags = tags;
         this.warnings = List.copyOf(warnings);
     }
 
     public static PreparedStack prepare(ProgramCatalog catalog, StackConfig config, RunMode mode) {
-        var problems = new ArrayList<ConfigProblem>(SettingsLoader.check(StackSettings.class, config, mode));
+        var stackSettings = SettingsLoader.read(StackSettings.class, config, mode);
+        var problems = new LinkedHashSet<ConfigProblem>(stackSettings.problems());
         var programName = config.get("labstacks:program");
         StackProgram<?> program = null;
         if (programName.isPresent()) {
@@ -50,40 +56,61 @@ public final class PreparedStack {
             }
         } else {
             // Replace the generic "required" fix with one that lists the choices.
-            problems.removeIf(p -> p.key().equals("labstacks:program"));
-            problems.add(0, new ConfigProblem("labstacks:program", "is required but not set",
+            var rest = new ArrayList<ConfigProblem>(problems);
+            rest.removeIf(p -> p.key().equals("labstacks:program"));
+            problems.clear();
+            problems.add(new ConfigProblem("labstacks:program", "is required but not set",
                     "add labstacks:program to " + config.stackFile() + ", one of: "
                             + String.join(", ", catalog.names())));
+            problems.addAll(rest);
         }
         var warnings = new ArrayList<String>();
+        Record settings = null;
         if (program != null) {
-            problems.addAll(SettingsLoader.check(program.settingsType(), config, mode));
-            var declared = new ArrayList<String>(SettingsLoader.keys(StackSettings.class));
-            declared.addAll(SettingsLoader.keys(program.settingsType()));
-            problems.addAll(ConfigNamespaces.check(config, program.name(), declared));
-            warnings.addAll(SettingsLoader.warnings(program.settingsType(), config, mode));
-            program.preflight(config, mode, new Preflight() {
-                @Override
-                public void problem(String subject, String problem, String fix) {
-                    problems.add(new ConfigProblem(subject, problem, fix));
-                }
-
-                @Override
-                public void warning(String text) {
-                    warnings.add(text);
-                }
-            });
+            settings = readProgramSettings(program, config, mode, problems, warnings);
         }
         if (!problems.isEmpty()) {
-            // Two records may read one key (labstacks:environment): say a missing key once.
-            var seen = new java.util.HashSet<String>();
-            problems.removeIf(p -> p.problem().startsWith("is required") && !seen.add(p.key()));
-            throw new StackConfigException(config.stackFile(), problems);
+            throw new StackConfigException(config.stackFile(), new ArrayList<>(problems));
         }
-        var stackSettings = SettingsLoader.load(StackSettings.class, config, mode).settings();
-        var tags = new StandardTags(config.project(), config.stack(), stackSettings.environment(),
-                program.systemTags(), stackSettings.extraTags());
-        return new PreparedStack(config, mode, program, tags, warnings);
+        var stack = stackSettings.settings();
+        var tags = new StandardTags(config.project(), config.stack(), stack.environment(),
+                program.systemTags(), stack.extraTags());
+        return new PreparedStack(config, mode, program, settings, tags, warnings);
+    }
+
+    /** Reads the program's settings once, then runs its preflight and, on clean settings, its prepare. */
+    private static <S extends Record> S readProgramSettings(StackProgram<S> program, StackConfig config, RunMode mode,
+                                                            Collection<ConfigProblem> problems, List<String> warnings) {
+        var reading = SettingsLoader.read(program.settingsType(), config, mode);
+        // A program may read a key the stack's own settings read too (labstacks:environment): a key
+        // those already found wrong is reported once, in their words.
+        var reported = problems.stream().map(ConfigProblem::key).collect(Collectors.toSet());
+        reading.problems().stream().filter(p -> !reported.contains(p.key())).forEach(problems::add);
+        var declared = new ArrayList<String>(SettingsLoader.keys(StackSettings.class));
+        declared.addAll(SettingsLoader.keys(program.settingsType()));
+        problems.addAll(ConfigNamespaces.check(config, program.name(), declared));
+        warnings.addAll(reading.warnings());
+        var report = new Preflight() {
+            @Override
+            public void problem(String subject, String problem, String fix) {
+                problems.add(new ConfigProblem(subject, problem, fix));
+            }
+
+            @Override
+            public void warning(String text) {
+                warnings.add(text);
+            }
+        };
+        program.preflight(config, mode, report);
+        if (reading.hasProblems()) {
+            return null;
+        }
+        var before = problems.size();
+        var prepared = program.prepare(reading.settings(), config, mode, report);
+        if (problems.size() == before && prepared == null) {
+            throw new IllegalStateException(program.name() + ": prepare returned no settings and reported no problem");
+        }
+        return prepared;
     }
 
     public StackConfig config() {
@@ -113,8 +140,8 @@ public final class PreparedStack {
     }
 
     /**
-     * The stack callback for {@code Pulumi.run}: reads the settings (creating secret Outputs, which
-     * needs a running deployment) and runs the program.
+     * The stack callback for {@code Pulumi.run}: runs the program with the settings read and prepared
+     * before it.
      *
      * @param warningSink where warnings go; {@code null} sends them to the engine log
      */
@@ -124,7 +151,6 @@ public final class PreparedStack {
 
     private <S extends Record> void run(StackProgram<S> typed, Context ctx, Consumer<String> warningSink) {
         Consumer<String> sink = warningSink != null ? warningSink : message -> ctx.log().warn(message);
-        var settings = SettingsLoader.load(typed.settingsType(), config, mode).settings();
-        typed.define(new StackContext(ctx, config, sink), settings);
+        typed.define(new StackContext(ctx, config, sink), typed.settingsType().cast(settings));
     }
 }

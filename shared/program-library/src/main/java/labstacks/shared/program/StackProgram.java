@@ -53,4 +53,15 @@ public interface StackProgram<S extends Record> {
      */
     default void preflight(labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
     }
+
+    /**
+     * Checks and derives, from the settings read once, what {@code define} needs and what can be known
+     * before anything registers: spec files parsed, regions matched, derived names built. Runs once, before
+     * {@code Pulumi.run}, when the settings read without problems; problems it reports stop the run with
+     * one error. Returns the settings {@code define} gets, with any {@link labstacks.shared.config.Derived}
+     * component filled. The default returns them unchanged.
+     */
+    default S prepare(S settings, labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
+        return settings;
+    }
 }

@@ -65,7 +65,7 @@ class SettingsLoaderTest {
         values.put("demo:readers", "[\"arn:aws:iam::1:role/a\",\"arn:aws:iam::1:role/b\"]");
         values.put("demo:labels", "{\"team\":\"omics\"}");
         values.put("demo:owner", "omics");
-        var settings = SettingsLoader.load(Example.class, config(), RunMode.DEPLOY).settings();
+        var settings = SettingsLoader.load(Example.class, config(), RunMode.DEPLOY);
         assertEquals("demo-data", settings.bucketName());
         assertEquals(30, settings.retentionDays());
         assertTrue(settings.versioning());
@@ -126,18 +126,18 @@ class SettingsLoaderTest {
     void aMissingCredentialFallsBackToTheEnvironmentInOrder() {
         values.put("demo:bucketName", "demo-data");
         env.put("DEMO_ACCESS_TOKEN", "second");
-        assertTrue(SettingsLoader.check(Example.class, config(), RunMode.DEPLOY).isEmpty());
+        assertTrue(SettingsLoader.read(Example.class, config(), RunMode.DEPLOY).problems().isEmpty());
         env.put("DEMO_TOKEN", "first");
-        assertTrue(SettingsLoader.check(Example.class, config(), RunMode.DEPLOY).isEmpty());
+        assertTrue(SettingsLoader.read(Example.class, config(), RunMode.DEPLOY).problems().isEmpty());
         env.put("DEMO_TOKEN", "");
         env.remove("DEMO_ACCESS_TOKEN");
-        var unset = SettingsLoader.check(Example.class, config(), RunMode.DEPLOY);
+        var unset = SettingsLoader.read(Example.class, config(), RunMode.DEPLOY).problems();
         assertEquals(List.of("demo:token"), unset.stream().map(ConfigProblem::key).toList(),
                 "an empty variable counts as unset, as direnv leaves them");
 
         values.put("demo:token", "");
         secrets.add("demo:token");
-        var empty = SettingsLoader.check(Example.class, config(), RunMode.DEPLOY);
+        var empty = SettingsLoader.read(Example.class, config(), RunMode.DEPLOY).problems();
         assertEquals(1, empty.size());
         assertTrue(empty.get(0).problem().contains("a non-empty secret, got a secret value"), empty.get(0).problem());
     }
@@ -148,7 +148,7 @@ class SettingsLoaderTest {
         var deploy = failure(RunMode.DEPLOY);
         assertEquals(List.of("demo:token"), deploy.problems().stream().map(ConfigProblem::key).toList());
 
-        var plan = SettingsLoader.load(Example.class, config(), RunMode.PLAN);
+        var plan = SettingsLoader.read(Example.class, config(), RunMode.PLAN);
         assertEquals(1, plan.warnings().size());
         assertTrue(plan.warnings().get(0).startsWith("demo:token is not set (API token)"), plan.warnings().get(0));
     }
@@ -166,13 +166,13 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void rulesSeeThatASecretIsSetWithoutItsValueBeforeTheEngineRuns() {
+    void rulesSeeWhetherASecretIsSet() {
         secrets.add("demo:password");
         values.put("demo:password", "pw");
-        assertEquals(List.of("demo:user"), SettingsLoader.check(PairedSecret.class, config(), RunMode.DEPLOY)
+        assertEquals(List.of("demo:user"), SettingsLoader.read(PairedSecret.class, config(), RunMode.DEPLOY).problems()
                 .stream().map(ConfigProblem::key).toList());
         values.put("demo:user", "u");
-        assertTrue(SettingsLoader.check(PairedSecret.class, config(), RunMode.DEPLOY).isEmpty());
+        assertTrue(SettingsLoader.read(PairedSecret.class, config(), RunMode.DEPLOY).problems().isEmpty());
     }
 
     record PatternedCredential(
@@ -183,9 +183,9 @@ class SettingsLoaderTest {
     @Test
     void aPlanPlaceholderIsNotHeldToTheValuePattern() {
         var plan = SettingsLoader.load(PatternedCredential.class, config(), RunMode.PLAN);
-        assertEquals(SettingsLoader.PLAN_PLACEHOLDER, plan.settings().publicKey());
+        assertEquals(SettingsLoader.PLAN_PLACEHOLDER, plan.publicKey());
         values.put("demo:publicKey", "not base64!");
-        assertEquals(List.of("demo:publicKey"), SettingsLoader.check(PatternedCredential.class, config(), RunMode.PLAN)
+        assertEquals(List.of("demo:publicKey"), SettingsLoader.read(PatternedCredential.class, config(), RunMode.PLAN).problems()
                 .stream().map(ConfigProblem::key).toList(), "a real value still is");
     }
 
@@ -206,15 +206,15 @@ class SettingsLoaderTest {
         values.put("aws:region", "eu-west-1");
         values.put("labstacks:program", "demo");
         values.put("other:anything", "x");
-        assertTrue(SettingsLoader.check(Example.class, config(), RunMode.DEPLOY).isEmpty());
+        assertTrue(SettingsLoader.read(Example.class, config(), RunMode.DEPLOY).problems().isEmpty());
     }
 
     @Test
     void checkNeverCreatesOutputsSoItRunsBeforeTheEngine() {
         valid();
         // Output.ofSecret outside a Pulumi deployment throws; check must not call it.
-        assertTrue(SettingsLoader.check(Example.class, config(), RunMode.DEPLOY).isEmpty());
-        assertTrue(SettingsLoader.check(Example.class, config(), RunMode.PLAN).isEmpty());
+        assertTrue(SettingsLoader.read(Example.class, config(), RunMode.DEPLOY).problems().isEmpty());
+        assertTrue(SettingsLoader.read(Example.class, config(), RunMode.PLAN).problems().isEmpty());
     }
 
     record Misdeclared(@Setting(key = "demo:token", description = "token", secret = true) String token) {
@@ -227,7 +227,7 @@ class SettingsLoaderTest {
     void programmingMistakesInASettingsRecordFailLoudly() {
         valid();
         var secretAsString = assertThrows(IllegalStateException.class,
-                () -> SettingsLoader.check(Misdeclared.class, config(), RunMode.DEPLOY));
+                () -> SettingsLoader.read(Misdeclared.class, config(), RunMode.DEPLOY).problems());
         assertTrue(secretAsString.getMessage().contains("must be Output<String>"));
         var badKey = assertThrows(IllegalStateException.class, () -> SettingsLoader.keys(BadKey.class));
         assertTrue(badKey.getMessage().contains("not of the form namespace:key"));
@@ -238,5 +238,70 @@ class SettingsLoaderTest {
         assertEquals("intelligent-tiering", SettingsLoader.configName(Tier.INTELLIGENT_TIERING));
         assertEquals(List.of("demo:bucketName", "demo:retentionDays", "demo:versioning", "demo:tier",
                 "demo:readers", "demo:labels", "demo:owner", "demo:token"), SettingsLoader.keys(Example.class));
+    }
+
+    record Storage(
+            @Setting(key = "demo:bucketName", description = "the bucket") String bucketName,
+            @Setting(key = "demo:retentionDays", description = "days", defaultValue = "30", min = 1, max = 90)
+            int retentionDays) implements SettingsRules {
+        @Override
+        public void check(Problems problems) {
+            if (bucketName.startsWith("tmp-") && retentionDays > 7) {
+                problems.add("demo:retentionDays", "a tmp- bucket keeps objects 7 days at most");
+            }
+        }
+    }
+
+    record Access(@Setting(key = "demo:owner", description = "owner") String owner) {
+    }
+
+    record Grouped(Storage storage, Access access, @Derived List<String> derivedNames) {
+    }
+
+    @Test
+    void aGroupIsReadLikeTheRecordItNestsAndItsRulesRunToo() {
+        assertEquals(List.of("demo:bucketName", "demo:retentionDays", "demo:owner"), SettingsLoader.keys(Grouped.class));
+        var missing = SettingsLoader.read(Grouped.class, config(), RunMode.DEPLOY);
+        assertEquals(List.of("demo:bucketName", "demo:owner"), missing.problems().stream().map(ConfigProblem::key).toList(),
+                "every group's problems come back together");
+        assertEquals(null, missing.settings());
+
+        values.put("demo:bucketName", "tmp-scratch");
+        values.put("demo:owner", "lab");
+        var rule = SettingsLoader.read(Grouped.class, config(), RunMode.DEPLOY);
+        assertEquals(List.of("demo:retentionDays"), rule.problems().stream().map(ConfigProblem::key).toList());
+
+        values.put("demo:bucketName", "scratch");
+        values.put("demo:notASetting", "x");
+        var unknown = SettingsLoader.read(Grouped.class, config(), RunMode.DEPLOY);
+        assertEquals(List.of("demo:notASetting"), unknown.problems().stream().map(ConfigProblem::key).toList(),
+                "a key no group declares is unknown");
+
+        values.remove("demo:notASetting");
+        var grouped = SettingsLoader.load(Grouped.class, config(), RunMode.DEPLOY);
+        assertEquals("scratch", grouped.storage().bucketName());
+        assertEquals(30, grouped.storage().retentionDays());
+        assertEquals("lab", grouped.access().owner());
+        assertEquals(null, grouped.derivedNames(), "a derived component is the program's prepare to fill");
+    }
+
+    record PrimitiveDerived(@Setting(key = "demo:owner", description = "owner") String owner, @Derived int count) {
+    }
+
+    @Test
+    void aDerivedComponentMustBeAbleToBeNull() {
+        values.put("demo:owner", "lab");
+        var error = assertThrows(IllegalStateException.class,
+                () -> SettingsLoader.read(PrimitiveDerived.class, config(), RunMode.DEPLOY));
+        assertTrue(error.getMessage().contains("PrimitiveDerived.count"), error.getMessage());
+    }
+
+    @Test
+    void aSecretIsReadOnceAsASecretOutput() throws Exception {
+        valid();
+        var settings = SettingsLoader.load(Example.class, config(), RunMode.DEPLOY);
+        var data = ((com.pulumi.core.internal.OutputInternal<String>) settings.token()).getDataAsync().get();
+        assertTrue(data.isSecret());
+        assertEquals(values.get("demo:token"), data.getValueNullable());
     }
 }
