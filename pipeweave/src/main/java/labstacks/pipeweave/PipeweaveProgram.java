@@ -34,19 +34,12 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
     @Override
     public void define(StackContext stack, PipeweaveSettings settings) {
         var storage = settings.storagePolicy();
-        var defaultName = defaultBucketName(storage.environment(), stack.stackName());
-        var bucketName = settings.bucketName().orElse(defaultName);
-        var invalid = Vocabulary.s3BucketName(bucketName);
-        if (invalid.isPresent()) {
-            // preflight() refuses this before anything registers; a direct caller of define() gets the same words.
-            throw new IllegalArgumentException("the bucket name '" + bucketName + "' is not valid: " + invalid.get()
-                    + "; set pipeweave:bucketName in " + stack.config().stackFile());
-        }
+        var bucketName = settings.effectiveBucketName();
         var aws = AwsProviders.create("aws", AwsAccess.defaultChain(settings.region()));
 
         var datasets = new DatasetBucket("datasets", new DatasetBucketArgs(bucketName, storage, aws),
                 ComponentResourceOptions.Empty);
-        var access = new DatasetAccessRole("access", new DatasetAccessRoleArgs(defaultName, datasets.bucketArn(), storage, aws), ComponentResourceOptions.Empty);
+        var access = new DatasetAccessRole("access", new DatasetAccessRoleArgs(settings.defaultBucketName(), datasets.bucketArn(), storage, aws), ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("bucket_name", datasets.bucketName());
@@ -58,21 +51,28 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
         ctx.export("environment", com.pulumi.core.Output.of(storage.environment().configName()));
     }
 
-    /** The bucket name derived from the stack name must be valid before anything registers. */
+    /** The plan warns of missing AWS credentials, as the README promises; a deployment leaves that to the provider. */
     @Override
     public void preflight(StackConfig config, RunMode mode, Preflight report) {
         if (mode == RunMode.PLAN) {
-            // The plan warns, as the README promises; a deployment leaves the check to the provider's own chain.
             labstacks.shared.providers.AwsCredentialSources.report(config, mode, report);
         }
-        var environment = config.get("labstacks:environment");
-        if (config.get("pipeweave:bucketName").isPresent() || environment.isEmpty()) {
-            return;
+    }
+
+    /** Derives the default bucket name from the stack name; unless pipeweave:bucketName replaces it, it must be valid. */
+    @Override
+    public PipeweaveSettings prepare(PipeweaveSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        var derived = defaultBucketName(settings.environment(), config.stack());
+        if (settings.bucketName().isEmpty()) {
+            var invalid = Vocabulary.s3BucketName(derived);
+            if (invalid.isPresent()) {
+                report.problem("pipeweave:bucketName", "is not set, and the name derived from the stack name, '" + derived
+                                + "', is not a valid bucket name: " + invalid.get(),
+                        "pulumi config set pipeweave:bucketName <bucket name> -s " + config.stack());
+                return null;
+            }
         }
-        var derived = derivedBucketName(environment.get(), config.stack());
-        Vocabulary.s3BucketName(derived).ifPresent(rule -> report.problem("pipeweave:bucketName",
-                "is not set, and the name derived from the stack name, '" + derived + "', is not a valid bucket name: " + rule,
-                "pulumi config set pipeweave:bucketName <bucket name> -s " + config.stack()));
+        return settings.withDefaultBucketName(derived);
     }
 
     /**
@@ -81,12 +81,8 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
      * repeated: {@code pipeweave-datasets-production}.
      */
     static String defaultBucketName(DatasetEnvironment environment, String stackName) {
-        return derivedBucketName(environment.configName(), stackName);
-    }
-
-    private static String derivedBucketName(String environment, String stackName) {
         var suffix = stackName.startsWith("pipeweave-") ? stackName.substring("pipeweave-".length()) : stackName;
-        var name = PREFIX + environment;
-        return suffix.equals(environment) ? name : name + "-" + suffix;
+        var name = PREFIX + environment.configName();
+        return suffix.equals(environment.configName()) ? name : name + "-" + suffix;
     }
 }

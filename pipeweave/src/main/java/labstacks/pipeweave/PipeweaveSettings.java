@@ -1,5 +1,6 @@
 package labstacks.pipeweave;
 
+import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsRules;
 import labstacks.shared.validation.Format;
@@ -44,7 +45,23 @@ public record PipeweaveSettings(
                         + " or the policy itself",
                 pattern = "arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}",
                 example = "arn:aws:iam::123456789012:role/pipeweave-break-glass")
-        Optional<String> breakGlassRoleArn) implements SettingsRules {
+        Optional<String> breakGlassRoleArn,
+        @Derived
+        String defaultBucketName) implements SettingsRules {
+
+    /**
+     * These settings with the name derived from the environment and the stack name
+     * ({@link PipeweaveProgram#prepare}), which also names the access role.
+     */
+    PipeweaveSettings withDefaultBucketName(String name) {
+        return new PipeweaveSettings(environment, region, bucketName, glacierTransitionDays, allowDelete,
+                requireEncryptedUploads, protectBucket, retainOnDelete, forceDestroy, breakGlassRoleArn, name);
+    }
+
+    /** The bucket's name: pipeweave:bucketName, or the derived default. */
+    public String effectiveBucketName() {
+        return bucketName.orElse(defaultBucketName);
+    }
 
     /** The storage this stack gets: its own values where set, the environment's defaults elsewhere. */
     public StoragePolicy storagePolicy() {
