@@ -79,15 +79,28 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
                 .build(), CustomResourceOptions.builder().provider(provider).build());
         var k8s = CustomResourceOptions.builder().provider(provider).dependsOn(namespace).build();
 
-        var configuration = new EtlConfiguration("configuration", settings, k8s, ComponentResourceOptions.Empty);
-        new EtlNetworkPolicies("network", settings, k8s, ComponentResourceOptions.Empty);
-        var database = new PostgresDatabase("database", settings, configuration, k8s, ComponentResourceOptions.Empty);
-        var migration = OneOffJob.migration(settings, configuration, database.statefulSet(), k8s);
-        var server = new PrefectServer("prefect-server", settings, configuration, List.of(database.statefulSet(),
-                migration.job()), k8s, ComponentResourceOptions.Empty);
-        var worker = new PrefectWorker("prefect-worker", settings, configuration, server.deployment(), k8s,
+        // Each component gets its own inputs; where one needs another's object it gets that object's output, so
+        // the engine orders them. Only ordering without a name in between (the server after the migration) is
+        // written as startAfter.
+        var configuration = new EtlConfiguration("configuration", EtlConfiguration.Args.of(settings), k8s,
                 ComponentResourceOptions.Empty);
-        OneOffJob.flowDeployment(settings, configuration, List.of(server.deployment(), worker.deployment()), k8s);
+        new EtlNetworkPolicies("network", new EtlNetworkPolicies.Args(namespaceName), k8s, ComponentResourceOptions.Empty);
+        var database = new PostgresDatabase("database", new PostgresDatabase.Args(namespaceName, settings.postgresImage(),
+                settings.postgresPort(), settings.postgresStorage(), settings.storageClass(), configuration.envFrom()),
+                k8s, ComponentResourceOptions.Empty);
+        // The workloads below start after the database, which already waits for the .env objects.
+        var environment = EtlConfiguration.envFromByName();
+        var migration = new OneOffJob(OneOffJob.Args.migration(namespaceName, settings.pipelineImage(),
+                settings.postgresImage(), environment, database.statefulSet()), k8s, ComponentResourceOptions.Empty);
+        var server = new PrefectServer("prefect-server", new PrefectServer.Args(namespaceName, settings.pipelineImage(),
+                settings.postgresImage(), settings.prefectServerApiHost(), settings.prefectStorage(),
+                settings.storageClass(), environment, List.of(database.statefulSet(), migration.job())), k8s,
+                ComponentResourceOptions.Empty);
+        var worker = new PrefectWorker("prefect-worker", new PrefectWorker.Args(namespaceName, settings.pipelineImage(),
+                settings.workPool(), settings.googleCredentials(), server.apiUrl(), environment,
+                List.of(server.deployment())), k8s, ComponentResourceOptions.Empty);
+        new OneOffJob(OneOffJob.Args.flowDeployment(namespaceName, settings.pipelineImage(), server.apiUrl(), environment,
+                List.of(server.deployment(), worker.deployment())), k8s, ComponentResourceOptions.Empty);
 
         if (settings.sheetsExtraction() && settings.googleCredentials().isEmpty()) {
             stack.warn(CREDENTIALS_KEY + " is not set: the worker gets no credentials.json, so the Master ETL Flow's"
@@ -99,17 +112,19 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
 
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(namespaceName));
-        var ui = new LinkedHashMap<String, Object>();
-        ui.put("service", PrefectServer.NAME);
-        ui.put("port", Pods.PREFECT_PORT);
-        ui.put("in_cluster_url", "http://" + PrefectServer.NAME + "." + namespaceName + ".svc.cluster.local:" + Pods.PREFECT_PORT);
-        ui.put("port_forward", "kubectl -n " + namespaceName + " port-forward svc/" + PrefectServer.NAME + " "
-                + Pods.PREFECT_PORT + ":" + Pods.PREFECT_PORT);
-        ui.put("local_url", "http://localhost:" + Pods.PREFECT_PORT);
-        ctx.export("prefect_ui", Output.of(ui));
-        ctx.export("database_service", Output.of(Map.of(
-                "service", Pods.DB_SERVICE,
-                "host", Pods.DB_SERVICE + "." + namespaceName + ".svc.cluster.local",
+        var port = Pods.PREFECT_PORT;
+        ctx.export("prefect_ui", Pods.nameOf(server.service().metadata()).applyValue(service -> {
+            var ui = new LinkedHashMap<String, Object>();
+            ui.put("service", service);
+            ui.put("port", port);
+            ui.put("in_cluster_url", "http://" + service + "." + namespaceName + ".svc.cluster.local:" + port);
+            ui.put("port_forward", "kubectl -n " + namespaceName + " port-forward svc/" + service + " " + port + ":" + port);
+            ui.put("local_url", "http://localhost:" + port);
+            return ui;
+        }));
+        ctx.export("database_service", database.serviceName().applyValue(service -> Map.of(
+                "service", service,
+                "host", service + "." + namespaceName + ".svc.cluster.local",
                 "port", settings.postgresPort())));
         ctx.export("migration_job", Output.of(migration.jobName()));
         ctx.export("work_pool", Output.of(settings.workPool()));

@@ -1,19 +1,14 @@
 package labstacks.biositing;
 
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorRequirementArgs;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.kubernetes.DefaultDenyIngress;
+import labstacks.shared.kubernetes.DefaultDenyIngress.Allow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The compose {@code prefect-network}, made strict: nothing reaches a pod of the namespace unless a
@@ -25,44 +20,41 @@ public final class EtlNetworkPolicies extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:EtlNetworkPolicies";
     static final List<String> DATABASE_CLIENTS = List.of(Pods.MIGRATION, Pods.PREFECT_SERVER, Pods.PREFECT_WORKER);
     static final List<String> PREFECT_CLIENTS = List.of(Pods.PREFECT_WORKER, Pods.FLOW_DEPLOYMENT);
+    /**
+     * A NetworkPolicy port is the pod's port, not the Service's: PostgreSQL listens on 5432 whatever
+     * biositing:postgresPort maps it to.
+     */
+    static final int POSTGRES_POD_PORT = 5432;
 
-    public EtlNetworkPolicies(String name, BiositingSettings settings, CustomResourceOptions k8s,
-                              ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link EtlNetworkPolicies}.
+     *
+     * @param namespace the ETL's namespace, whose pods the policies govern
+     */
+    public record Args(String namespace) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+        }
+    }
+
+    private final DefaultDenyIngress policies;
+
+    public EtlNetworkPolicies(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var namespace = settings.namespace();
-
-        new NetworkPolicy("default-deny-ingress", NetworkPolicyArgs.builder()
-                .metadata(Pods.metadata("default-deny-ingress", namespace, "network"))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().build())
-                        .policyTypes("Ingress")
-                        .build())
-                .build(), child);
-        // A NetworkPolicy port is the pod's port, not the Service's: PostgreSQL listens on 5432 whatever
-        // biositing:postgresPort maps it to.
-        allow("database-clients", namespace, Pods.DATABASE, DATABASE_CLIENTS, 5432, child);
-        allow("prefect-api-clients", namespace, Pods.PREFECT_SERVER, PREFECT_CLIENTS, Pods.PREFECT_PORT, child);
+        this.policies = new DefaultDenyIngress(new DefaultDenyIngress.Args(args.namespace(), Pods.selector("network"),
+                List.of(allow("database-clients", Pods.DATABASE, DATABASE_CLIENTS, POSTGRES_POD_PORT),
+                        allow("prefect-api-clients", Pods.PREFECT_SERVER, PREFECT_CLIENTS, Pods.PREFECT_PORT))), child);
         registerOutputs(Map.of());
     }
 
-    private static void allow(String name, String namespace, String target, List<String> clients, int port,
-                              CustomResourceOptions options) {
-        new NetworkPolicy(name, NetworkPolicyArgs.builder()
-                .metadata(Pods.metadata(name, namespace, "network"))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(Pods.selector(target)).build())
-                        .policyTypes("Ingress")
-                        .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                .from(NetworkPolicyPeerArgs.builder().podSelector(LabelSelectorArgs.builder()
-                                        .matchLabels(Map.of("app.kubernetes.io/name", Pods.APP))
-                                        .matchExpressions(LabelSelectorRequirementArgs.builder()
-                                                .key("app.kubernetes.io/component").operator("In").values(clients)
-                                                .build())
-                                        .build()).build())
-                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(port).build())
-                                .build())
-                        .build())
-                .build(), options);
+    /** Admits the ETL's pods of the {@code clients} components to the {@code target} component's port. */
+    private static Allow allow(String name, String target, List<String> clients, int port) {
+        return new Allow(name, Pods.selector(target), List.of(DefaultDenyIngress.podsIn(
+                Map.of("app.kubernetes.io/name", Pods.APP), "app.kubernetes.io/component", clients)), List.of(port));
+    }
+
+    public DefaultDenyIngress policies() {
+        return policies;
     }
 }

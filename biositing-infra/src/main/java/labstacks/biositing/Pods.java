@@ -1,5 +1,6 @@
 package labstacks.biositing;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
@@ -7,6 +8,7 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import labstacks.shared.kubernetes.Containers;
 import labstacks.shared.kubernetes.ServiceAccounts;
 
@@ -41,13 +43,11 @@ final class Pods {
         return ObjectMetaArgs.builder().labels(selector(component)).build();
     }
 
-    /** The compose {@code env_file: .env}: the ConfigMap and the Secret. */
-    static List<EnvFromSourceArgs> dotEnv(EtlConfiguration configuration) {
+    /** The compose {@code env_file: .env}: the ConfigMap and the Secret, by the names given. */
+    static List<EnvFromSourceArgs> dotEnv(Output<String> configMap, Output<String> secret) {
         return List.of(
-                EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder()
-                        .name(configuration.configMapName()).build()).build(),
-                EnvFromSourceArgs.builder().secretRef(SecretEnvSourceArgs.builder()
-                        .name(configuration.secretName()).build()).build());
+                EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder().name(configMap).build()).build(),
+                EnvFromSourceArgs.builder().secretRef(SecretEnvSourceArgs.builder().name(secret).build()).build());
     }
 
     /**
@@ -59,14 +59,19 @@ final class Pods {
         return ServiceAccounts.withoutToken(name, metadata(name, namespace, component), options);
     }
 
+    /** An object's name through its metadata output: the resource given it waits for the object. */
+    static Output<String> nameOf(Output<ObjectMeta> metadata) {
+        return metadata.applyValue(m -> m.name().orElseThrow());
+    }
+
     /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */
-    static ContainerArgs waitForDatabase(String postgresImage, EtlConfiguration configuration) {
+    static ContainerArgs waitForDatabase(String postgresImage, List<EnvFromSourceArgs> environment) {
         return ContainerArgs.builder()
                 .name("wait-for-db")
                 .image(postgresImage)
                 .command("sh", "-c", "until pg_isready -h \"$POSTGRES_HOST\" -p \"$POSTGRES_PORT\" -U \"$POSTGRES_USER\";"
                         + " do echo waiting for the database; sleep 2; done")
-                .envFrom(dotEnv(configuration))
+                .envFrom(environment)
                 .resources(Containers.size("10m", "16Mi", "100m", "64Mi"))
                 // pg_isready needs no privileges: run it as the image's postgres user.
                 .securityContext(SecurityContextArgs.builder().runAsNonRoot(true).runAsUser(999)
@@ -83,12 +88,13 @@ final class Pods {
     }
 
     /** Waits until the Prefect API answers: {@code depends_on: prefect-server: service_healthy}. */
-    static ContainerArgs waitForPrefect(String pipelineImage, String apiUrl) {
+    static ContainerArgs waitForPrefect(String pipelineImage, Output<String> apiUrl) {
         return ContainerArgs.builder()
                 .name("wait-for-prefect")
                 .image(pipelineImage)
                 // The image's entrypoint activates the pixi environment and execs the arguments.
-                .args("sh", "-c", "until curl -fsS " + apiUrl + "/health; do echo waiting for prefect-server; sleep 3; done")
+                .args(apiUrl.applyValue(url -> List.of("sh", "-c",
+                        "until curl -fsS " + url + "/health; do echo waiting for prefect-server; sleep 3; done")))
                 .resources(Containers.size("10m", "32Mi", "100m", "128Mi"))
                 .securityContext(Containers.restricted())
                 .build();

@@ -1,40 +1,34 @@
 package labstacks.biositing;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.StatefulSet;
-import com.pulumi.kubernetes.apps.v1.StatefulSetArgs;
-import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.Service;
-import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
-import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.StatefulService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The compose {@code db} service: PostGIS as a one-replica StatefulSet with the {@code pgdata} volume, the
@@ -48,35 +42,49 @@ public final class PostgresDatabase extends ComponentResource {
     /** The official image's postgres user. */
     static final int POSTGRES_UID = 999;
     /** The governing Service of the StatefulSet: headless, so {@code db-0.db-headless} resolves to the pod. */
-    static final String HEADLESS_SERVICE = Pods.DB_SERVICE + "-headless";
+    static final String HEADLESS_SERVICE = StatefulService.headlessName(Pods.DB_SERVICE);
+    /** Where PostgreSQL listens in the pod, whatever port the Service publishes. */
+    static final int POD_PORT = 5432;
 
-    private final StatefulSet statefulSet;
-    private final Service service;
-    private final Service headlessService;
+    /**
+     * Inputs of {@link PostgresDatabase}.
+     *
+     * @param namespace    the ETL's namespace
+     * @param image        the pinned PostGIS image
+     * @param servicePort  the port the {@code db} Service publishes (POSTGRES_PORT)
+     * @param storage      the size of the {@code pgdata} claim
+     * @param storageClass its storage class; empty for the cluster default
+     * @param environment  the {@code .env} as envFrom ({@link EtlConfiguration#envFrom()}, so the server waits for it)
+     */
+    public record Args(String namespace, String image, int servicePort, String storage, Optional<String> storageClass,
+                       List<EnvFromSourceArgs> environment) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(storage, "storage");
+            Objects.requireNonNull(storageClass, "storageClass");
+            environment = List.copyOf(environment);
+        }
+    }
 
-    public PostgresDatabase(String name, BiositingSettings settings, EtlConfiguration configuration,
-                            CustomResourceOptions k8s, ComponentResourceOptions options) {
+    private final StatefulService server;
+
+    public PostgresDatabase(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var namespace = settings.namespace();
+        var namespace = args.namespace();
 
         var initdb = new ConfigMap("postgres-initdb", ConfigMapArgs.builder()
                 .metadata(Pods.metadata("postgres-initdb", namespace, Pods.DATABASE))
                 .data(Map.of(INIT_SCRIPT, initScript()))
                 .build(), child);
 
-        var account = Pods.serviceAccount("db", namespace, Pods.DATABASE, child);
-        var claim = PersistentVolumeClaimArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name("pgdata").build())
-                .spec(volumeSpec(settings.postgresStorage(), settings))
-                .build();
-
         var healthCheck = ExecActionArgs.builder().command(healthCheck()).build();
         var container = ContainerArgs.builder()
                 .name("postgres")
-                .image(settings.postgresImage())
-                .ports(ContainerPortArgs.builder().name("postgres").containerPort(5432).build())
-                .envFrom(Pods.dotEnv(configuration))
+                .image(args.image())
+                .ports(ContainerPortArgs.builder().name("postgres").containerPort(POD_PORT).build())
+                .envFrom(args.environment())
                 // A subdirectory: the volume's root may hold lost+found, which initdb refuses.
                 .env(EnvVarArgs.builder().name("PGDATA").value("/var/lib/postgresql/data/pgdata").build())
                 .volumeMounts(
@@ -104,64 +112,30 @@ public final class PostgresDatabase extends ComponentResource {
                 .securityContext(Containers.noEscalation())
                 .build();
 
-        // Created before the StatefulSet that names it, so the pod's DNS record exists from its first start.
-        this.headlessService = new Service(HEADLESS_SERVICE, ServiceArgs.builder()
-                .metadata(Pods.metadata(HEADLESS_SERVICE, namespace, Pods.DATABASE))
-                .spec(ServiceSpecArgs.builder()
-                        .clusterIP("None")
-                        .selector(Pods.selector(Pods.DATABASE))
-                        .ports(ServicePortArgs.builder().name("postgres").port(5432).targetPort("postgres").build())
-                        .build())
+        // The StatefulSet waits for its headless Service (the pod's DNS record exists from its first start), its
+        // account, the init script and the .env, each through the input that names it.
+        this.server = new StatefulService(StatefulService.Args.builder(Pods.DB_SERVICE, namespace,
+                        Pods.selector(Pods.DATABASE), container,
+                        List.of(new StatefulService.Port("postgres", POD_PORT, args.servicePort())))
+                .labels(Pods.selector(Pods.DATABASE))
+                .podSecurity(Containers.runAs(POSTGRES_UID))
+                .volumes(List.of(VolumeArgs.builder().name("initdb")
+                                .configMap(ConfigMapVolumeSourceArgs.builder()
+                                        .name(Pods.nameOf(initdb.metadata())).build())
+                                .build(),
+                        VolumeArgs.builder().name("dshm")
+                                .emptyDir(EmptyDirVolumeSourceArgs.builder().medium("Memory")
+                                        .sizeLimit(UpstreamRelease.DATABASE_SHM).build())
+                                .build()))
+                .volumeClaims(List.of(StatefulService.volumeClaim("pgdata", args.storage(), args.storageClass())))
+                .awaitHeadlessService(true)
                 .build(), child);
-
-        this.statefulSet = new StatefulSet("db", StatefulSetArgs.builder()
-                .metadata(Pods.metadata("db", namespace, Pods.DATABASE))
-                .spec(StatefulSetSpecArgs.builder()
-                        .serviceName(HEADLESS_SERVICE)
-                        .replicas(1)
-                        .selector(LabelSelectorArgs.builder().matchLabels(Pods.selector(Pods.DATABASE)).build())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(Pods.podMetadata(Pods.DATABASE))
-                                .spec(PodSpecArgs.builder()
-                                        .serviceAccountName("db")
-                                        .securityContext(Containers.runAs(POSTGRES_UID))
-                                        .containers(container)
-                                        .volumes(VolumeArgs.builder().name("initdb")
-                                                        .configMap(ConfigMapVolumeSourceArgs.builder().name("postgres-initdb").build())
-                                                        .build(),
-                                                VolumeArgs.builder().name("dshm")
-                                                        .emptyDir(EmptyDirVolumeSourceArgs.builder().medium("Memory")
-                                                                .sizeLimit(UpstreamRelease.DATABASE_SHM).build())
-                                                        .build())
-                                        .build())
-                                .build())
-                        .volumeClaimTemplates(claim)
-                        .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(initdb, account, headlessService, configuration.secret(), configuration.configMap()).build()));
-
-        this.service = new Service(Pods.DB_SERVICE, ServiceArgs.builder()
-                .metadata(Pods.metadata(Pods.DB_SERVICE, namespace, Pods.DATABASE))
-                .spec(ServiceSpecArgs.builder()
-                        .selector(Pods.selector(Pods.DATABASE))
-                        .ports(ServicePortArgs.builder().name("postgres").port(settings.postgresPort())
-                                .targetPort("postgres").build())
-                        .build())
-                .build(), child);
-        registerOutputs(Map.of("service", service.metadata().applyValue(m -> Pods.DB_SERVICE)));
+        registerOutputs(Map.of("service", server.serviceName()));
     }
 
     /** The compose health check, {@code pg_isready -U $POSTGRES_USER -d $POSTGRES_DB}, through a shell. */
     static java.util.List<String> healthCheck() {
         return java.util.List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"");
-    }
-
-    static PersistentVolumeClaimSpecArgs volumeSpec(String size, BiositingSettings settings) {
-        var spec = PersistentVolumeClaimSpecArgs.builder()
-                .accessModes("ReadWriteOnce")
-                .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", size)).build());
-        settings.storageClass().ifPresent(spec::storageClassName);
-        return spec.build();
     }
 
     static String initScript() {
@@ -176,14 +150,19 @@ public final class PostgresDatabase extends ComponentResource {
     }
 
     public StatefulSet statefulSet() {
-        return statefulSet;
+        return server.statefulSet();
     }
 
     public Service service() {
-        return service;
+        return server.service();
     }
 
     public Service headlessService() {
-        return headlessService;
+        return server.headlessService();
+    }
+
+    /** The {@code db} Service's name, as an output: a consumer given it waits for the Service. */
+    public Output<String> serviceName() {
+        return server.serviceName();
     }
 }

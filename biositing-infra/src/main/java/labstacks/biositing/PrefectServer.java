@@ -1,5 +1,6 @@
 package labstacks.biositing;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -10,6 +11,7 @@ import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.kubernetes.core.v1.ServiceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -26,9 +28,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.StatefulService;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The compose {@code prefect-server}: Prefect 3's API and UI on port 4200, its metadata in
@@ -45,29 +50,54 @@ public final class PrefectServer extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:PrefectServer";
     static final String NAME = "prefect-server";
 
+    /**
+     * Inputs of {@link PrefectServer}.
+     *
+     * @param namespace     the ETL's namespace
+     * @param pipelineImage the pinned pipeline image the server runs from
+     * @param postgresImage the database image, whose pg_isready the init container waits with
+     * @param apiHost       the address the server binds to (PREFECT_SERVER_API_HOST)
+     * @param storage       the size of the {@code prefectdata} claim
+     * @param storageClass  its storage class; empty for the cluster default
+     * @param environment   the {@code .env} as envFrom
+     * @param startAfter    what must exist before the server starts (the database and its migration)
+     */
+    public record Args(String namespace, String pipelineImage, String postgresImage, String apiHost, String storage,
+                       Optional<String> storageClass, List<EnvFromSourceArgs> environment, List<Resource> startAfter) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(pipelineImage, "pipelineImage");
+            Objects.requireNonNull(postgresImage, "postgresImage");
+            Objects.requireNonNull(apiHost, "apiHost");
+            Objects.requireNonNull(storage, "storage");
+            Objects.requireNonNull(storageClass, "storageClass");
+            environment = List.copyOf(environment);
+            startAfter = List.copyOf(startAfter);
+        }
+    }
+
     private final Deployment deployment;
     private final Service service;
 
-    public PrefectServer(String name, BiositingSettings settings, EtlConfiguration configuration,
-                         List<Resource> startAfter, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public PrefectServer(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var namespace = settings.namespace();
+        var namespace = args.namespace();
 
         var data = new PersistentVolumeClaim("prefectdata", PersistentVolumeClaimArgs.builder()
                 .metadata(Pods.metadata("prefectdata", namespace, Pods.PREFECT_SERVER))
-                .spec(PostgresDatabase.volumeSpec(settings.prefectStorage(), settings))
+                .spec(StatefulService.readWriteOnce(args.storage(), args.storageClass()))
                 .build(), child);
 
         var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_SERVER, child);
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();
         var container = ContainerArgs.builder()
                 .name(NAME)
-                .image(settings.pipelineImage())
-                .args("prefect", "server", "start", "--host", settings.prefectServerApiHost(),
+                .image(args.pipelineImage())
+                .args("prefect", "server", "start", "--host", args.apiHost(),
                         "--port", Integer.toString(Pods.PREFECT_PORT))
                 .ports(ContainerPortArgs.builder().name("api").containerPort(Pods.PREFECT_PORT).build())
-                .envFrom(Pods.dotEnv(configuration))
+                .envFrom(args.environment())
                 .volumeMounts(VolumeMountArgs.builder().name("prefectdata").mountPath(UpstreamRelease.PREFECT_HOME).build())
                 // The compose health check: interval 10s, timeout 10s, retries 5.
                 .readinessProbe(ProbeArgs.builder().httpGet(health)
@@ -81,6 +111,7 @@ public final class PrefectServer extends ComponentResource {
                 .securityContext(Containers.restricted())
                 .build();
 
+        // The account and the claim through the inputs that name them; the database and migration by startAfter.
         this.deployment = new Deployment(NAME, DeploymentArgs.builder()
                 .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
                 .spec(DeploymentSpecArgs.builder()
@@ -90,19 +121,19 @@ public final class PrefectServer extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.PREFECT_SERVER))
                                 .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(NAME)
+                                        .serviceAccountName(Pods.nameOf(account.metadata()))
                                         .securityContext(Pods.asPipelineUser())
-                                        .initContainers(Pods.waitForDatabase(settings.postgresImage(), configuration))
+                                        .initContainers(Pods.waitForDatabase(args.postgresImage(), args.environment()))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("prefectdata")
                                                 .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
-                                                        .claimName("prefectdata").build())
+                                                        .claimName(Pods.nameOf(data.metadata())).build())
                                                 .build())
                                         .build())
                                 .build())
                         .build())
                 .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(after(startAfter, data, account)).build()));
+                        .dependsOn(args.startAfter()).build()));
 
         this.service = new Service(NAME, ServiceArgs.builder()
                 .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
@@ -114,17 +145,16 @@ public final class PrefectServer extends ComponentResource {
         registerOutputs(Map.of());
     }
 
-    private static List<Resource> after(List<Resource> startAfter, Resource... own) {
-        var all = new java.util.ArrayList<>(startAfter);
-        all.addAll(List.of(own));
-        return List.copyOf(all);
-    }
-
     public Deployment deployment() {
         return deployment;
     }
 
     public Service service() {
         return service;
+    }
+
+    /** The in-cluster API URL through the Service's name: a workload given it waits for the Service. */
+    public Output<String> apiUrl() {
+        return Pods.nameOf(service.metadata()).applyValue(EtlConfiguration::apiUrl);
     }
 }

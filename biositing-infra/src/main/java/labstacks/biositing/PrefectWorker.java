@@ -1,5 +1,6 @@
 package labstacks.biositing;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.Deployment;
 import com.pulumi.kubernetes.apps.v1.DeploymentArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DeploymentSpecArgs;
@@ -8,6 +9,7 @@ import com.pulumi.kubernetes.core.v1.Secret;
 import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -27,6 +29,8 @@ import labstacks.shared.kubernetes.Containers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The compose {@code prefect-worker}: a process worker polling the work pool, started only once the
@@ -38,36 +42,59 @@ public final class PrefectWorker extends ComponentResource {
     static final String CREDENTIALS_SECRET = "gsheets-credentials";
     static final int HEALTH_PORT = 8080;
 
+    /**
+     * Inputs of {@link PrefectWorker}.
+     *
+     * @param namespace         the ETL's namespace
+     * @param pipelineImage     the pinned pipeline image the worker runs from
+     * @param workPool          the Prefect work pool it polls
+     * @param googleCredentials the contents of credentials.json (secret); empty for none
+     * @param apiUrl            the Prefect API ({@link PrefectServer#apiUrl()}), which the init container waits for
+     * @param environment       the {@code .env} as envFrom
+     * @param startAfter        what must exist before the worker starts (the server)
+     */
+    public record Args(String namespace, String pipelineImage, String workPool,
+                       Optional<Output<String>> googleCredentials, Output<String> apiUrl,
+                       List<EnvFromSourceArgs> environment, List<Resource> startAfter) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(pipelineImage, "pipelineImage");
+            Objects.requireNonNull(workPool, "workPool");
+            Objects.requireNonNull(googleCredentials, "googleCredentials");
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            environment = List.copyOf(environment);
+            startAfter = List.copyOf(startAfter);
+        }
+    }
+
     private final Deployment deployment;
 
-    public PrefectWorker(String name, BiositingSettings settings, EtlConfiguration configuration, Resource server,
-                         CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public PrefectWorker(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var namespace = settings.namespace();
-        var dependsOn = new ArrayList<Resource>(List.of(server, Pods.serviceAccount(NAME, namespace, Pods.PREFECT_WORKER, child)));
+        var namespace = args.namespace();
+        var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_WORKER, child);
 
         var container = ContainerArgs.builder()
                 .name(NAME)
-                .image(settings.pipelineImage())
-                .args("prefect", "worker", "start", "--type", "process", "--pool", settings.workPool(),
+                .image(args.pipelineImage())
+                .args("prefect", "worker", "start", "--type", "process", "--pool", args.workPool(),
                         "--with-healthcheck")
                 .ports(ContainerPortArgs.builder().name("health").containerPort(HEALTH_PORT).build())
-                .envFrom(Pods.dotEnv(configuration))
+                .envFrom(args.environment())
                 .livenessProbe(ProbeArgs.builder()
                         .httpGet(HTTPGetActionArgs.builder().path("/health").port("health").build())
                         .initialDelaySeconds(15).periodSeconds(30).timeoutSeconds(5).failureThreshold(3).build())
                 .resources(Containers.size("500m", "1Gi", "2", "2Gi"))
                 .securityContext(Containers.restricted());
         var volumes = new ArrayList<VolumeArgs>();
-        if (settings.googleCredentials().isPresent()) {
+        if (args.googleCredentials().isPresent()) {
             var credentials = new Secret(CREDENTIALS_SECRET, SecretArgs.builder()
                     .metadata(Pods.metadata(CREDENTIALS_SECRET, namespace, Pods.PREFECT_WORKER))
                     .type("Opaque")
-                    .stringData(settings.googleCredentials().get().applyValue(json -> Map.of(UpstreamRelease.CREDENTIALS_FILE, json))
+                    .stringData(args.googleCredentials().get().applyValue(json -> Map.of(UpstreamRelease.CREDENTIALS_FILE, json))
                             .asSecret())
                     .build(), child);
-            dependsOn.add(credentials);
             // A directory mount, not a subPath: Kubernetes refreshes it when the Secret changes. Both variables
             // name the file: the extractors read CREDENTIALS_PATH, Google's client libraries the other.
             container.volumeMounts(VolumeMountArgs.builder().name(CREDENTIALS_SECRET)
@@ -76,7 +103,9 @@ public final class PrefectWorker extends ComponentResource {
                     EnvVarArgs.builder().name("CREDENTIALS_PATH").value(UpstreamRelease.CREDENTIALS_PATH).build(),
                     EnvVarArgs.builder().name("GOOGLE_APPLICATION_CREDENTIALS").value(UpstreamRelease.CREDENTIALS_PATH).build());
             volumes.add(VolumeArgs.builder().name(CREDENTIALS_SECRET)
-                    .secret(SecretVolumeSourceArgs.builder().secretName(CREDENTIALS_SECRET).defaultMode(0440).build())
+                    // Through the Secret's output, so the worker waits for its credentials.
+                    .secret(SecretVolumeSourceArgs.builder().secretName(Pods.nameOf(credentials.metadata()))
+                            .defaultMode(0440).build())
                     .build());
         }
 
@@ -89,15 +118,16 @@ public final class PrefectWorker extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.PREFECT_WORKER))
                                 .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(NAME)
+                                        .serviceAccountName(Pods.nameOf(account.metadata()))
                                         .securityContext(Pods.asPipelineUser())
-                                        .initContainers(Pods.waitForPrefect(settings.pipelineImage(), EtlConfiguration.apiUrl()))
+                                        .initContainers(Pods.waitForPrefect(args.pipelineImage(), args.apiUrl()))
                                         .containers(container.build())
                                         .volumes(volumes)
                                         .build())
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder().dependsOn(dependsOn).build()));
+                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                        .dependsOn(args.startAfter()).build()));
         registerOutputs(Map.of());
     }
 

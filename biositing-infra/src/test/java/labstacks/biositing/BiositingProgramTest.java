@@ -278,18 +278,4 @@ class BiositingProgramTest {
         assertEquals("50Gi", prod.resource("kubernetes:apps/v1:StatefulSet", "db")
                 .input("spec.volumeClaimTemplates.0.spec.resources.requests.storage"));
     }
-    @Test
-    void everyWorkloadRunsUnderItsOwnAccountWithoutAnApiToken() {
-        var run = run();
-        for (var name : List.of("db", "prefect-server", "prefect-worker", "setup-db", "prefect-deploy")) {
-            var account = run.resource("kubernetes:core/v1:ServiceAccount", name);
-            assertEquals(false, account.inputs().get("automountServiceAccountToken"), name);
-        }
-        for (var workload : run.resources()) {
-            if (workload.type().equals("kubernetes:apps/v1:Deployment") || workload.type().equals("kubernetes:apps/v1:StatefulSet")
-                    || workload.type().equals("kubernetes:batch/v1:Job")) {
-                assertEquals(workload.name(), workload.input("spec.template.spec.serviceAccountName"), workload.name());
-            }
-        }
-    }
 }

@@ -1,0 +1,21 @@
+/**
+ * Kubernetes constructs the programs share, so each module writes only what is its own.
+ *
+ * <ul>
+ *   <li>{@link labstacks.shared.kubernetes.StatefulService}: a one-replica server, its headless and client
+ *       Services and per-replica claims; refuses a container without probes, resources or security context;</li>
+ *   <li>{@link labstacks.shared.kubernetes.OneOffJob}: a command run once to completion, replaced rather than
+ *       patched;</li>
+ *   <li>{@link labstacks.shared.kubernetes.DefaultDenyIngress}: deny all ingress in a namespace, then admit
+ *       named flows;</li>
+ *   <li>{@link labstacks.shared.kubernetes.ServiceAccounts}: the token-less account every workload above runs
+ *       under; {@link labstacks.shared.kubernetes.Containers}: sizes and security contexts.</li>
+ * </ul>
+ *
+ * <p>They are plain classes, not components: their objects register under the parent the caller's options
+ * name, so a module that adopts one keeps its URNs and its state. Each takes a typed {@code Args} record; a
+ * workload is handed the objects it needs as outputs (an account's name, a Service's name), so the engine
+ * orders them without a written {@code dependsOn}. Their tests run offline in the offline toolkit
+ * ({@code labstacks.shared.kubernetes.*Test}), checked against the official Kubernetes models.
+ */
+package labstacks.shared.kubernetes;
