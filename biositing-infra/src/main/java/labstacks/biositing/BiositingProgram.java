@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * ca-biositing's Docker Compose ETL stack on Kubernetes: PostgreSQL, the Alembic migration, the
@@ -50,23 +49,18 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
 
     /** The secret setting that holds the Google service-account key. */
     static final String CREDENTIALS_KEY = "biositing:googleCredentials";
-    /** A file name or path ending in .json: what a user who confuses the key's location with its contents sets. */
-    private static final Pattern JSON_FILE_PATH = Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
 
-    /**
-     * The Google key must be the file's contents. A path (the form GOOGLE_APPLICATION_CREDENTIALS takes) would
-     * be mounted as a one-line file that gspread cannot parse, so it is stopped here. Nothing of the value is
-     * printed: it is a secret setting, whatever it holds.
-     */
+    /** A stack whose flows read Google Sheets without a key is told before anything registers. */
     @Override
-    public void preflight(StackConfig config, RunMode mode, Preflight report) {
-        var value = config.get(CREDENTIALS_KEY).or(() -> config.env("BIOSITING_GOOGLE_CREDENTIALS"));
-        if (value.isPresent() && JSON_FILE_PATH.matcher(value.get()).matches()) {
-            report.problem(CREDENTIALS_KEY, "holds a file path, not the service-account key itself (the secret is"
-                            + " the JSON document; the worker gets it as a file at " + UpstreamRelease.CREDENTIALS_PATH + ")",
-                    "pulumi config set --secret " + CREDENTIALS_KEY + " -s " + config.stack()
-                            + " < path/to/credentials.json, or export BIOSITING_GOOGLE_CREDENTIALS=\"$(cat path/to/credentials.json)\"");
+    public BiositingSettings prepare(BiositingSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        if (settings.sheetsExtraction() && settings.googleCredentials().isEmpty()) {
+            report.warning(CREDENTIALS_KEY + " is not set: the worker gets no credentials.json, so the Master ETL Flow's"
+                    + " Google Sheets and Drive extraction will fail to authenticate. pulumi config set --secret "
+                    + CREDENTIALS_KEY + " -s " + config.stack() + " < credentials.json (or export"
+                    + " BIOSITING_GOOGLE_CREDENTIALS); set biositing:sheetsExtraction false if this stack runs no"
+                    + " such flow");
         }
+        return settings;
     }
 
     @Override
@@ -101,14 +95,6 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
                 List.of(server.deployment())), k8s, ComponentResourceOptions.Empty);
         new OneOffJob(OneOffJob.Args.flowDeployment(namespaceName, settings.pipelineImage(), server.apiUrl(), environment,
                 List.of(server.deployment(), worker.deployment())), k8s, ComponentResourceOptions.Empty);
-
-        if (settings.sheetsExtraction() && settings.googleCredentials().isEmpty()) {
-            stack.warn(CREDENTIALS_KEY + " is not set: the worker gets no credentials.json, so the Master ETL Flow's"
-                    + " Google Sheets and Drive extraction will fail to authenticate. pulumi config set --secret "
-                    + CREDENTIALS_KEY + " -s " + stack.stackName() + " < credentials.json (or export"
-                    + " BIOSITING_GOOGLE_CREDENTIALS); set biositing:sheetsExtraction false if this stack runs no"
-                    + " such flow");
-        }
 
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(namespaceName));

@@ -68,7 +68,8 @@ public record BiositingSettings(
         @Setting(key = "biositing:googleCredentials",
                 description = "the contents of credentials.json, the Google service-account key the flows read"
                         + " Sheets and Drive with",
-                env = "BIOSITING_GOOGLE_CREDENTIALS", secret = true)
+                env = "BIOSITING_GOOGLE_CREDENTIALS", secret = true, format = Format.JSON_DOCUMENT,
+                example = "< path/to/credentials.json")
         Optional<Output<String>> googleCredentials,
         @Setting(key = "biositing:sheetsExtraction",
                 description = "whether the flows this stack runs extract from Google Sheets/Drive (the Master ETL Flow"

@@ -290,6 +290,13 @@ public final class SettingsLoader {
             if (raw.isEmpty()) {
                 return null;
             }
+            // A plan's placeholder stands for a credential that is not there; it has no form to check.
+            if (raw != PLAN_PLACEHOLDER) {
+                var broken = setting.format().problem(raw);
+                if (broken.isPresent()) {
+                    throw new InvalidValue(broken.get());
+                }
+            }
             return Output.ofSecret(raw);
         }
         if (type == String.class) {

@@ -21,7 +21,9 @@ public enum Format {
     PINNED_IMAGE("an image pinned by tag (not latest) or digest", Vocabulary::pinnedImage),
     IMAGE_REPOSITORY("an image repository without tag", Vocabulary::imageRepository),
     HTTP_URL("an http(s) URL", Vocabulary::httpUrl),
-    HOST("a host name or IPv4 address", Vocabulary::host);
+    HOST("a host name or IPv4 address", Vocabulary::host),
+    /** A secret that is a file's contents (a service-account key); the rule never repeats the value. */
+    JSON_DOCUMENT("a JSON document (the file's contents, not its path)", Vocabulary::jsonDocument);
 
     private final String description;
     private final Function<String, Optional<String>> rule;

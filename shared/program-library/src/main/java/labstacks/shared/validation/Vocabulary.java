@@ -216,6 +216,26 @@ public final class Vocabulary {
         return Optional.empty();
     }
 
+    /** A file name or path ending in .json: what someone who confuses a key's location with its contents sets. */
+    private static final Pattern JSON_FILE_PATH = Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
+
+    /**
+     * A JSON object, such as a key file's contents. The words never quote the text: it is usually a secret.
+     */
+    public static Optional<String> jsonDocument(String text) {
+        if (JSON_FILE_PATH.matcher(text).matches()) {
+            return Optional.of("it holds a file path, not the document itself");
+        }
+        try {
+            if (com.google.gson.JsonParser.parseString(text).isJsonObject()) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            // not JSON at all; said below without the parser's words, which quote the text
+        }
+        return Optional.of("it is not a JSON object");
+    }
+
     /** A host to bind or reach: an IPv4 address or a DNS name. */
     public static Optional<String> host(String text) {
         if (IPV4_LIKE.matcher(text).matches()) {

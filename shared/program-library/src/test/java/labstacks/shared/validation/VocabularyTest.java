@@ -145,4 +145,14 @@ class VocabularyTest {
         assertTrue(ConfigNamespaces.providerKeys("github").contains("github:token"));
         assertTrue(ConfigNamespaces.providerKeys("seqera").contains("seqera:serverUrl"));
     }
+
+    @Test
+    void aJsonDocumentIsAnObjectAndTheWordsNeverQuoteIt() {
+        assertEquals(Optional.empty(), Vocabulary.jsonDocument("{\"type\": \"service_account\"}"));
+        assertEquals(Optional.of("it holds a file path, not the document itself"),
+                Vocabulary.jsonDocument("/home/me/keys/sa-1234.json"));
+        var notJson = Vocabulary.jsonDocument("private-key-material-1234");
+        assertEquals(Optional.of("it is not a JSON object"), notJson);
+        assertEquals(Optional.of("it is not a JSON object"), Vocabulary.jsonDocument("[1, 2]"));
+    }
 }
