@@ -176,8 +176,7 @@ public final class StrictJson {
         if (e instanceof UnrecognizedPropertyException unknown) {
             var known = new TreeSet<String>();
             unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
-            var suggestion = Suggestions.nearest(unknown.getPropertyName(), known)
-                    .map(s -> "did you mean '" + s + "'? ").orElse("");
+            var suggestion = suggest(unknown.getPropertyName(), known).map(s -> "did you mean '" + s + "'? ").orElse("");
             return new JsonFileException(file, path, "is not a known field; " + suggestion + "known: "
                     + String.join(", ", known));
         }
@@ -232,6 +231,16 @@ public final class StrictJson {
                     + ": " + read.getOriginalMessage());
         }
         return new JsonFileException(file, path, "cannot be read: " + e.getOriginalMessage());
+    }
+
+    /** A known name the unknown one abbreviates or extends ({@code mito} for {@code mito_name}), else the nearest. */
+    private static Optional<String> suggest(String name, Collection<String> known) {
+        var plain = name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        var prefixed = known.stream().filter(k -> {
+            var candidate = k.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            return plain.length() >= 3 && (candidate.startsWith(plain) || plain.startsWith(candidate));
+        }).toList();
+        return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Suggestions.nearest(name, known);
     }
 
     /** After binding: a null where the record has no default is a missing field; blank text is refused. */
