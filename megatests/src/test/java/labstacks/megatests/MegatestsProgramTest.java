@@ -345,6 +345,53 @@ class MegatestsProgramTest {
         assertEquals("85085054091044", fromEnv.output("workspace_id"));
     }
 
+    private static String specText(ComputeEnvKind kind) {
+        try (var stream = MegatestsProgramTest.class.getClassLoader().getResourceAsStream(kind.specResource())) {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The program with {@code broken}'s spec file text edited; the other kinds read the module's files. */
+    private static ProgramHarness withSpec(Map<ComputeEnvKind, java.util.function.UnaryOperator<String>> edits) {
+        var program = new MegatestsProgram(kind -> !edits.containsKey(kind) ? ComputeEnvDefinition.read(kind)
+                : new ComputeEnvDefinition(ComputeEnvSpec.parse(edits.get(kind).apply(specText(kind)), kind.specResource()),
+                NextflowConfig.forKind(kind)));
+        return ProgramHarness.forStackFile(program, "megatests-prod")
+                .secret("megatests:towerAccessToken", TOWER_TOKEN)
+                .secret("megatests:githubToken", GITHUB_TOKEN)
+                .secret("megatests:platformGithubOrgToken", PLATFORM_TOKEN);
+    }
+
+    /** Spec files are read once, in prepare: a broken one stops the run before anything registers. */
+    @Test
+    void aSpecFileThatDoesNotBindStopsTheRunNamingTheFileTheFieldAndTheFix() {
+        var e = assertThrows(StackConfigException.class, () -> withSpec(Map.of(
+                ComputeEnvKind.GPU, text -> text.replace("\"dragenEnabled\": false", "\"dragenEnabled\": true"),
+                ComputeEnvKind.ARM, text -> text.replace("\"maxCpus\"", "\"maxCpu\""))).run());
+        assertEquals(List.of(
+                new ConfigProblem(ComputeEnvKind.GPU.specResource(), ComputeEnvSpec.DRAGEN_REFUSED,
+                        "fix megatests/src/main/resources/labstacks/megatests/compute-envs/gpu.json and rebuild (./labstacks build)"),
+                new ConfigProblem(ComputeEnvKind.ARM.specResource(),
+                        "field 'forge.maxCpu' is not a known field; did you mean 'maxCpus'? known: allowBuckets, arm64Enabled,"
+                                + " disposeOnDeletion, dragenEnabled, ebsBootSize, efsCreate, fargateHeadEnabled, gpuEnabled,"
+                                + " instanceTypes, maxCpus, minCpus, securityGroups, subnets, type",
+                        "fix megatests/src/main/resources/labstacks/megatests/compute-envs/arm.json and rebuild (./labstacks build)")),
+                e.problems());
+        assertTrue(e.getMessage().contains("Pulumi.megatests-prod.yaml"), e.getMessage());
+    }
+
+    /** define gets the specs prepare read: an edited spec reaches the plan. */
+    @Test
+    void theEnvironmentsAreBuiltFromWhatPrepareRead() {
+        var run = withSpec(Map.of(ComputeEnvKind.CPU, text -> text.replace("\"maxCpus\": 1000", "\"maxCpus\": 900")))
+                .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"), "members", List.of()))
+                .run().assertSucceeded();
+        assertEquals(900, (Object) input(run.resource(CE, ComputeEnvKind.CPU.environmentName()),
+                "computeEnv.config.awsBatch.forge.maxCpus"));
+    }
+
     @Test
     void theOfflinePlanWarnsForMissingTokensAndShowsTheFixturesParticipants() {
         var plan = ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod").mode(RunMode.PLAN).run()
