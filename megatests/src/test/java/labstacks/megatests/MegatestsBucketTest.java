@@ -60,8 +60,9 @@ class MegatestsBucketTest {
         }
         @SuppressWarnings("unchecked")
         var rules = (List<Map<String, Object>>) PlanValues.reveal(lifecycle.input("rules"));
-        assertEquals(7, rules.size());
-        assertEquals("cleanup-incomplete-multipart-uploads", rules.get(6).get("id"));
+        assertEquals(List.of("preserve-metadata-files", "cleanup-temporary-files", "cleanup-work-directory",
+                "cleanup-scratch-directory", "cleanup-cache-directories", "cleanup-dot-cache-directories",
+                "cleanup-incomplete-multipart-uploads"), rules.stream().map(r -> r.get("id")).toList());
         @SuppressWarnings("unchecked")
         var corsRules = (List<Map<String, Object>>) PlanValues.reveal(cors.input("corsRules"));
         assertEquals(List.of("SeqeraDataExplorerAccess", "BrowserDirectAccess"), corsRules.stream().map(r -> r.get("id")).toList());
@@ -82,7 +83,7 @@ class MegatestsBucketTest {
         var run = ProgramHarness.component("bucket", stack -> new MegatestsBucketArgs("Not_A_Bucket",
                 AwsProviders.create("aws", AwsAccess.defaultChain("eu-west-1")))).run();
         var refused = run.exceptions().stream().filter(e -> e instanceof IllegalArgumentException).toList();
-        assertEquals(1, refused.size(), run.exceptions().toString());
+        assertFalse(refused.isEmpty(), run.exceptions().toString());
         assertTrue(refused.get(0).getMessage().startsWith("bucketName Not_A_Bucket: "), refused.get(0).getMessage());
         assertTrue(run.resources("aws:s3/bucket:Bucket").isEmpty());
     }
