@@ -7,9 +7,9 @@ import labstacks.megatests.GithubOrganizationSettingsArgs.LegacySecret;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.PolicyException;
 import labstacks.shared.program.Preflight;
-import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
@@ -91,7 +91,10 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         return TowerForgeIam.POLICY_EXCEPTIONS;
     }
 
-    /** The plan warns for missing AWS credentials, as the README promises; a deployment leaves the check to the provider's own chain. */
+    /**
+     * The plan warns for missing AWS credentials, as the README promises; a deployment leaves the check to
+     * the provider's own chain.
+     */
     @Override
     public void preflight(StackConfig config, RunMode mode, Preflight report) {
         if (mode == RunMode.PLAN) {
