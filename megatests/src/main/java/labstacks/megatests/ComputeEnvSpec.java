@@ -1,226 +1,143 @@
 package labstacks.megatests;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import labstacks.shared.json.StrictJson;
+import labstacks.shared.validation.Vocabulary;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * One compute environment's settings, read from its spec file (the {@code tw compute-envs export}
- * format the project keeps them in). Unknown fields are errors, so a typo cannot silently fall back.
+ * One compute environment's settings as its spec file holds them (the {@code tw compute-envs export}
+ * format), bound by {@link StrictJson}: a field this record does not declare, a field given twice, a
+ * missing field or a value of the wrong type is an error naming the file and the field. Every field the
+ * export writes is declared, so nothing in the file is silently dropped: the few this program does not
+ * send to the platform are refused unless they hold what the platform does anyway.
+ *
+ * @param discriminator       the platform; only {@code aws-batch} is built
+ * @param region              the AWS region of the Batch environment
+ * @param workDir             the {@code s3://} work directory
+ * @param waveEnabled         Wave containers
+ * @param fusion2Enabled      Fusion v2
+ * @param nvmeStorageEnabled  NVMe instance storage; the export spells it {@code nvnmeStorageEnabled}
+ * @param fusionSnapshots     Fusion snapshots
+ * @param forge               the Batch Forge settings
+ * @param environment         environment variables of the export: absent or empty (this program sends none)
+ * @param labels              labels of the export: absent or empty (this program sends none)
+ * @param nextflowConfig      absent: the Nextflow config comes from {@code nextflow/nextflow-<kind>.config}
  */
 public record ComputeEnvSpec(
+        String discriminator,
         String region,
         String workDir,
         boolean waveEnabled,
         boolean fusion2Enabled,
-        boolean nvmeStorageEnabled,
+        @JsonProperty("nvnmeStorageEnabled") boolean nvmeStorageEnabled,
         boolean fusionSnapshots,
-        Forge forge) {
+        Forge forge,
+        List<Object> environment,
+        List<Object> labels,
+        Optional<String> nextflowConfig) {
 
-    /** The Batch Forge settings. */
+    /** The only platform this program builds. */
+    public static final String AWS_BATCH = "aws-batch";
+
+    /**
+     * The Batch Forge settings.
+     *
+     * @param arm64Enabled  absent means false (the GPU export leaves it out)
+     * @param dragenEnabled absent means false; true is refused (see {@link ComputeEnvSpec})
+     */
     public record Forge(String type, int minCpus, int maxCpus, boolean gpuEnabled, List<String> instanceTypes,
                         List<String> subnets, List<String> securityGroups, boolean disposeOnDeletion,
                         List<String> allowBuckets, boolean efsCreate, int ebsBootSize, boolean fargateHeadEnabled,
-                        boolean arm64Enabled) {
+                        Boolean arm64Enabled, Boolean dragenEnabled) {
         public Forge {
-            instanceTypes = List.copyOf(instanceTypes);
-            subnets = List.copyOf(subnets);
-            securityGroups = List.copyOf(securityGroups);
-            allowBuckets = List.copyOf(allowBuckets);
+            instanceTypes = copy(instanceTypes);
+            subnets = copy(subnets);
+            securityGroups = copy(securityGroups);
+            allowBuckets = copy(allowBuckets);
+            arm64Enabled = arm64Enabled != null && arm64Enabled;
+            dragenEnabled = dragenEnabled != null && dragenEnabled;
         }
     }
 
-    /** Export fields the platform fills in or this project does not use. */
-    private static final Set<String> IGNORED = Set.of("discriminator", "environment", "labels", "nextflowConfig");
-    private static final Set<String> TOP = Set.of("region", "workDir", "waveEnabled", "fusion2Enabled",
-            "nvnmeStorageEnabled", "fusionSnapshots", "forge");
-    private static final Set<String> FORGE = Set.of("type", "minCpus", "maxCpus", "gpuEnabled", "instanceTypes", "subnets",
-            "securityGroups", "disposeOnDeletion", "allowBuckets", "efsCreate", "ebsBootSize", "fargateHeadEnabled",
-            "arm64Enabled", "dragenEnabled");
+    /**
+     * The file's own rules, after the binding checked names and types. A missing field is left null here
+     * and reported by the binding with its path; every message names the field from the file's top.
+     */
+    public ComputeEnvSpec {
+        environment = copy(environment == null ? List.of() : environment);
+        labels = copy(labels == null ? List.of() : labels);
+        nextflowConfig = nextflowConfig == null ? Optional.empty() : nextflowConfig;
+        if (discriminator != null && !discriminator.equals(AWS_BATCH)) {
+            throw new IllegalArgumentException("field 'discriminator' must be " + AWS_BATCH
+                    + " (the only platform this program builds), got " + discriminator);
+        }
+        if (region != null) {
+            var rule = Vocabulary.awsRegion(region);
+            if (rule.isPresent()) {
+                throw new IllegalArgumentException("field 'region' is " + region + ": " + rule.get());
+            }
+        }
+        if (workDir != null && !workDir.startsWith("s3://")) {
+            throw new IllegalArgumentException("field 'workDir' must be an s3:// URI, got " + workDir);
+        }
+        if (!environment.isEmpty()) {
+            throw new IllegalArgumentException("field 'environment' must be empty: this program sends no environment"
+                    + " variables to the platform (nf-core's environments have none); set them in the Nextflow config");
+        }
+        if (!labels.isEmpty()) {
+            throw new IllegalArgumentException("field 'labels' must be empty: this program sends no labels to the"
+                    + " platform (nf-core's environments have none)");
+        }
+        if (nextflowConfig.isPresent()) {
+            throw new IllegalArgumentException("field 'nextflowConfig' is not read from the spec file: the environment's"
+                    + " Nextflow config is nextflow/nextflow-base.config merged with its own nextflow-<kind>.config;"
+                    + " move the text there");
+        }
+        if (forge != null) {
+            forgeRules(forge);
+        }
+    }
+
+    private static void forgeRules(Forge forge) {
+        if (forge.type() != null && !List.of("SPOT", "EC2").contains(forge.type())) {
+            throw new IllegalArgumentException("field 'forge.type' must be SPOT or EC2, got " + forge.type());
+        }
+        if (forge.minCpus() < 0 || forge.maxCpus() < 1 || forge.minCpus() > forge.maxCpus()) {
+            throw new IllegalArgumentException("fields 'forge.minCpus' and 'forge.maxCpus' must satisfy"
+                    + " 0 <= minCpus <= maxCpus and maxCpus >= 1, got " + forge.minCpus() + " and " + forge.maxCpus());
+        }
+        if (forge.dragenEnabled()) {
+            throw new IllegalArgumentException(DRAGEN_REFUSED);
+        }
+    }
+
+    /**
+     * Why {@code forge.dragenEnabled: true} stops the plan. Seqera 0.30.5 has the field (forge
+     * {@code dragen_enabled}, optional and computed, replaces the environment when set), but nf-core's
+     * program never sent it, so the live environments hold the platform's own value (off); and DRAGEN also
+     * needs {@code dragenAmiId} and {@code dragenInstanceType}, which no spec here carries.
+     */
+    static final String DRAGEN_REFUSED = "field 'forge.dragenEnabled' is true, but this program builds no DRAGEN"
+            + " environment: nf-core's environments never enabled it, the platform also needs a DRAGEN AMI and"
+            + " instance type no spec carries, and setting it replaces the environment; set it to false or remove it";
 
     /** Reads a spec from the module's resources. */
     public static ComputeEnvSpec load(String resource) {
-        try (InputStream stream = ComputeEnvSpec.class.getClassLoader().getResourceAsStream(resource)) {
-            if (stream == null) {
-                throw new SpecFileException(resource + ": compute environment spec file not found");
-            }
-            return parse(new String(stream.readAllBytes(), StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new SpecFileException(resource + ": cannot be read: " + e.getMessage());
-        }
+        return StrictJson.resource(resource, ComputeEnvSpec.class);
     }
 
+    /** Reads a spec's text; {@code file} is how errors name it. */
     static ComputeEnvSpec parse(String text, String file) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new SpecFileException(file + ": not valid JSON: " + e.getMessage());
-        }
-        if (!root.isJsonObject()) {
-            throw new SpecFileException(file + ": the top level must be an object");
-        }
-        var json = root.getAsJsonObject();
-        duplicateKeys(text, file);
-        unknown(json, TOP, IGNORED, file, "");
-        // The export names the platform; this project builds AWS Batch environments only.
-        var discriminator = text(json, "discriminator", file, "", "aws-batch");
-        if (!discriminator.equals("aws-batch")) {
-            throw new SpecFileException(file + ": field 'discriminator' must be aws-batch (the only platform this"
-                    + " program builds), got " + discriminator);
-        }
-        if (!json.has("region")) {
-            throw new SpecFileException(file + ": field 'region' is missing; name the AWS region of the Batch environment");
-        }
-        var region = text(json, "region", file, "", null);
-        labstacks.shared.validation.Vocabulary.awsRegion(region).ifPresent(rule -> {
-            throw new SpecFileException(file + ": field 'region' is " + region + ": " + rule);
-        });
-        if (!json.has("forge") || !json.get("forge").isJsonObject()) {
-            throw new SpecFileException(file + ": field 'forge' is missing or not an object");
-        }
-        var forge = json.getAsJsonObject("forge");
-        unknown(forge, FORGE, Set.of(), file, "forge.");
-        var type = text(forge, "type", file, "forge.", "SPOT");
-        if (!Set.of("SPOT", "EC2").contains(type)) {
-            throw new SpecFileException(file + ": field 'forge.type' must be SPOT or EC2, got " + type);
-        }
-        var workDir = text(json, "workDir", file, "", "s3://nf-core-awsmegatests");
-        if (!workDir.startsWith("s3://")) {
-            throw new SpecFileException(file + ": field 'workDir' must be an s3:// URI, got " + workDir);
-        }
-        var minCpus = number(forge, "minCpus", file, 0);
-        var maxCpus = number(forge, "maxCpus", file, 1000);
-        if (minCpus < 0 || maxCpus < 1 || minCpus > maxCpus) {
-            throw new SpecFileException(file + ": fields 'forge.minCpus' and 'forge.maxCpus' must satisfy"
-                    + " 0 <= minCpus <= maxCpus and maxCpus >= 1, got " + minCpus + " and " + maxCpus);
-        }
-        return new ComputeEnvSpec(
-                region,
-                workDir,
-                bool(json, "waveEnabled", file, "", true),
-                bool(json, "fusion2Enabled", file, "", true),
-                bool(json, "nvnmeStorageEnabled", file, "", true),
-                bool(json, "fusionSnapshots", file, "", true),
-                new Forge(type, minCpus, maxCpus,
-                        bool(forge, "gpuEnabled", file, "forge.", false),
-                        list(forge, "instanceTypes", file),
-                        list(forge, "subnets", file),
-                        list(forge, "securityGroups", file),
-                        bool(forge, "disposeOnDeletion", file, "forge.", true),
-                        list(forge, "allowBuckets", file),
-                        bool(forge, "efsCreate", file, "forge.", false),
-                        number(forge, "ebsBootSize", file, 50),
-                        bool(forge, "fargateHeadEnabled", file, "forge.", true),
-                        bool(forge, "arm64Enabled", file, "forge.", false)));
+        return StrictJson.read(text, file, ComputeEnvSpec.class);
     }
 
-    /** Gson keeps the last of two equal keys; a spec that names a field twice is refused instead. */
-    private static void duplicateKeys(String text, String file) {
-        try (var reader = new com.google.gson.stream.JsonReader(new java.io.StringReader(text))) {
-            duplicateKeys(reader, file, "");
-        } catch (IOException e) {
-            throw new SpecFileException(file + ": not valid JSON: " + e.getMessage());
-        }
-    }
-
-    private static void duplicateKeys(com.google.gson.stream.JsonReader reader, String file, String prefix)
-            throws IOException {
-        switch (reader.peek()) {
-            case BEGIN_OBJECT -> {
-                reader.beginObject();
-                var seen = new java.util.HashSet<String>();
-                while (reader.hasNext()) {
-                    var name = reader.nextName();
-                    if (!seen.add(name)) {
-                        throw new SpecFileException(file + ": field '" + prefix + name + "' is given twice; keep one");
-                    }
-                    duplicateKeys(reader, file, prefix + name + ".");
-                }
-                reader.endObject();
-            }
-            case BEGIN_ARRAY -> {
-                reader.beginArray();
-                while (reader.hasNext()) {
-                    duplicateKeys(reader, file, prefix);
-                }
-                reader.endArray();
-            }
-            default -> reader.skipValue();
-        }
-    }
-
-    private static void unknown(JsonObject json, Set<String> known, Set<String> ignored, String file, String prefix) {
-        for (var key : json.keySet()) {
-            if (!known.contains(key) && !ignored.contains(key)) {
-                throw new SpecFileException(file + ": unknown field '" + prefix + key + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-            }
-        }
-    }
-
-    private static String text(JsonObject json, String field, String file, String prefix, String fallback) {
-        if (!json.has(field)) {
-            return fallback;
-        }
-        var value = json.get(field);
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString() || value.getAsString().isBlank()) {
-            throw new SpecFileException(file + ": field '" + prefix + field + "' must be non-empty text");
-        }
-        return value.getAsString();
-    }
-
-    private static boolean bool(JsonObject json, String field, String file, String prefix, boolean fallback) {
-        if (!json.has(field)) {
-            return fallback;
-        }
-        var value = json.get(field);
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-            throw new SpecFileException(file + ": field '" + prefix + field + "' must be true or false");
-        }
-        return value.getAsBoolean();
-    }
-
-    private static int number(JsonObject json, String field, String file, int fallback) {
-        if (!json.has(field)) {
-            return fallback;
-        }
-        var value = json.get(field);
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            throw new SpecFileException(file + ": field 'forge." + field + "' must be a whole number");
-        }
-        // getAsInt() would clamp 1e30 to a valid-looking number; the value must be an int exactly.
-        try {
-            return value.getAsBigDecimal().intValueExact();
-        } catch (ArithmeticException e) {
-            throw new SpecFileException(file + ": field 'forge." + field + "' must be a whole number from 0 to "
-                    + Integer.MAX_VALUE + ", got " + value);
-        }
-    }
-
-    private static List<String> list(JsonObject json, String field, String file) {
-        if (!json.has(field)) {
-            return List.of();
-        }
-        var value = json.get(field);
-        if (!value.isJsonArray()) {
-            throw new SpecFileException(file + ": field 'forge." + field + "' must be a list of text values");
-        }
-        var result = new ArrayList<String>();
-        for (var element : value.getAsJsonArray()) {
-            if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
-                throw new SpecFileException(file + ": field 'forge." + field + "' must be a list of text values");
-            }
-            result.add(element.getAsString());
-        }
-        return List.copyOf(result);
+    /** A read-only copy that keeps nulls, so the binding can name a null entry with its index. */
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

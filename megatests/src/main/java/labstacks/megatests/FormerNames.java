@@ -2,6 +2,9 @@ package labstacks.megatests;
 
 import com.pulumi.core.Alias;
 import com.pulumi.deployment.Deployment;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ProviderResource;
+import com.pulumi.resources.Resource;
 import labstacks.shared.program.Urns;
 
 /**
@@ -17,12 +20,26 @@ final class FormerNames {
     }
 
     /**
+     * The options every child of a megatests component starts from: its parent, its explicit provider and,
+     * when the Python program made it, an alias to the name it had there. Callers add what the resource
+     * needs besides (protect, import, timeouts) and build.
+     *
+     * @param formerName the logical name the resource had at the stack root of the Python program's stack;
+     *                   null for a resource that program never made (no alias)
+     */
+    static CustomResourceOptions.Builder child(Resource parent, ProviderResource provider, String type,
+                                               String formerName) {
+        var options = CustomResourceOptions.builder().parent(parent).provider(provider);
+        return formerName == null ? options : options.aliases(atStackRoot(type, formerName));
+    }
+
+    /**
      * The resource was {@code oldName} of the same type at the stack root (project and stack: this one's,
      * after the rename). An explicit URN, so what the engine receives is exactly what the plan shows, and
      * because a spec cannot say it here: in pulumi-java 1.36.1 {@code Alias.builder().name(n).noParent().build()}
      * returns {@code Alias.noParent()} and drops the name ({@code com.pulumi.core.Alias$Builder.build}).
      */
-    static Alias atStackRoot(String type, String oldName) {
+    private static Alias atStackRoot(String type, String oldName) {
         var deployment = Deployment.getInstance();
         return Alias.withUrn(Urns.create(deployment.getStackName(), deployment.getProjectName(), null, type, oldName));
     }

@@ -5,7 +5,6 @@ import com.pulumi.github.ActionsOrganizationSecret;
 import com.pulumi.github.ActionsOrganizationSecretArgs;
 import com.pulumi.github.ActionsOrganizationVariable;
 import com.pulumi.github.ActionsOrganizationVariableArgs;
-import com.pulumi.github.Provider;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -22,59 +21,23 @@ import java.util.Map;
  */
 public final class GithubOrganizationSettings extends ComponentResource {
     public static final String TYPE = "labstacks:megatests:GithubOrganizationSettings";
-
-    /**
-     * Inputs of the component.
-     *
-     * @param variables      variable name to value, in order
-     * @param secrets        legacy secret name to secret value, in order
-     * @param manageSecrets  false: register no secret, output gh commands instead
-     * @param formerNames    variable name to the logical name nf-core's Python program gave its resource
-     */
-    public record Args(Map<String, Output<String>> variables, Map<String, LegacySecret> secrets, boolean manageSecrets,
-                       Map<String, String> formerNames) {
-    }
-
-    /**
-     * A legacy organization secret.
-     *
-     * @param value     its value
-     * @param sensitive whether the value itself is a credential: a manual command then reads it from the
-     *                  environment instead of spelling it out
-     * @param command   the manual command's text for a sensitive secret; null for the generic form
-     */
-    public record LegacySecret(Output<String> value, boolean sensitive, String command) {
-        public LegacySecret(Output<String> value, boolean sensitive) {
-            this(value, sensitive, null);
-        }
-    }
+    private static final String VARIABLE_TYPE = "github:index/actionsOrganizationVariable:ActionsOrganizationVariable";
+    private static final String SECRET_TYPE = "github:index/actionsOrganizationSecret:ActionsOrganizationSecret";
 
     private final Map<String, ActionsOrganizationVariable> variables = new LinkedHashMap<>();
     private final Map<String, ActionsOrganizationSecret> secrets = new LinkedHashMap<>();
     private final List<Output<String>> manualCommands = new ArrayList<>();
 
-    public GithubOrganizationSettings(String name, String owner, Args args, Provider github,
-                                      ComponentResourceOptions options) {
+    public GithubOrganizationSettings(String name, GithubOrganizationSettingsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.builder().parent(this).provider(github)
-                .deleteBeforeReplace(true)
-                .ignoreChanges("visibility");
-        args.variables().forEach((variable, value) -> {
-            var variableOptions = CustomResourceOptions.builder().parent(this).provider(github)
-                    .deleteBeforeReplace(true)
-                    .ignoreChanges("visibility");
-            var former = args.formerNames().get(variable);
-            if (former != null) {
-                variableOptions.aliases(FormerNames.atStackRoot(
-                        "github:index/actionsOrganizationVariable:ActionsOrganizationVariable", former));
-            }
-            variables.put(variable, new ActionsOrganizationVariable(
-                    resourceName("variable", variable), ActionsOrganizationVariableArgs.builder()
-                            .variableName(variable)
-                            .value(value)
-                            .visibility("all")
-                            .build(), variableOptions.build()));
-        });
+        var owner = args.owner();
+        args.variables().forEach((variable, value) -> variables.put(variable, new ActionsOrganizationVariable(
+                resourceName("variable", variable), ActionsOrganizationVariableArgs.builder()
+                        .variableName(variable)
+                        .value(value)
+                        .visibility("all")
+                        .build(), replacedFirst(FormerNames.child(this, args.github(), VARIABLE_TYPE,
+                        args.formerNames().get(variable))))));
         args.secrets().forEach((secret, legacy) -> {
             if (args.manageSecrets()) {
                 secrets.put(secret, new ActionsOrganizationSecret(resourceName("secret", secret),
@@ -82,7 +45,7 @@ public final class GithubOrganizationSettings extends ComponentResource {
                                 .secretName(secret)
                                 .plaintextValue(legacy.value().asSecret())
                                 .visibility("all")
-                                .build(), child.build()));
+                                .build(), replacedFirst(FormerNames.child(this, args.github(), SECRET_TYPE, null))));
             } else if (legacy.sensitive() && legacy.command() != null) {
                 manualCommands.add(Output.of(legacy.command()));
             } else if (legacy.sensitive()) {
@@ -96,6 +59,11 @@ public final class GithubOrganizationSettings extends ComponentResource {
             }
         });
         registerOutputs(Map.of());
+    }
+
+    /** Replaced by delete first (pulumi/pulumi-github#250); visibility is the organization admins' to change. */
+    private static CustomResourceOptions replacedFirst(CustomResourceOptions.Builder options) {
+        return options.deleteBeforeReplace(true).ignoreChanges("visibility").build();
     }
 
     private static String resourceName(String kind, String name) {

@@ -1,6 +1,5 @@
 package labstacks.megatests;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.s3.Bucket;
 import com.pulumi.aws.s3.BucketArgs;
 import com.pulumi.aws.s3.BucketCorsConfigurationV2;
@@ -17,7 +16,6 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.aws.LegacyBucket;
 
 import java.util.List;
@@ -36,11 +34,11 @@ public final class MegatestsBucket extends ComponentResource {
 
     private final Bucket bucket;
 
-    public MegatestsBucket(String bucketName, Provider aws, ComponentResourceOptions options) {
-        super(TYPE, bucketName, options);
+    public MegatestsBucket(String name, MegatestsBucketArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var bucketName = args.bucketName();
         this.bucket = new Bucket(bucketName, BucketArgs.builder().bucket(bucketName).build(),
-                CustomResourceOptions.builder().parent(this).provider(aws)
-                        .aliases(FormerNames.atStackRoot("aws:s3/bucket:Bucket", bucketName))
+                FormerNames.child(this, args.aws(), "aws:s3/bucket:Bucket", bucketName)
                         .importId(bucketName)
                         .protect(true)
                         .retainOnDelete(true)
@@ -48,20 +46,18 @@ public final class MegatestsBucket extends ComponentResource {
                         // resources below; like every other inline setting, the import leaves them as they are.
                         .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
                         .build());
+        // Both take the bucket's id, which orders them after the import.
         new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(lifecycleRules())
-                .build(), child(aws, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucketName + "-lifecycle"));
+                .build(), FormerNames.child(this, args.aws(),
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucketName + "-lifecycle").build());
         new BucketCorsConfigurationV2(bucketName + "-cors", BucketCorsConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .corsRules(corsRules())
-                .build(), child(aws, "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", bucketName + "-cors"));
+                .build(), FormerNames.child(this, args.aws(),
+                "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", bucketName + "-cors").build());
         registerOutputs(Map.of("name", bucket.bucket(), "arn", bucket.arn()));
-    }
-
-    private CustomResourceOptions child(Provider aws, String type, String name) {
-        return CustomResourceOptions.builder().parent(this).provider(aws).dependsOn(bucket)
-                .aliases(FormerNames.atStackRoot(type, name)).build();
     }
 
     static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules() {
@@ -133,7 +129,12 @@ public final class MegatestsBucket extends ComponentResource {
         return bucket;
     }
 
+    /** The bucket's name, as an Output: what takes it depends on the adopted bucket. */
     public Output<String> bucketName() {
         return bucket.bucket();
+    }
+
+    public Output<String> bucketArn() {
+        return bucket.arn();
     }
 }

@@ -3,12 +3,17 @@ package labstacks.megatests;
 import com.pulumi.core.Output;
 import com.pulumi.github.ActionsOrganizationSecret;
 import com.pulumi.resources.ComponentResourceOptions;
-import labstacks.shared.program.PolicyException;
+import labstacks.megatests.GithubOrganizationSettingsArgs.LegacySecret;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.OrderedMap;
+import labstacks.shared.program.PolicyException;
+import labstacks.shared.program.Preflight;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
+import labstacks.shared.providers.AwsCredentialSources;
 import labstacks.shared.providers.AwsProviders;
 import labstacks.shared.providers.GitHubAccess;
 import labstacks.shared.providers.GitHubProviders;
@@ -18,9 +23,21 @@ import labstacks.shared.providers.SeqeraProviders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** nf-core's AWS megatests: bucket, TowerForge IAM, Seqera Platform environments, GitHub organization settings. */
 public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
+    private final Function<ComputeEnvKind, ComputeEnvDefinition> computeEnvFiles;
+
+    /** The program as stacks run it: each compute environment from the module's own files. */
+    public MegatestsProgram() {
+        this(ComputeEnvDefinition::read);
+    }
+
+    /** @param computeEnvFiles reads one kind's files, throwing as {@link ComputeEnvDefinition#read} does */
+    MegatestsProgram(Function<ComputeEnvKind, ComputeEnvDefinition> computeEnvFiles) {
+        this.computeEnvFiles = computeEnvFiles;
+    }
 
     @Override
     public String name() {
@@ -74,23 +91,25 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         return TowerForgeIam.POLICY_EXCEPTIONS;
     }
 
-    /** The compute-environment specs must read cleanly before anything registers: no partial plan. */
+    /**
+     * The plan warns for missing AWS credentials, as the README promises; a deployment leaves the check to
+     * the provider's own chain.
+     */
     @Override
-    public void preflight(labstacks.shared.config.StackConfig config, labstacks.shared.config.RunMode mode,
-                          labstacks.shared.program.Preflight report) {
-        if (mode == labstacks.shared.config.RunMode.PLAN) {
-            // The plan warns, as the README promises; a deployment leaves the check to the provider's own chain.
-            labstacks.shared.providers.AwsCredentialSources.report(config, mode, report);
+    public void preflight(StackConfig config, RunMode mode, Preflight report) {
+        if (mode == RunMode.PLAN) {
+            AwsCredentialSources.report(config, mode, report);
         }
-        for (var kind : ComputeEnvKind.values()) {
-            try {
-                ComputeEnvSpec.load(kind.specResource());
-            } catch (SpecFileException e) {
-                report.problem(kind.specResource(), e.getMessage().startsWith(kind.specResource() + ": ")
-                                ? e.getMessage().substring(kind.specResource().length() + 2) : e.getMessage(),
-                        "fix megatests/src/main/resources/" + kind.specResource() + " and rebuild (./labstacks build)");
-            }
-        }
+    }
+
+    /**
+     * Reads the compute environments' spec files and Nextflow configs once: a file that does not read is a
+     * problem naming it, the field and the fix, before anything registers (no partial plan, no environment
+     * half-built after the credentials).
+     */
+    @Override
+    public MegatestsSettings prepare(MegatestsSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        return ComputeEnvDefinitions.read(computeEnvFiles, report).map(settings::withComputeEnvs).orElse(settings);
     }
 
     @Override
@@ -100,17 +119,18 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var seqera = SeqeraProviders.create("seqera-provider",
                 new SeqeraAccess(settings.seqeraServerUrl(), settings.towerAccessToken()));
 
-        var bucket = new MegatestsBucket(settings.bucketName(), aws, ComponentResourceOptions.Empty);
+        var bucket = new MegatestsBucket(settings.bucketName(), new MegatestsBucketArgs(settings.bucketName(), aws),
+                ComponentResourceOptions.Empty);
         var forgePolicy = TowerForgePolicies.forge(settings.forgePolicy());
-        var iam = new TowerForgeIam("towerforge", settings.bucketName(), bucket.bucket(), forgePolicy, aws,
-                ComponentResourceOptions.Empty);
-        var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironments.Args(
+        var iam = new TowerForgeIam("towerforge", new TowerForgeIamArgs(bucket.bucketName(), bucket.bucketArn(),
+                forgePolicy, aws), ComponentResourceOptions.Empty);
+        var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironmentsArgs(
                 settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
-                settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy)), seqera,
-                ComponentResourceOptions.Empty);
-        var participants = new WorkspaceParticipants("workspace-participants", settings.seqeraOrgId(),
-                settings.towerWorkspaceId(), settings.participantRoles().equals("teams"), github, seqera,
-                ComponentResourceOptions.Empty);
+                settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy), settings.computeEnvs(),
+                seqera), ComponentResourceOptions.Empty);
+        var participants = new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(
+                settings.seqeraOrgId(), settings.towerWorkspaceId(), settings.participantRoles().equals("teams"),
+                github, seqera), ComponentResourceOptions.Empty);
 
         var workspaceId = Long.toString(settings.towerWorkspaceId());
         var ids = new LinkedHashMap<ComputeEnvKind, Output<String>>();
@@ -120,20 +140,21 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var variables = new LinkedHashMap<String, Output<String>>();
         ids.forEach((kind, id) -> variables.put(kind.githubVariable(), id));
         variables.put("TOWER_WORKSPACE_ID", Output.of(workspaceId));
+        // The name CI reads, known from the settings: publishing it needs nothing from the adopted bucket.
         variables.put("AWS_S3_BUCKET", Output.of(settings.bucketName()));
-        var legacy = new LinkedHashMap<String, GithubOrganizationSettings.LegacySecret>();
-        legacy.put("TOWER_WORKSPACE_ID", new GithubOrganizationSettings.LegacySecret(Output.of(workspaceId), false));
-        legacy.put("TOWER_COMPUTE_ENV", new GithubOrganizationSettings.LegacySecret(ids.get(ComputeEnvKind.CPU), false));
+        var legacy = new LinkedHashMap<String, LegacySecret>();
+        legacy.put("TOWER_WORKSPACE_ID", new LegacySecret(Output.of(workspaceId), false));
+        legacy.put("TOWER_COMPUTE_ENV", new LegacySecret(ids.get(ComputeEnvKind.CPU), false));
         // The token's command reads it from nf-core's 1Password, exactly as the Python program printed it.
-        legacy.put("TOWER_ACCESS_TOKEN", new GithubOrganizationSettings.LegacySecret(settings.towerAccessToken(), true,
+        legacy.put("TOWER_ACCESS_TOKEN", new LegacySecret(settings.towerAccessToken(), true,
                 "OP_ACCOUNT=nf-core gh secret set TOWER_ACCESS_TOKEN --org " + settings.githubOwner()
                         + " --body \"$(op read 'op://Dev/Seqera Platform/TOWER_ACCESS_TOKEN')\" --visibility all"));
-        var org = new GithubOrganizationSettings("github-organization", settings.githubOwner(),
-                new GithubOrganizationSettings.Args(variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES),
-                github, ComponentResourceOptions.Empty);
+        var org = new GithubOrganizationSettings("github-organization", new GithubOrganizationSettingsArgs(
+                settings.githubOwner(), variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES, github),
+                ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
-        ctx.export("megatests_bucket", Output.all(bucket.bucket().bucket(), bucket.bucket().arn()).applyValue(v -> OrderedMap.of(
+        ctx.export("megatests_bucket", Output.all(bucket.bucketName(), bucket.bucketArn()).applyValue(v -> OrderedMap.of(
                 "name", v.get(0), "arn", v.get(1), "region", settings.region(),
                 // The original's value, kept for scripts that read it (nf-core/ops main __main__.py); the lifecycle
                 // is in fact a resource of this stack, said under a new key.

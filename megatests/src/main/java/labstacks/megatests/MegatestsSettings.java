@@ -1,13 +1,15 @@
 package labstacks.megatests;
 
 import com.pulumi.core.Output;
+import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 import labstacks.shared.validation.Format;
 import labstacks.shared.validation.Vocabulary;
 
 /**
  * The megatests stack settings. Tokens come from Pulumi config secrets or from the variables the
- * stack's Pulumi ESC environment injects ({@code megatests/esc/}); the workspace id has no default.
+ * stack's Pulumi ESC environment injects ({@code megatests/esc/}); the workspace id has no default. The
+ * compute environments' files are no config: {@code prepare} reads them into {@link #computeEnvs()}.
  */
 public record MegatestsSettings(
         @Setting(key = "aws:region", description = "the AWS region of the bucket and Batch", defaultValue = "eu-west-1",
@@ -53,5 +55,14 @@ public record MegatestsSettings(
                 description = "workspace roles: original (members keep the role they hold; new ones get the role "
                         + "their team gave them in nf-core's program) or teams (core owner, maintainers maintain, for everyone)",
                 defaultValue = "original", pattern = "original|teams")
-        String participantRoles) {
+        String participantRoles,
+        @Derived
+        ComputeEnvDefinitions computeEnvs) {
+
+    /** These settings with the compute environments' files, as {@link MegatestsProgram#prepare} read them. */
+    public MegatestsSettings withComputeEnvs(ComputeEnvDefinitions definitions) {
+        return new MegatestsSettings(region, bucketName, towerAccessToken, towerWorkspaceId, seqeraOrgId, seqeraServerUrl,
+                githubOwner, githubToken, platformGithubOrgToken, manageLegacySecrets, forgePolicy, participantRoles,
+                definitions);
+    }
 }

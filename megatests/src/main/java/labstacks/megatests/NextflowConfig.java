@@ -33,13 +33,13 @@ public final class NextflowConfig {
         try (var stream = NextflowConfig.class.getClassLoader().getResourceAsStream(resource)) {
             if (stream == null) {
                 if (required) {
-                    throw new SpecFileException(resource + ": Nextflow config file not found");
+                    throw new SpecFileException(resource, "Nextflow config file not found");
                 }
                 return null;
             }
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SpecFileException(resource + ": cannot be read: " + e.getMessage());
+            throw new SpecFileException(resource, "cannot be read: " + e.getMessage());
         }
     }
 }

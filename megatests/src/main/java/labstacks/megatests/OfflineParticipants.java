@@ -1,47 +1,36 @@
 package labstacks.megatests;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import labstacks.shared.json.StrictJson;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The offline plan's stand-in for GitHub teams, public e-mails and current workspace participants. */
-record OfflineParticipants(JsonObject json) {
+/**
+ * The offline plan's stand-in for GitHub teams, public e-mails and current workspace participants.
+ *
+ * @param teams        team slug to its members' logins
+ * @param emails       login to public e-mail; a login without one has none
+ * @param participants e-mail to the workspace role of someone who is a participant already
+ */
+record OfflineParticipants(@JsonProperty("_comment") Optional<String> comment, Map<String, List<String>> teams,
+                           Map<String, String> emails, Map<String, String> participants) {
     static final String RESOURCE = "labstacks/megatests/offline-participants.json";
 
     static OfflineParticipants load() {
-        var stream = OfflineParticipants.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (stream == null) {
-            throw new IllegalStateException("missing resource " + RESOURCE);
-        }
-        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            return new OfflineParticipants(JsonParser.parseReader(reader).getAsJsonObject());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-        }
+        return StrictJson.resource(RESOURCE, OfflineParticipants.class);
     }
 
     List<String> team(String slug) {
-        var members = new ArrayList<String>();
-        var teams = json.getAsJsonObject("teams");
-        if (teams.has(slug)) {
-            teams.getAsJsonArray(slug).forEach(e -> members.add(e.getAsString()));
-        }
-        return List.copyOf(members);
+        return List.copyOf(teams.getOrDefault(slug, List.of()));
     }
 
     Optional<String> email(String login) {
-        var emails = json.getAsJsonObject("emails");
-        return emails.has(login) ? Optional.of(emails.get(login).getAsString()) : Optional.empty();
+        return Optional.ofNullable(emails.get(login));
     }
 
     Optional<String> participantRole(String email) {
-        var participants = json.getAsJsonObject("participants");
-        return participants.has(email) ? Optional.of(participants.get(email).getAsString()) : Optional.empty();
+        return Optional.ofNullable(participants.get(email));
     }
 }

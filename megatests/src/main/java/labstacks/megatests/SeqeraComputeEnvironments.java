@@ -1,15 +1,12 @@
 package labstacks.megatests;
 
-import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.seqera.ComputeEnv;
 import com.pulumi.seqera.ComputeEnvArgs;
 import com.pulumi.seqera.Credential;
 import com.pulumi.seqera.CredentialArgs;
-import com.pulumi.seqera.Provider;
 import com.pulumi.seqera.inputs.ComputeEnvComputeEnvArgs;
 import com.pulumi.seqera.inputs.ComputeEnvComputeEnvConfigArgs;
 import com.pulumi.seqera.inputs.ComputeEnvComputeEnvConfigAwsBatchArgs;
@@ -36,26 +33,13 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
     public static final String GITHUB_USERNAME = "nf-core-bot";
     private static final String CREDENTIAL_TYPE = "seqera:index/credential:Credential";
 
-    /**
-     * Inputs of the component.
-     *
-     * @param workspaceId      the Seqera workspace
-     * @param githubOwner      the organization whose pipelines the platform pulls
-     * @param accessKeyId      TowerForge's access key id
-     * @param secretAccessKey  its secret (secret Output)
-     * @param githubToken      the fine-grained token the platform pulls with (secret Output)
-     * @param policyFingerprint the TowerForge policies' fingerprint the descriptions end with
-     */
-    public record Args(long workspaceId, String githubOwner, Output<String> accessKeyId,
-                       Output<String> secretAccessKey, Output<String> githubToken, String policyFingerprint) {
-    }
-
     private final Credential awsCredential;
     private final Credential githubCredential;
     private final Map<ComputeEnvKind, ComputeEnv> environments = new EnumMap<>(ComputeEnvKind.class);
 
-    public SeqeraComputeEnvironments(String name, Args args, Provider seqera, ComponentResourceOptions options) {
+    public SeqeraComputeEnvironments(String name, SeqeraComputeEnvironmentsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var seqera = args.seqera();
         var workspace = (double) args.workspaceId();
         this.awsCredential = new Credential("towerforge-aws-credential", CredentialArgs.builder()
                 .name(AWS_CREDENTIAL)
@@ -66,8 +50,7 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .accessKey(args.accessKeyId())
                         .secretKey(args.secretAccessKey())
                         .build()).build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(seqera)
-                        .aliases(FormerNames.atStackRoot(CREDENTIAL_TYPE, "towerforge-aws-credential"))
+                .build(), FormerNames.child(this, seqera, CREDENTIAL_TYPE, "towerforge-aws-credential")
                         // keys.aws.secret_key is not marked sensitive by the provider; keep it secret anyway.
                         .additionalSecretOutputs("keys")
                         .customTimeouts(CustomTimeouts.builder().create(Duration.ofMinutes(5))
@@ -85,15 +68,15 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .username(GITHUB_USERNAME)
                         .password(args.githubToken())
                         .build()).build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(seqera)
-                        .aliases(FormerNames.atStackRoot(CREDENTIAL_TYPE, "github-credential-" + GITHUB_CREDENTIAL))
+                .build(), FormerNames.child(this, seqera, CREDENTIAL_TYPE, "github-credential-" + GITHUB_CREDENTIAL)
                         .protect(true)
                         .additionalSecretOutputs("keys")
                         .build());
 
         var suffix = " (IAM Policy Version: " + args.policyFingerprint() + ")";
         for (var kind : ComputeEnvKind.values()) {
-            var spec = ComputeEnvSpec.load(kind.specResource());
+            var definition = args.environments().of(kind);
+            // credentialsId comes from the AWS credential, which orders each environment after it.
             environments.put(kind, new ComputeEnv(kind.environmentName(), ComputeEnvArgs.builder()
                     .workspaceId(workspace)
                     .computeEnv(ComputeEnvComputeEnvArgs.builder()
@@ -101,16 +84,14 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                             .platform("aws-batch")
                             .credentialsId(awsCredential.credentialsId())
                             .description(kind.description() + suffix)
-                            .config(ComputeEnvComputeEnvConfigArgs.builder().awsBatch(awsBatch(spec,
-                                    NextflowConfig.forKind(kind))).build())
+                            .config(ComputeEnvComputeEnvConfigArgs.builder().awsBatch(awsBatch(definition.spec(),
+                                    definition.nextflowConfig())).build())
                             .build())
-                    .build(), CustomResourceOptions.builder().parent(this).provider(seqera)
-                            .aliases(FormerNames.atStackRoot("seqera:index/computeEnv:ComputeEnv", kind.environmentName()))
+                    .build(), FormerNames.child(this, seqera, "seqera:index/computeEnv:ComputeEnv", kind.environmentName())
                             // Names are unique per workspace: the old environment must go before its replacement.
                             .deleteBeforeReplace(true)
                             .customTimeouts(CustomTimeouts.builder().create(Duration.ofMinutes(10))
                                     .update(Duration.ofMinutes(10)).delete(Duration.ofMinutes(5)).build())
-                            .dependsOn(awsCredential)
                             .build()));
         }
         registerOutputs(Map.of());
@@ -140,6 +121,8 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .efsCreate(forge.efsCreate())
                         .ebsBootSize(forge.ebsBootSize())
                         .fargateHeadEnabled(forge.fargateHeadEnabled())
+                        // dragenEnabled is not sent, as nf-core's program never sent it: the spec refuses true
+                        // (ComputeEnvSpec.DRAGEN_REFUSED), and unsent the provider keeps the platform's value.
                         .build())
                 .build();
     }

@@ -1,8 +1,23 @@
 package labstacks.megatests;
 
-/** A compute-environment spec or Nextflow config file is missing or malformed; names the file and field. */
+/** A Nextflow config file of a compute environment is missing or unreadable; names the file. */
 public final class SpecFileException extends RuntimeException {
-    public SpecFileException(String message) {
-        super(message);
+    private final String file;
+    private final String problem;
+
+    public SpecFileException(String file, String problem) {
+        super(file + ": " + problem);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    /** The classpath resource. */
+    public String file() {
+        return file;
+    }
+
+    /** What is wrong, without the file. */
+    public String problem() {
+        return problem;
     }
 }

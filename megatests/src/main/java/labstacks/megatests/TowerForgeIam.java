@@ -9,9 +9,9 @@ import com.pulumi.aws.iam.User;
 import com.pulumi.aws.iam.UserArgs;
 import com.pulumi.aws.iam.UserPolicyAttachment;
 import com.pulumi.aws.iam.UserPolicyAttachmentArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
@@ -42,53 +42,49 @@ public final class TowerForgeIam extends ComponentResource {
     private final AccessKey accessKey;
     private final List<Policy> policies = new ArrayList<>();
 
-    /** @param forgePolicy the forge policy document */
-    public TowerForgeIam(String name, String bucketName, Resource bucket, labstacks.shared.aws.PolicyDocument forgePolicy,
-                         Provider aws, ComponentResourceOptions options) {
+    public TowerForgeIam(String name, TowerForgeIamArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var aws = args.aws();
         var forge = policy("towerforge-forge-policy", FORGE_POLICY,
-                "IAM policy for TowerForge to create and manage AWS Batch resources",
-                forgePolicy.toJson(), child(aws, POLICY_TYPE, "towerforge-forge-policy"));
+                Output.of("IAM policy for TowerForge to create and manage AWS Batch resources"),
+                Output.of(args.forgePolicy().toJson()), aws);
         var launch = policy("towerforge-launch-policy", LAUNCH_POLICY,
-                "IAM policy for TowerForge to launch and monitor pipeline executions",
-                TowerForgePolicies.launch().toJson(), child(aws, POLICY_TYPE, "towerforge-launch-policy"));
+                Output.of("IAM policy for TowerForge to launch and monitor pipeline executions"),
+                Output.of(TowerForgePolicies.launch().toJson()), aws);
+        // From the bucket's own name and ARN: the policy waits for the adopted bucket.
         var s3 = policy("towerforge-s3-policy", S3_POLICY,
-                "IAM policy for TowerForge to access " + bucketName + " S3 bucket",
-                TowerForgePolicies.s3(bucketName).toJson(),
-                CustomResourceOptions.merge(child(aws, POLICY_TYPE, "towerforge-s3-policy"),
-                        CustomResourceOptions.builder().dependsOn(bucket).build()));
+                args.bucketName().applyValue(bucket -> "IAM policy for TowerForge to access " + bucket + " S3 bucket"),
+                args.bucketArn().applyValue(arn -> TowerForgePolicies.s3ForBucketArn(arn).toJson()), aws);
 
         this.user = new User("towerforge-user", UserArgs.builder().name(USER_NAME).build(),
-                child(aws, "aws:iam/user:User", "towerforge-user"));
+                FormerNames.child(this, aws, "aws:iam/user:User", "towerforge-user").build());
         var attachments = new ArrayList<Resource>();
         for (var entry : List.of(Map.entry("forge", forge), Map.entry("launch", launch), Map.entry("s3", s3))) {
-            attachments.add(new UserPolicyAttachment("towerforge-" + entry.getKey() + "-policy-attachment",
+            var attachment = "towerforge-" + entry.getKey() + "-policy-attachment";
+            attachments.add(new UserPolicyAttachment(attachment,
                     UserPolicyAttachmentArgs.builder().user(user.name()).policyArn(entry.getValue().arn()).build(),
-                    CustomResourceOptions.merge(child(aws, "aws:iam/userPolicyAttachment:UserPolicyAttachment", "towerforge-" + entry.getKey() + "-policy-attachment"),
-                            CustomResourceOptions.builder().dependsOn(user, entry.getValue()).build())));
+                    FormerNames.child(this, aws, "aws:iam/userPolicyAttachment:UserPolicyAttachment", attachment).build()));
         }
         this.accessKey = new AccessKey("towerforge-access-key", AccessKeyArgs.builder().user(user.name()).build(),
-                CustomResourceOptions.merge(child(aws, "aws:iam/accessKey:AccessKey", "towerforge-access-key"), CustomResourceOptions.builder()
+                FormerNames.child(this, aws, "aws:iam/accessKey:AccessKey", "towerforge-access-key")
+                        // No input of the key comes from the attachments, yet the platform must get a key whose
+                        // user already holds the policies: the order is explicit.
                         .dependsOn(attachments)
                         .additionalSecretOutputs("secret")
-                        .build()));
+                        .build());
         registerOutputs(Map.of("userArn", user.arn(), "accessKeyId", accessKey.id()));
     }
 
-    /** Each resource keeps the name the Python program gave it at the stack root. */
+    /** Each policy keeps the name the Python program gave it at the stack root. */
     private static final String POLICY_TYPE = "aws:iam/policy:Policy";
 
-    private CustomResourceOptions child(Provider aws, String type, String name) {
-        return CustomResourceOptions.builder().parent(this).provider(aws).aliases(FormerNames.atStackRoot(type, name)).build();
-    }
-
-    private Policy policy(String resourceName, String policyName, String description, String document,
-                          CustomResourceOptions options) {
+    private Policy policy(String resourceName, String policyName, Output<String> description, Output<String> document,
+                          Provider aws) {
         var policy = new Policy(resourceName, PolicyArgs.builder()
                 .name(policyName)
                 .description(description)
                 .policy(document)
-                .build(), options);
+                .build(), FormerNames.child(this, aws, POLICY_TYPE, resourceName).build());
         policies.add(policy);
         return policy;
     }

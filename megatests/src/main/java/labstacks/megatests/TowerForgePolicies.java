@@ -160,7 +160,11 @@ public final class TowerForgePolicies {
 
     /** Read and write the megatests bucket only. */
     public static PolicyDocument s3(String bucketName) {
-        var bucketArn = "arn:aws:s3:::" + bucketName;
+        return s3ForBucketArn("arn:aws:s3:::" + bucketName);
+    }
+
+    /** {@link #s3(String)} from the bucket's ARN, as the bucket resource reports it. */
+    public static PolicyDocument s3ForBucketArn(String bucketArn) {
         return PolicyDocument.of(
                 Statement.allow("s3:ListBucket").resources(bucketArn).build(),
                 Statement.allow("s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject")

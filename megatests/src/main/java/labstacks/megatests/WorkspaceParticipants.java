@@ -50,14 +50,13 @@ public final class WorkspaceParticipants extends ComponentResource {
 
     private final Output<Map<String, Object>> summary;
 
-    /**
-     * @param teamRoles false: members keep the role they hold (nf-core's program never set one); true: every
-     *                  participant gets its team's role (owner for core, maintain for maintainers)
-     */
-    public WorkspaceParticipants(String name, long orgId, long workspaceId, boolean teamRoles,
-                                 com.pulumi.github.Provider github, com.pulumi.seqera.Provider seqera,
-                                 ComponentResourceOptions options) {
+    public WorkspaceParticipants(String name, WorkspaceParticipantsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var orgId = args.orgId();
+        var workspaceId = args.workspaceId();
+        var teamRoles = args.teamRoles();
+        var github = args.github();
+        var seqera = args.seqera();
         var invoke = InvokeOptions.builder().provider(github).parent(this).build();
         var lookupOptions = InvokeOptions.builder().provider(seqera).parent(this).build();
         var core = GithubFunctions.getTeam(GetTeamArgs.builder().slug(CORE_TEAM).build(), invoke);

@@ -98,11 +98,15 @@ class MegatestsProgramTest {
                 run.resource("aws:iam/policy:Policy", "towerforge-s3-policy").inputs().get("description"));
         assertEquals("TowerForge-AWSMegatests", run.resource("aws:iam/user:User", "towerforge-user").inputs().get("name"));
         var attachments = run.resources("aws:iam/userPolicyAttachment:UserPolicyAttachment");
-        assertEquals(3, attachments.size());
+        var attachmentNames = List.of("towerforge-forge-policy-attachment", "towerforge-launch-policy-attachment",
+                "towerforge-s3-policy-attachment");
+        assertEquals(attachmentNames, attachments.stream().map(PlannedResource::name).sorted().toList());
         assertTrue(attachments.stream().allMatch(a -> "TowerForge-AWSMegatests".equals(a.inputs().get("user"))));
         var key = run.resource("aws:iam/accessKey:AccessKey", "towerforge-access-key");
         assertTrue(key.additionalSecretOutputs().contains("secret"));
-        assertEquals(3, key.dependsOn().stream().filter(d -> d.endsWith("-policy-attachment")).count());
+        assertTrue(key.dependsOn().containsAll(attachmentNames), key.dependsOn().toString());
+        assertEquals(List.of("nf-core-awsmegatests"), run.resource("aws:iam/policy:Policy", "towerforge-s3-policy").dependsOn(),
+                "the bucket's Outputs order the S3 policy after the adopted bucket");
         @SuppressWarnings("unchecked")
         var iam = (Map<String, Object>) run.outputs().get("towerforge_iam");
         // The key, its secret and the user's ARN (which holds the account id) exist only after deployment:
@@ -345,11 +349,60 @@ class MegatestsProgramTest {
         assertEquals("85085054091044", fromEnv.output("workspace_id"));
     }
 
+    private static String specText(ComputeEnvKind kind) {
+        try (var stream = MegatestsProgramTest.class.getClassLoader().getResourceAsStream(kind.specResource())) {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The program with {@code broken}'s spec file text edited; the other kinds read the module's files. */
+    private static ProgramHarness withSpec(Map<ComputeEnvKind, java.util.function.UnaryOperator<String>> edits) {
+        var program = new MegatestsProgram(kind -> !edits.containsKey(kind) ? ComputeEnvDefinition.read(kind)
+                : new ComputeEnvDefinition(ComputeEnvSpec.parse(edits.get(kind).apply(specText(kind)), kind.specResource()),
+                NextflowConfig.forKind(kind)));
+        return ProgramHarness.forStackFile(program, "megatests-prod")
+                .secret("megatests:towerAccessToken", TOWER_TOKEN)
+                .secret("megatests:githubToken", GITHUB_TOKEN)
+                .secret("megatests:platformGithubOrgToken", PLATFORM_TOKEN);
+    }
+
+    /** Spec files are read once, in prepare: a broken one stops the run before anything registers. */
+    @Test
+    void aSpecFileThatDoesNotBindStopsTheRunNamingTheFileTheFieldAndTheFix() {
+        var e = assertThrows(StackConfigException.class, () -> withSpec(Map.of(
+                ComputeEnvKind.GPU, text -> text.replace("\"dragenEnabled\": false", "\"dragenEnabled\": true"),
+                ComputeEnvKind.ARM, text -> text.replace("\"maxCpus\"", "\"maxCpu\""))).run());
+        assertEquals(List.of(
+                new ConfigProblem(ComputeEnvKind.GPU.specResource(), ComputeEnvSpec.DRAGEN_REFUSED,
+                        "fix megatests/src/main/resources/labstacks/megatests/compute-envs/gpu.json and rebuild (./labstacks build)"),
+                new ConfigProblem(ComputeEnvKind.ARM.specResource(),
+                        "field 'forge.maxCpu' is not a known field; did you mean 'maxCpus'? known: allowBuckets, arm64Enabled,"
+                                + " disposeOnDeletion, dragenEnabled, ebsBootSize, efsCreate, fargateHeadEnabled, gpuEnabled,"
+                                + " instanceTypes, maxCpus, minCpus, securityGroups, subnets, type",
+                        "fix megatests/src/main/resources/labstacks/megatests/compute-envs/arm.json and rebuild (./labstacks build)")),
+                e.problems());
+        assertTrue(e.getMessage().contains("Pulumi.megatests-prod.yaml"), e.getMessage());
+    }
+
+    /** define gets the specs prepare read: an edited spec reaches the plan. */
+    @Test
+    void theEnvironmentsAreBuiltFromWhatPrepareRead() {
+        var run = withSpec(Map.of(ComputeEnvKind.CPU, text -> text.replace("\"maxCpus\": 1000", "\"maxCpus\": 900")))
+                .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"), "members", List.of()))
+                .run().assertSucceeded();
+        assertEquals(900, (Object) input(run.resource(CE, ComputeEnvKind.CPU.environmentName()),
+                "computeEnv.config.awsBatch.forge.maxCpus"));
+    }
+
     @Test
     void theOfflinePlanWarnsForMissingTokensAndShowsTheFixturesParticipants() {
         var plan = ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod").mode(RunMode.PLAN).run()
                 .assertSucceeded();
-        assertEquals(3, plan.warnings().stream().filter(w -> w.contains("is not set")).count(), plan.warnings().toString());
+        for (var key : List.of("megatests:towerAccessToken", "megatests:githubToken", "megatests:platformGithubOrgToken")) {
+            assertTrue(plan.warnings().stream().anyMatch(w -> w.startsWith(key + " is not set")), key + ": " + plan.warnings());
+        }
         // offline-participants.json: alice and carol exist (imported), bob is new, dave has no public e-mail.
         var participants = plan.resources("seqera:index/workspaceParticipant:WorkspaceParticipant");
         assertEquals(List.of("import", "create", "import"), participants.stream()

@@ -49,8 +49,12 @@ class TowerForgePoliciesTest {
             }
         }
         assertTrue(missing.isEmpty(), "actions of seqeralabs/nf-tower-aws missing from the forge policy: " + missing);
-        assertEquals(59, documentActions(forge, 0).size());
-        assertEquals(28, documentActions(forge, 1).size());
+        // Each action once per statement; the exact lists are pinned by the fingerprint (78905f7f), which the
+        // live environments' descriptions carry.
+        for (var statement : List.of(0, 1)) {
+            var actions = documentActions(forge, statement);
+            assertEquals(new HashSet<>(actions).size(), actions.size(), "an action given twice in statement " + statement);
+        }
     }
 
     @Test

@@ -105,24 +105,52 @@ class GenomeCatalogTest {
     }
 
     @Test
-    void brokenFilesNameTheFileAndTheField() {
-        assertTrue(parseError("{not json").startsWith("genomes.json is not valid JSON"));
-        assertTrue(parseError("[]").contains("the top level must be an object"));
-        assertTrue(parseError("{\"genomes\":[]}").contains("genomes.json: bucket is missing"));
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":{}}").contains("'genomes' must be a list"));
+    void brokenFilesNameTheFileTheEntryAndTheField() {
+        assertTrue(parseError("{not json").startsWith("genomes.json: is not valid JSON (line 1, column 2)"));
+        assertEquals("genomes.json: the top level must be a JSON object", parseError("[]"));
+        assertEquals("genomes.json: field 'bucket' is missing; it must be text", parseError("{\"genomes\":[]}"));
+        assertEquals("genomes.json: field 'genomes' must be a list, got an object",
+                parseError("{\"bucket\":\"b\",\"genomes\":{}}"));
         var entry = "{\"id\":\"X1\",\"species\":\"S\",\"source\":\"E\",\"build\":\"X1\",\"paths\":{"
                 + "\"fasta\":\"a\",\"bwa\":\"b\",\"bowtie2\":\"c/\",\"star\":\"d/\",\"gtf\":\"e\"}}";
         var absolute = entry.replace("\"gtf\":\"e\"", "\"gtf\":\"s3://b/e\",\"bed12\":\"f\"");
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + absolute + "]}").contains("paths.gtf must be a key inside"));
+        assertEquals("genomes.json: genomes[0] (X1): paths.gtf must be a key inside the bucket (no leading / or s3://),"
+                + " got s3://b/e", parseError("{\"bucket\":\"b\",\"genomes\":[" + absolute + "]}"));
         var complete = entry.replace("\"gtf\":\"e\"", "\"gtf\":\"e\",\"bed12\":\"f\"");
         var typo = entry.replace("\"gtf\":\"e\"", "\"gft\":\"e\"");
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + typo + "]}").contains("paths.gft is not a known asset"));
+        assertEquals("genomes.json: field 'genomes[0].paths.gft' is not a known field; did you mean 'gff'? known: bed12,"
+                + " bismark, bowtie2, bwa, bwamem2, fasta, gff, gtf, readme, star",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + typo + "]}"));
         var noFasta = entry.replace("\"fasta\":\"a\",", "");
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + noFasta + "]}").contains("paths.fasta is missing"));
+        assertEquals("genomes.json: field 'genomes[0].paths.fasta' is missing; it must be text",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + noFasta + "]}"));
         var badSize = entry.replace("\"paths\"", "\"macs_gsize\":\"big\",\"paths\"");
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + badSize + "]}").contains("macs_gsize must be a number"));
+        assertEquals("genomes.json: genomes[0] (X1): macs_gsize must be a number such as 2.7e9, got big",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + badSize + "]}"));
         var badUrl = entry.replace("\"paths\"", "\"external\":{\"gff\":\"file:/x\"},\"paths\"");
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + badUrl + "]}").contains("external.gff must be"));
-        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + complete + "," + complete + "]}").contains("appears twice"));
+        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + badUrl + "]}")
+                .startsWith("genomes.json: genomes[0] (X1): external.gff must be an http(s) or ftp URL"));
+        assertEquals("genomes.json: genomes[1] (X1): the id X1 appears twice (first at genomes[0]); keep one entry",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + complete + "," + complete + "]}"));
+    }
+
+    /** What a lenient reader used to accept silently: a field given twice, one it does not know, a number as text. */
+    @Test
+    void fieldsGivenTwiceUnknownOrOfTheWrongTypeAreRefused() {
+        var entry = "{\"id\":\"X1\",\"species\":\"S\",\"source\":\"E\",\"build\":\"X1\",\"paths\":{\"fasta\":\"a\"}}";
+        var twice = entry.replace("\"fasta\":\"a\"", "\"fasta\":\"a\",\"fasta\":\"b\"");
+        assertEquals("genomes.json: field 'genomes[0].paths.fasta' is given twice in one object; keep one",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + twice + "]}"));
+        var unknown = entry.replace("\"paths\"", "\"mito\":\"MT\",\"paths\"");
+        assertTrue(parseError("{\"bucket\":\"b\",\"genomes\":[" + unknown + "]}")
+                .startsWith("genomes.json: field 'genomes[0].mito' is not a known field; did you mean 'mito_name'? known: "));
+        var number = entry.replace("\"species\":\"S\"", "\"species\":5");
+        assertEquals("genomes.json: field 'genomes[0].species' must be text, got 5",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + number + "]}"));
+        var blank = entry.replace("\"build\":\"X1\"", "\"build\":\"\"");
+        assertEquals("genomes.json: field 'genomes[0].build' is blank; it must be non-empty text",
+                parseError("{\"bucket\":\"b\",\"genomes\":[" + blank + "]}"));
+        assertEquals("b", GenomeCatalog.parse(new StringReader("{\"bucket\":\"b\",\"genomes\":[" + entry + "]}"),
+                "genomes.json").bucket());
     }
 }

@@ -145,7 +145,7 @@ class InventoryToolTest {
         Files.writeString(broken, "{\"bucket\":\"b\",\"genomes\":[{\"id\":\"x\"}]}");
         var catalogError = run("--catalog", broken.toString());
         assertEquals(2, catalogError.code());
-        assertTrue(catalogError.err().contains("broken.json: genomes[0] (x).paths must be an object"), catalogError.err());
+        assertTrue(catalogError.err().contains("broken.json: field 'genomes[0].species' is missing; it must be text"), catalogError.err());
         var noBucket = run("--catalog", catalog("Mus_musculus/GRCm38").toString(), "--bucket", "not-there",
                 "--endpoint", S3.getUri().toString());
         assertEquals(2, noBucket.code());

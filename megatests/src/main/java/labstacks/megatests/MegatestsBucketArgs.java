@@ -1,0 +1,23 @@
+package labstacks.megatests;
+
+import com.pulumi.aws.Provider;
+import labstacks.shared.validation.Vocabulary;
+
+import java.util.Objects;
+
+/**
+ * Inputs of a {@link MegatestsBucket}.
+ *
+ * @param bucketName the existing bucket to adopt: its name is also its import id and its logical name, as in
+ *                   nf-core's program
+ * @param aws        the explicit AWS provider of the bucket's region
+ */
+public record MegatestsBucketArgs(String bucketName, Provider aws) {
+    public MegatestsBucketArgs {
+        Objects.requireNonNull(bucketName, "bucketName");
+        Vocabulary.s3BucketName(bucketName).ifPresent(rule -> {
+            throw new IllegalArgumentException("bucketName " + bucketName + ": " + rule);
+        });
+        Objects.requireNonNull(aws, "aws");
+    }
+}

@@ -1,0 +1,125 @@
+package labstacks.megatests;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.offline.testing.StackRun;
+import labstacks.shared.providers.GitHubAccess;
+import labstacks.shared.providers.GitHubProviders;
+import labstacks.shared.providers.SeqeraAccess;
+import labstacks.shared.providers.SeqeraProviders;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkspaceParticipantsTest {
+    private static final String TYPE = "seqera:index/workspaceParticipant:WorkspaceParticipant";
+
+    /**
+     * core: ann and ben; maintainers: ben, cat, dan. ann (owner) and cat (launch) are participants already,
+     * ben is not, dan has no public e-mail.
+     */
+    private static ProgramHarness harness(boolean teamRoles) {
+        return ProgramHarness.component("participants", stack -> {
+                    var github = GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g")));
+                    var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
+                    var participants = new WorkspaceParticipants("workspace-participants",
+                            new WorkspaceParticipantsArgs(11L, 22L, teamRoles, github, seqera), ComponentResourceOptions.Empty);
+                    stack.pulumi().export("summary", participants.summary());
+                })
+                .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"),
+                        "members", args.get("slug").equals(WorkspaceParticipants.CORE_TEAM) ? List.of("ann", "ben")
+                                : List.of("ben", "cat", "dan")))
+                .function("github:index/getUser:getUser", args -> {
+                    var login = (String) args.get("username");
+                    return login.equals("dan") ? Map.of("id", "4", "login", login)
+                            : Map.of("id", "1", "login", login, "email", login + "@example.org");
+                })
+                .function("seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
+                    var role = Map.of("ann@example.org", "owner", "cat@example.org", "launch").get((String) args.get("email"));
+                    if (role == null) {
+                        throw new IllegalStateException(WorkspaceParticipants.NOT_FOUND + ": No workspace participant found");
+                    }
+                    return Map.of("email", args.get("email"), "orgId", args.get("orgId"), "workspaceId", args.get("workspaceId"),
+                            "role", role);
+                });
+    }
+
+    private static StackRun run(boolean teamRoles) {
+        return harness(teamRoles).run().assertSucceeded();
+    }
+
+    @Test
+    void someoneAlreadyInTheWorkspaceIsImportedProtectedAndKeepsTheirRole() {
+        var cat = run(false).resource(TYPE, "participant-cat");
+        // Import id org_id/workspace_id/email: terraform-provider-seqera v0.30.5 docs/resources/workspace_participant.md.
+        assertEquals("11/22/cat@example.org", cat.importId());
+        assertTrue(cat.protect(), "a membership this project did not create");
+        assertTrue(cat.retainOnDelete());
+        assertEquals("launch", cat.inputs().get("role"));
+        assertEquals(11L, ((Number) cat.inputs().get("orgId")).longValue());
+        assertEquals(22L, ((Number) cat.inputs().get("workspaceId")).longValue());
+        assertEquals("seqera", cat.provider());
+    }
+
+    @Test
+    void someoneNewIsCreatedWithTheirTeamsRoleAndRetainedOnDelete() {
+        var ben = run(false).resource(TYPE, "participant-ben");
+        assertNull(ben.importId());
+        assertFalse(ben.protect());
+        assertTrue(ben.retainOnDelete(), "a later re-import replaces the entry; the person must stay");
+        assertEquals("owner", ben.inputs().get("role"), "core wins over maintainers");
+        assertEquals("ben@example.org", ben.inputs().get("email"));
+    }
+
+    @Test
+    void teamRolesOverrideTheRoleSomeoneHolds() {
+        assertEquals("maintain", run(true).resource(TYPE, "participant-cat").inputs().get("role"));
+        assertEquals("launch", run(false).resource(TYPE, "participant-cat").inputs().get("role"));
+    }
+
+    @Test
+    void participantsSitAtTheStackRootSoThePlanListsEachPerson() {
+        var run = run(false);
+        var participants = run.resources(TYPE);
+        assertEquals(List.of("participant-ann", "participant-ben", "participant-cat"),
+                participants.stream().map(p -> p.name()).sorted().toList());
+        assertTrue(participants.stream().allMatch(p -> p.parentUrn().contains("::pulumi:pulumi:Stack::")));
+    }
+
+    /** The keys nf-core/ops scripts/parse_member_status.py reads (STATUS:<status>:<email>:<ROLE>), e-mails withheld. */
+    @Test
+    void theSummaryReportsEveryMemberWithoutTheirEmail() {
+        @SuppressWarnings("unchecked")
+        var summary = (Map<String, Object>) run(false).output("summary");
+        @SuppressWarnings("unchecked")
+        var commands = (Map<String, Map<String, Object>>) summary.get("individual_member_commands");
+        assertEquals("STATUS:EXISTS:email-withheld:OWNER", commands.get("ann").get("status"));
+        assertEquals("STATUS:ADDED:email-withheld:OWNER", commands.get("ben").get("status"));
+        assertEquals("STATUS:NO_EMAIL:email-withheld:MAINTAIN", commands.get("dan").get("status"));
+        assertEquals("", commands.get("dan").get("command_id"));
+        assertEquals("participant-ben", commands.get("ben").get("command_id"));
+        assertEquals(Map.of("ann", "owner", "ben", "owner", "cat", "launch"), summary.get("members"));
+        assertEquals(List.of("dan"), summary.get("skipped_without_public_email"));
+        assertEquals("22", summary.get("workspace_id"));
+        assertEquals("original", summary.get("role_source"));
+        assertFalse(summary.toString().contains("@example.org"));
+    }
+
+    @Test
+    void aLookupThatFailsLeavesThePersonOutAndSaysSo() {
+        var run = harness(false).function("seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
+            throw new IllegalStateException("Unexpected API response: Status code: 403");
+        }).run().assertSucceeded();
+        assertTrue(run.resources(TYPE).isEmpty());
+        @SuppressWarnings("unchecked")
+        var summary = (Map<String, Object>) run.output("summary");
+        assertEquals(List.of("ann", "ben", "cat"), summary.get("skipped_lookup_failed"));
+    }
+}

@@ -1,0 +1,128 @@
+package labstacks.shared.json;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StrictJsonTest {
+
+    /** A spec shaped like the megatests compute-environment files: nested, with defaults and optionals. */
+    record Spec(String region, Forge forge, Optional<String> note, @JsonProperty("work_dir") Optional<String> workDir,
+                Map<String, String> labels) {
+    }
+
+    record Forge(String type, int minCpus, List<String> subnets, Boolean waveEnabled) {
+        Forge {
+            // A default: absent means true.
+            waveEnabled = waveEnabled == null ? Boolean.TRUE : waveEnabled;
+            if (minCpus < 0) {
+                throw new IllegalArgumentException("minCpus must be 0 or more, got " + minCpus);
+            }
+        }
+    }
+
+    private static final String VALID = """
+            {"region": "eu-west-1", "work_dir": "s3://b/work", "labels": {"team": "nf-core"},
+             "forge": {"type": "SPOT", "minCpus": 4, "subnets": ["subnet-1", "subnet-2"]}}
+            """;
+
+    private static JsonFileException error(String json) {
+        return assertThrows(JsonFileException.class, () -> StrictJson.read(json, "cpu.json", Spec.class));
+    }
+
+    @Test
+    void aValidFileBindsWithItsDefaultsAndOptionals() {
+        var spec = StrictJson.read(VALID, "cpu.json", Spec.class);
+        assertEquals("eu-west-1", spec.region());
+        assertEquals(Optional.of("s3://b/work"), spec.workDir());
+        assertEquals(Optional.empty(), spec.note());
+        assertEquals(new Forge("SPOT", 4, List.of("subnet-1", "subnet-2"), true), spec.forge());
+        assertEquals(Map.of("team", "nf-core"), spec.labels());
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithItsPathAndTheNearestKnownOne() {
+        var e = error(VALID.replace("\"minCpus\"", "\"minCpu\""));
+        assertEquals("cpu.json", e.file());
+        assertEquals("forge.minCpu", e.path());
+        assertEquals("cpu.json: field 'forge.minCpu' is not a known field; did you mean 'minCpus'? "
+                + "known: minCpus, subnets, type, waveEnabled", e.getMessage());
+        // A component's JSON name is its @JsonProperty, not the Java name.
+        assertEquals("workDir", error(VALID.replace("\"work_dir\"", "\"workDir\"")).path());
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNotSilentlyOverwritten() {
+        var e = error(VALID.replace("\"type\": \"SPOT\"", "\"type\": \"SPOT\", \"type\": \"EC2\""));
+        assertEquals("cpu.json: field 'forge.type' is given twice in one object; keep one", e.getMessage());
+        var top = error(VALID.replace("{\"region\": \"eu-west-1\",", "{\"region\": \"eu-west-1\", \"region\": \"us-east-1\","));
+        assertEquals("region", top.path());
+        var inMap = error(VALID.replace("{\"team\": \"nf-core\"}", "{\"team\": \"a\", \"team\": \"b\"}"));
+        assertEquals("labels.team", inMap.path());
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamedWithWhatItMustBe() {
+        var region = error(VALID.replace("\"region\": \"eu-west-1\", ", ""));
+        assertEquals("cpu.json: field 'region' is missing; it must be text", region.getMessage());
+        var type = error(VALID.replace("\"type\": \"SPOT\", ", ""));
+        assertEquals("forge.type", type.path());
+        // A primitive cannot hold null: Jackson refuses it before the record exists.
+        var minCpus = error(VALID.replace("\"minCpus\": 4, ", ""));
+        assertEquals("cpu.json: field 'forge.minCpus' is missing or null; it must be a whole number", minCpus.getMessage());
+        var subnets = error(VALID.replace(", \"subnets\": [\"subnet-1\", \"subnet-2\"]", ""));
+        assertEquals("cpu.json: field 'forge.subnets' is missing; it must be a list of text values", subnets.getMessage());
+        assertEquals("region", error(VALID.replace("\"eu-west-1\"", "null")).path());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedWithoutCoercion() {
+        assertEquals("cpu.json: field 'forge.minCpus' must be a whole number, got text",
+                error(VALID.replace("\"minCpus\": 4", "\"minCpus\": \"4\"")).getMessage());
+        assertEquals("forge.minCpus", error(VALID.replace("\"minCpus\": 4", "\"minCpus\": 1.5")).path());
+        assertEquals("cpu.json: field 'region' must be text, got 5",
+                error(VALID.replace("\"eu-west-1\"", "5")).getMessage());
+        assertEquals("forge.subnets", error(VALID.replace("[\"subnet-1\", \"subnet-2\"]", "\"subnet-1\"")).path());
+        assertEquals("forge.subnets[1]", error(VALID.replace("\"subnet-2\"", "7")).path());
+        assertEquals("forge.waveEnabled", error(VALID.replace("\"minCpus\": 4", "\"minCpus\": 4, \"waveEnabled\": \"yes\"")).path());
+        assertEquals("cpu.json: field 'region' is blank; it must be non-empty text",
+                error(VALID.replace("\"eu-west-1\"", "\" \"")).getMessage());
+        assertEquals("forge.subnets[0]", error(VALID.replace("\"subnet-1\"", "null")).path());
+    }
+
+    @Test
+    void theRecordsOwnRuleFollowsThePathOfItsObject() {
+        assertEquals("cpu.json: forge: minCpus must be 0 or more, got -1",
+                error(VALID.replace("\"minCpus\": 4", "\"minCpus\": -1")).getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotOneJsonObjectSaysSo() {
+        assertTrue(error("{\"region\": ").getMessage().startsWith("cpu.json: is not valid JSON (line 1, column 12): "));
+        assertEquals("cpu.json: the top level must be a JSON object", error("[]").getMessage());
+        assertEquals("cpu.json: is empty or null; it must be a JSON object", error("null").getMessage());
+        assertEquals("cpu.json: has content after its JSON value; keep one document per file", error(VALID + "{}").getMessage());
+    }
+
+    @Test
+    void filesAndResourcesAreNamedAsTheCallerGaveThem(@TempDir Path directory) throws Exception {
+        var file = directory.resolve("gpu.json");
+        java.nio.file.Files.writeString(file, VALID.replace("\"SPOT\"", "\"\""));
+        var e = assertThrows(JsonFileException.class, () -> StrictJson.read(file, Spec.class));
+        assertEquals(file + ": field 'forge.type' is blank; it must be non-empty text", e.getMessage());
+        assertEquals(directory.resolve("none.json") + ": no such file", assertThrows(JsonFileException.class,
+                () -> StrictJson.read(directory.resolve("none.json"), Spec.class)).getMessage());
+        assertEquals("labstacks/none.json: is missing from the classpath; rebuild the module that ships it",
+                assertThrows(JsonFileException.class, () -> StrictJson.resource("labstacks/none.json", Spec.class))
+                        .getMessage());
+    }
+}
