@@ -1,0 +1,36 @@
+package labstacks.shared.kubernetes;
+
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+
+import java.util.Map;
+
+/** The metadata the constructs put on the objects they create. */
+final class ObjectMetadata {
+
+    private ObjectMetadata() {
+    }
+
+    /**
+     * Name, namespace and, only when there are any, labels: an object without labels sends no {@code labels}
+     * key at all, so a program that never labelled its objects plans the same through a construct.
+     */
+    static ObjectMetaArgs of(String name, String namespace, Map<String, String> labels) {
+        var metadata = ObjectMetaArgs.builder().name(name).namespace(namespace);
+        if (!labels.isEmpty()) {
+            metadata.labels(labels);
+        }
+        return metadata.build();
+    }
+
+    /** Pod template metadata: the labels selectors and NetworkPolicies match on. */
+    static ObjectMetaArgs pod(Map<String, String> labels) {
+        return ObjectMetaArgs.builder().labels(labels).build();
+    }
+
+    static void requireName(String what, String name) {
+        if (name == null || !name.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            throw new IllegalArgumentException(what + " must be a DNS label (1 to 63 lower-case letters, digits"
+                    + " and '-', starting and ending with a letter or digit), got " + name);
+        }
+    }
+}
