@@ -94,7 +94,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         var afterSecrets = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder()
                 .dependsOn(new ArrayList<Resource>(secrets.secrets())).build());
         new PlatformNetworkPolicies("network", new PlatformNetworkPolicies.Args(ns), k8s, ComponentResourceOptions.Empty);
-        var rbac = new DagsterRbac("dagster-rbac", ns, k8s, ComponentResourceOptions.Empty);
+        var rbac = new DagsterRbac("dagster-rbac", new DagsterRbac.Args(ns), k8s, ComponentResourceOptions.Empty);
 
         new PlatformAccess("access", new PlatformAccess.Args(ns, settings.exposure()), k8s, ComponentResourceOptions.Empty);
         var postgres = new DependencyService(DependencyServices.postgres(secrets.name(PlatformSecrets.POSTGRES),
