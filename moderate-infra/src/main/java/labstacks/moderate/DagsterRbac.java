@@ -40,8 +40,20 @@ public final class DagsterRbac extends ComponentResource {
 
     private final ServiceAccount serviceAccount;
 
-    public DagsterRbac(String name, String namespace, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link DagsterRbac}.
+     *
+     * @param namespace the namespace Dagster launches its runs in, the only one the Role covers
+     */
+    public record Args(String namespace) {
+        public Args {
+            java.util.Objects.requireNonNull(namespace, "namespace");
+        }
+    }
+
+    public DagsterRbac(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var namespace = args.namespace();
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         this.serviceAccount = new ServiceAccount(SERVICE_ACCOUNT, ServiceAccountArgs.builder()
                 .metadata(Labels.metadata(SERVICE_ACCOUNT, namespace))
@@ -58,10 +70,12 @@ public final class DagsterRbac extends ComponentResource {
                 .build(), child);
         new RoleBinding(ROLE, RoleBindingArgs.builder()
                 .metadata(Labels.metadata(ROLE, namespace))
-                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("Role").name(ROLE).build())
-                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(SERVICE_ACCOUNT).namespace(namespace).build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(serviceAccount, role).build()));
+                // Both names through the objects' outputs: the binding waits for the Role and the account it binds.
+                .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("Role")
+                        .name(Labels.nameOf(role.metadata())).build())
+                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(Labels.nameOf(serviceAccount.metadata()))
+                        .namespace(namespace).build())
+                .build(), child);
         registerOutputs(Map.of());
     }
 

@@ -4,6 +4,7 @@ import labstacks.shared.program.OrderedMap;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The values of the two Helm releases. Values never hold a secret: every credential is referenced by the
@@ -34,10 +35,49 @@ final class HelmCharts {
     private HelmCharts() {
     }
 
-    static Map<String, Object> dagsterValues(ModerateSettings settings) {
+    /**
+     * What the Dagster release's values depend on.
+     *
+     * @param namespace         the namespace the run launcher starts runs in
+     * @param codeLocationImage the code location's image repository
+     * @param codeLocationTag   its tag
+     */
+    record DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag) {
+        DagsterInputs {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(codeLocationImage, "codeLocationImage");
+            Objects.requireNonNull(codeLocationTag, "codeLocationTag");
+        }
+    }
+
+    /**
+     * What the OpenMetadata release's values depend on.
+     *
+     * @param issuer        the realm's issuer as browsers and tokens see it (the OIDC authority and the JWT issuer)
+     * @param callbackUrl   where Keycloak sends users back after login
+     * @param publicKeyUrls the key sets the server fetches itself, through the cluster's Services
+     * @param clientId      OpenMetadata's OIDC client in the realm
+     * @param initialAdmins the initial admins' user names
+     * @param principalDomain the e-mail domain of principals
+     * @param jwtKeyId      the key id OpenMetadata puts in its JWTs
+     */
+    record OpenMetadataInputs(String issuer, String callbackUrl, List<String> publicKeyUrls, String clientId,
+                              List<String> initialAdmins, String principalDomain, String jwtKeyId) {
+        OpenMetadataInputs {
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(callbackUrl, "callbackUrl");
+            publicKeyUrls = List.copyOf(publicKeyUrls);
+            Objects.requireNonNull(clientId, "clientId");
+            initialAdmins = List.copyOf(initialAdmins);
+            Objects.requireNonNull(principalDomain, "principalDomain");
+            Objects.requireNonNull(jwtKeyId, "jwtKeyId");
+        }
+    }
+
+    static Map<String, Object> dagsterValues(DagsterInputs inputs) {
         var codeLocation = OrderedMap.of(
                 "name", CODE_LOCATION,
-                "image", OrderedMap.of("repository", settings.codeLocationImage(), "tag", settings.codeLocationTag(),
+                "image", OrderedMap.of("repository", inputs.codeLocationImage(), "tag", inputs.codeLocationTag(),
                         "pullPolicy", "Always"),
                 "dagsterApiGrpcArgs", List.of("--package-name", "moderate"),
                 "port", 3030,
@@ -77,7 +117,7 @@ final class HelmCharts {
                 "runLauncher", OrderedMap.of(
                         "type", "K8sRunLauncher",
                         "config", OrderedMap.of("k8sRunLauncher", OrderedMap.of(
-                                "jobNamespace", settings.namespace(),
+                                "jobNamespace", inputs.namespace(),
                                 "imagePullPolicy", "Always",
                                 "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
                                         OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
@@ -92,11 +132,8 @@ final class HelmCharts {
                         "service", OrderedMap.of("port", 5432)));
     }
 
-    static Map<String, Object> openMetadataValues(ModerateSettings settings) {
-        var endpoints = PublicEndpoints.of(settings);
-        var keycloakRealm = endpoints.realm(settings.realm());
-        // The server fetches both key sets itself: through the cluster's Services, never a browser address.
-        var cluster = "." + settings.namespace() + ".svc.cluster.local";
+    static Map<String, Object> openMetadataValues(OpenMetadataInputs inputs) {
+        var keycloakRealm = inputs.issuer();
         var config = OrderedMap.of(
                 "logLevel", "INFO",
                 "elasticsearch", OrderedMap.of(
@@ -120,24 +157,22 @@ final class HelmCharts {
                 "pipelineServiceClientConfig", OrderedMap.of("enabled", false),
                 "authentication", OrderedMap.of(
                         "provider", "custom-oidc",
-                        "publicKeys", List.of("http://" + Labels.OPENMETADATA + cluster + ":8585/api/v1/system/config/jwks",
-                                "http://" + Labels.KEYCLOAK + cluster + ":8080/realms/" + settings.realm()
-                                        + "/protocol/openid-connect/certs"),
+                        "publicKeys", inputs.publicKeyUrls(),
                         "authority", keycloakRealm,
-                        "clientId", settings.oidcClientId(),
-                        "callbackUrl", endpoints.openMetadata() + "/callback",
+                        "clientId", inputs.clientId(),
+                        "callbackUrl", inputs.callbackUrl(),
                         "enableSelfSignup", false),
                 "authorizer", OrderedMap.of(
                         "className", "org.openmetadata.service.security.DefaultAuthorizer",
                         "containerRequestFilter", "org.openmetadata.service.security.JwtFilter",
-                        "initialAdmins", settings.initialAdmins(),
-                        "principalDomain", settings.principalDomain()),
+                        "initialAdmins", inputs.initialAdmins(),
+                        "principalDomain", inputs.principalDomain()),
                 "jwtTokenConfiguration", OrderedMap.of(
                         "enabled", true,
                         "rsapublicKeyFilePath", JWT_KEYS_DIR + "/om_pubkey.der",
                         "rsaprivateKeyFilePath", JWT_KEYS_DIR + "/om_privkey.der",
                         "jwtissuer", keycloakRealm,
-                        "keyId", settings.openMetadataJwtKeyId()),
+                        "keyId", inputs.jwtKeyId()),
                 "fernetkey", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_FERNET, "secretKey", "fernet-key"));
         return OrderedMap.of(
                 "fullnameOverride", Labels.OPENMETADATA,

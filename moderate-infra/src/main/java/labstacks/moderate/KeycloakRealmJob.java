@@ -1,24 +1,21 @@
 package labstacks.moderate;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.batch.v1.Job;
-import com.pulumi.kubernetes.batch.v1.JobArgs;
-import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ServiceAccounts;
+import labstacks.shared.kubernetes.OneOffJob;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Creates the {@code moderate} realm and OpenMetadata's OIDC client with moderate-cli, as the original's
@@ -35,48 +32,62 @@ public final class KeycloakRealmJob extends ComponentResource {
             "docker.io/agmangas/moderate-cli:0.6.0 declares no non-root user; the Job only calls Keycloak's HTTP API"
                     + " and runs without privilege escalation");
 
+    /**
+     * Inputs of {@link KeycloakRealmJob}.
+     *
+     * @param namespace         the platform's namespace
+     * @param keycloakService   the name of Keycloak's Service (port 8080), as an output
+     * @param keycloak          Keycloak's server, which the Job waits for (ready, not only declared)
+     * @param adminUser         the Keycloak admin user
+     * @param credentialsSecret the name of the Secret holding {@code KEYCLOAK_ADMIN_PASSWORD}, as an output
+     * @param realm             the realm to create
+     * @param oidcClientId      OpenMetadata's client in the realm
+     * @param openMetadataUrl   OpenMetadata's public root URL: the client's root and redirect URIs
+     */
+    public record Args(String namespace, Output<String> keycloakService, Resource keycloak, String adminUser,
+                       Output<String> credentialsSecret, String realm, String oidcClientId, String openMetadataUrl) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(keycloakService, "keycloakService");
+            Objects.requireNonNull(keycloak, "keycloak");
+            Objects.requireNonNull(adminUser, "adminUser");
+            Objects.requireNonNull(credentialsSecret, "credentialsSecret");
+            Objects.requireNonNull(realm, "realm");
+            Objects.requireNonNull(oidcClientId, "oidcClientId");
+            Objects.requireNonNull(openMetadataUrl, "openMetadataUrl");
+        }
+    }
+
     private final Job job;
 
-    public KeycloakRealmJob(String name, ModerateSettings settings, Resource keycloak, CustomResourceOptions k8s,
-                            ComponentResourceOptions options) {
+    public KeycloakRealmJob(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         var adminPassword = EnvVarArgs.builder().name("KEYCLOAK_ADMIN_PASS")
                 .valueFrom(EnvVarSourceArgs.builder().secretKeyRef(SecretKeySelectorArgs.builder()
-                        .name(PlatformSecrets.KEYCLOAK).key("KEYCLOAK_ADMIN_PASSWORD").build()).build())
+                        .name(args.credentialsSecret()).key("KEYCLOAK_ADMIN_PASSWORD").build()).build())
                 .build();
-        var account = ServiceAccounts.withoutToken(Labels.KEYCLOAK_INIT,
-                Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()), child);
-        this.job = new Job(Labels.KEYCLOAK_INIT, JobArgs.builder()
-                .metadata(Labels.metadata(Labels.KEYCLOAK_INIT, settings.namespace()))
-                .spec(JobSpecArgs.builder()
-                        .backoffLimit(12)
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(Map.of(Labels.NAME, Labels.KEYCLOAK_INIT)).build())
-                                .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(Labels.KEYCLOAK_INIT)
-                                        .restartPolicy("Never")
-                                        .containers(ContainerArgs.builder()
-                                                .name(Labels.KEYCLOAK_INIT)
-                                                .image(IMAGE)
-                                                .command("bash", "-c", COMMAND)
-                                                .env(List.of(
-                                                        env("KEYCLOAK_URL", "http://" + Labels.KEYCLOAK + ":8080"),
-                                                        env("KEYCLOAK_ADMIN_USER", settings.keycloakAdminUser()),
-                                                        adminPassword,
-                                                        env("MODERATE_REALM", settings.realm()),
-                                                        env("OPEN_METADATA_CLIENT_ID", settings.oidcClientId()),
-                                                        env("OPEN_METADATA_ROOT_URL", PublicEndpoints.of(settings).openMetadata())))
-                                                .resources(Containers.size("50m", "128Mi", "500m", "256Mi"))
-                                                .securityContext(Containers.noEscalation())
-                                                .build())
-                                        .build())
-                                .build())
-                        .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(keycloak, account)
-                        .deleteBeforeReplace(true)
-                        .build()));
+        var container = ContainerArgs.builder()
+                .name(Labels.KEYCLOAK_INIT)
+                .image(IMAGE)
+                .command("bash", "-c", COMMAND)
+                .env(List.of(
+                        EnvVarArgs.builder().name("KEYCLOAK_URL")
+                                .value(args.keycloakService().applyValue(service -> "http://" + service + ":8080")).build(),
+                        env("KEYCLOAK_ADMIN_USER", args.adminUser()),
+                        adminPassword,
+                        env("MODERATE_REALM", args.realm()),
+                        env("OPEN_METADATA_CLIENT_ID", args.oidcClientId()),
+                        env("OPEN_METADATA_ROOT_URL", args.openMetadataUrl())))
+                .resources(Containers.size("50m", "128Mi", "500m", "256Mi"))
+                .securityContext(Containers.noEscalation())
+                .build();
+        this.job = new OneOffJob(OneOffJob.Args.builder(Labels.KEYCLOAK_INIT, args.namespace(), container)
+                .podLabels(Map.of(Labels.NAME, Labels.KEYCLOAK_INIT))
+                .backoffLimit(12)
+                // Keycloak's Service exists long before Keycloak answers: the Job starts once the StatefulSet is ready.
+                .startAfter(List.of(args.keycloak()))
+                .build(), child).job();
         registerOutputs(Map.of());
     }
 

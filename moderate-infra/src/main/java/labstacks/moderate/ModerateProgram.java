@@ -7,6 +7,9 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.Preflight;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.KubernetesAccess;
@@ -49,62 +52,122 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         return List.of(KeycloakRealmJob.ROOT_IMAGE);
     }
 
+    /**
+     * Derives, once, what several components need from the access settings (the public URL of each UI, and their
+     * node ports or Ingresses), and reports here, before anything registers, what the settings cannot give.
+     */
+    @Override
+    public ModerateSettings prepare(ModerateSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        var access = settings.access();
+        var endpoints = access.endpoints();
+        if (endpoints.isEmpty()) {
+            report.problem("moderate:access", "names no address for the UIs: node-port needs moderate:nodeAddress,"
+                            + " ingress the three host names",
+                    "set them in " + config.stackFile() + " (see moderate-infra/README.md, Reaching the UIs)");
+        }
+        PlatformAccess.Exposure exposure = null;
+        try {
+            exposure = access.exposure();
+        } catch (IllegalArgumentException e) {
+            report.problem("moderate:access", "cannot expose the UIs: " + e.getMessage(),
+                    "set the access settings in " + config.stackFile() + " (see moderate-infra/README.md, Reaching the UIs)");
+        }
+        return settings.withDerived(endpoints.orElse(null), exposure);
+    }
+
     @Override
     public void define(StackContext stack, ModerateSettings settings) {
-        var ns = settings.namespace();
-        var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), settings.kubeContext(), ns));
+        var cluster = settings.cluster();
+        var ns = cluster.namespace();
+        var endpoints = settings.endpoints();
+        var keycloakSettings = settings.keycloak();
+        var realmName = keycloakSettings.realm();
+        var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), cluster.kubeContext(), ns));
         var namespace = new Namespace(ns, NamespaceArgs.builder().metadata(ObjectMetaArgs.builder().name(ns).build()).build(),
                 CustomResourceOptions.builder().provider(provider).build());
         var k8s = CustomResourceOptions.builder().provider(provider).dependsOn(namespace).build();
 
-        var secrets = new PlatformSecrets("secrets", settings, k8s, ComponentResourceOptions.Empty);
+        var secrets = new PlatformSecrets("secrets", secretsArgs(settings), k8s, ComponentResourceOptions.Empty);
+        // Every workload that reads credentials waits for all of the platform's Secrets, as it always has (its
+        // plan records that order). The Secrets each one reads arrive as outputs too, so the order Pulumi infers
+        // would stay right without this list.
         var afterSecrets = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder()
                 .dependsOn(new ArrayList<Resource>(secrets.secrets())).build());
-        new PlatformNetworkPolicies("network", ns, k8s, ComponentResourceOptions.Empty);
-        var rbac = new DagsterRbac("dagster-rbac", ns, k8s, ComponentResourceOptions.Empty);
+        new PlatformNetworkPolicies("network", new PlatformNetworkPolicies.Args(ns), k8s, ComponentResourceOptions.Empty);
+        var rbac = new DagsterRbac("dagster-rbac", new DagsterRbac.Args(ns), k8s, ComponentResourceOptions.Empty);
 
-        new PlatformAccess("access", settings, k8s, ComponentResourceOptions.Empty);
-        var postgres = new DependencyService(DependencyServices.postgres(settings), ns, afterSecrets,
-                ComponentResourceOptions.Empty);
-        var appUsers = new PostgresAppUsers(ns, postgres.statefulSet(), afterSecrets, ComponentResourceOptions.Empty);
+        new PlatformAccess("access", new PlatformAccess.Args(ns, settings.exposure()), k8s, ComponentResourceOptions.Empty);
+        var postgres = new DependencyService(DependencyServices.postgres(secrets.name(PlatformSecrets.POSTGRES),
+                settings.postgres().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty);
+        var appUsers = new PostgresAppUsers(new PostgresAppUsers.Args(ns, DependencyServices.POSTGRES_IMAGE,
+                postgres.serviceName(), postgres.statefulSet(), secrets.name(PlatformSecrets.POSTGRES), Map.of(
+                        PostgresAppUsers.DAGSTER, secrets.name(PlatformSecrets.DAGSTER_POSTGRES),
+                        PostgresAppUsers.KEYCLOAK, secrets.name(PlatformSecrets.KEYCLOAK),
+                        PostgresAppUsers.OPENMETADATA, secrets.name(PlatformSecrets.OPENMETADATA_POSTGRES))),
+                afterSecrets, ComponentResourceOptions.Empty);
+        // Keycloak logs in as its own user, which the users Job creates: nothing in Keycloak's inputs names the Job.
         var afterPostgres = CustomResourceOptions.merge(afterSecrets,
                 CustomResourceOptions.builder().dependsOn(postgres.statefulSet(), appUsers.job()).build());
-        var keycloak = new DependencyService(DependencyServices.keycloak(settings), ns, afterPostgres,
+        var keycloak = new DependencyService(DependencyServices.keycloak(settings.access().keycloakStrictHostname(),
+                endpoints.keycloak(), postgres.serviceName(), secrets.name(PlatformSecrets.KEYCLOAK)), ns, afterPostgres,
                 ComponentResourceOptions.Empty);
-        var elasticsearch = new DependencyService(DependencyServices.elasticsearch(settings), ns, k8s,
-                ComponentResourceOptions.Empty);
-        var rabbitmq = new DependencyService(DependencyServices.rabbitmq(settings), ns, afterSecrets,
-                ComponentResourceOptions.Empty);
-        var realm = new KeycloakRealmJob("keycloak-init", settings, keycloak.statefulSet(), afterSecrets,
-                ComponentResourceOptions.Empty);
+        var elasticsearch = new DependencyService(DependencyServices.elasticsearch(settings.elasticsearch().storage(),
+                cluster.storageClass()), ns, k8s, ComponentResourceOptions.Empty);
+        var rabbitmq = new DependencyService(DependencyServices.rabbitmq(secrets.name(PlatformSecrets.RABBITMQ),
+                settings.rabbitmq().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty);
+        var realm = new KeycloakRealmJob("keycloak-init", new KeycloakRealmJob.Args(ns, keycloak.serviceName(),
+                keycloak.statefulSet(), keycloakSettings.adminUser(), secrets.name(PlatformSecrets.KEYCLOAK), realmName,
+                keycloakSettings.oidcClientId(), endpoints.openMetadata()), afterSecrets, ComponentResourceOptions.Empty);
 
         var secretResources = new ArrayList<Resource>(secrets.secrets());
         var openMetadataAfter = new ArrayList<>(secretResources);
         openMetadataAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), elasticsearch.statefulSet(), realm.job()));
-        var openMetadata = new HelmRelease(Labels.OPENMETADATA, HelmCharts.OPENMETADATA_REPOSITORY,
+        var openMetadataSettings = settings.openMetadata();
+        var openMetadata = new HelmRelease(new HelmRelease.Args(Labels.OPENMETADATA, HelmCharts.OPENMETADATA_REPOSITORY,
                 HelmCharts.OPENMETADATA_CHART, HelmCharts.OPENMETADATA_VERSION, ns,
-                HelmCharts.openMetadataValues(settings), openMetadataAfter, k8s, ComponentResourceOptions.Empty);
+                HelmCharts.openMetadataValues(new HelmCharts.OpenMetadataInputs(endpoints.realm(realmName),
+                        endpoints.openMetadataCallback(),
+                        // The server fetches both key sets itself: through the cluster's Services, never a browser address.
+                        List.of("http://" + cluster.serviceHost(Labels.OPENMETADATA) + ":8585/api/v1/system/config/jwks",
+                                "http://" + cluster.serviceHost(Labels.KEYCLOAK) + ":8080/realms/" + realmName
+                                        + "/protocol/openid-connect/certs"),
+                        keycloakSettings.oidcClientId(), openMetadataSettings.initialAdmins(),
+                        openMetadataSettings.principalDomain(), openMetadataSettings.jwtKeyId())),
+                openMetadataAfter), k8s, ComponentResourceOptions.Empty);
         var dagsterAfter = new ArrayList<>(secretResources);
         dagsterAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), rabbitmq.statefulSet(), rbac.serviceAccount(),
                 openMetadata.release()));
-        new HelmRelease(Labels.DAGSTER, HelmCharts.DAGSTER_REPOSITORY, HelmCharts.DAGSTER_CHART,
-                HelmCharts.DAGSTER_VERSION, ns, HelmCharts.dagsterValues(settings), dagsterAfter, k8s,
-                ComponentResourceOptions.Empty);
+        var dagster = settings.dagster();
+        new HelmRelease(new HelmRelease.Args(Labels.DAGSTER, HelmCharts.DAGSTER_REPOSITORY, HelmCharts.DAGSTER_CHART,
+                HelmCharts.DAGSTER_VERSION, ns, HelmCharts.dagsterValues(new HelmCharts.DagsterInputs(ns,
+                        dagster.codeLocationImage(), dagster.codeLocationTag())), dagsterAfter),
+                k8s, ComponentResourceOptions.Empty);
 
-        var endpoints = PublicEndpoints.of(settings);
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(ns));
         ctx.export("dagster_url", Output.of(endpoints.dagster()));
         ctx.export("openmetadata_url", Output.of(endpoints.openMetadata()));
         ctx.export("keycloak_url", Output.of(endpoints.keycloak()));
-        ctx.export("keycloak", Output.of(OrderedMap.of("realm", settings.realm(), "issuer", endpoints.realm(settings.realm()),
-                "admin_console", endpoints.keycloak() + "/admin/", "service", Labels.KEYCLOAK, "port", 8080)));
+        ctx.export("keycloak", Output.of(OrderedMap.of("realm", realmName, "issuer", endpoints.realm(realmName),
+                "admin_console", endpoints.keycloakAdminConsole(), "service", Labels.KEYCLOAK, "port", 8080)));
         ctx.export("dagster_ui", Output.of(ui(DAGSTER_WEBSERVER, 80, DAGSTER_UI_LOCAL_PORT, ns)));
         ctx.export("token_secret", Output.of(Map.of(
                 "name", PlatformSecrets.INGESTION_BOT_TOKEN,
                 "key", "OPEN_METADATA_TOKEN",
                 "update_command", "pulumi config set --secret moderate:openMetadataToken <token> -s "
                         + stack.stackName() + " && pulumi up -s " + stack.stackName())));
+    }
+
+    /** The platform's Secrets from the settings that hold them. */
+    static PlatformSecrets.Args secretsArgs(ModerateSettings settings) {
+        var postgres = settings.postgres();
+        var keycloak = settings.keycloak();
+        var openMetadata = settings.openMetadata();
+        return new PlatformSecrets.Args(settings.cluster().namespace(), CodeLocationEnvironment.of(settings),
+                openMetadata.ingestionBotToken(), postgres.superuserPassword(), postgres.dagsterPassword(),
+                postgres.keycloakPassword(), postgres.openMetadataPassword(), keycloak.adminUser(), keycloak.adminPassword(),
+                settings.rabbitmq().password(), openMetadata.fernetKey(), openMetadata.jwtPrivateKey(),
+                openMetadata.jwtPublicKey());
     }
 
     private static Map<String, Object> ui(String service, int port, int localPort, String namespace) {

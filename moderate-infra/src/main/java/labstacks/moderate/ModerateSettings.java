@@ -1,236 +1,373 @@
 package labstacks.moderate;
 
 import com.pulumi.core.Output;
+import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
-import labstacks.shared.validation.Format;
 import labstacks.shared.config.SettingsRules;
+import labstacks.shared.validation.Format;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The moderate-infra stack settings. Passwords and keys are secrets; the code location's optional
- * services (Platform API, S3) are wired only when their settings are present, as in the original.
+ * The moderate-infra stack settings, one group per thing they configure. Passwords and keys are secrets; the
+ * code location's optional services (Platform API, S3) are wired only when their settings are present, as in
+ * the original. Each group checks its own rules; the groups are read in this order, so their problems and the
+ * plan's warnings (credentials not set) are reported in it.
+ *
+ * @param cluster       the target cluster, namespace and storage class
+ * @param dagster       the Dagster code location: its image, version and the jobs it launches
+ * @param access        how browsers reach the three UIs, and the addresses Keycloak answers to
+ * @param postgres      PostgreSQL's passwords and volume
+ * @param keycloak      the Keycloak admin, realm and OpenMetadata's client in it
+ * @param openMetadata  OpenMetadata's admins, keys and ingestion-bot token
+ * @param elasticsearch Elasticsearch's volume
+ * @param rabbitmq      RabbitMQ's password and volume
+ * @param platformApi   the optional Platform API the code location calls
+ * @param s3            the optional S3 storage of the code location
+ * @param endpoints     derived by {@link ModerateProgram#prepare}: the one public URL of each UI
+ * @param exposure      derived by {@link ModerateProgram#prepare}: the node ports or Ingresses of the UIs
  */
 public record ModerateSettings(
-        @Setting(key = "kubernetes:context", description = "the kubeconfig context of the target cluster",
-                example = "minikube")
-        Optional<String> kubeContext,
-        @Setting(key = "moderate:namespace", description = "the namespace of the whole platform",
-                defaultValue = "moderate", format = Format.KUBERNETES_NAMESPACE)
-        String namespace,
-        @Setting(key = "moderate:codeLocationImage", description = "the moderate code location image, without tag",
-                format = Format.IMAGE_REPOSITORY, example = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-workflows")
-        String codeLocationImage,
-        @Setting(key = "moderate:codeLocationTag", description = "the code location image tag (not latest)",
-                pattern = "(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}",
-                rule = "an image tag other than latest: 1 to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'",
-                example = "2025-12-16")
-        String codeLocationTag,
-        @Setting(key = "moderate:codeLocationDagsterVersion",
-                description = "the dagster version installed in the code location image (dagster== in moderate/setup.py)",
-                pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", example = HelmCharts.DAGSTER_VERSION)
-        String codeLocationDagsterVersion,
-        @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
-                defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
-                format = Format.IMAGE)
-        String matrixProfileJobImage,
-        @Setting(key = "moderate:matrixProfileJobTag", description = "MATRIX_PROFILE_JOB_TAG; unset for the code's default",
-                example = "main")
-        Optional<String> matrixProfileJobTag,
-        @Setting(key = "moderate:matrixProfileQueue", description = "MATRIX_PROFILE_QUEUE; unset for the code's default (matrix_profile)")
-        Optional<String> matrixProfileQueue,
-        @Setting(key = "moderate:postgresPassword", description = "the PostgreSQL superuser password",
-                env = "POSTGRES_PASSWORD", secret = true, credential = true)
-        Output<String> postgresPassword,
-        @Setting(key = "moderate:dagsterDbPassword", description = "the password of PostgreSQL user dagster (Dagster and the code location)",
-                env = "DAGSTER_DB_PASSWORD", secret = true, credential = true)
-        Output<String> dagsterDbPassword,
-        @Setting(key = "moderate:keycloakDbPassword", description = "the password of PostgreSQL user keycloak",
-                env = "KEYCLOAK_DB_PASSWORD", secret = true, credential = true)
-        Output<String> keycloakDbPassword,
-        @Setting(key = "moderate:openMetadataDbPassword", description = "the password of PostgreSQL user openmetadata",
-                env = "OPEN_METADATA_DB_PASSWORD", secret = true, credential = true)
-        Output<String> openMetadataDbPassword,
-        @Setting(key = "moderate:keycloakAdminUser", description = "the Keycloak admin user", defaultValue = "admin")
-        String keycloakAdminUser,
-        @Setting(key = "moderate:keycloakAdminPassword", description = "the Keycloak admin password",
-                env = "KEYCLOAK_ADMIN_PASSWORD", secret = true, credential = true)
-        Output<String> keycloakAdminPassword,
-        @Setting(key = "moderate:keycloakMode", description = "start-dev for local clusters, start for production",
-                defaultValue = "start-dev")
-        KeycloakMode keycloakMode,
-        @Setting(key = "moderate:keycloakHostname",
-                description = "Keycloak's public host name: its --hostname with start, and its Ingress host with ingress access",
-                format = Format.HOST, example = "keycloak.moderate.cloud")
-        Optional<String> keycloakHostname,
-        @Setting(key = "moderate:access", description = "how browsers reach the UIs: node-port (local clusters) or ingress (production)",
-                defaultValue = "node-port")
-        PublicAccess access,
-        @Setting(key = "moderate:nodeAddress",
-                description = "with node-port: the node address browsers and pods both reach (minikube ip), never localhost",
-                pattern = "(?!localhost$)(?!127\\.)[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?",
-                rule = "a host name or IP address other than localhost or 127.x (pods must reach it too)", example = "192.168.49.2")
-        Optional<String> nodeAddress,
-        @Setting(key = "moderate:keycloakNodePort", description = "with node-port: Keycloak's node port",
-                defaultValue = "30080", min = 30000, max = 32767)
-        int keycloakNodePort,
-        @Setting(key = "moderate:openMetadataNodePort", description = "with node-port: OpenMetadata's node port",
-                defaultValue = "30585", min = 30000, max = 32767)
-        int openMetadataNodePort,
-        @Setting(key = "moderate:dagsterNodePort", description = "with node-port: the Dagster webserver's node port",
-                defaultValue = "30181", min = 30000, max = 32767)
-        int dagsterNodePort,
-        @Setting(key = "moderate:openMetadataHostname", description = "with ingress: OpenMetadata's public host name",
-                format = Format.HOST, example = "metadata.moderate.cloud")
-        Optional<String> openMetadataHostname,
-        @Setting(key = "moderate:dagsterHostname", description = "with ingress: the Dagster webserver's public host name",
-                format = Format.HOST, example = "dagster.moderate.cloud")
-        Optional<String> dagsterHostname,
-        @Setting(key = "moderate:ingressClassName", description = "with ingress: the IngressClass of the controller",
-                defaultValue = "nginx")
-        String ingressClassName,
-        @Setting(key = "moderate:ingressControllerNamespace",
-                description = "with ingress: the namespace of the ingress controller's pods (the only source admitted to the UIs)",
-                defaultValue = "ingress-nginx", format = Format.KUBERNETES_NAME)
-        String ingressControllerNamespace,
-        @Setting(key = "moderate:certManagerClusterIssuer",
-                description = "with ingress: the cert-manager ClusterIssuer that issues one TLS secret per host",
-                example = "letsencrypt-prod")
-        Optional<String> certManagerClusterIssuer,
-        @Setting(key = "moderate:tlsSecretName",
-                description = "with ingress and no issuer: an existing TLS Secret covering all three hosts",
-                example = "moderate-tls")
-        Optional<String> tlsSecretName,
-        @Setting(key = "moderate:dagsterIngressAnnotations",
-                description = "extra annotations of the Dagster Ingress (Dagster has no login of its own: put an auth proxy here)",
-                example = "{\"nginx.ingress.kubernetes.io/auth-url\": \"https://auth.example/oauth2/auth\"}")
-        Optional<java.util.Map<String, String>> dagsterIngressAnnotations,
-        @Setting(key = "moderate:realm", description = "the Keycloak realm", defaultValue = "moderate",
-                pattern = "[A-Za-z0-9_-]{1,255}", rule = "a realm name: letters, digits, '_' and '-' (it becomes a URL path segment)")
-        String realm,
-        @Setting(key = "moderate:oidcClientId", description = "OpenMetadata's OIDC client in the realm",
-                defaultValue = "openmetadata")
-        String oidcClientId,
-        @Setting(key = "moderate:initialAdmins", description = "OpenMetadata's initial admins (user names)",
-                defaultValue = "[\"admin\"]")
-        List<String> initialAdmins,
-        @Setting(key = "moderate:principalDomain", description = "the e-mail domain of OpenMetadata principals",
-                pattern = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?",
-                rule = "a lower-case e-mail domain such as moderate.cloud", example = "moderate.cloud")
-        String principalDomain,
-        @Setting(key = "moderate:openMetadataJwtPrivateKey",
-                description = "base64 of OpenMetadata's RSA private key, PKCS#8 DER (see the README for the openssl command)",
-                secret = true, credential = true)
-        Output<String> openMetadataJwtPrivateKey,
-        @Setting(key = "moderate:openMetadataJwtPublicKey",
-                description = "base64 of OpenMetadata's RSA public key, DER", credential = true,
-                pattern = "[A-Za-z0-9+/]+={0,2}", rule = "base64 text (letters, digits, '+', '/', '=' padding)")
-        String openMetadataJwtPublicKey,
-        @Setting(key = "moderate:openMetadataJwtKeyId", description = "the key id OpenMetadata puts in its JWTs",
-                defaultValue = "5756d057-114e-4ecb-8b00-afdb4740f47a",
-                pattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                rule = "a lower-case UUID such as 5756d057-114e-4ecb-8b00-afdb4740f47a")
-        String openMetadataJwtKeyId,
-        @Setting(key = "moderate:openMetadataFernetKey", description = "OpenMetadata's Fernet key",
-                env = "OPEN_METADATA_FERNET_KEY", secret = true, credential = true)
-        Output<String> openMetadataFernetKey,
-        @Setting(key = "moderate:openMetadataToken",
-                description = "the ingestion-bot JWT (empty until created in the OpenMetadata UI)", secret = true)
-        Optional<Output<String>> openMetadataToken,
-        @Setting(key = "moderate:rabbitPassword", description = "the RabbitMQ password of user rabbit",
-                env = "RABBITMQ_DEFAULT_PASS", secret = true, credential = true)
-        Output<String> rabbitPassword,
-        @Setting(key = "moderate:apiBaseUrl", description = "API_BASE_URL of the Platform API", example = "https://api.moderate.cloud", format = Format.HTTP_URL)
-        Optional<String> apiBaseUrl,
-        @Setting(key = "moderate:apiUsername", description = "API_USERNAME")
-        Optional<String> apiUsername,
-        @Setting(key = "moderate:apiPassword", description = "API_PASSWORD", secret = true)
-        Optional<Output<String>> apiPassword,
-        @Setting(key = "moderate:s3AccessKeyId", description = "S3_ACCESS_KEY_ID", secret = true)
-        Optional<Output<String>> s3AccessKeyId,
-        @Setting(key = "moderate:s3SecretAccessKey", description = "S3_SECRET_ACCESS_KEY", secret = true)
-        Optional<Output<String>> s3SecretAccessKey,
-        @Setting(key = "moderate:s3Region", description = "S3_REGION", example = "auto")
-        Optional<String> s3Region,
-        @Setting(key = "moderate:s3BucketName", description = "S3_BUCKET_NAME")
-        Optional<String> s3BucketName,
-        @Setting(key = "moderate:s3EndpointUrl", description = "S3_ENDPOINT_URL", example = "https://storage.googleapis.com", format = Format.HTTP_URL)
-        Optional<String> s3EndpointUrl,
-        @Setting(key = "moderate:s3JobOutputsBucketName",
-                description = "S3_JOB_OUTPUTS_BUCKET_NAME; unset for the code's default (moderate-output-bucket)")
-        Optional<String> s3JobOutputsBucketName,
-        @Setting(key = "moderate:postgresStorage", description = "size of the PostgreSQL volume",
-                defaultValue = "10Gi", format = Format.STORAGE_SIZE)
-        String postgresStorage,
-        @Setting(key = "moderate:elasticsearchStorage", description = "size of the Elasticsearch volume",
-                defaultValue = "10Gi", format = Format.STORAGE_SIZE)
-        String elasticsearchStorage,
-        @Setting(key = "moderate:rabbitStorage", description = "size of the RabbitMQ volume",
-                defaultValue = "1Gi", format = Format.STORAGE_SIZE)
-        String rabbitStorage,
-        @Setting(key = "moderate:storageClass", description = "the storage class of every volume; empty for the default",
-                format = Format.KUBERNETES_OBJECT_NAME)
-        Optional<String> storageClass) implements SettingsRules {
+        Cluster cluster,
+        Dagster dagster,
+        Access access,
+        Postgres postgres,
+        Keycloak keycloak,
+        OpenMetadata openMetadata,
+        Elasticsearch elasticsearch,
+        RabbitMq rabbitmq,
+        PlatformApi platformApi,
+        S3 s3,
+        @Derived PublicEndpoints endpoints,
+        @Derived PlatformAccess.Exposure exposure) {
 
-    @Override
-    public void check(Problems problems) {
-        // Dagster's documented rule: the Helm chart and the Dagster Python library are used together only when
-        // their versions match (docs.dagster.io, "Deploying Dagster on Helm", Versioning). The chart's webserver
-        // and daemon run the chart's version, so the code location must too.
-        if (!codeLocationDagsterVersion.equals(HelmCharts.DAGSTER_VERSION)) {
-            problems.add("moderate:codeLocationDagsterVersion", "is " + codeLocationDagsterVersion + ", but the Dagster chart, webserver"
-                            + " and daemon are " + HelmCharts.DAGSTER_VERSION + "; Dagster supports only matching versions",
-                    "rebuild the code location with dagster==" + HelmCharts.DAGSTER_VERSION + " and dagster-k8s/dagster-postgres=="
-                            + HelmCharts.DAGSTER_LIBRARIES_VERSION + " (moderate/setup.py), push it, then set moderate:codeLocationTag"
-                            + " and moderate:codeLocationDagsterVersion " + HelmCharts.DAGSTER_VERSION);
+    /** The settings with what {@link ModerateProgram#prepare} derives from them. */
+    ModerateSettings withDerived(PublicEndpoints derivedEndpoints, PlatformAccess.Exposure derivedExposure) {
+        return new ModerateSettings(cluster, dagster, access, postgres, keycloak, openMetadata, elasticsearch, rabbitmq,
+                platformApi, s3, derivedEndpoints, derivedExposure);
+    }
+
+    /** The cluster and the namespace the whole platform lives in. */
+    public record Cluster(
+            @Setting(key = "kubernetes:context", description = "the kubeconfig context of the target cluster",
+                    example = "minikube")
+            Optional<String> kubeContext,
+            @Setting(key = "moderate:namespace", description = "the namespace of the whole platform",
+                    defaultValue = "moderate", format = Format.KUBERNETES_NAMESPACE)
+            String namespace,
+            @Setting(key = "moderate:storageClass", description = "the storage class of every volume; empty for the default",
+                    format = Format.KUBERNETES_OBJECT_NAME)
+            Optional<String> storageClass) {
+
+        /** The cluster DNS name of the platform's Service {@code service}, which pods in any namespace resolve. */
+        String serviceHost(String service) {
+            return service + "." + namespace + ".svc.cluster.local";
         }
-        if (access == PublicAccess.NODE_PORT && keycloakMode == KeycloakMode.START && keycloakHostname.isPresent()) {
-            problems.add("moderate:keycloakMode", "start fixes Keycloak's issuer to https://" + keycloakHostname.get()
-                            + ", but with moderate:access node-port browsers and OpenMetadata use the node address",
-                    "use keycloakMode start-dev with node-port, or moderate:access ingress with the hostnames");
-        }
-        if (access == PublicAccess.NODE_PORT && nodeAddress.isEmpty()) {
-            problems.add("moderate:nodeAddress", "is required when moderate:access is node-port: Keycloak's issuer,"
-                            + " OpenMetadata's callback and the redirect URIs all use it",
-                    "pulumi config set moderate:nodeAddress $(minikube ip)");
-        }
-        if (access == PublicAccess.INGRESS) {
-            if (keycloakHostname.isEmpty() || openMetadataHostname.isEmpty() || dagsterHostname.isEmpty()) {
-                problems.add("moderate:openMetadataHostname", "moderate:access ingress needs keycloakHostname,"
-                                + " openMetadataHostname and dagsterHostname",
-                        "set the three public host names");
+    }
+
+    /** The Dagster code location (its image must carry the chart's Dagster version) and the jobs it launches. */
+    public record Dagster(
+            @Setting(key = "moderate:codeLocationImage", description = "the moderate code location image, without tag",
+                    format = Format.IMAGE_REPOSITORY,
+                    example = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-workflows")
+            String codeLocationImage,
+            @Setting(key = "moderate:codeLocationTag", description = "the code location image tag (not latest)",
+                    pattern = "(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}",
+                    rule = "an image tag other than latest: 1 to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'",
+                    example = "2025-12-16")
+            String codeLocationTag,
+            @Setting(key = "moderate:codeLocationDagsterVersion",
+                    description = "the dagster version installed in the code location image (dagster== in moderate/setup.py)",
+                    pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", example = HelmCharts.DAGSTER_VERSION)
+            String codeLocationDagsterVersion,
+            @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
+                    defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
+                    format = Format.IMAGE)
+            String matrixProfileJobImage,
+            @Setting(key = "moderate:matrixProfileJobTag", description = "MATRIX_PROFILE_JOB_TAG; unset for the code's default",
+                    example = "main")
+            Optional<String> matrixProfileJobTag,
+            @Setting(key = "moderate:matrixProfileQueue", description = "MATRIX_PROFILE_QUEUE; unset for the code's default (matrix_profile)")
+            Optional<String> matrixProfileQueue,
+            @Setting(key = "moderate:s3JobOutputsBucketName",
+                    description = "S3_JOB_OUTPUTS_BUCKET_NAME; unset for the code's default (moderate-output-bucket)")
+            Optional<String> s3JobOutputsBucketName) implements SettingsRules {
+
+        @Override
+        public void check(Problems problems) {
+            // Dagster's documented rule: the Helm chart and the Dagster Python library are used together only when
+            // their versions match (docs.dagster.io, "Deploying Dagster on Helm", Versioning). The chart's webserver
+            // and daemon run the chart's version, so the code location must too.
+            if (!codeLocationDagsterVersion.equals(HelmCharts.DAGSTER_VERSION)) {
+                problems.add("moderate:codeLocationDagsterVersion", "is " + codeLocationDagsterVersion + ", but the Dagster chart, webserver"
+                                + " and daemon are " + HelmCharts.DAGSTER_VERSION + "; Dagster supports only matching versions",
+                        "rebuild the code location with dagster==" + HelmCharts.DAGSTER_VERSION + " and dagster-k8s/dagster-postgres=="
+                                + HelmCharts.DAGSTER_LIBRARIES_VERSION + " (moderate/setup.py), push it, then set moderate:codeLocationTag"
+                                + " and moderate:codeLocationDagsterVersion " + HelmCharts.DAGSTER_VERSION);
             }
-            // Dagster has no login of its own, and its runs carry dagster-secrets: a public host without an
-            // authenticating annotation would hand them to anyone (upstream kept Dagster off the Internet:
-            // MODERATE-Project/moderate-infrastructure gcp_prod/main.tf, ingress_enabled = false).
-            if (dagsterHostname.isPresent() && dagsterIngressAnnotations.map(a -> a.keySet().stream()
-                    .noneMatch(ModerateSettings::authenticates)).orElse(true)) {
-                problems.add("moderate:dagsterIngressAnnotations", "has no authentication annotation, so the Dagster"
-                                + " webserver (no login of its own) would be public at " + dagsterHostname.get(),
-                        "set nginx auth annotations, e.g. pulumi config set moderate:dagsterIngressAnnotations "
-                                + "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\", "
-                                + "\"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}' (see moderate-infra/README.md)");
+        }
+    }
+
+    /**
+     * How browsers reach Keycloak, OpenMetadata and the Dagster webserver, and therefore how Keycloak starts: its
+     * issuer must be the address browsers use.
+     */
+    public record Access(
+            @Setting(key = "moderate:access", description = "how browsers reach the UIs: node-port (local clusters) or ingress (production)",
+                    defaultValue = "node-port")
+            PublicAccess mode,
+            @Setting(key = "moderate:keycloakMode", description = "start-dev for local clusters, start for production",
+                    defaultValue = "start-dev")
+            KeycloakMode keycloakMode,
+            @Setting(key = "moderate:keycloakHostname",
+                    description = "Keycloak's public host name: its --hostname with start, and its Ingress host with ingress access",
+                    format = Format.HOST, example = "keycloak.moderate.cloud")
+            Optional<String> keycloakHostname,
+            @Setting(key = "moderate:nodeAddress",
+                    description = "with node-port: the node address browsers and pods both reach (minikube ip), never localhost",
+                    pattern = "(?!localhost$)(?!127\\.)[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?",
+                    rule = "a host name or IP address other than localhost or 127.x (pods must reach it too)", example = "192.168.49.2")
+            Optional<String> nodeAddress,
+            @Setting(key = "moderate:keycloakNodePort", description = "with node-port: Keycloak's node port",
+                    defaultValue = "30080", min = 30000, max = 32767)
+            int keycloakNodePort,
+            @Setting(key = "moderate:openMetadataNodePort", description = "with node-port: OpenMetadata's node port",
+                    defaultValue = "30585", min = 30000, max = 32767)
+            int openMetadataNodePort,
+            @Setting(key = "moderate:dagsterNodePort", description = "with node-port: the Dagster webserver's node port",
+                    defaultValue = "30181", min = 30000, max = 32767)
+            int dagsterNodePort,
+            @Setting(key = "moderate:openMetadataHostname", description = "with ingress: OpenMetadata's public host name",
+                    format = Format.HOST, example = "metadata.moderate.cloud")
+            Optional<String> openMetadataHostname,
+            @Setting(key = "moderate:dagsterHostname", description = "with ingress: the Dagster webserver's public host name",
+                    format = Format.HOST, example = "dagster.moderate.cloud")
+            Optional<String> dagsterHostname,
+            @Setting(key = "moderate:ingressClassName", description = "with ingress: the IngressClass of the controller",
+                    defaultValue = "nginx")
+            String ingressClassName,
+            @Setting(key = "moderate:ingressControllerNamespace",
+                    description = "with ingress: the namespace of the ingress controller's pods (the only source admitted to the UIs)",
+                    defaultValue = "ingress-nginx", format = Format.KUBERNETES_NAME)
+            String ingressControllerNamespace,
+            @Setting(key = "moderate:certManagerClusterIssuer",
+                    description = "with ingress: the cert-manager ClusterIssuer that issues one TLS secret per host",
+                    example = "letsencrypt-prod")
+            Optional<String> certManagerClusterIssuer,
+            @Setting(key = "moderate:tlsSecretName",
+                    description = "with ingress and no issuer: an existing TLS Secret covering all three hosts",
+                    example = "moderate-tls")
+            Optional<String> tlsSecretName,
+            @Setting(key = "moderate:dagsterIngressAnnotations",
+                    description = "extra annotations of the Dagster Ingress (Dagster has no login of its own: put an auth proxy here)",
+                    example = "{\"nginx.ingress.kubernetes.io/auth-url\": \"https://auth.example/oauth2/auth\"}")
+            Optional<Map<String, String>> dagsterIngressAnnotations) implements SettingsRules {
+
+        @Override
+        public void check(Problems problems) {
+            if (mode == PublicAccess.NODE_PORT && keycloakMode == KeycloakMode.START && keycloakHostname.isPresent()) {
+                problems.add("moderate:keycloakMode", "start fixes Keycloak's issuer to https://" + keycloakHostname.get()
+                                + ", but with moderate:access node-port browsers and OpenMetadata use the node address",
+                        "use keycloakMode start-dev with node-port, or moderate:access ingress with the hostnames");
             }
-            if (certManagerClusterIssuer.isEmpty() && tlsSecretName.isEmpty()) {
-                problems.add("moderate:certManagerClusterIssuer", "moderate:access ingress serves HTTPS: it needs a"
-                                + " cert-manager ClusterIssuer or an existing TLS Secret",
-                        "set moderate:certManagerClusterIssuer <issuer>, or moderate:tlsSecretName <secret>");
+            if (mode == PublicAccess.NODE_PORT && nodeAddress.isEmpty()) {
+                problems.add("moderate:nodeAddress", "is required when moderate:access is node-port: Keycloak's issuer,"
+                                + " OpenMetadata's callback and the redirect URIs all use it",
+                        "pulumi config set moderate:nodeAddress $(minikube ip)");
+            }
+            if (mode == PublicAccess.INGRESS) {
+                if (keycloakHostname.isEmpty() || openMetadataHostname.isEmpty() || dagsterHostname.isEmpty()) {
+                    problems.add("moderate:openMetadataHostname", "moderate:access ingress needs keycloakHostname,"
+                                    + " openMetadataHostname and dagsterHostname",
+                            "set the three public host names");
+                }
+                // Dagster has no login of its own, and its runs carry dagster-secrets: a public host without an
+                // authenticating annotation would hand them to anyone (upstream kept Dagster off the Internet:
+                // MODERATE-Project/moderate-infrastructure gcp_prod/main.tf, ingress_enabled = false).
+                if (dagsterHostname.isPresent() && dagsterIngressAnnotations.map(a -> a.keySet().stream()
+                        .noneMatch(ModerateSettings::authenticates)).orElse(true)) {
+                    problems.add("moderate:dagsterIngressAnnotations", "has no authentication annotation, so the Dagster"
+                                    + " webserver (no login of its own) would be public at " + dagsterHostname.get(),
+                            "set nginx auth annotations, e.g. pulumi config set moderate:dagsterIngressAnnotations "
+                                    + "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\", "
+                                    + "\"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}' (see moderate-infra/README.md)");
+                }
+                if (certManagerClusterIssuer.isEmpty() && tlsSecretName.isEmpty()) {
+                    problems.add("moderate:certManagerClusterIssuer", "moderate:access ingress serves HTTPS: it needs a"
+                                    + " cert-manager ClusterIssuer or an existing TLS Secret",
+                            "set moderate:certManagerClusterIssuer <issuer>, or moderate:tlsSecretName <secret>");
+                }
+            }
+            if (keycloakMode == KeycloakMode.START && keycloakHostname.isEmpty()) {
+                problems.add("moderate:keycloakHostname", "is required when moderate:keycloakMode is start",
+                        "pulumi config set moderate:keycloakHostname <host>, or use keycloakMode start-dev");
             }
         }
-        if (keycloakMode == KeycloakMode.START && keycloakHostname.isEmpty()) {
-            problems.add("moderate:keycloakHostname", "is required when moderate:keycloakMode is start",
-                    "pulumi config set moderate:keycloakHostname <host>, or use keycloakMode start-dev");
+
+        /**
+         * The one public URL of each UI, or empty when the settings do not name the addresses it needs (the
+         * rules above report that).
+         */
+        Optional<PublicEndpoints> endpoints() {
+            if (mode == PublicAccess.INGRESS) {
+                if (keycloakHostname.isEmpty() || openMetadataHostname.isEmpty() || dagsterHostname.isEmpty()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PublicEndpoints("https://" + keycloakHostname.get(),
+                        "https://" + openMetadataHostname.get(), "https://" + dagsterHostname.get()));
+            }
+            return nodeAddress.map(node -> new PublicEndpoints("http://" + node + ":" + keycloakNodePort,
+                    "http://" + node + ":" + openMetadataNodePort, "http://" + node + ":" + dagsterNodePort));
         }
-        // The code location treats each service as configured only when all of its settings are.
-        if (apiBaseUrl.isPresent() != apiUsername.isPresent() || apiBaseUrl.isPresent() != apiPassword.isPresent()) {
-            problems.add("moderate:apiBaseUrl", "the Platform API needs apiBaseUrl, apiUsername and apiPassword together",
-                    "set all three, or none to leave the Platform API unwired");
+
+        /**
+         * The node ports or Ingresses of the UIs.
+         *
+         * @throws IllegalArgumentException when the settings lack what the chosen access needs (the rules above
+         *                                  report that first)
+         */
+        PlatformAccess.Exposure exposure() {
+            if (mode == PublicAccess.INGRESS) {
+                return new PlatformAccess.Ingresses(
+                        keycloakHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:keycloakHostname")),
+                        openMetadataHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:openMetadataHostname")),
+                        dagsterHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:dagsterHostname")),
+                        ingressClassName, ingressControllerNamespace, certManagerClusterIssuer, tlsSecretName,
+                        dagsterIngressAnnotations.orElse(Map.of()));
+            }
+            return new PlatformAccess.NodePorts(keycloakNodePort, openMetadataNodePort, dagsterNodePort);
         }
-        var s3 = List.of(s3AccessKeyId.isPresent(), s3SecretAccessKey.isPresent(), s3BucketName.isPresent());
-        if (s3.contains(true) && s3.contains(false)) {
-            problems.add("moderate:s3AccessKeyId", "S3 needs s3AccessKeyId, s3SecretAccessKey and s3BucketName together",
-                    "set all three (and s3Region, s3EndpointUrl as needed), or none to leave S3 unwired");
+
+        /** The host name Keycloak fixes as its own with {@code start}; empty with {@code start-dev}. */
+        Optional<String> keycloakStrictHostname() {
+            return keycloakMode == KeycloakMode.START ? keycloakHostname : Optional.empty();
+        }
+    }
+
+    /** The Keycloak admin, the realm and OpenMetadata's OIDC client in it. */
+    public record Keycloak(
+            @Setting(key = "moderate:keycloakAdminUser", description = "the Keycloak admin user", defaultValue = "admin")
+            String adminUser,
+            @Setting(key = "moderate:keycloakAdminPassword", description = "the Keycloak admin password",
+                    env = "KEYCLOAK_ADMIN_PASSWORD", secret = true, credential = true)
+            Output<String> adminPassword,
+            @Setting(key = "moderate:realm", description = "the Keycloak realm", defaultValue = "moderate",
+                    pattern = "[A-Za-z0-9_-]{1,255}", rule = "a realm name: letters, digits, '_' and '-' (it becomes a URL path segment)")
+            String realm,
+            @Setting(key = "moderate:oidcClientId", description = "OpenMetadata's OIDC client in the realm",
+                    defaultValue = "openmetadata")
+            String oidcClientId) {
+    }
+
+    /** OpenMetadata's admins, its signing and encryption keys and the ingestion bot's token. */
+    public record OpenMetadata(
+            @Setting(key = "moderate:initialAdmins", description = "OpenMetadata's initial admins (user names)",
+                    defaultValue = "[\"admin\"]")
+            List<String> initialAdmins,
+            @Setting(key = "moderate:principalDomain", description = "the e-mail domain of OpenMetadata principals",
+                    pattern = "[a-z0-9]([a-z0-9.-]*[a-z0-9])?",
+                    rule = "a lower-case e-mail domain such as moderate.cloud", example = "moderate.cloud")
+            String principalDomain,
+            @Setting(key = "moderate:openMetadataJwtPrivateKey",
+                    description = "base64 of OpenMetadata's RSA private key, PKCS#8 DER (see the README for the openssl command)",
+                    secret = true, credential = true)
+            Output<String> jwtPrivateKey,
+            @Setting(key = "moderate:openMetadataJwtPublicKey",
+                    description = "base64 of OpenMetadata's RSA public key, DER", credential = true,
+                    pattern = "[A-Za-z0-9+/]+={0,2}", rule = "base64 text (letters, digits, '+', '/', '=' padding)")
+            String jwtPublicKey,
+            @Setting(key = "moderate:openMetadataJwtKeyId", description = "the key id OpenMetadata puts in its JWTs",
+                    defaultValue = "5756d057-114e-4ecb-8b00-afdb4740f47a",
+                    pattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                    rule = "a lower-case UUID such as 5756d057-114e-4ecb-8b00-afdb4740f47a")
+            String jwtKeyId,
+            @Setting(key = "moderate:openMetadataFernetKey", description = "OpenMetadata's Fernet key",
+                    env = "OPEN_METADATA_FERNET_KEY", secret = true, credential = true)
+            Output<String> fernetKey,
+            @Setting(key = "moderate:openMetadataToken",
+                    description = "the ingestion-bot JWT (empty until created in the OpenMetadata UI)", secret = true)
+            Optional<Output<String>> ingestionBotToken) {
+    }
+
+    /** PostgreSQL: the superuser's password, each application user's, and the volume. */
+    public record Postgres(
+            @Setting(key = "moderate:postgresPassword", description = "the PostgreSQL superuser password",
+                    env = "POSTGRES_PASSWORD", secret = true, credential = true)
+            Output<String> superuserPassword,
+            @Setting(key = "moderate:dagsterDbPassword", description = "the password of PostgreSQL user dagster (Dagster and the code location)",
+                    env = "DAGSTER_DB_PASSWORD", secret = true, credential = true)
+            Output<String> dagsterPassword,
+            @Setting(key = "moderate:keycloakDbPassword", description = "the password of PostgreSQL user keycloak",
+                    env = "KEYCLOAK_DB_PASSWORD", secret = true, credential = true)
+            Output<String> keycloakPassword,
+            @Setting(key = "moderate:openMetadataDbPassword", description = "the password of PostgreSQL user openmetadata",
+                    env = "OPEN_METADATA_DB_PASSWORD", secret = true, credential = true)
+            Output<String> openMetadataPassword,
+            @Setting(key = "moderate:postgresStorage", description = "size of the PostgreSQL volume",
+                    defaultValue = "10Gi", format = Format.STORAGE_SIZE)
+            String storage) {
+    }
+
+    /** Elasticsearch, OpenMetadata's search backend. */
+    public record Elasticsearch(
+            @Setting(key = "moderate:elasticsearchStorage", description = "size of the Elasticsearch volume",
+                    defaultValue = "10Gi", format = Format.STORAGE_SIZE)
+            String storage) {
+    }
+
+    /** RabbitMQ, the code location's broker. */
+    public record RabbitMq(
+            @Setting(key = "moderate:rabbitPassword", description = "the RabbitMQ password of user rabbit",
+                    env = "RABBITMQ_DEFAULT_PASS", secret = true, credential = true)
+            Output<String> password,
+            @Setting(key = "moderate:rabbitStorage", description = "size of the RabbitMQ volume",
+                    defaultValue = "1Gi", format = Format.STORAGE_SIZE)
+            String storage) {
+    }
+
+    /** The Platform API the code location calls; wired only when all three are set, as the code expects. */
+    public record PlatformApi(
+            @Setting(key = "moderate:apiBaseUrl", description = "API_BASE_URL of the Platform API", example = "https://api.moderate.cloud",
+                    format = Format.HTTP_URL)
+            Optional<String> baseUrl,
+            @Setting(key = "moderate:apiUsername", description = "API_USERNAME")
+            Optional<String> username,
+            @Setting(key = "moderate:apiPassword", description = "API_PASSWORD", secret = true)
+            Optional<Output<String>> password) implements SettingsRules {
+
+        @Override
+        public void check(Problems problems) {
+            // The code location treats each service as configured only when all of its settings are.
+            if (baseUrl.isPresent() != username.isPresent() || baseUrl.isPresent() != password.isPresent()) {
+                problems.add("moderate:apiBaseUrl", "the Platform API needs apiBaseUrl, apiUsername and apiPassword together",
+                        "set all three, or none to leave the Platform API unwired");
+            }
+        }
+    }
+
+    /** The code location's S3 storage; wired only when key, secret and bucket are all set. */
+    public record S3(
+            @Setting(key = "moderate:s3AccessKeyId", description = "S3_ACCESS_KEY_ID", secret = true)
+            Optional<Output<String>> accessKeyId,
+            @Setting(key = "moderate:s3SecretAccessKey", description = "S3_SECRET_ACCESS_KEY", secret = true)
+            Optional<Output<String>> secretAccessKey,
+            @Setting(key = "moderate:s3Region", description = "S3_REGION", example = "auto")
+            Optional<String> region,
+            @Setting(key = "moderate:s3BucketName", description = "S3_BUCKET_NAME")
+            Optional<String> bucketName,
+            @Setting(key = "moderate:s3EndpointUrl", description = "S3_ENDPOINT_URL", example = "https://storage.googleapis.com",
+                    format = Format.HTTP_URL)
+            Optional<String> endpointUrl) implements SettingsRules {
+
+        @Override
+        public void check(Problems problems) {
+            var set = List.of(accessKeyId.isPresent(), secretAccessKey.isPresent(), bucketName.isPresent());
+            if (set.contains(true) && set.contains(false)) {
+                problems.add("moderate:s3AccessKeyId", "S3 needs s3AccessKeyId, s3SecretAccessKey and s3BucketName together",
+                        "set all three (and s3Region, s3EndpointUrl as needed), or none to leave S3 unwired");
+            }
         }
     }
 

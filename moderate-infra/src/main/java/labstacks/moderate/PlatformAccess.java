@@ -29,6 +29,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How people reach the three UIs, and the only ingress the default-deny policy lets through to them.
@@ -67,23 +69,97 @@ public final class PlatformAccess extends ComponentResource {
                 new Ui("dagster-webserver", DAGSTER_WEBSERVER_SERVICE, 80, Map.copyOf(dagsterPods), 80));
     }
 
-    public PlatformAccess(String name, ModerateSettings settings, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link PlatformAccess}.
+     *
+     * @param namespace the platform's namespace
+     * @param exposure  how browsers reach the UIs: {@link NodePorts} or {@link Ingresses}
+     */
+    public record Args(String namespace, Exposure exposure) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(exposure, "exposure");
+        }
+    }
+
+    /** How browsers reach the UIs. */
+    public sealed interface Exposure permits NodePorts, Ingresses {
+    }
+
+    /**
+     * A node port per UI on a node address browsers and pods both reach.
+     *
+     * @param keycloak     Keycloak's node port
+     * @param openMetadata OpenMetadata's node port
+     * @param dagster      the Dagster webserver's node port
+     */
+    public record NodePorts(int keycloak, int openMetadata, int dagster) implements Exposure {
+        public NodePorts {
+            for (var port : List.of(keycloak, openMetadata, dagster)) {
+                if (port < 30000 || port > 32767) {
+                    throw new IllegalArgumentException(port + " is outside the default node port range 30000-32767");
+                }
+            }
+        }
+
+        List<Integer> inOrder() {
+            return List.of(keycloak, openMetadata, dagster);
+        }
+    }
+
+    /**
+     * An Ingress with TLS per UI through the cluster's ingress controller.
+     *
+     * @param keycloakHost        Keycloak's public host name
+     * @param openMetadataHost    OpenMetadata's public host name
+     * @param dagsterHost         the Dagster webserver's public host name
+     * @param className           the IngressClass of the controller
+     * @param controllerNamespace the namespace of the controller's pods, the only source admitted to the UIs
+     * @param clusterIssuer       the cert-manager ClusterIssuer issuing one {@code <ui>-tls} Secret per host
+     * @param tlsSecret           with no issuer: the existing TLS Secret covering the three hosts
+     * @param dagsterAnnotations  further annotations of the Dagster Ingress (its login)
+     */
+    public record Ingresses(String keycloakHost, String openMetadataHost, String dagsterHost, String className,
+                            String controllerNamespace, Optional<String> clusterIssuer, Optional<String> tlsSecret,
+                            Map<String, String> dagsterAnnotations) implements Exposure {
+        public Ingresses {
+            Objects.requireNonNull(keycloakHost, "keycloakHost");
+            Objects.requireNonNull(openMetadataHost, "openMetadataHost");
+            Objects.requireNonNull(dagsterHost, "dagsterHost");
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(controllerNamespace, "controllerNamespace");
+            if (clusterIssuer.isEmpty() && tlsSecret.isEmpty()) {
+                throw new IllegalArgumentException("an Ingress with TLS needs a cert-manager ClusterIssuer or a TLS Secret");
+            }
+            dagsterAnnotations = Map.copyOf(dagsterAnnotations);
+        }
+
+        List<String> inOrder() {
+            return List.of(keycloakHost, openMetadataHost, dagsterHost);
+        }
+
+        /** The TLS Secret of one UI's host: issued per host, or the one shared Secret. */
+        String tlsSecretOf(Ui ui) {
+            return clusterIssuer.isPresent() ? ui.name() + "-tls" : tlsSecret.orElseThrow();
+        }
+    }
+
+    public PlatformAccess(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var ns = settings.namespace();
+        var ns = args.namespace();
         var uis = uis();
-        if (settings.access() == PublicAccess.INGRESS) {
-            var hosts = List.of(settings.keycloakHostname().orElseThrow(), settings.openMetadataHostname().orElseThrow(),
-                    settings.dagsterHostname().orElseThrow());
+        if (args.exposure() instanceof Ingresses ingresses) {
+            var hosts = ingresses.inOrder();
             for (int i = 0; i < uis.size(); i++) {
-                ingress(uis.get(i), hosts.get(i), settings, child);
+                ingress(uis.get(i), hosts.get(i), ns, ingresses, child);
                 admit(uis.get(i), uis.get(i).name() + "-from-ingress-controller", NetworkPolicyPeerArgs.builder()
                         .namespaceSelector(LabelSelectorArgs.builder().matchLabels(Map.of(
-                                "kubernetes.io/metadata.name", settings.ingressControllerNamespace())).build())
+                                "kubernetes.io/metadata.name", ingresses.controllerNamespace())).build())
                         .build(), ns, child);
             }
-        } else {
-            var ports = List.of(settings.keycloakNodePort(), settings.openMetadataNodePort(), settings.dagsterNodePort());
+        } else if (args.exposure() instanceof NodePorts nodePorts) {
+            var ports = nodePorts.inOrder();
             for (int i = 0; i < uis.size(); i++) {
                 nodePort(uis.get(i), ports.get(i), ns, child);
                 admit(uis.get(i), uis.get(i).name() + "-from-node-port", null, ns, child);
@@ -96,10 +172,10 @@ public final class PlatformAccess extends ComponentResource {
         return ui.name() + "-node-port";
     }
 
-    private static void ingress(Ui ui, String host, ModerateSettings settings, CustomResourceOptions options) {
+    private static void ingress(Ui ui, String host, String namespace, Ingresses ingresses, CustomResourceOptions options) {
         var annotations = new LinkedHashMap<String, String>();
-        settings.certManagerClusterIssuer().ifPresent(issuer -> annotations.put("cert-manager.io/cluster-issuer", issuer));
-        if (ui.name().equals(Labels.KEYCLOAK) && settings.ingressClassName().equals("nginx")) {
+        ingresses.clusterIssuer().ifPresent(issuer -> annotations.put("cert-manager.io/cluster-issuer", issuer));
+        if (ui.name().equals(Labels.KEYCLOAK) && ingresses.className().equals("nginx")) {
             // Keycloak's OAuth2 callbacks carry large headers; production needed these against 502s.
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffering", "on");
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffer-size", "2048k");
@@ -107,15 +183,14 @@ public final class PlatformAccess extends ComponentResource {
             annotations.put("nginx.ingress.kubernetes.io/proxy-max-temp-file-size", "2048m");
         }
         if (ui.name().equals("dagster-webserver")) {
-            settings.dagsterIngressAnnotations().ifPresent(annotations::putAll);
+            annotations.putAll(ingresses.dagsterAnnotations());
         }
-        var secret = settings.certManagerClusterIssuer().isPresent() ? ui.name() + "-tls" : settings.tlsSecretName().orElseThrow();
         new Ingress(ui.name(), IngressArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(ui.name()).namespace(settings.namespace())
+                .metadata(ObjectMetaArgs.builder().name(ui.name()).namespace(namespace)
                         .annotations(annotations).build())
                 .spec(IngressSpecArgs.builder()
-                        .ingressClassName(settings.ingressClassName())
-                        .tls(IngressTLSArgs.builder().hosts(host).secretName(secret).build())
+                        .ingressClassName(ingresses.className())
+                        .tls(IngressTLSArgs.builder().hosts(host).secretName(ingresses.tlsSecretOf(ui)).build())
                         .rules(IngressRuleArgs.builder()
                                 .host(host)
                                 .http(HTTPIngressRuleValueArgs.builder()

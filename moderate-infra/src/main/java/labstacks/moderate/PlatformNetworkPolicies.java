@@ -1,19 +1,13 @@
 package labstacks.moderate;
 
-import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicy;
-import com.pulumi.kubernetes.networking.v1.NetworkPolicyArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyIngressRuleArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
-import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.kubernetes.DefaultDenyIngress;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Default deny for ingress in the namespace, then only the flows the platform needs. Dagster pods (the
@@ -55,36 +49,31 @@ public final class PlatformNetworkPolicies extends ComponentResource {
                 new Flow("dagster-internal", Map.of(Labels.INSTANCE, Labels.DAGSTER), List.of(DAGSTER), List.of()));
     }
 
-    public PlatformNetworkPolicies(String name, String namespace, CustomResourceOptions k8s,
-                                   ComponentResourceOptions options) {
+    /**
+     * Inputs of {@link PlatformNetworkPolicies}.
+     *
+     * @param namespace the platform's namespace, whose pods the policies select
+     */
+    public record Args(String namespace) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+        }
+    }
+
+    private final DefaultDenyIngress policies;
+
+    public PlatformNetworkPolicies(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        new NetworkPolicy("default-deny-ingress", NetworkPolicyArgs.builder()
-                .metadata(Labels.metadata("default-deny-ingress", namespace))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().build())
-                        .policyTypes("Ingress")
-                        .build())
-                .build(), child);
-        for (var flow : flows()) {
-            var rule = NetworkPolicyIngressRuleArgs.builder()
-                    .from(flow.from().stream().map(peer -> NetworkPolicyPeerArgs.builder()
-                            .podSelector(LabelSelectorArgs.builder().matchLabels(Map.of(peer.label(), peer.value())).build())
-                            .build()).toList());
-            if (!flow.ports().isEmpty()) {
-                var ports = new ArrayList<NetworkPolicyPortArgs>();
-                flow.ports().forEach(port -> ports.add(NetworkPolicyPortArgs.builder().protocol("TCP").port(port).build()));
-                rule.ports(ports);
-            }
-            new NetworkPolicy(flow.name(), NetworkPolicyArgs.builder()
-                    .metadata(Labels.metadata(flow.name(), namespace))
-                    .spec(NetworkPolicySpecArgs.builder()
-                            .podSelector(LabelSelectorArgs.builder().matchLabels(flow.target()).build())
-                            .policyTypes("Ingress")
-                            .ingress(rule.build())
-                            .build())
-                    .build(), child);
-        }
+        var allows = flows().stream().map(flow -> new DefaultDenyIngress.Allow(flow.name(), flow.target(),
+                flow.from().stream().map(peer -> DefaultDenyIngress.pods(Map.of(peer.label(), peer.value()))).toList(),
+                flow.ports())).toList();
+        this.policies = new DefaultDenyIngress(new DefaultDenyIngress.Args(args.namespace(), Map.of(), allows), child);
         registerOutputs(Map.of());
+    }
+
+    /** The default deny and the allow rules. */
+    public DefaultDenyIngress policies() {
+        return policies;
     }
 }

@@ -7,10 +7,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every secret of the platform, as Kubernetes Secrets (never ConfigMaps): the code location's settings
@@ -29,109 +30,109 @@ public final class PlatformSecrets extends ComponentResource {
     static final String KEYCLOAK = "keycloak-credentials";
     static final String RABBITMQ = "rabbitmq-credentials";
     static final String POSTGRES_USER = "postgres";
-    static final String RABBIT_USER = "rabbit";
+    static final String RABBIT_USER = CodeLocationEnvironment.RABBIT_USER;
 
-    private final List<Secret> secrets = new ArrayList<>();
+    /**
+     * Inputs of {@link PlatformSecrets}: every value is a stack secret except the admin user and the public key.
+     *
+     * @param namespace               the namespace of every Secret
+     * @param codeLocationSettings    the code location's environment ({@link CodeLocationEnvironment})
+     * @param ingestionBotToken       the ingestion bot's JWT; empty until created in OpenMetadata
+     * @param postgresPassword        the PostgreSQL superuser's password
+     * @param dagsterDbPassword       PostgreSQL user dagster's password
+     * @param keycloakDbPassword      PostgreSQL user keycloak's password
+     * @param openMetadataDbPassword  PostgreSQL user openmetadata's password
+     * @param keycloakAdminUser       the Keycloak admin user
+     * @param keycloakAdminPassword   the Keycloak admin's password
+     * @param rabbitPassword          RabbitMQ user rabbit's password
+     * @param openMetadataFernetKey   OpenMetadata's Fernet key
+     * @param openMetadataJwtPrivateKey base64 of OpenMetadata's private key (DER)
+     * @param openMetadataJwtPublicKey  base64 of OpenMetadata's public key (DER)
+     */
+    public record Args(
+            String namespace,
+            Output<Map<String, String>> codeLocationSettings,
+            Optional<Output<String>> ingestionBotToken,
+            Output<String> postgresPassword,
+            Output<String> dagsterDbPassword,
+            Output<String> keycloakDbPassword,
+            Output<String> openMetadataDbPassword,
+            String keycloakAdminUser,
+            Output<String> keycloakAdminPassword,
+            Output<String> rabbitPassword,
+            Output<String> openMetadataFernetKey,
+            Output<String> openMetadataJwtPrivateKey,
+            String openMetadataJwtPublicKey) {
 
-    public PlatformSecrets(String name, ModerateSettings settings, CustomResourceOptions k8s,
-                           ComponentResourceOptions options) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(codeLocationSettings, "codeLocationSettings");
+            Objects.requireNonNull(ingestionBotToken, "ingestionBotToken");
+            Objects.requireNonNull(keycloakAdminUser, "keycloakAdminUser");
+            Objects.requireNonNull(openMetadataJwtPublicKey, "openMetadataJwtPublicKey");
+            for (var secret : List.of(postgresPassword, dagsterDbPassword, keycloakDbPassword, openMetadataDbPassword,
+                    keycloakAdminPassword, rabbitPassword, openMetadataFernetKey, openMetadataJwtPrivateKey)) {
+                Objects.requireNonNull(secret, "a password or key");
+            }
+        }
+    }
+
+    private final Map<String, Secret> secrets = new LinkedHashMap<>();
+
+    public PlatformSecrets(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var ns = settings.namespace();
+        var ns = args.namespace();
 
-        secret(DAGSTER_SECRETS, ns, codeLocationSettings(settings), child);
-        secret(INGESTION_BOT_TOKEN, ns, settings.openMetadataToken().orElse(Output.of(""))
+        secret(DAGSTER_SECRETS, ns, args.codeLocationSettings(), child);
+        secret(INGESTION_BOT_TOKEN, ns, args.ingestionBotToken().orElse(Output.of(""))
                 .applyValue(token -> Map.of("OPEN_METADATA_TOKEN", token)), child);
         // Each application logs in as its own PostgreSQL user (PostgresAppUsers creates them), never as postgres.
-        secret(DAGSTER_POSTGRES, ns, settings.dagsterDbPassword().applyValue(pw -> Map.of("postgresql-password", pw)), child);
+        secret(DAGSTER_POSTGRES, ns, args.dagsterDbPassword().applyValue(pw -> Map.of("postgresql-password", pw)), child);
         secret(OPENMETADATA_POSTGRES, ns,
-                settings.openMetadataDbPassword().applyValue(pw -> Map.of("openmetadata-postgres-password", pw)), child);
-        secret(OPENMETADATA_FERNET, ns, settings.openMetadataFernetKey().applyValue(key -> Map.of("fernet-key", key)), child);
-        secret(POSTGRES, ns, settings.postgresPassword().applyValue(pw -> Map.of("POSTGRES_PASSWORD", pw)), child);
-        secret(KEYCLOAK, ns, Output.all(settings.keycloakAdminPassword(), settings.keycloakDbPassword()).applyValue(pw -> Map.of(
-                "KEYCLOAK_ADMIN", settings.keycloakAdminUser(),
+                args.openMetadataDbPassword().applyValue(pw -> Map.of("openmetadata-postgres-password", pw)), child);
+        secret(OPENMETADATA_FERNET, ns, args.openMetadataFernetKey().applyValue(key -> Map.of("fernet-key", key)), child);
+        secret(POSTGRES, ns, args.postgresPassword().applyValue(pw -> Map.of("POSTGRES_PASSWORD", pw)), child);
+        secret(KEYCLOAK, ns, Output.all(args.keycloakAdminPassword(), args.keycloakDbPassword()).applyValue(pw -> Map.of(
+                "KEYCLOAK_ADMIN", args.keycloakAdminUser(),
                 "KEYCLOAK_ADMIN_PASSWORD", pw.get(0),
                 "KC_DB_PASSWORD", pw.get(1))), child);
-        secret(RABBITMQ, ns, settings.rabbitPassword().applyValue(pw -> Map.of(
+        secret(RABBITMQ, ns, args.rabbitPassword().applyValue(pw -> Map.of(
                 "RABBITMQ_DEFAULT_USER", RABBIT_USER, "RABBITMQ_DEFAULT_PASS", pw)), child);
 
         // The DER keys are binary: they go in data (base64), as the openssl commands of the README write them.
-        secrets.add(new Secret(OPENMETADATA_JWT_KEYS, SecretArgs.builder()
+        secrets.put(OPENMETADATA_JWT_KEYS, new Secret(OPENMETADATA_JWT_KEYS, SecretArgs.builder()
                 .metadata(Labels.metadata(OPENMETADATA_JWT_KEYS, ns))
                 .type("Opaque")
-                .data(settings.openMetadataJwtPrivateKey().applyValue(privateKey -> Map.of(
+                .data(args.openMetadataJwtPrivateKey().applyValue(privateKey -> Map.of(
                         "om_privkey.der", privateKey,
-                        "om_pubkey.der", settings.openMetadataJwtPublicKey())).asSecret())
+                        "om_pubkey.der", args.openMetadataJwtPublicKey())).asSecret())
                 .build(), child));
         registerOutputs(Map.of());
     }
 
     private void secret(String name, String namespace, Output<Map<String, String>> data, CustomResourceOptions options) {
-        secrets.add(new Secret(name, SecretArgs.builder()
+        secrets.put(name, new Secret(name, SecretArgs.builder()
                 .metadata(Labels.metadata(name, namespace))
                 .type("Opaque")
                 .stringData(data.asSecret())
                 .build(), options));
     }
 
-    /**
-     * The code location's environment, every value in the Secret as production did. Optional services are
-     * left out entirely when not configured, so the code sees them as unset.
-     */
-    static Output<Map<String, String>> codeLocationSettings(ModerateSettings settings) {
-        var ns = settings.namespace();
-        var plain = new LinkedHashMap<String, String>();
-        plain.put("KEYCLOAK_SERVER_URL", "http://" + Labels.KEYCLOAK + "." + ns + ".svc.cluster.local:8080");
-        plain.put("KEYCLOAK_ADMIN_USERNAME", settings.keycloakAdminUser());
-        plain.put("KEYCLOAK_MAIN_REALM_NAME", settings.realm());
-        plain.put("POSTGRES_HOST", Labels.POSTGRES + "." + ns + ".svc.cluster.local");
-        plain.put("POSTGRES_PORT", "5432");
-        plain.put("POSTGRES_USERNAME", HelmCharts.POSTGRES_DAGSTER_USER);
-        plain.put("OPEN_METADATA_HOST", "http://" + Labels.OPENMETADATA + "." + ns + ".svc.cluster.local");
-        plain.put("OPEN_METADATA_PORT", "8585");
-        plain.put("MATRIX_PROFILE_JOB_IMAGE", settings.matrixProfileJobImage());
-        // Variables the code reads with a default of its own (moderate/enums.py VariableDefaults, or only when
-        // set, as MATRIX_PROFILE_JOB_TAG): present only when configured, so the code's default applies otherwise.
-        settings.matrixProfileJobTag().ifPresent(v -> plain.put("MATRIX_PROFILE_JOB_TAG", v));
-        settings.matrixProfileQueue().ifPresent(v -> plain.put("MATRIX_PROFILE_QUEUE", v));
-        settings.s3JobOutputsBucketName().ifPresent(v -> plain.put("S3_JOB_OUTPUTS_BUCKET_NAME", v));
-        settings.apiBaseUrl().ifPresent(v -> plain.put("API_BASE_URL", v));
-        settings.apiUsername().ifPresent(v -> plain.put("API_USERNAME", v));
-        settings.s3Region().ifPresent(v -> plain.put("S3_REGION", v));
-        settings.s3BucketName().ifPresent(v -> plain.put("S3_BUCKET_NAME", v));
-        settings.s3EndpointUrl().ifPresent(v -> plain.put("S3_ENDPOINT_URL", v));
-
-        var secretNames = new ArrayList<String>();
-        var secretValues = new ArrayList<Output<String>>();
-        secretNames.add("KEYCLOAK_ADMIN_PASSWORD");
-        secretValues.add(settings.keycloakAdminPassword());
-        secretNames.add("POSTGRES_PASSWORD");
-        secretValues.add(settings.dagsterDbPassword());
-        secretNames.add("RABBIT_URL");
-        secretValues.add(settings.rabbitPassword().applyValue(pw -> "amqp://" + Urls.userInfo(RABBIT_USER, pw) + "@"
-                + Labels.RABBITMQ + "." + ns + ".svc.cluster.local:5672/"));
-        settings.apiPassword().ifPresent(v -> {
-            secretNames.add("API_PASSWORD");
-            secretValues.add(v);
-        });
-        settings.s3AccessKeyId().ifPresent(v -> {
-            secretNames.add("S3_ACCESS_KEY_ID");
-            secretValues.add(v);
-        });
-        settings.s3SecretAccessKey().ifPresent(v -> {
-            secretNames.add("S3_SECRET_ACCESS_KEY");
-            secretValues.add(v);
-        });
-        return Output.all(secretValues).applyValue(values -> {
-            var data = new LinkedHashMap<>(plain);
-            for (int i = 0; i < secretNames.size(); i++) {
-                data.put(secretNames.get(i), values.get(i));
-            }
-            return Map.copyOf(data);
-        });
+    /** Every Secret, in the order they register. */
+    public List<Secret> secrets() {
+        return List.copyOf(secrets.values());
     }
 
-    public List<Secret> secrets() {
-        return List.copyOf(secrets);
+    /**
+     * The object name of the Secret {@code name} (one of this class's constants), as an output: a workload given
+     * it waits for the Secret.
+     */
+    public Output<String> name(String name) {
+        var secret = secrets.get(name);
+        if (secret == null) {
+            throw new IllegalArgumentException("no platform Secret " + name + "; there are " + secrets.keySet());
+        }
+        return Labels.nameOf(secret.metadata());
     }
 }

@@ -1,30 +1,28 @@
 package labstacks.moderate;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.batch.v1.Job;
-import com.pulumi.kubernetes.batch.v1.JobArgs;
-import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
-import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ServiceAccounts;
+import labstacks.shared.kubernetes.OneOffJob;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One PostgreSQL user per application, owning its databases, as production had one Cloud SQL user per
@@ -40,76 +38,95 @@ public final class PostgresAppUsers extends ComponentResource {
     static final String KEYCLOAK = "keycloak";
     static final String OPENMETADATA = HelmCharts.POSTGRES_OPENMETADATA_USER;
 
-    /** A user, the Secret and key its password comes from, and the databases it owns. */
-    record AppUser(String name, String secret, String key, boolean createDb, List<String> databases) {
+    /** A user, the key of its password in its application's Secret, and the databases it owns. */
+    record AppUser(String name, String key, boolean createDb, List<String> databases) {
         String passwordVariable() {
             return name.toUpperCase() + "_PASSWORD";
         }
     }
 
     static final List<AppUser> USERS = List.of(
-            new AppUser(DAGSTER, PlatformSecrets.DAGSTER_POSTGRES, "postgresql-password", true,
+            new AppUser(DAGSTER, "postgresql-password", true,
                     List.of("dagster", "moderate_workflows_dagster_state", "building_stock_analysis")),
-            new AppUser(KEYCLOAK, PlatformSecrets.KEYCLOAK, "KC_DB_PASSWORD", false, List.of("keycloak")),
-            new AppUser(OPENMETADATA, PlatformSecrets.OPENMETADATA_POSTGRES, "openmetadata-postgres-password", false,
-                    List.of("openmetadata")));
+            new AppUser(KEYCLOAK, "KC_DB_PASSWORD", false, List.of("keycloak")),
+            new AppUser(OPENMETADATA, "openmetadata-postgres-password", false, List.of("openmetadata")));
+
+    /**
+     * Inputs of {@link PostgresAppUsers}.
+     *
+     * @param namespace         the platform's namespace
+     * @param image             the PostgreSQL image whose psql runs the script (the server's own)
+     * @param server            the name of PostgreSQL's Service, as an output
+     * @param postgres          PostgreSQL's server, which the Job waits for (ready, not only declared)
+     * @param superuserSecret   the name of the Secret holding {@code POSTGRES_PASSWORD}, as an output
+     * @param passwordSecrets   per user of {@link #USERS}, the name of the Secret holding its password
+     */
+    public record Args(String namespace, String image, Output<String> server, Resource postgres,
+                       Output<String> superuserSecret, Map<String, Output<String>> passwordSecrets) {
+        public Args {
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(postgres, "postgres");
+            Objects.requireNonNull(superuserSecret, "superuserSecret");
+            var users = USERS.stream().map(AppUser::name).collect(Collectors.toSet());
+            if (!passwordSecrets.keySet().equals(users)) {
+                throw new IllegalArgumentException("a password Secret for each of " + users + ", got " + passwordSecrets.keySet());
+            }
+            passwordSecrets = Map.copyOf(passwordSecrets);
+        }
+    }
 
     private final Job job;
 
-    public PostgresAppUsers(String namespace, Resource postgres, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public PostgresAppUsers(Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, NAME, options);
+        var namespace = args.namespace();
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         var script = new ConfigMap(NAME, ConfigMapArgs.builder()
                 .metadata(Labels.metadata(NAME, namespace))
                 .data(Map.of("app-users.sql", sql()))
                 .build(), child);
-        var account = ServiceAccounts.withoutToken(NAME, Labels.metadata(NAME, namespace), child);
 
         var env = new ArrayList<EnvVarArgs>();
-        env.add(fromSecret("PGPASSWORD", PlatformSecrets.POSTGRES, "POSTGRES_PASSWORD"));
-        var psql = new ArrayList<>(List.of("psql", "-v", "ON_ERROR_STOP=1", "-h", Labels.POSTGRES, "-U",
-                PlatformSecrets.POSTGRES_USER, "-d", "postgres"));
+        env.add(fromSecret("PGPASSWORD", args.superuserSecret(), "POSTGRES_PASSWORD"));
+        var psql = new ArrayList<String>();
         for (var user : USERS) {
-            env.add(fromSecret(user.passwordVariable(), user.secret(), user.key()));
+            env.add(fromSecret(user.passwordVariable(), args.passwordSecrets().get(user.name()), user.key()));
             // psql variables, quoted by psql itself (:'name'), so a password needs no escaping here.
             psql.add("-v");
             psql.add(user.name() + "_password=$(" + user.passwordVariable() + ")");
         }
         psql.add("-f");
         psql.add("/scripts/app-users.sql");
-        this.job = new Job(NAME, JobArgs.builder()
-                .metadata(Labels.metadata(NAME, namespace))
-                .spec(JobSpecArgs.builder()
-                        .backoffLimit(6)
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(Map.of(Labels.NAME, NAME)).build())
-                                .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(NAME)
-                                        .restartPolicy("Never")
-                                        .securityContext(Containers.runAs(999))
-                                        .containers(ContainerArgs.builder()
-                                                .name(NAME)
-                                                .image(DependencyServices.POSTGRES_IMAGE)
-                                                .command(psql)
-                                                .env(env)
-                                                .volumeMounts(VolumeMountArgs.builder().name("scripts")
-                                                        .mountPath("/scripts").readOnly(true).build())
-                                                .resources(Containers.size("10m", "32Mi", "200m", "128Mi"))
-                                                .securityContext(Containers.restricted())
-                                                .build())
-                                        .volumes(VolumeArgs.builder().name("scripts")
-                                                .configMap(ConfigMapVolumeSourceArgs.builder().name(NAME).build()).build())
-                                        .build())
-                                .build())
-                        .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(postgres, script, account)
-                        .deleteBeforeReplace(true)
-                        .build()));
+        var command = args.server().applyValue(server -> {
+            var full = new ArrayList<>(List.of("psql", "-v", "ON_ERROR_STOP=1", "-h", server, "-U",
+                    PlatformSecrets.POSTGRES_USER, "-d", "postgres"));
+            full.addAll(psql);
+            return List.copyOf(full);
+        });
+        var container = ContainerArgs.builder()
+                .name(NAME)
+                .image(args.image())
+                .command(command)
+                .env(env)
+                .volumeMounts(VolumeMountArgs.builder().name("scripts").mountPath("/scripts").readOnly(true).build())
+                .resources(Containers.size("10m", "32Mi", "200m", "128Mi"))
+                .securityContext(Containers.restricted())
+                .build();
+        this.job = new OneOffJob(OneOffJob.Args.builder(NAME, namespace, container)
+                .podLabels(Map.of(Labels.NAME, NAME))
+                .podSecurity(Containers.runAs(999))
+                .volumes(List.of(VolumeArgs.builder().name("scripts")
+                        .configMap(ConfigMapVolumeSourceArgs.builder().name(Labels.nameOf(script.metadata())).build()).build()))
+                .backoffLimit(6)
+                // The Service answers before PostgreSQL accepts logins: the Job starts once the StatefulSet is ready.
+                .startAfter(List.of(args.postgres()))
+                .build(), child).job();
         registerOutputs(Map.of());
     }
 
-    private static EnvVarArgs fromSecret(String name, String secret, String key) {
+    private static EnvVarArgs fromSecret(String name, Output<String> secret, String key) {
         return EnvVarArgs.builder().name(name).valueFrom(EnvVarSourceArgs.builder()
                 .secretKeyRef(SecretKeySelectorArgs.builder().name(secret).key(key).build()).build()).build();
     }

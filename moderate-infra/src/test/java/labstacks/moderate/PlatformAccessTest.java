@@ -194,4 +194,65 @@ class PlatformAccessTest {
         assertEquals(List.of("moderate:openMetadataHostname", "moderate:certManagerClusterIssuer"),
                 ingress.problems().stream().map(ConfigProblem::key).toList());
     }
+
+    // ---- the component on its own ----
+
+    private static StackRun component(PlatformAccess.Exposure exposure) {
+        return ComponentRuns.run("access", k8s -> new PlatformAccess("access",
+                new PlatformAccess.Args(ComponentRuns.NAMESPACE, exposure), k8s, com.pulumi.resources.ComponentResourceOptions.Empty));
+    }
+
+    @Test
+    void nodePortsPublishEachUiOnItsPortAndOpenOnlyThatPort() {
+        var run = component(new PlatformAccess.NodePorts(31001, 31002, 31003));
+        var expected = Map.of("keycloak-node-port", List.of(31001, 8080), "openmetadata-node-port", List.of(31002, 8585),
+                "dagster-webserver-node-port", List.of(31003, 80));
+        expected.forEach((name, ports) -> {
+            var service = model(run, "kubernetes:core/v1:Service", name, V1Service.class);
+            assertEquals(ComponentRuns.NAMESPACE, service.getMetadata().getNamespace());
+            assertEquals("NodePort", service.getSpec().getType(), name);
+            assertEquals(ports.get(0), service.getSpec().getPorts().get(0).getNodePort(), name);
+            assertEquals(ports.get(1), service.getSpec().getPorts().get(0).getTargetPort().getIntValue(), name);
+        });
+        for (var ui : PlatformAccess.uis()) {
+            var policy = model(run, POLICY, ui.name() + "-from-node-port", V1NetworkPolicy.class).getSpec();
+            assertEquals(ui.pods(), policy.getPodSelector().getMatchLabels(), ui.name());
+            assertEquals(List.of(ui.podPort()), policy.getIngress().get(0).getPorts().stream()
+                    .map(p -> p.getPort().getIntValue()).toList(), ui.name());
+        }
+        assertTrue(run.resources(INGRESS).isEmpty(), "no Ingress with node ports");
+    }
+
+    @Test
+    void ingressesServeEachHostWithItsOwnOrTheSharedTlsSecret() {
+        var issued = component(new PlatformAccess.Ingresses("login.example.org", "meta.example.org", "runs.example.org", "traefik",
+                "edge", java.util.Optional.of("acme"), java.util.Optional.empty(), Map.of("example.org/auth", "on")));
+        var keycloak = model(issued, INGRESS, "keycloak", V1Ingress.class);
+        assertEquals("traefik", keycloak.getSpec().getIngressClassName());
+        assertEquals("login.example.org", keycloak.getSpec().getRules().get(0).getHost());
+        assertEquals("keycloak-tls", keycloak.getSpec().getTls().get(0).getSecretName());
+        assertEquals("acme", keycloak.getMetadata().getAnnotations().get("cert-manager.io/cluster-issuer"));
+        assertFalse(keycloak.getMetadata().getAnnotations().containsKey("nginx.ingress.kubernetes.io/proxy-buffer-size"),
+                "nginx's buffer annotations only for nginx");
+        var dagster = model(issued, INGRESS, "dagster-webserver", V1Ingress.class);
+        assertEquals("on", dagster.getMetadata().getAnnotations().get("example.org/auth"));
+        assertEquals("runs.example.org", dagster.getSpec().getRules().get(0).getHost());
+        var policy = model(issued, POLICY, "openmetadata-from-ingress-controller", V1NetworkPolicy.class).getSpec();
+        assertEquals(Map.of("kubernetes.io/metadata.name", "edge"),
+                policy.getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchLabels());
+        assertTrue(issued.resources("kubernetes:core/v1:Service").isEmpty(), "no node port with Ingresses");
+
+        var shared = component(new PlatformAccess.Ingresses("login.example.org", "meta.example.org", "runs.example.org", "nginx",
+                "edge", java.util.Optional.empty(), java.util.Optional.of("wildcard"), Map.of()));
+        for (var name : List.of("keycloak", "openmetadata", "dagster-webserver")) {
+            assertEquals("wildcard", model(shared, INGRESS, name, V1Ingress.class).getSpec().getTls().get(0).getSecretName(), name);
+        }
+    }
+
+    @Test
+    void anExposureWithoutTlsOrOutsideTheNodePortRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new PlatformAccess.Ingresses("a.example", "b.example", "c.example",
+                "nginx", "edge", java.util.Optional.empty(), java.util.Optional.empty(), Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new PlatformAccess.NodePorts(8080, 30585, 30181));
+    }
 }

@@ -63,6 +63,43 @@ class PostgresAppUsersTest {
         assertTrue(run.resource("kubernetes:apps/v1:StatefulSet", "keycloak").dependsOn().contains("postgres-app-users"));
     }
 
+    @Test
+    void theComponentReachesTheServerAndReadsTheSecretsItIsGiven() {
+        var refused = new java.util.concurrent.atomic.AtomicReference<String>();
+        var component = ComponentRuns.run("users", k8s -> {
+            var server = new com.pulumi.kubernetes.core.v1.ConfigMap("db-server", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
+                    .metadata(Labels.metadata("db-server", ComponentRuns.NAMESPACE)).build(), k8s);
+            new PostgresAppUsers(new PostgresAppUsers.Args(ComponentRuns.NAMESPACE, "postgres:14.13",
+                    ComponentRuns.named("db", k8s), server, ComponentRuns.named("super", k8s), Map.of(
+                            PostgresAppUsers.DAGSTER, ComponentRuns.named("dagster-pw", k8s),
+                            PostgresAppUsers.KEYCLOAK, ComponentRuns.named("keycloak-pw", k8s),
+                            PostgresAppUsers.OPENMETADATA, ComponentRuns.named("openmetadata-pw", k8s))),
+                    k8s, com.pulumi.resources.ComponentResourceOptions.Empty);
+            try {
+                new PostgresAppUsers.Args("ns", "postgres:14.13", com.pulumi.core.Output.of("db"), server,
+                        com.pulumi.core.Output.of("super"), Map.of(PostgresAppUsers.DAGSTER, com.pulumi.core.Output.of("dagster-pw")));
+            } catch (IllegalArgumentException e) {
+                refused.set(e.getMessage());
+            }
+        });
+        var job = (V1Job) KubernetesSchema.validate(component.resource("kubernetes:batch/v1:Job", "postgres-app-users"));
+        var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals("db", container.getCommand().get(container.getCommand().indexOf("-h") + 1), "the server's Service given");
+        assertEquals(Map.of("PGPASSWORD", "super/POSTGRES_PASSWORD", "DAGSTER_PASSWORD", "dagster-pw/postgresql-password",
+                "KEYCLOAK_PASSWORD", "keycloak-pw/KC_DB_PASSWORD", "OPENMETADATA_PASSWORD",
+                "openmetadata-pw/openmetadata-postgres-password"), ComponentRuns.env(container));
+        assertEquals(ComponentRuns.NAMESPACE, job.getMetadata().getNamespace());
+        assertEquals(999L, job.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser());
+        assertEquals("postgres-app-users", job.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getName());
+        var resource = component.resource("kubernetes:batch/v1:Job", "postgres-app-users");
+        // The server (ready), its Service, every Secret, the script's ConfigMap and the account, all named by name.
+        assertEquals(List.of("db", "db-server", "dagster-pw", "keycloak-pw", "openmetadata-pw", "postgres-app-users", "super")
+                .stream().sorted().toList(), resource.dependsOn());
+        assertTrue(resource.deleteBeforeReplace(), "a Job's pod template cannot change in place");
+        assertTrue(refused.get() != null && refused.get().contains("a password Secret for each of"),
+                "a user without its password Secret is refused: " + refused.get());
+    }
+
     // ---- against a real server ----
 
     private static Path postgresBin;
