@@ -9,6 +9,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.text.PercentEncoding;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class EtlConfiguration extends ComponentResource {
             var data = new LinkedHashMap<String, String>();
             data.put("POSTGRES_PASSWORD", pw);
             // SQLAlchemy decodes a percent-encoded password; a raw '@', ':' or '/' would end it early.
-            var inUrl = urlEncoded(pw);
+            var inUrl = PercentEncoding.component(pw);
             data.put("DATABASE_URL", "postgresql+psycopg2://" + user + ":" + inUrl + "@" + host + ":"
                     + port + "/" + database);
             data.put("PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://" + user + ":" + inUrl
@@ -100,20 +101,6 @@ public final class EtlConfiguration extends ComponentResource {
                 .stringData(secretData)
                 .build(), child);
         registerOutputs(Map.of("configMap", Output.of(CONFIG_MAP), "secret", Output.of(SECRET)));
-    }
-
-    /** {@code text} with every byte outside RFC 3986's unreserved characters percent-encoded. */
-    static String urlEncoded(String text) {
-        var encoded = new StringBuilder();
-        for (var b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            var c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return encoded.toString();
     }
 
     /**

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import labstacks.shared.config.Setting;
+import labstacks.shared.config.SettingsLoader;
 import labstacks.offline.plan.OfflineMocks;
 import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.ProgramCatalog;
@@ -239,9 +240,8 @@ class EngineProtocolIT {
             var programName = stackFileConfig(stack).get("labstacks:program");
             var program = catalog.find(programName).orElseThrow();
             var result = new TreeMap<String, Boolean>();
-            for (var component : program.settingsType().getRecordComponents()) {
-                var setting = component.getAnnotation(Setting.class);
-                if (setting != null && setting.credential()) {
+            for (var setting : SettingsLoader.settings(program.settingsType())) {
+                if (setting.credential()) {
                     result.put(setting.key(), setting.secret());
                 }
             }

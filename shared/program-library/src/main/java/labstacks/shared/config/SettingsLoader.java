@@ -93,16 +93,21 @@ public final class SettingsLoader {
 
     /** The keys a settings record declares, nested groups included, in declaration order. */
     public static List<String> keys(Class<? extends Record> type) {
-        var keys = new ArrayList<String>();
+        return settings(type).stream().map(Setting::key).toList();
+    }
+
+    /** The settings a record declares, nested groups included, in declaration order. */
+    public static List<Setting> settings(Class<? extends Record> type) {
+        var settings = new ArrayList<Setting>();
         for (var component : type.getRecordComponents()) {
             switch (kind(type, component)) {
-                case SETTING -> keys.add(annotation(type, component).key());
-                case GROUP -> keys.addAll(keys(component.getType().asSubclass(Record.class)));
+                case SETTING -> settings.add(annotation(type, component));
+                case GROUP -> settings.addAll(settings(component.getType().asSubclass(Record.class)));
                 case DERIVED -> {
                 }
             }
         }
-        return keys;
+        return settings;
     }
 
     private enum Kind { SETTING, GROUP, DERIVED }
