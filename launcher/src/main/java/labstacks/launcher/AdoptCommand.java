@@ -16,9 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,18 +115,8 @@ final class AdoptCommand implements Callable<Integer> {
             err.println("warning: nothing in " + stateFile + " matches a resource of " + stack
                     + " but the stack itself: is it the export of another program's stack?");
         }
-        if (json != null) {
-            try {
-                var parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, AdoptionOutput.json(report));
-                out.println("wrote " + json);
-            } catch (IOException e) {
-                err.println("error: cannot write " + json + ": " + e.getMessage());
-                return Main.FAILED;
-            }
+        if (json != null && !OutputFile.write(json, AdoptionOutput.json(report), "--json", out, err)) {
+            return Main.FAILED;
         }
         return report.safe() ? Main.OK : Main.FAILED;
     }

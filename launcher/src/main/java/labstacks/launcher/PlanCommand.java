@@ -13,9 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,19 +91,8 @@ final class PlanCommand implements Callable<Integer> {
             var text = PlanJson.json(!all && stacks.size() == 1 ? documents.get(0) : documents);
             if (json == null) {
                 out.print(text);
-            } else {
-                try {
-                    var parent = json.toAbsolutePath().getParent();
-                    if (parent != null) {
-                        Files.createDirectories(parent);
-                    }
-                    Files.writeString(json, text);
-                    human.println("wrote " + json);
-                } catch (IOException e) {
-                    err.println("error: cannot write " + json + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null || e.getMessage().equals(json.toString()) ? "" : " " + e.getMessage()));
-                    return Main.FAILED;
-                }
+            } else if (!OutputFile.write(json, text, "--json", human, err)) {
+                return Main.FAILED;
             }
         }
         if (failed) {
