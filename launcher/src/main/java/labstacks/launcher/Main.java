@@ -87,6 +87,8 @@ public final class Main {
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                // An argument is what it says: @name is a stack name, not a file of more arguments.
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(new UsageErrors());
     }
 

@@ -108,6 +108,16 @@ class MainTest {
     }
 
     @Test
+    void anArgumentIsNeverReadFromAFile() throws IOException {
+        var arguments = temp.resolve("arguments.txt");
+        Files.writeString(arguments, "--colour\n");
+        var root = project("sample-dev", "  labstacks:program: sample\n");
+        var result = run(root, "plan", "@" + arguments);
+        assertEquals(1, result.code(), "a stack name, not picocli's @file expansion: " + result.err());
+        assertTrue(result.err().contains("'@" + arguments + "' is not a stack name"), result.err());
+    }
+
+    @Test
     void everyCommandHasItsHelpAndTheVersion() {
         for (var command : java.util.List.of("plan", "check", "adopt", "stacks", "programs", "igenomes-inventory")) {
             var help = run(temp, command, "--help");
