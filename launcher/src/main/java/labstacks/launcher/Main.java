@@ -100,8 +100,10 @@ public final class Main {
             if (spec.usageMessage().hidden() || command.getCommand() instanceof CommandLine.HelpCommand) {
                 continue;
             }
-            for (var line : command.getHelp().synopsis(0).lines().map(String::strip).toList()) {
-                // A synopsis too wide for the screen continues on the next line: one form, one line here.
+            // A command's own forms where it writes them; a module's tool as "[OPTIONS]", its --help has the rest.
+            var synopsis = spec.usageMessage().customSynopsis().length > 0 ? command.getHelp().synopsis(0)
+                    : command.getHelp().abbreviatedSynopsis();
+            for (var line : synopsis.lines().map(String::strip).toList()) {
                 if (line.startsWith("./labstacks") || lines.isEmpty()) {
                     lines.add(line);
                 } else if (!line.isEmpty()) {
