@@ -146,6 +146,10 @@ class InventoryToolTest {
     void usageAndAccessErrorsExitTwo() throws IOException {
         assertEquals(2, run("--verbose").code());
         assertEquals(2, run("--catalog").code());
+        var region = run("--region", "eu-wset-1");
+        assertEquals(2, region.code(), "a usage error before anything is listed");
+        assertTrue(region.err().startsWith("--region: "), region.err());
+        assertTrue(region.err().contains("did you mean eu-west-1?"), region.err());
         var broken = temp.resolve("broken.json");
         Files.writeString(broken, "{\"bucket\":\"b\",\"genomes\":[{\"id\":\"x\"}]}");
         var catalogError = run("--catalog", broken.toString());
