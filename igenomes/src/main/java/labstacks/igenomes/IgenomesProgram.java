@@ -63,27 +63,13 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
         return Map.of("system", "igenomes", "organization", "nf-core", "purpose", "reference-genomes");
     }
 
+    /**
+     * Credentials are checked before anything registers: a deployment without them stops with the fix, an
+     * offline plan (which needs none) warns. The same check and words as every AWS program.
+     */
     @Override
     public void preflight(StackConfig config, RunMode mode, Preflight report) {
-        var fix = "run `direnv allow` in the checkout (its .envrc reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
-                + " from 1Password; run `op signin` first), or export AWS_PROFILE, or attach the stack's Pulumi ESC"
-                + " environment";
-        if (AwsCredentialSources.halfAKeyPair(config)) {
-            var problem = "only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set";
-            if (mode == RunMode.DEPLOY) {
-                report.problem("AWS_ACCESS_KEY_ID", problem, fix);
-            } else {
-                report.warning(problem + "; a real deployment would stop here: " + fix);
-            }
-        } else if (AwsCredentialSources.found(config).isEmpty()) {
-            var problem = "no AWS credentials found (no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,"
-                    + " web identity, container credentials or ~/.aws files)";
-            if (mode == RunMode.DEPLOY) {
-                report.problem("AWS_ACCESS_KEY_ID", problem, fix);
-            } else {
-                report.warning(problem + "; the offline plan needs none, a real deployment would stop here: " + fix);
-            }
-        }
+        AwsCredentialSources.report(config, mode, report);
     }
 
     @Override

@@ -8,13 +8,20 @@ import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.offline.plan.OfflineRuntime;
 import labstacks.shared.program.ProgramCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code adopt <stack> --state FILE [--json OUT] [--root DIR]}: what taking over an existing stack's
@@ -23,39 +30,60 @@ import java.util.Set;
  * like a preview. Exit 0 when nothing that exists would be deleted, replaced or created twice; 1
  * otherwise (or when the plan or the export cannot be read); 2 on usage errors.
  */
-final class AdoptCommand {
-    static final String USAGE = "./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]";
+@Command(name = "adopt",
+        customSynopsis = "./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]",
+        description = "What taking over an existing stack's state would do, printed like a preview: the export is"
+                + " matched against the stack's offline plan by URN and alias.",
+        exitCodeList = {"0:nothing that exists would be deleted, replaced or created twice",
+                "1:something would be, or the plan or the export cannot be read", "2:a usage error"})
+final class AdoptCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "<stack>", description = "the stack to adopt into")
+    List<String> stacks = new ArrayList<>();
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "a `pulumi stack export --file FILE` of the stack to take over")
+    Path stateFile;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "also write the report as JSON")
+    Path json;
+
+    /** Not an option of adopt; declared so that it gets its own clear error. */
+    @Option(names = "--all", hidden = true)
+    boolean all;
+
+    @Mixin
+    ProjectRoot root;
+
+    @Spec
+    CommandSpec spec;
 
     private final ProgramCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
+    private final Path defaultRoot;
+    private final Map<String, String> environment;
 
-    AdoptCommand(ProgramCatalog catalog, PrintStream out, PrintStream err) {
+    AdoptCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
         this.catalog = catalog;
         this.out = out;
         this.err = err;
+        this.defaultRoot = defaultRoot;
+        this.environment = environment;
     }
 
-    int run(String[] args, Path defaultRoot, Map<String, String> environment) {
-        StackArguments arguments;
-        try {
-            arguments = StackArguments.parse(args, defaultRoot, Set.of("--state", "--json"), Set.of());
-            if (arguments.all()) {
-                throw new StackArguments.UsageException("adopt takes one stack, not --all");
-            }
-            if (arguments.stacks(null).size() != 1) {
-                throw new StackArguments.UsageException("name the one stack to adopt into");
-            }
-            if (arguments.value("--state") == null) {
-                throw new StackArguments.UsageException("--state FILE is required: a `pulumi stack export --file FILE` of the stack to take over");
-            }
-        } catch (StackArguments.UsageException e) {
-            err.print(e.getMessage() + "\nusage: " + USAGE + "\n");
-            return Main.USAGE;
+    @Override
+    public Integer call() {
+        if (all) {
+            throw new ParameterException(spec.commandLine(), "adopt takes one stack, not --all");
         }
-        var stack = arguments.stacks(null).get(0);
-        var stateFile = Path.of(arguments.value("--state"));
-        var json = arguments.value("--json") == null ? null : Path.of(arguments.value("--json"));
+        if (stacks.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "name the one stack to adopt into");
+        }
+        if (stateFile == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--state FILE is required: a `pulumi stack export --file FILE` of the stack to take over");
+        }
+        var stack = stacks.get(0);
 
         StateExport export;
         try {
@@ -66,7 +94,7 @@ final class AdoptCommand {
         }
         labstacks.offline.plan.Plan plan;
         try {
-            var project = ProjectFiles.open(arguments.root());
+            var project = ProjectFiles.open(root.orElse(defaultRoot));
             plan = OfflineRuntime.plan(catalog, project.read(stack, environment));
         } catch (StackConfigException | StackFileException e) {
             err.println("error: " + e.getMessage());
@@ -87,18 +115,8 @@ final class AdoptCommand {
             err.println("warning: nothing in " + stateFile + " matches a resource of " + stack
                     + " but the stack itself: is it the export of another program's stack?");
         }
-        if (json != null) {
-            try {
-                var parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, AdoptionOutput.json(report));
-                out.println("wrote " + json);
-            } catch (IOException e) {
-                err.println("error: cannot write " + json + ": " + e.getMessage());
-                return Main.FAILED;
-            }
+        if (json != null && !OutputFile.write(json, AdoptionOutput.json(report), "--json", out, err)) {
+            return Main.FAILED;
         }
         return report.safe() ? Main.OK : Main.FAILED;
     }

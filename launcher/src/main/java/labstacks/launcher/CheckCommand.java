@@ -6,54 +6,60 @@ import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.offline.plan.OfflineRuntime;
 import labstacks.shared.program.ProgramCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code check <stack>... | --all [--root DIR]}: the policy rules over each stack's offline plan, like a linter. */
-final class CheckCommand {
-    static final String USAGE = """
-            usage: ./labstacks check <stack>... [--root DIR]
-                   ./labstacks check --all [--root DIR]
-                   ./labstacks check --rules
-            Policy rules (S3, IAM, Pulumi options, Kubernetes) over each stack's offline plan, like a linter.
-            Exit codes: 0 every rule passes, 1 a violation or a stack that cannot be planned, 2 a usage error.
-            """;
+@Command(name = "check",
+        customSynopsis = {"./labstacks check <stack>... [--root DIR]",
+                "       ./labstacks check --all [--root DIR]",
+                "       ./labstacks check --rules"},
+        description = "Policy rules (S3, IAM, Pulumi options, Kubernetes) over each stack's offline plan, like a linter.",
+        exitCodeList = {"0:every rule passes", "1:a violation or a stack that cannot be planned", "2:a usage error"})
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    StackSelection selection;
+
+    @Option(names = "--rules", description = "list the rules, one per line: id, tab, description")
+    boolean listRules;
 
     private final ProgramCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
+    private final Path defaultRoot;
+    private final Map<String, String> environment;
 
-    CheckCommand(ProgramCatalog catalog, PrintStream out, PrintStream err) {
+    CheckCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
         this.catalog = catalog;
         this.out = out;
         this.err = err;
+        this.defaultRoot = defaultRoot;
+        this.environment = environment;
     }
 
-    int run(String[] args, Path defaultRoot, Map<String, String> environment) {
-        StackArguments arguments;
-        try {
-            arguments = StackArguments.parse(args, defaultRoot, Set.of(), Set.of("--rules"));
-            if (arguments.flag("--rules") && (arguments.all() || arguments.hasStacks())) {
-                throw new StackArguments.UsageException("--rules lists the rules and takes no stacks");
-            }
-            if (arguments.flag("--rules")) {
-                PlanCheck.rules().forEach(rule -> out.println(rule.id() + "\t" + rule.description()));
-                return Main.OK;
-            }
-            arguments.requireStacks("check");
-        } catch (StackArguments.UsageException e) {
-            err.print(e.getMessage() + "\n" + USAGE);
-            return Main.USAGE;
+    @Override
+    public Integer call() {
+        if (listRules && (selection.all || selection.hasStacks())) {
+            throw new ParameterException(selection.command.commandLine(), "--rules lists the rules and takes no stacks");
         }
+        if (listRules) {
+            PlanCheck.rules().forEach(rule -> out.println(rule.id() + "\t" + rule.description()));
+            return Main.OK;
+        }
+        selection.requireStacks("check");
         ProjectFiles project;
         List<String> stacks;
         try {
-            project = ProjectFiles.open(arguments.root());
-            stacks = arguments.stacks(project);
+            project = ProjectFiles.open(selection.root.orElse(defaultRoot));
+            stacks = selection.stacks(project);
         } catch (StackFileException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;

@@ -8,15 +8,28 @@ import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.config.RunMode;
 
+import labstacks.shared.program.Tool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 
 /**
  * The labstacks jar. Run without arguments by the Pulumi CLI ({@code runtime.options.binary} in
  * {@code Pulumi.yaml}), it runs the program the stack names. With a command it works offline:
- * {@code plan <stack>|--all [--json FILE]}, {@code programs}.
+ * {@code plan}, {@code check}, {@code adopt}, {@code stacks}, {@code programs}, and the commands modules add
+ * ({@link Tool}), each a picocli subcommand with its own {@code --help}.
  */
 public final class Main {
 
@@ -37,75 +50,120 @@ public final class Main {
 
     /** Runs an offline command; returns the exit code. */
     static int run(String[] args, Path root, Map<String, String> environment, PrintStream out, PrintStream err) {
-        var catalog = ProgramCatalog.discover();
-        var rest = Arrays.copyOfRange(args, 1, args.length);
-        var help = Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h");
-        if (help && COMMAND_USAGE.containsKey(args[0])) {
-            out.print(COMMAND_USAGE.get(args[0]));
-            return OK;
+        var commandLine = commandLine(ProgramCatalog.discover(), root, environment, out, err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
         }
-        return switch (args[0]) {
-            case "plan" -> new PlanCommand(catalog, out, err).run(rest, root, environment);
-            case "check" -> new CheckCommand(catalog, out, err).run(rest, root, environment);
-            case "-V", "--version", "version" -> {
-                out.println(version());
-                yield OK;
+    }
+
+    /** The command tree of one run: the offline commands, then every {@link Tool} a module adds. */
+    static CommandLine commandLine(ProgramCatalog catalog, Path root, Map<String, String> environment,
+                                   PrintStream out, PrintStream err) {
+        var commandLine = new CommandLine(new Labstacks())
+                .addSubcommand(new PlanCommand(catalog, out, err, root, environment))
+                .addSubcommand(new CheckCommand(catalog, out, err, root, environment))
+                .addSubcommand(new AdoptCommand(catalog, out, err, root, environment))
+                .addSubcommand(new StacksCommand(out, err, root, environment))
+                .addSubcommand(new ProgramsCommand(catalog, out));
+        for (var tool : tools()) {
+            commandLine.addSubcommand(tool.name(), tool.command());
+            var usage = commandLine.getSubcommands().get(tool.name()).getCommandSpec().usageMessage();
+            if (usage.description().length == 0) {
+                usage.description(tool.description());
             }
-            case "adopt" -> new AdoptCommand(catalog, out, err).run(rest, root, environment);
-            case "stacks" -> new StacksCommand(out, err).run(rest, root, environment);
-            case "programs" -> {
-                if (rest.length > 0) {
-                    err.print("programs takes no arguments, got " + String.join(" ", rest) + "\n" + usage());
-                    yield USAGE;
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new VersionCommand(out));
+        var rootUsage = commandLine.getCommandSpec().usageMessage();
+        rootUsage.customSynopsis(synopsis(commandLine));
+        rootUsage.description("Offline commands of the labstacks jar: no cloud, no credentials.");
+        rootUsage.footer("Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
+                + " (it runs this jar without arguments).");
+        // Setters reach every subcommand added so far, so they come last.
+        return commandLine
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                // An argument is what it says: @name is a stack name, not a file of more arguments.
+                .setExpandAtFiles(false)
+                .setParameterExceptionHandler(new UsageErrors());
+    }
+
+    /** The root usage: every command's synopsis, so {@code ./labstacks help} shows each form at once. */
+    private static String[] synopsis(CommandLine commandLine) {
+        var lines = new ArrayList<String>();
+        for (var command : commandLine.getSubcommands().values()) {
+            var spec = command.getCommandSpec();
+            if (spec.usageMessage().hidden() || command.getCommand() instanceof CommandLine.HelpCommand) {
+                continue;
+            }
+            // A command's own forms where it writes them; a module's tool as "[OPTIONS]", its --help has the rest.
+            var synopsis = spec.usageMessage().customSynopsis().length > 0 ? command.getHelp().synopsis(0)
+                    : command.getHelp().abbreviatedSynopsis();
+            for (var line : synopsis.lines().map(String::strip).toList()) {
+                if (line.startsWith("./labstacks") || lines.isEmpty()) {
+                    lines.add(line);
+                } else if (!line.isEmpty()) {
+                    lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line);
                 }
-                catalog.all().forEach(p -> out.println(p.name() + "\t" + p.description()));
-                yield OK;
             }
-            case "-h", "--help", "help" -> {
-                out.print(usage());
-                yield OK;
-            }
-            default -> {
-                var tool = tools().stream().filter(t -> t.name().equals(args[0])).findFirst();
-                if (tool.isPresent()) {
-                    yield tool.get().run(java.util.List.of(rest), out, err);
-                }
-                err.print("unknown command '" + args[0] + "'\n" + usage());
-                yield USAGE;
-            }
-        };
+        }
+        lines.add("./labstacks --version");
+        var result = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            result[i] = (i == 0 ? "" : "       ") + lines.get(i);
+        }
+        return result;
     }
 
     /** The commands modules add (igenomes-inventory, ...), sorted by name. */
-    static java.util.List<labstacks.shared.program.Tool> tools() {
-        return java.util.ServiceLoader.load(labstacks.shared.program.Tool.class).stream()
-                .map(java.util.ServiceLoader.Provider::get)
-                .sorted(java.util.Comparator.comparing(labstacks.shared.program.Tool::name))
+    static List<Tool> tools() {
+        return ServiceLoader.load(Tool.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(Tool::name))
                 .toList();
     }
 
-    /** Each command's own help ({@code ./labstacks <command> --help}). */
-    static final Map<String, String> COMMAND_USAGE = Map.of(
-            "plan", PlanCommand.USAGE,
-            "check", CheckCommand.USAGE,
-            "programs", "usage: ./labstacks programs\nThe programs this jar carries, one per line: name, tab, description.\n");
+    /** The root command: only its subcommands do anything. */
+    @Command(name = "./labstacks", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class, synopsisHeading = "usage: ", separator = " ", usageHelpWidth = 100,
+            exitCodeListHeading = "Exit codes:%n", commandListHeading = "Commands:%n",
+            exitCodeList = {"0:done", "1:a stack, a rule or a check failed (each command says which)", "2:a usage error"})
+    static final class Labstacks implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
 
-    static String usage() {
-        var text = new StringBuilder("""
-                usage: ./labstacks plan <stack>... [--json FILE] [--root DIR] [--debug]
-                       ./labstacks plan --all [--json FILE] [--root DIR] [--debug]
-                       ./labstacks check <stack>...|--all [--root DIR]   policy rules over the offline plan
-                       ./labstacks check --rules
-                       ./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]   take over a stack export
-                       ./labstacks programs
-                       ./labstacks stacks [--deployable] [--json] [--root DIR]   stacks, and which CI deploys
-                       ./labstacks --version
-                """);
-        tools().forEach(t -> text.append("       ./labstacks ").append(t.name()).append(" ...   ")
-                .append(t.description()).append('\n'));
-        text.append("Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
-                + " (it runs this jar without arguments).\n");
-        return text.toString();
+        @Override
+        public Integer call() {
+            throw new ParameterException(spec.commandLine(), "name a command");
+        }
+    }
+
+    /** {@code version}: the same as {@code --version}. */
+    @Command(name = "version", hidden = true, description = "the jar's version and the SDK versions it was built with")
+    static final class VersionCommand implements Callable<Integer> {
+        private final PrintStream out;
+
+        VersionCommand(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            out.println(version());
+            return OK;
+        }
+    }
+
+    /** {@code --version}, on the root and every command. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {version()};
+        }
     }
 
     /** The jar's version and the SDK versions it was built with, from its manifest. */
@@ -136,7 +194,7 @@ public final class Main {
     private static void runUnderEngine(Map<String, String> environment) {
         if (!environment.containsKey("PULUMI_MONITOR")) {
             System.err.print("This jar is run by the Pulumi CLI (pulumi up -s <stack>), which starts the engine.\n"
-                    + "For an offline plan without the CLI: ./labstacks plan <stack>\n" + usage());
+                    + "For an offline plan without the CLI: ./labstacks plan <stack>, and ./labstacks --help for more.\n");
             System.exit(USAGE);
         }
         var config = StackConfig.fromEngineEnvironment(environment);

@@ -9,15 +9,16 @@ import labstacks.offline.plan.PlanPrinter;
 import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.config.RunMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code plan <stack>... | --all [--json FILE|-] [--root DIR] [--debug]}: the offline plan of stacks.
@@ -26,51 +27,52 @@ import java.util.Set;
  * fix) on stderr, an entry with {@code errors} in the JSON, and exit code 1. A partial plan is never
  * printed or written. Stack traces appear only with {@code --debug}.
  */
-final class PlanCommand {
-    static final String USAGE = """
-            usage: ./labstacks plan <stack>... [--json FILE] [--root DIR] [--debug]
-                   ./labstacks plan --all [--json FILE] [--root DIR] [--debug]
-            The offline plan of each stack, as pulumi preview would show it; no cloud, no credentials.
-              --json FILE   also write the plan as JSON (one object for one stack, an array otherwise; - for stdout)
-              --root DIR    the labstacks checkout (default: the current directory)
-              --debug       print the stack trace of a program that fails
-            Exit codes: 0 planned, 1 a stack's files, settings or program failed, 2 a usage error.
-            """;
+@Command(name = "plan",
+        customSynopsis = {"./labstacks plan <stack>... [--json FILE] [--root DIR] [--debug]",
+                "       ./labstacks plan --all [--json FILE] [--root DIR] [--debug]"},
+        description = "The offline plan of each stack, as pulumi preview would show it; no cloud, no credentials.",
+        exitCodeList = {"0:planned", "1:a stack's files, settings or program failed", "2:a usage error"})
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    StackSelection selection;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "also write the plan as JSON (one object for one stack, an array otherwise; - for stdout)")
+    String jsonTarget;
+
+    @Option(names = "--debug", description = "print the stack trace of a program that fails")
+    boolean debug;
 
     private final ProgramCatalog catalog;
     private final PrintStream out;
     private final PrintStream err;
+    private final Path defaultRoot;
+    private final Map<String, String> environment;
 
-    PlanCommand(ProgramCatalog catalog, PrintStream out, PrintStream err) {
+    PlanCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
         this.catalog = catalog;
         this.out = out;
         this.err = err;
+        this.defaultRoot = defaultRoot;
+        this.environment = environment;
     }
 
     /** The outcome of planning one stack: its JSON entry, and whether it failed. */
     private record Outcome(Map<String, Object> document, boolean failed) {
     }
 
-    int run(String[] args, Path defaultRoot, Map<String, String> environment) {
-        StackArguments arguments;
-        try {
-            arguments = StackArguments.parse(args, defaultRoot, Set.of("--json"), Set.of("--debug"));
-            arguments.requireStacks("plan");
-        } catch (StackArguments.UsageException e) {
-            err.print(e.getMessage() + "\n" + USAGE);
-            return Main.USAGE;
-        }
-        var all = arguments.all();
-        var jsonTarget = arguments.value("--json");
+    @Override
+    public Integer call() {
+        selection.requireStacks("plan");
+        var all = selection.all;
         var json = jsonTarget == null || jsonTarget.equals("-") ? null : Path.of(jsonTarget);
-        var debug = arguments.flag("--debug");
         // With the JSON on stdout, the human plan goes to stderr so stdout stays parseable.
         var human = "-".equals(jsonTarget) ? err : out;
         ProjectFiles project;
         List<String> stacks;
         try {
-            project = ProjectFiles.open(arguments.root());
-            stacks = arguments.stacks(project);
+            project = ProjectFiles.open(selection.root.orElse(defaultRoot));
+            stacks = selection.stacks(project);
         } catch (StackFileException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
@@ -89,19 +91,8 @@ final class PlanCommand {
             var text = PlanJson.json(!all && stacks.size() == 1 ? documents.get(0) : documents);
             if (json == null) {
                 out.print(text);
-            } else {
-                try {
-                    var parent = json.toAbsolutePath().getParent();
-                    if (parent != null) {
-                        Files.createDirectories(parent);
-                    }
-                    Files.writeString(json, text);
-                    human.println("wrote " + json);
-                } catch (IOException e) {
-                    err.println("error: cannot write " + json + ": " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null || e.getMessage().equals(json.toString()) ? "" : " " + e.getMessage()));
-                    return Main.FAILED;
-                }
+            } else if (!OutputFile.write(json, text, "--json", human, err)) {
+                return Main.FAILED;
             }
         }
         if (failed) {

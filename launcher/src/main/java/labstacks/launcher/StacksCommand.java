@@ -7,47 +7,61 @@ import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.config.RunMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code stacks [--deployable] [--json] [--root DIR]}: the stacks the stack files declare, with the
  * program, environment and whether CI deploys them. The workflows build their matrices from
  * {@code --deployable --json}, so a stack is added to CI by its stack file alone.
  */
-final class StacksCommand {
+@Command(name = "stacks",
+        customSynopsis = "./labstacks stacks [<stack>...] [--deployable] [--json] [--root DIR]",
+        description = "The stacks the stack files declare: stack, program, environment, and whether CI deploys it.",
+        exitCodeList = {"0:listed", "1:a stack file is invalid (then nothing is listed)", "2:a usage error"})
+final class StacksCommand implements Callable<Integer> {
     private static final Gson GSON = new Gson();
 
     /** One stack as the workflows see it; the JSON field names are what the workflow files read. */
     record StackEntry(String stack, String program, String environment, boolean deploy) {
     }
 
+    @Mixin
+    StackSelection selection;
+
+    @Option(names = "--deployable", description = "only the stacks CI deploys")
+    boolean deployable;
+
+    @Option(names = "--json", description = "one line of JSON, as the workflows' matrices read it")
+    boolean json;
+
     private final PrintStream out;
     private final PrintStream err;
+    private final Path defaultRoot;
+    private final Map<String, String> environment;
 
-    StacksCommand(PrintStream out, PrintStream err) {
+    StacksCommand(PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.defaultRoot = defaultRoot;
+        this.environment = environment;
     }
 
-    int run(String[] args, Path defaultRoot, Map<String, String> environment) {
-        StackArguments arguments;
-        try {
-            arguments = StackArguments.parse(args, defaultRoot, Set.of(), Set.of("--deployable", "--json"));
-        } catch (StackArguments.UsageException e) {
-            err.print(e.getMessage() + "\n" + Main.usage());
-            return Main.USAGE;
-        }
+    @Override
+    public Integer call() {
         List<StackEntry> entries;
         try {
-            var project = ProjectFiles.open(arguments.root());
+            var project = ProjectFiles.open(selection.root.orElse(defaultRoot));
             // Named stacks narrow the list; none (or --all) means every stack file.
-            var named = arguments.stacks(project);
+            var named = selection.stacks(project);
             var names = named.isEmpty() ? project.stacks() : named;
             entries = new ArrayList<>();
             for (var name : names) {
@@ -59,8 +73,8 @@ final class StacksCommand {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }
-        var shown = arguments.flag("--deployable") ? entries.stream().filter(StackEntry::deploy).toList() : entries;
-        if (arguments.flag("--json")) {
+        var shown = deployable ? entries.stream().filter(StackEntry::deploy).toList() : entries;
+        if (json) {
             // One line: GitHub's step outputs ($GITHUB_OUTPUT name=value) take a single line.
             out.println(GSON.toJson(shown));
         } else {

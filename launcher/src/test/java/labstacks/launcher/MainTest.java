@@ -86,6 +86,56 @@ class MainTest {
         assertTrue(run(temp, "help").out().contains("./labstacks plan <stack>"));
     }
 
+    /** picocli parses; the errors stay one line that names the problem (and the near word), then the usage. */
+    @Test
+    void usageErrorsNameTheProblemThenShowTheCommandsUsage() {
+        var unknownOption = run(temp, "plan", "--jsn", "x.json");
+        assertEquals(2, unknownOption.code());
+        assertTrue(unknownOption.err().startsWith("unknown option --jsn (did you mean --json?)\n"
+                + "usage: ./labstacks plan <stack>... [--json FILE]"), unknownOption.err());
+        assertEquals("", unknownOption.out());
+        assertTrue(run(temp, "plan", "a", "--json").err().startsWith("--json needs a value\nusage: ./labstacks plan"));
+        assertTrue(run(temp, "plan").err().startsWith("name the stacks to plan, or --all\n"));
+        var unknownCommand = run(temp, "chekc", "--all");
+        assertEquals(2, unknownCommand.code());
+        assertTrue(unknownCommand.err().startsWith("unknown command 'chekc' (did you mean check?)\n"
+                + "usage: ./labstacks plan <stack>..."), unknownCommand.err());
+        assertTrue(run(temp, "programs", "extra").err().startsWith("programs takes no arguments, got extra\n"));
+        var adopt = run(temp, "adopt", "a", "b", "--state", "x.json");
+        assertEquals(2, adopt.code());
+        assertTrue(adopt.err().startsWith("name the one stack to adopt into\nusage: ./labstacks adopt <stack> --state FILE"),
+                adopt.err());
+    }
+
+    @Test
+    void anArgumentIsNeverReadFromAFile() throws IOException {
+        var arguments = temp.resolve("arguments.txt");
+        Files.writeString(arguments, "--colour\n");
+        var root = project("sample-dev", "  labstacks:program: sample\n");
+        var result = run(root, "plan", "@" + arguments);
+        assertEquals(1, result.code(), "a stack name, not picocli's @file expansion: " + result.err());
+        assertTrue(result.err().contains("'@" + arguments + "' is not a stack name"), result.err());
+    }
+
+    @Test
+    void everyCommandHasItsHelpAndTheVersion() {
+        for (var command : java.util.List.of("plan", "check", "adopt", "stacks", "programs", "igenomes-inventory")) {
+            var help = run(temp, command, "--help");
+            assertEquals(0, help.code(), command);
+            assertTrue(help.out().startsWith("usage: ./labstacks " + command), help.out());
+            assertEquals(help.out(), run(temp, "help", command).out(), "help <command> is <command> --help");
+            var version = run(temp, command, "--version");
+            assertEquals(0, version.code());
+            assertTrue(version.out().startsWith("labstacks "), version.out());
+        }
+        assertTrue(run(temp, "check", "--help").out().contains("  1   a violation or a stack that cannot be planned"));
+        var root = run(temp, "--help").out();
+        assertEquals(root, run(temp, "help").out());
+        assertTrue(root.contains("       ./labstacks stacks [<stack>...] [--deployable] [--json] [--root DIR]\n"), root);
+        assertTrue(root.contains("Commands:\n") && root.contains("  igenomes-inventory  "), root);
+        assertEquals(run(temp, "--version").out(), run(temp, "version").out());
+    }
+
     @Test
     void modulesAddTheirToolsWithoutEditingTheLauncher() {
         assertTrue(run(temp, "help").out().contains("./labstacks igenomes-inventory"));

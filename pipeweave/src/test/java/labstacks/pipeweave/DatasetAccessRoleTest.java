@@ -9,6 +9,7 @@ import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,9 +37,9 @@ class DatasetAccessRoleTest {
         assertEquals("pipeweave-test", role.inputs().get("name"));
         var trust = PolicyJson.statements(role.inputs().get("assumeRolePolicy"));
         assertEquals(1, trust.size());
-        assertEquals(List.of("sts:AssumeRole"), PolicyJson.actions(trust.get(0)));
+        assertEquals(List.of("sts:AssumeRole"), trust.get(0).actions());
         assertEquals(List.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "lambda.amazonaws.com"),
-                PolicyJson.values(trust.get(0).getAsJsonObject("Principal").get("Service")));
+                PolicyJson.values(trust.get(0).principal().get("Service")));
     }
 
     @Test
@@ -49,20 +50,20 @@ class DatasetAccessRoleTest {
         // ListBucketVersions and GetObjectVersion: DatasetStorage.versions and get(key, versionId) are
         // authorized as these actions, not as ListBucket and GetObject (AWS S3 API reference, GetObject
         // "versionId" and ListObjectVersions permissions).
-        assertEquals(List.of("s3:ListBucket", "s3:ListBucketVersions"), PolicyJson.actions(statements.get(0)));
-        assertEquals(List.of(BUCKET_ARN), PolicyJson.resources(statements.get(0)));
-        assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion"), PolicyJson.actions(statements.get(1)));
-        assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(statements.get(1)));
-        assertEquals(List.of("s3:PutObject"), PolicyJson.actions(statements.get(2)));
-        assertFalse(statements.get(2).has("Condition"));
-        assertEquals(List.of("s3:AbortMultipartUpload"), PolicyJson.actions(statements.get(3)));
-        assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(statements.get(3)));
+        assertEquals(List.of("s3:ListBucket", "s3:ListBucketVersions"), statements.get(0).actions());
+        assertEquals(List.of(BUCKET_ARN), statements.get(0).resources());
+        assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion"), statements.get(1).actions());
+        assertEquals(List.of(BUCKET_ARN + "/*"), statements.get(1).resources());
+        assertEquals(List.of("s3:PutObject"), statements.get(2).actions());
+        assertTrue(statements.get(2).conditions().isEmpty());
+        assertEquals(List.of("s3:AbortMultipartUpload"), statements.get(3).actions());
+        assertEquals(List.of(BUCKET_ARN + "/*"), statements.get(3).resources());
         assertEquals(4, statements.size(), "no delete where the environment forbids it");
         for (var statement : statements) {
-            assertEquals("Allow", statement.get("Effect").getAsString());
-            assertFalse(PolicyJson.actions(statement).stream().anyMatch(a -> a.equals("*") || a.endsWith(":*")));
-            assertFalse(PolicyJson.actions(statement).stream().anyMatch(a -> a.startsWith("s3:DeleteObjectVersion")));
-            assertFalse(PolicyJson.resources(statement).contains("*"));
+            assertEquals("Allow", statement.effect().name());
+            assertFalse(statement.actions().stream().anyMatch(a -> a.equals("*") || a.endsWith(":*")));
+            assertFalse(statement.actions().stream().anyMatch(a -> a.startsWith("s3:DeleteObjectVersion")));
+            assertFalse(statement.resources().contains("*"));
         }
     }
 
@@ -72,11 +73,10 @@ class DatasetAccessRoleTest {
         var statements = PolicyJson.statements(document);
         var put = PolicyJson.bySid(document, "WriteDatasets").orElseThrow();
         // IfExists: an UploadPart carries no encryption header and must still be allowed.
-        assertEquals("{\"StringEqualsIfExists\":{\"s3:x-amz-server-side-encryption\":\"AES256\"}}",
-                put.getAsJsonObject("Condition").toString());
+        assertEquals(Map.of("StringEqualsIfExists", Map.of("s3:x-amz-server-side-encryption", "AES256")), put.conditions());
         var delete = statements.get(4);
-        assertEquals(List.of("s3:DeleteObject"), PolicyJson.actions(delete));
-        assertEquals(List.of(BUCKET_ARN + "/*"), PolicyJson.resources(delete));
+        assertEquals(List.of("s3:DeleteObject"), delete.actions());
+        assertEquals(List.of(BUCKET_ARN + "/*"), delete.resources());
     }
 
     @Test

@@ -58,9 +58,9 @@ class DatasetBucketTest {
                     run.resource("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "data-ownership").inputs().get("rule"));
             var tls = PolicyJson.bySid(run.resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy"),
                     "DenyInsecureTransport").orElseThrow();
-            assertEquals("Deny", tls.get("Effect").getAsString());
-            assertEquals(List.of("arn:aws:s3:::my-datasets", "arn:aws:s3:::my-datasets/*"), PolicyJson.resources(tls));
-            assertEquals("false", tls.getAsJsonObject("Condition").getAsJsonObject("Bool").get("aws:SecureTransport").getAsString());
+            assertEquals("Deny", tls.effect().name());
+            assertEquals(List.of("arn:aws:s3:::my-datasets", "arn:aws:s3:::my-datasets/*"), tls.resources());
+            assertEquals("false", tls.conditions().get("Bool").get("aws:SecureTransport"));
         }
     }
 
@@ -111,13 +111,12 @@ class DatasetBucketTest {
         assertTrue(PolicyJson.bySid(strictPolicy, "DenyUnencryptedUploads").isEmpty(),
                 "a deny on a missing header would refuse every UploadPart");
         var deny = PolicyJson.bySid(strictPolicy, "DenyOtherEncryption").orElseThrow();
-        assertEquals("Deny", deny.get("Effect").getAsString());
-        assertEquals(List.of("s3:PutObject"), PolicyJson.actions(deny));
-        assertEquals(List.of("arn:aws:s3:::my-datasets/*"), PolicyJson.resources(deny));
+        assertEquals("Deny", deny.effect().name());
+        assertEquals(List.of("s3:PutObject"), deny.actions());
+        assertEquals(List.of("arn:aws:s3:::my-datasets/*"), deny.resources());
         // Both conditions of one statement must hold: the header is present and it is not AES256.
-        assertEquals("{\"Null\":{\"s3:x-amz-server-side-encryption\":\"false\"},"
-                        + "\"StringNotEquals\":{\"s3:x-amz-server-side-encryption\":\"AES256\"}}",
-                deny.getAsJsonObject("Condition").toString());
+        assertEquals(Map.of("Null", Map.of("s3:x-amz-server-side-encryption", "false"),
+                        "StringNotEquals", Map.of("s3:x-amz-server-side-encryption", "AES256")), deny.conditions());
 
         var loosePolicy = run(LOOSE).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
         assertTrue(PolicyJson.bySid(loosePolicy, "DenyOtherEncryption").isEmpty());
@@ -127,17 +126,17 @@ class DatasetBucketTest {
     void productionDeniesPermanentDeletionToEveryPrincipal() {
         var policy = run(STRICT).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
         var versions = PolicyJson.bySid(policy, "DenyVersionDeletion").orElseThrow();
-        assertEquals("Deny", versions.get("Effect").getAsString());
-        assertEquals("{\"AWS\":\"*\"}", versions.get("Principal").toString());
-        assertEquals(List.of("s3:DeleteObjectVersion"), PolicyJson.actions(versions));
-        assertEquals(List.of("arn:aws:s3:::my-datasets/*"), PolicyJson.resources(versions));
-        assertFalse(versions.has("Condition"), "without a break-glass role nobody is exempt");
+        assertEquals("Deny", versions.effect().name());
+        assertEquals(Map.of("AWS", "*"), versions.principal());
+        assertEquals(List.of("s3:DeleteObjectVersion"), versions.actions());
+        assertEquals(List.of("arn:aws:s3:::my-datasets/*"), versions.resources());
+        assertTrue(versions.conditions().isEmpty(), "without a break-glass role nobody is exempt");
         var bucket = PolicyJson.bySid(policy, "DenyBucketDeletion").orElseThrow();
-        assertEquals("{\"AWS\":\"*\"}", bucket.get("Principal").toString());
+        assertEquals(Map.of("AWS", "*"), bucket.principal());
         assertEquals(List.of("s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy",
-                "s3:PutLifecycleConfiguration"), PolicyJson.actions(bucket));
-        assertEquals(List.of("arn:aws:s3:::my-datasets"), PolicyJson.resources(bucket));
-        assertFalse(bucket.has("Condition"));
+                "s3:PutLifecycleConfiguration"), bucket.actions());
+        assertEquals(List.of("arn:aws:s3:::my-datasets"), bucket.resources());
+        assertTrue(bucket.conditions().isEmpty());
     }
 
     @Test
@@ -148,8 +147,7 @@ class DatasetBucketTest {
         var policy = run(withRole).resource("aws:s3/bucketPolicy:BucketPolicy", "data-policy").inputs().get("policy");
         for (var sid : List.of("DenyVersionDeletion", "DenyBucketDeletion")) {
             var statement = PolicyJson.bySid(policy, sid).orElseThrow();
-            assertEquals("{\"ArnNotEquals\":{\"aws:PrincipalArn\":\"" + role + "\"}}",
-                    statement.getAsJsonObject("Condition").toString(), sid);
+            assertEquals(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", role)), statement.conditions(), sid);
         }
     }
 

@@ -1,49 +1,32 @@
 package labstacks.pipeweave;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import labstacks.shared.aws.PolicyDocument;
+import labstacks.shared.aws.PolicyDocument.Statement;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads IAM policy documents back as JSON, for assertions. */
+/**
+ * Reads the IAM policy documents a plan holds back for assertions, through the project's one reader
+ * ({@link PolicyDocument#parse}): a test sees a policy as the rest of the project models it.
+ */
 final class PolicyJson {
     private PolicyJson() {
     }
 
-    static List<JsonObject> statements(Object policy) {
-        var result = new ArrayList<JsonObject>();
-        JsonParser.parseString(String.valueOf(policy)).getAsJsonObject().getAsJsonArray("Statement")
-                .forEach(s -> result.add(s.getAsJsonObject()));
-        return result;
+    static List<Statement> statements(Object policy) {
+        return PolicyDocument.parse(String.valueOf(policy)).statements();
     }
 
-    static Optional<JsonObject> bySid(Object policy, String sid) {
-        return statements(policy).stream()
-                .filter(s -> s.has("Sid") && s.get("Sid").getAsString().equals(sid)).findFirst();
+    static Optional<Statement> bySid(Object policy, String sid) {
+        return statements(policy).stream().filter(s -> sid.equals(s.sid())).findFirst();
     }
 
-    /** A string-or-array field as a list. */
-    static List<String> values(JsonElement element) {
-        var result = new ArrayList<String>();
-        if (element == null) {
-            return result;
+    /** A principal or condition value, one string or a list, as a list. */
+    static List<String> values(Object value) {
+        if (value == null) {
+            return List.of();
         }
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
-        } else {
-            result.add(element.getAsString());
-        }
-        return result;
-    }
-
-    static List<String> actions(JsonObject statement) {
-        return values(statement.get("Action"));
-    }
-
-    static List<String> resources(JsonObject statement) {
-        return values(statement.get("Resource"));
+        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
     }
 }

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,8 +97,14 @@ class InventoryToolTest {
     private static Result run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var code = new InventoryTool().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        // As the launcher runs it: the tool's picocli command, found through ServiceLoader.
+        var tool = java.util.ServiceLoader.load(labstacks.shared.program.Tool.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).filter(t -> t.name().equals("igenomes-inventory"))
+                .findFirst().orElseThrow();
+        var command = new picocli.CommandLine(tool.command());
+        command.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+        command.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        var code = command.execute(args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -141,6 +146,10 @@ class InventoryToolTest {
     void usageAndAccessErrorsExitTwo() throws IOException {
         assertEquals(2, run("--verbose").code());
         assertEquals(2, run("--catalog").code());
+        var region = run("--region", "eu-wset-1");
+        assertEquals(2, region.code(), "a usage error before anything is listed");
+        assertTrue(region.err().startsWith("--region: "), region.err());
+        assertTrue(region.err().contains("did you mean eu-west-1?"), region.err());
         var broken = temp.resolve("broken.json");
         Files.writeString(broken, "{\"bucket\":\"b\",\"genomes\":[{\"id\":\"x\"}]}");
         var catalogError = run("--catalog", broken.toString());

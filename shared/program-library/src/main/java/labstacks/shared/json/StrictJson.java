@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
  *       follows the path of the object it was building.</li>
  * </ul>
  * JSON names are the record component names, or {@link JsonProperty#value()} where a component has one.
+ * Fields a file may hold that the code deliberately does not read (what an export tool adds) are named in
+ * {@code @JsonIgnoreProperties} on the record: ignored by name, never by accident.
  */
 public final class StrictJson {
 

@@ -99,6 +99,21 @@ class StrictJsonTest {
         assertEquals("forge.subnets[0]", error(VALID.replace("\"subnet-1\"", "null")).path());
     }
 
+    /** What an export writes but the code does not read is ignored by name; anything else is still refused. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"discriminator", "labels"})
+    record Export(String region) {
+    }
+
+    @Test
+    void fieldsIgnoredByNameAreSkippedWithWhateverTheyHold() {
+        var export = StrictJson.read("{\"discriminator\": \"aws-batch\", \"labels\": [{\"name\": null}], \"region\": \"eu-west-1\"}",
+                "arm.json", Export.class);
+        assertEquals("eu-west-1", export.region());
+        var e = assertThrows(JsonFileException.class, () -> StrictJson.read("{\"region\": \"eu-west-1\", \"label\": []}",
+                "arm.json", Export.class));
+        assertEquals("arm.json: field 'label' is not a known field; known: region", e.getMessage());
+    }
+
     @Test
     void theRecordsOwnRuleFollowsThePathOfItsObject() {
         assertEquals("cpu.json: forge: minCpus must be 0 or more, got -1",
