@@ -99,6 +99,41 @@ class StrictJsonTest {
         assertEquals("forge.subnets[0]", error(VALID.replace("\"subnet-1\"", "null")).path());
     }
 
+    /**
+     * Jackson 3's defaults would accept most of these, so each is proven here against the features StrictJson
+     * sets. Defaults as {@code enabledByDefault()} reports them in the pinned jackson-databind/-core 3.2.2 (and in
+     * FasterXML/jackson-databind branch 3.x @ 1845f332, {@code DeserializationFeature.java}):
+     * FAIL_ON_UNKNOWN_PROPERTIES off since 3.0 (StrictJson turns it on: anUnknownFieldIs...),
+     * FAIL_ON_NULL_FOR_PRIMITIVES on, ACCEPT_FLOAT_AS_INT on and {@code MapperFeature.ALLOW_COERCION_OF_SCALARS} on
+     * (StrictJson turns both off), {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION} off (StrictJson turns it
+     * on: aFieldGivenTwice...), FAIL_ON_NULL/MISSING_CREATOR_PROPERTIES off (StrictJson checks nulls after binding:
+     * aMissingRequiredField...).
+     */
+    @Test
+    void nullForAPrimitiveAndEveryScalarCoercionAreRefused() {
+        assertEquals("cpu.json: field 'forge.minCpus' is missing or null; it must be a whole number",
+                error(VALID.replace("\"minCpus\": 4", "\"minCpus\": null")).getMessage());
+        // A whole number written as a decimal is still a decimal (ACCEPT_FLOAT_AS_INT off).
+        assertEquals("cpu.json: field 'forge.minCpus' must be a whole number, got 4.0",
+                error(VALID.replace("\"minCpus\": 4", "\"minCpus\": 4.0")).getMessage());
+        assertEquals("forge.minCpus", error(VALID.replace("\"minCpus\": 4", "\"minCpus\": true")).path());
+        assertEquals("cpu.json: field 'forge.minCpus' must be a whole number, got \"\"",
+                error(VALID.replace("\"minCpus\": 4", "\"minCpus\": \"\"")).getMessage());
+        // true/false is not text (the Textual coercion config), and neither 1 nor "" nor "true" is true/false.
+        assertEquals("cpu.json: field 'region' must be text, got true", error(VALID.replace("\"eu-west-1\"", "true")).getMessage());
+        var wave = VALID.replace("\"minCpus\": 4", "\"minCpus\": 4, \"waveEnabled\": WAVE");
+        assertEquals("cpu.json: field 'forge.waveEnabled' must be true or false, got 1",
+                error(wave.replace("WAVE", "1")).getMessage());
+        assertEquals("cpu.json: field 'forge.waveEnabled' must be true or false, got \"\"",
+                error(wave.replace("WAVE", "\"\"")).getMessage());
+        assertEquals("forge.waveEnabled", error(wave.replace("WAVE", "\"true\"")).path());
+        assertEquals("cpu.json: field 'labels.team' must be text, got 5", error(VALID.replace("\"nf-core\"", "5")).getMessage());
+        assertEquals("cpu.json: field 'note' must be text, got 5",
+                error(VALID.replace("{\"region\"", "{\"note\": 5, \"region\"")).getMessage());
+        // A single value is not a list of one (ACCEPT_SINGLE_VALUE_AS_ARRAY stays off), nor a list of one a value.
+        assertEquals("region", error(VALID.replace("\"eu-west-1\"", "[\"eu-west-1\"]")).path());
+    }
+
     /** What an export writes but the code does not read is ignored by name; anything else is still refused. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"discriminator", "labels"})
     record Export(String region) {
