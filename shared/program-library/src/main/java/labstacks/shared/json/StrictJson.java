@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -65,6 +66,7 @@ public final class StrictJson {
     private static final JsonMapper LENIENT_ABOUT_MISSING = mapper(false);
     private static final Pattern MISSING_REQUIRED = Pattern.compile("Missing required creator property '([^']*)'");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range");
 
     private StrictJson() {
     }
@@ -220,6 +222,12 @@ public final class StrictJson {
             return new JsonFileException(file, path, "must be " + kind(target)
                     + (token == null ? "" : ", got " + describe(token)));
         }
+        if (e instanceof InputCoercionException coercion) {
+            // Valid JSON whose number does not fit the component (3000000000 for an int): name the field.
+            var value = OUT_OF_RANGE.matcher(coercion.getOriginalMessage());
+            return new JsonFileException(file, path, "must be " + kind(coercion.getTargetType()) + " within "
+                    + range(coercion.getTargetType()) + (value.find() ? ", got " + value.group(1) : ""));
+        }
         if (e instanceof StreamReadException read) {
             var duplicate = DUPLICATE.matcher(read.getOriginalMessage());
             if (duplicate.find()) {
@@ -373,6 +381,19 @@ public final class StrictJson {
             return "a list";
         }
         return "an object";
+    }
+
+    private static String range(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == long.class || type == Long.class) {
+            return Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        if (type == short.class || type == Short.class) {
+            return Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+        }
+        return "its range";
     }
 
     private static String plural(String kind) {

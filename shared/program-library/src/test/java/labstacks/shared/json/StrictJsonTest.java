@@ -132,6 +132,9 @@ class StrictJsonTest {
                 error(VALID.replace("{\"region\"", "{\"note\": 5, \"region\"")).getMessage());
         // A single value is not a list of one (ACCEPT_SINGLE_VALUE_AS_ARRAY stays off), nor a list of one a value.
         assertEquals("region", error(VALID.replace("\"eu-west-1\"", "[\"eu-west-1\"]")).path());
+        // Valid JSON whose number does not fit names the field, not a syntax error.
+        assertEquals("cpu.json: field 'forge.minCpus' must be a whole number within -2147483648 to 2147483647,"
+                + " got 3000000000", error(VALID.replace("\"minCpus\": 4", "\"minCpus\": 3000000000")).getMessage());
     }
 
     /** What an export writes but the code does not read is ignored by name; anything else is still refused. */
