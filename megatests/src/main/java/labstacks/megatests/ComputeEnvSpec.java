@@ -118,9 +118,10 @@ public record ComputeEnvSpec(
 
     /**
      * Why {@code forge.dragenEnabled: true} stops the plan. Seqera 0.30.5 has the field (forge
-     * {@code dragen_enabled}, optional and computed, replaces the environment when set), but nf-core's
-     * program never sent it, so the live environments hold the platform's own value (off); and DRAGEN also
-     * needs {@code dragenAmiId} and {@code dragenInstanceType}, which no spec here carries.
+     * {@code dragen_enabled}, optional and computed, replaces the environment when a configured value differs
+     * from the live one), but nf-core's program never sent it, so the live environments hold the platform's own
+     * value (off in the export); and DRAGEN also needs {@code dragenAmiId} and {@code dragenInstanceType}, which
+     * no spec here carries.
      */
     static final String DRAGEN_REFUSED = "field 'forge.dragenEnabled' is true, but this program builds no DRAGEN"
             + " environment: nf-core's environments never enabled it, the platform also needs a DRAGEN AMI and"

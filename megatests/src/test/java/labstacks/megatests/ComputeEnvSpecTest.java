@@ -151,8 +151,11 @@ class ComputeEnvSpecTest {
      *   <li>{@code sdks/gen/generate.py} carries {@code dragenEnabled} in
      *       {@code ComputeEnvComputeEnvConfigAwsBatchForgeArgs}, unused here on purpose.</li>
      * </ul>
-     * The original did not send it, so neither does this program (sending false would be a new input on an
-     * environment that replaces when it is configured); a spec asking for DRAGEN stops the plan.
+     * The original did not send it, so neither does this program: {@code RequiresReplaceIfConfigured}
+     * (terraform-plugin-framework) replaces the environment when a configured value differs from the state, and
+     * the live value is the platform's (false in the export, but a plan cannot re-check it); a spec asking for
+     * DRAGEN stops the plan.
+     * The gpu.json here holds the export's fields and values in another order (diffed against baedcf9).
      */
     @Test
     void dragenEnabledIsBoundFalseIsNotSentAndTrueIsRefused() {
