@@ -33,6 +33,12 @@ class DefaultDenyIngressTest {
         return (V1NetworkPolicy) KubernetesSchema.validate(run.resource(POLICY, name));
     }
 
+    /**
+     * Kubernetes documentation, Network Policies, "Default deny all ingress traffic": an empty
+     * {@code podSelector} selects every pod of the namespace and {@code policyTypes: [Ingress]} without rules
+     * admits nothing; a rule's {@code ports} are the pod's (after a Service's translation), and a rule without
+     * {@code from} admits every source.
+     */
     @Test
     void theDefaultDenySelectsEveryPodAndAdmitsNothing() {
         var run = run(new DefaultDenyIngress.Args("shop", Map.of("team", "data"), List.of()));

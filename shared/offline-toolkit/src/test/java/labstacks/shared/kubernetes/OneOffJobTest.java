@@ -49,6 +49,11 @@ class OneOffJobTest {
         }).run().assertSucceeded();
     }
 
+    /**
+     * Kubernetes API reference, batch/v1 JobSpec: {@code backoffLimit} defaults to 6 and a Job's pod
+     * {@code restartPolicy} may only be Never or OnFailure; with Never a failed pod is replaced by a new pod
+     * (counted against the backoff limit) instead of restarting its container in place.
+     */
     @Test
     void theJobRunsOnceUnderItsOwnAccountWithoutAnApiToken() {
         var run = run(b -> b);
@@ -71,6 +76,12 @@ class OneOffJobTest {
         assertEquals("migrate", run.output("job"));
     }
 
+    /**
+     * pulumi/pulumi-kubernetes v4.0.0 {@code provider/pkg/provider/diff.go} ({@code var job}): a change to
+     * {@code .spec.template}, completions, parallelism or the selector replaces the Job; {@code provider.go} (Diff)
+     * deletes first by itself only when the replacement keeps the same name and namespace. The option also orders a
+     * Job renamed after its image (biositing) and shows the order in the plan.
+     */
     @Test
     void aChangedJobIsReplacedAfterWhatItWaitsFor() {
         var run = run(b -> b);

@@ -67,6 +67,15 @@ class StatefulServiceTest {
         return model.cast(KubernetesSchema.validate(run.resource(type, name)));
     }
 
+    /**
+     * Kubernetes: a StatefulSet's pods get DNS names {@code <pod>.<serviceName>} from the headless Service
+     * (clusterIP None) that {@code spec.serviceName} names. pulumi/pulumi-kubernetes v4.0.0
+     * {@code provider/pkg/await/service.go} ({@code shouldWaitForPods}): a headless Service is ready without
+     * endpoints, so the StatefulSet can wait for it without waiting on its own pods; a Service with a cluster
+     * address waits for ready endpoints, which is why {@code serviceName()} makes a consumer wait for a ready
+     * server. {@code provider/pkg/provider/diff.go} ({@code var statefulSet}): {@code .spec.serviceName} and
+     * {@code .spec.volumeClaimTemplates} replace the StatefulSet (the API server refuses them in place).
+     */
     @Test
     void oneReplicaRunsUnderItsOwnAccountGovernedByTheHeadlessService() {
         var run = run(b -> b.podSecurity(Containers.runAs(999))
