@@ -31,6 +31,10 @@ import java.util.Optional;
  * <p>The ServiceAccount and the Job are both named {@link Args#name}; the Job object may carry another name
  * ({@link Args#jobName}), e.g. one with the image's hash so a new image runs the command again. Not a
  * component: both register under whatever parent the options name, so adopting it changes no URN.
+ *
+ * <p>{@code pulumi up} waits for the Job to complete (pulumi-kubernetes v4.0.0 {@code provider/pkg/await/job.go}:
+ * Complete succeeds, Failed fails at once), for 10 minutes unless the resource's {@code customTimeouts} say
+ * otherwise; retries and a deadline that may run longer need a matching create timeout from the caller.
  */
 public final class OneOffJob {
 
