@@ -12,6 +12,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
@@ -50,8 +51,8 @@ import java.util.regex.Pattern;
  *   <li>a field given twice in one object (a plain reader keeps the last one);</li>
  *   <li>a required field that is missing or {@code null}: every record component is required unless it is an
  *       {@link Optional}, or its record replaces the {@code null} with a default in its compact constructor;</li>
- *   <li>a value of the wrong type: no coercion of {@code "4"} to a number, {@code 4} to text or {@code 1.5} to a
- *       whole number; text must not be blank;</li>
+ *   <li>a value of the wrong type: no coercion of {@code "4"} to a number, {@code 4} to text, {@code 1.5} to a
+ *       whole number or {@code 0} to an enum's first constant; text must not be blank;</li>
  *   <li>a record constructor that rejects a value with an {@link IllegalArgumentException}: its message
  *       follows the path of the object it was building.</li>
  * </ul>
@@ -79,6 +80,8 @@ public final class StrictJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // Off by default in Jackson 3 (moved here from DeserializationFeature): 0 would bind the first constant.
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 // No number or true/false read as text: "region": 5 is a mistake, not "5".
                 .withCoercionConfig(LogicalType.Textual, text -> text
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

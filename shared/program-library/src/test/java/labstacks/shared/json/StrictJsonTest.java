@@ -137,6 +137,23 @@ class StrictJsonTest {
                 + " got 3000000000", error(VALID.replace("\"minCpus\": 4", "\"minCpus\": 3000000000")).getMessage());
     }
 
+    enum Capacity { SPOT, EC2 }
+
+    record Queue(Capacity capacity) {
+    }
+
+    /** EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS is off by default in Jackson 3.2.2: without it 0 would read as SPOT. */
+    @Test
+    void anEnumTakesOnlyTheNamesOfItsConstants() {
+        assertEquals(new Queue(Capacity.EC2), StrictJson.read("{\"capacity\": \"EC2\"}", "queue.json", Queue.class));
+        for (var wrong : List.of("0", "\"1\"", "\"spot\"", "\"\"", "true")) {
+            var e = assertThrows(JsonFileException.class,
+                    () -> StrictJson.read("{\"capacity\": " + wrong + "}", "queue.json", Queue.class), wrong);
+            assertTrue(e.getMessage().startsWith("queue.json: field 'capacity' must be one of SPOT, EC2, got "),
+                    e.getMessage());
+        }
+    }
+
     /** What an export writes but the code does not read is ignored by name; anything else is still refused. */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"discriminator", "labels"})
     record Export(String region) {
