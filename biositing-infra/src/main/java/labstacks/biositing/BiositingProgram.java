@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.config.StackConfig;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.program.StackContext;
@@ -99,7 +100,7 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(namespaceName));
         var port = Pods.PREFECT_PORT;
-        ctx.export("prefect_ui", Pods.nameOf(server.service().metadata()).applyValue(service -> {
+        ctx.export("prefect_ui", ObjectMetadata.nameOf(server.service().metadata()).applyValue(service -> {
             var ui = new LinkedHashMap<String, Object>();
             ui.put("service", service);
             ui.put("port", port);

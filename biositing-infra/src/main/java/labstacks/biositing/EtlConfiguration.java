@@ -9,6 +9,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.text.PercentEncoding;
 
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ public final class EtlConfiguration extends ComponentResource {
 
     /** The {@code .env} as envFrom through both objects' outputs: a workload given it waits for both. */
     public List<EnvFromSourceArgs> envFrom() {
-        return Pods.dotEnv(Pods.nameOf(configMap.metadata()), Pods.nameOf(secret.metadata()));
+        return Pods.dotEnv(ObjectMetadata.nameOf(configMap.metadata()), ObjectMetadata.nameOf(secret.metadata()));
     }
 
     /**

@@ -8,7 +8,6 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import labstacks.shared.kubernetes.Containers;
 import labstacks.shared.kubernetes.ServiceAccounts;
 
@@ -57,11 +56,6 @@ final class Pods {
     static com.pulumi.kubernetes.core.v1.ServiceAccount serviceAccount(String name, String namespace, String component,
                                                                       com.pulumi.resources.CustomResourceOptions options) {
         return ServiceAccounts.withoutToken(name, metadata(name, namespace, component), options);
-    }
-
-    /** An object's name through its metadata output: the resource given it waits for the object. */
-    static Output<String> nameOf(Output<ObjectMeta> metadata) {
-        return metadata.applyValue(m -> m.name().orElseThrow());
     }
 
     /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */

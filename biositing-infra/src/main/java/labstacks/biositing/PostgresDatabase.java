@@ -20,6 +20,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.kubernetes.StatefulService;
 
 import java.io.IOException;
@@ -121,7 +122,7 @@ public final class PostgresDatabase extends ComponentResource {
                 .podSecurity(Containers.runAs(POSTGRES_UID))
                 .volumes(List.of(VolumeArgs.builder().name("initdb")
                                 .configMap(ConfigMapVolumeSourceArgs.builder()
-                                        .name(Pods.nameOf(initdb.metadata())).build())
+                                        .name(ObjectMetadata.nameOf(initdb.metadata())).build())
                                 .build(),
                         VolumeArgs.builder().name("dshm")
                                 .emptyDir(EmptyDirVolumeSourceArgs.builder().medium("Memory")

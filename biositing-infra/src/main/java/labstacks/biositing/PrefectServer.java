@@ -28,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.kubernetes.StatefulService;
 
 import java.util.List;
@@ -121,13 +122,13 @@ public final class PrefectServer extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.PREFECT_SERVER))
                                 .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(Pods.nameOf(account.metadata()))
+                                        .serviceAccountName(ObjectMetadata.nameOf(account.metadata()))
                                         .securityContext(Pods.asPipelineUser())
                                         .initContainers(Pods.waitForDatabase(args.postgresImage(), args.environment()))
                                         .containers(container)
                                         .volumes(VolumeArgs.builder().name("prefectdata")
                                                 .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
-                                                        .claimName(Pods.nameOf(data.metadata())).build())
+                                                        .claimName(ObjectMetadata.nameOf(data.metadata())).build())
                                                 .build())
                                         .build())
                                 .build())
@@ -155,6 +156,6 @@ public final class PrefectServer extends ComponentResource {
 
     /** The in-cluster API URL through the Service's name: a workload given it waits for the Service. */
     public Output<String> apiUrl() {
-        return Pods.nameOf(service.metadata()).applyValue(EtlConfiguration::apiUrl);
+        return ObjectMetadata.nameOf(service.metadata()).applyValue(EtlConfiguration::apiUrl);
     }
 }

@@ -25,6 +25,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ObjectMetadata;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class PrefectWorker extends ComponentResource {
                     EnvVarArgs.builder().name("GOOGLE_APPLICATION_CREDENTIALS").value(UpstreamRelease.CREDENTIALS_PATH).build());
             volumes.add(VolumeArgs.builder().name(CREDENTIALS_SECRET)
                     // Through the Secret's output, so the worker waits for its credentials.
-                    .secret(SecretVolumeSourceArgs.builder().secretName(Pods.nameOf(credentials.metadata()))
+                    .secret(SecretVolumeSourceArgs.builder().secretName(ObjectMetadata.nameOf(credentials.metadata()))
                             .defaultMode(0440).build())
                     .build());
         }
@@ -118,7 +119,7 @@ public final class PrefectWorker extends ComponentResource {
                         .template(PodTemplateSpecArgs.builder()
                                 .metadata(Pods.podMetadata(Pods.PREFECT_WORKER))
                                 .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(Pods.nameOf(account.metadata()))
+                                        .serviceAccountName(ObjectMetadata.nameOf(account.metadata()))
                                         .securityContext(Pods.asPipelineUser())
                                         .initContainers(Pods.waitForPrefect(args.pipelineImage(), args.apiUrl()))
                                         .containers(container.build())

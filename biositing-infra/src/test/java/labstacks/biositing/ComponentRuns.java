@@ -8,6 +8,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.program.StackContext;
 
 import java.util.List;
@@ -34,6 +35,6 @@ final class ComponentRuns {
     static List<EnvFromSourceArgs> environment() {
         var env = new ConfigMap("test-env", ConfigMapArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("test-env").namespace(NAMESPACE).build()).build());
-        return Pods.dotEnv(Pods.nameOf(env.metadata()), Output.of("test-env-secret"));
+        return Pods.dotEnv(ObjectMetadata.nameOf(env.metadata()), Output.of("test-env-secret"));
     }
 }

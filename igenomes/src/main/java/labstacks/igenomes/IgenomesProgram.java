@@ -23,6 +23,7 @@ import labstacks.shared.providers.AwsProviders;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Tracks the public {@code ngi-igenomes} bucket. Everything is imported, protected and retained on
@@ -42,6 +43,18 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
     public static final List<String> PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES =
             List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets");
     static final String NOT_IMPORTED = "not-imported";
+
+    private final Supplier<GenomeCatalog> catalog;
+
+    /** The program as stacks run it: the catalog is the module's own {@code genomes.json}. */
+    public IgenomesProgram() {
+        this(GenomeCatalog::bundled);
+    }
+
+    /** @param catalog reads the genome catalog, throwing {@link GenomeCatalog.CatalogException} as {@link GenomeCatalog#bundled} does */
+    IgenomesProgram(Supplier<GenomeCatalog> catalog) {
+        this.catalog = catalog;
+    }
 
     @Override
     public String name() {
@@ -70,6 +83,21 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
     @Override
     public void preflight(StackConfig config, RunMode mode, Preflight report) {
         AwsCredentialSources.report(config, mode, report);
+    }
+
+    /**
+     * Reads the genome catalog once, before anything registers: a catalog that does not bind is one problem
+     * naming the file, the field and the fix, not an exception after the bucket registered.
+     */
+    @Override
+    public IgenomesSettings prepare(IgenomesSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        try {
+            return settings.withCatalog(catalog.get());
+        } catch (GenomeCatalog.CatalogException e) {
+            report.problem(GenomeCatalog.RESOURCE, e.getMessage(),
+                    "fix igenomes/src/main/resources/" + GenomeCatalog.RESOURCE + " and rebuild (./labstacks build)");
+            return settings;
+        }
     }
 
     @Override
@@ -126,7 +154,7 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
                 "permissions", "Read-only access via provided credentials",
                 "management", "Bucket managed by AWS, tracked via Pulumi for reference",
                 "cost", "No data transfer charges within same AWS region (" + PublicBucket.REGION + ")")));
-        ctx.export("genomes", Output.of(GenomeCatalog.bundled().asOutput()));
+        ctx.export("genomes", Output.of(settings.catalog().asOutput()));
     }
 
     static Map<String, Object> usage() {

@@ -6,6 +6,7 @@ import com.pulumi.aws.s3.BucketPublicAccessBlock;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
+import labstacks.igenomes.catalog.GenomeCatalog;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.RunMode;
 import labstacks.offline.testing.ProgramHarness;
@@ -191,5 +192,36 @@ class IgenomesProgramTest {
         assertEquals("eu-west-1", provider.inputs().get("region"));
         assertFalse(provider.inputs().containsKey("secretKey"));
         assertFalse(provider.inputs().containsKey("accessKey"));
+    }
+
+    /** The catalog is read once, in prepare: one that does not bind stops the run before anything registers. */
+    @Test
+    void aCatalogThatDoesNotBindStopsTheRunNamingTheFileAndTheFix() throws Exception {
+        var broken = java.nio.file.Files.createTempFile("genomes", ".json");
+        try (var bundled = GenomeCatalog.class.getClassLoader().getResourceAsStream(GenomeCatalog.RESOURCE)) {
+            java.nio.file.Files.writeString(broken, new String(bundled.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"bucket\": \"ngi-igenomes\"", "\"bukcet\": \"ngi-igenomes\""));
+        }
+        var harness = ProgramHarness.forStackFile(new IgenomesProgram(() -> GenomeCatalog.read(broken)), "igenomes-prod")
+                .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").env("AWS_SECRET_ACCESS_KEY", "example-secret");
+        var error = assertThrows(StackConfigException.class, harness::run);
+        assertEquals(1, error.problems().size(), error.getMessage());
+        var problem = error.problems().get(0);
+        assertEquals(GenomeCatalog.RESOURCE, problem.key());
+        assertTrue(problem.problem().contains("bukcet"), problem.problem());
+        assertEquals("fix igenomes/src/main/resources/" + GenomeCatalog.RESOURCE + " and rebuild (./labstacks build)",
+                problem.fix());
+    }
+
+    /** define exports the catalog prepare read, not a second reading of the file. */
+    @Test
+    void theGenomesOutputIsTheCatalogPrepareRead() {
+        var bundled = GenomeCatalog.bundled();
+        var first = bundled.genomes().get(0);
+        var run = ProgramHarness.forStackFile(new IgenomesProgram(
+                        () -> new GenomeCatalog(bundled.bucket(), List.of(first))), "igenomes-prod")
+                .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").env("AWS_SECRET_ACCESS_KEY", "example-secret")
+                .run().assertSucceeded();
+        assertEquals(Set.of(first.id()), ((Map<?, ?>) run.output("genomes")).keySet());
     }
 }

@@ -1,6 +1,5 @@
 package labstacks.megatests;
 
-import com.google.gson.JsonParser;
 import com.pulumi.aws.s3.Bucket;
 import com.pulumi.aws.s3.BucketArgs;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -8,6 +7,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import labstacks.offline.plan.PlanValues;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
+import labstacks.shared.aws.PolicyDocument;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
 import org.junit.jupiter.api.Test;
@@ -57,9 +57,9 @@ class TowerForgeIamTest {
         var s3 = run("nf-core").resource(POLICY, "towerforge-s3-policy");
         assertEquals(TowerForgeIam.S3_POLICY, s3.inputs().get("name"));
         assertEquals("IAM policy for TowerForge to access work-bucket S3 bucket", s3.inputs().get("description"));
-        var statements = JsonParser.parseString((String) s3.inputs().get("policy")).getAsJsonObject().getAsJsonArray("Statement");
-        assertEquals("arn:aws:s3:::work-bucket", statements.get(0).getAsJsonObject().get("Resource").getAsString());
-        assertEquals("arn:aws:s3:::work-bucket/*", statements.get(1).getAsJsonObject().get("Resource").getAsString());
+        var statements = PolicyDocument.parse((String) s3.inputs().get("policy")).statements();
+        assertEquals(List.of("arn:aws:s3:::work-bucket"), statements.get(0).resources());
+        assertEquals(List.of("arn:aws:s3:::work-bucket/*"), statements.get(1).resources());
         assertEquals(List.of("work"), s3.dependsOn(), "the bucket's Outputs carry the order");
     }
 

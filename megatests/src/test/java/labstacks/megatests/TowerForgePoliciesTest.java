@@ -1,6 +1,7 @@
 package labstacks.megatests;
 
 import com.google.gson.JsonParser;
+import labstacks.shared.aws.PolicyDocument;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStreamReader;
@@ -23,16 +24,9 @@ class TowerForgePoliciesTest {
         return result;
     }
 
+    /** The actions of one statement, read back as the rest of the project reads a policy. */
     private static List<String> documentActions(String json, int statement) {
-        var element = JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("Statement").get(statement)
-                .getAsJsonObject().get("Action");
-        var result = new ArrayList<String>();
-        if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> result.add(e.getAsString()));
-        } else {
-            result.add(element.getAsString());
-        }
-        return result;
+        return PolicyDocument.parse(json).statements().get(statement).actions();
     }
 
     @Test
@@ -67,10 +61,9 @@ class TowerForgePoliciesTest {
 
     @Test
     void theS3PolicyNamesOnlyTheBucket() {
-        var json = JsonParser.parseString(TowerForgePolicies.s3("nf-core-awsmegatests").toJson()).getAsJsonObject();
-        var statements = json.getAsJsonArray("Statement");
-        assertEquals("arn:aws:s3:::nf-core-awsmegatests", statements.get(0).getAsJsonObject().get("Resource").getAsString());
-        assertEquals("arn:aws:s3:::nf-core-awsmegatests/*", statements.get(1).getAsJsonObject().get("Resource").getAsString());
+        var statements = PolicyDocument.parse(TowerForgePolicies.s3("nf-core-awsmegatests").toJson()).statements();
+        assertEquals(List.of("arn:aws:s3:::nf-core-awsmegatests"), statements.get(0).resources());
+        assertEquals(List.of("arn:aws:s3:::nf-core-awsmegatests/*"), statements.get(1).resources());
         assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject"),
                 documentActions(TowerForgePolicies.s3("nf-core-awsmegatests").toJson(), 1));
     }

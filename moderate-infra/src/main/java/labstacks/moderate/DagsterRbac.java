@@ -12,6 +12,7 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.kubernetes.ObjectMetadata;
 
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,8 @@ public final class DagsterRbac extends ComponentResource {
                 .metadata(Labels.metadata(ROLE, namespace))
                 // Both names through the objects' outputs: the binding waits for the Role and the account it binds.
                 .roleRef(RoleRefArgs.builder().apiGroup("rbac.authorization.k8s.io").kind("Role")
-                        .name(Labels.nameOf(role.metadata())).build())
-                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(Labels.nameOf(serviceAccount.metadata()))
+                        .name(ObjectMetadata.nameOf(role.metadata())).build())
+                .subjects(SubjectArgs.builder().kind("ServiceAccount").name(ObjectMetadata.nameOf(serviceAccount.metadata()))
                         .namespace(namespace).build())
                 .build(), child);
         registerOutputs(Map.of());

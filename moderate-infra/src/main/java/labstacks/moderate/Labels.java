@@ -1,8 +1,6 @@
 package labstacks.moderate;
 
-import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 
 import java.util.Map;
 
@@ -31,13 +29,5 @@ final class Labels {
 
     static ObjectMetaArgs metadata(String name, String namespace) {
         return ObjectMetaArgs.builder().name(name).namespace(namespace).build();
-    }
-
-    /**
-     * An object's name from its metadata output: passed where another object names it, so Pulumi orders the
-     * two without a hand-written dependsOn.
-     */
-    static Output<String> nameOf(Output<ObjectMeta> metadata) {
-        return metadata.applyValue(m -> m.name().orElseThrow());
     }
 }

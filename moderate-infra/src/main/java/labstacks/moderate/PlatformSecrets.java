@@ -6,6 +6,7 @@ import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.kubernetes.ObjectMetadata;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +134,6 @@ public final class PlatformSecrets extends ComponentResource {
         if (secret == null) {
             throw new IllegalArgumentException("no platform Secret " + name + "; there are " + secrets.keySet());
         }
-        return Labels.nameOf(secret.metadata());
+        return ObjectMetadata.nameOf(secret.metadata());
     }
 }

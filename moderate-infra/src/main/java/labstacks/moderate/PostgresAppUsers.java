@@ -16,6 +16,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.kubernetes.OneOffJob;
 
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class PostgresAppUsers extends ComponentResource {
                 .podLabels(Map.of(Labels.NAME, NAME))
                 .podSecurity(Containers.runAs(999))
                 .volumes(List.of(VolumeArgs.builder().name("scripts")
-                        .configMap(ConfigMapVolumeSourceArgs.builder().name(Labels.nameOf(script.metadata())).build()).build()))
+                        .configMap(ConfigMapVolumeSourceArgs.builder().name(ObjectMetadata.nameOf(script.metadata())).build()).build()))
                 .backoffLimit(6)
                 // The Service answers before PostgreSQL accepts logins: the Job starts once the StatefulSet is ready.
                 .startAfter(List.of(args.postgres()))

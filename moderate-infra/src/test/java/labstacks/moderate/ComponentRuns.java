@@ -8,6 +8,7 @@ import labstacks.offline.plan.PlanValues;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
+import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.providers.KubernetesAccess;
 import labstacks.shared.providers.KubernetesProviders;
@@ -43,7 +44,7 @@ final class ComponentRuns {
      */
     static Output<String> named(String name, CustomResourceOptions k8s) {
         var object = new ConfigMap(name, ConfigMapArgs.builder().metadata(Labels.metadata(name, NAMESPACE)).build(), k8s);
-        return Labels.nameOf(object.metadata());
+        return ObjectMetadata.nameOf(object.metadata());
     }
 
     /** The object validated against the official Kubernetes model of its kind. */

@@ -1,13 +1,23 @@
 package labstacks.shared.kubernetes;
 
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 
 import java.util.Map;
 
-/** The metadata the constructs put on the objects they create. */
-final class ObjectMetadata {
+/** The metadata the constructs put on the objects they create, and an object's name read back from it. */
+public final class ObjectMetadata {
 
     private ObjectMetadata() {
+    }
+
+    /**
+     * An object's name from its metadata output: passed where another object names it (a Secret a pod mounts,
+     * the account a RoleBinding binds), so Pulumi orders the two without a hand-written dependsOn.
+     */
+    public static Output<String> nameOf(Output<ObjectMeta> metadata) {
+        return metadata.applyValue(m -> m.name().orElseThrow());
     }
 
     /**

@@ -1,6 +1,5 @@
 package labstacks.shared.kubernetes;
 
-import com.pulumi.core.Output;
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
@@ -10,7 +9,6 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
-import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
@@ -188,7 +186,7 @@ public final class OneOffJob {
                 ObjectMetadata.of(args.name(), args.namespace(), args.labels()), options);
         var pod = PodSpecArgs.builder()
                 // Through the account's output, so the Job waits for the account it runs under.
-                .serviceAccountName(nameOf(serviceAccount.metadata()))
+                .serviceAccountName(ObjectMetadata.nameOf(serviceAccount.metadata()))
                 .restartPolicy("Never")
                 .containers(args.container());
         args.podSecurity().ifPresent(pod::securityContext);
@@ -213,10 +211,6 @@ public final class OneOffJob {
                 .metadata(ObjectMetadata.of(objectName, args.namespace(), args.labels()))
                 .spec(spec.build())
                 .build(), CustomResourceOptions.merge(options, jobOptions.build()));
-    }
-
-    static Output<String> nameOf(Output<ObjectMeta> metadata) {
-        return metadata.applyValue(m -> m.name().orElseThrow());
     }
 
     public Job job() {

@@ -244,12 +244,12 @@ public final class StatefulService {
         this.serviceAccount = ServiceAccounts.withoutToken(name, ObjectMetadata.of(name, args.namespace(), args.labels()),
                 options);
         var headless = args.awaitHeadlessService() ? headless(args, options) : null;
-        Output<String> governingService = headless != null ? OneOffJob.nameOf(headless.metadata())
+        Output<String> governingService = headless != null ? ObjectMetadata.nameOf(headless.metadata())
                 : Output.of(args.headlessName());
 
         var pod = PodSpecArgs.builder()
                 // Through the account's output, so the pod waits for the account it runs under.
-                .serviceAccountName(OneOffJob.nameOf(serviceAccount.metadata()))
+                .serviceAccountName(ObjectMetadata.nameOf(serviceAccount.metadata()))
                 .containers(args.container())
                 .volumes(args.volumes());
         args.podSecurity().ifPresent(pod::securityContext);
@@ -343,6 +343,6 @@ public final class StatefulService {
 
     /** The client Service's name, as an output: a workload given it waits for the Service. */
     public Output<String> serviceName() {
-        return OneOffJob.nameOf(service.metadata());
+        return ObjectMetadata.nameOf(service.metadata());
     }
 }

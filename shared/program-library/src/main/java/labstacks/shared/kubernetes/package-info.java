@@ -9,7 +9,9 @@
  *   <li>{@link labstacks.shared.kubernetes.DefaultDenyIngress}: deny all ingress in a namespace, then admit
  *       named flows;</li>
  *   <li>{@link labstacks.shared.kubernetes.ServiceAccounts}: the token-less account every workload above runs
- *       under; {@link labstacks.shared.kubernetes.Containers}: sizes and security contexts.</li>
+ *       under; {@link labstacks.shared.kubernetes.Containers}: sizes and security contexts;</li>
+ *   <li>{@link labstacks.shared.kubernetes.ObjectMetadata#nameOf}: an object's name from its metadata output,
+ *       the way one object hands its name to another.</li>
  * </ul>
  *
  * <p>They are plain classes, not components: their objects register under the parent the caller's options

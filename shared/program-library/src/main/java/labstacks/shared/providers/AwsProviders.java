@@ -2,7 +2,6 @@ package labstacks.shared.providers;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
-import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
@@ -19,14 +18,6 @@ public final class AwsProviders {
     }
 
     public static Provider create(String name, AwsAccess access, CustomResourceOptions options) {
-        var args = ProviderArgs.builder().region(access.region());
-        access.profile().ifPresent(args::profile);
-        if (!access.allowedAccountIds().isEmpty()) {
-            args.allowedAccountIds(access.allowedAccountIds());
-        }
-        if (!access.defaultTags().isEmpty()) {
-            args.defaultTags(ProviderDefaultTagsArgs.builder().tags(access.defaultTags()).build());
-        }
-        return new Provider(name, args.build(), options);
+        return new Provider(name, ProviderArgs.builder().region(access.region()).build(), options);
     }
 }
