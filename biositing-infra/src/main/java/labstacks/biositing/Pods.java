@@ -11,6 +11,8 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import labstacks.shared.kubernetes.Containers;
 import labstacks.shared.kubernetes.ServiceAccounts;
 
+import labstacks.shared.kubernetes.ObjectMetadata;
+
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +37,7 @@ final class Pods {
     }
 
     static ObjectMetaArgs metadata(String name, String namespace, String component) {
-        return ObjectMetaArgs.builder().name(name).namespace(namespace).labels(selector(component)).build();
+        return ObjectMetadata.of(name, namespace, selector(component));
     }
 
     static ObjectMetaArgs podMetadata(String component) {

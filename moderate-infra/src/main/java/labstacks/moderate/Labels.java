@@ -1,6 +1,7 @@
 package labstacks.moderate;
 
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import labstacks.shared.kubernetes.ObjectMetadata;
 
 import java.util.Map;
 
@@ -28,6 +29,6 @@ final class Labels {
     }
 
     static ObjectMetaArgs metadata(String name, String namespace) {
-        return ObjectMetaArgs.builder().name(name).namespace(namespace).build();
+        return ObjectMetadata.of(name, namespace, Map.of());
     }
 }

@@ -24,7 +24,7 @@ public final class ObjectMetadata {
      * Name, namespace and, only when there are any, labels: an object without labels sends no {@code labels}
      * key at all, so a program that never labelled its objects plans the same through a construct.
      */
-    static ObjectMetaArgs of(String name, String namespace, Map<String, String> labels) {
+    public static ObjectMetaArgs of(String name, String namespace, Map<String, String> labels) {
         var metadata = ObjectMetaArgs.builder().name(name).namespace(namespace);
         if (!labels.isEmpty()) {
             metadata.labels(labels);
