@@ -11,8 +11,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,18 +66,8 @@ class BundledCatalogInventoryTest {
     }
 
     private static Result run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        // As the launcher runs it: the tool's picocli command, found through ServiceLoader.
-        var tool = java.util.ServiceLoader.load(labstacks.shared.program.Tool.class).stream()
-                .map(java.util.ServiceLoader.Provider::get).filter(t -> t.name().equals("igenomes-inventory"))
-                .findFirst().orElseThrow();
-        var command = new picocli.CommandLine(tool.command());
-        command.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
-        command.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        var code = command.execute(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8).lines().toList(),
-                err.toString(StandardCharsets.UTF_8).lines().toList());
+        var run = InventoryCommandRun.of(args);
+        return new Result(run.code(), run.out().lines().toList(), run.err().lines().toList());
     }
 
     @Test

@@ -12,9 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,17 +93,8 @@ class InventoryToolTest {
     }
 
     private static Result run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        // As the launcher runs it: the tool's picocli command, found through ServiceLoader.
-        var tool = java.util.ServiceLoader.load(labstacks.shared.program.Tool.class).stream()
-                .map(java.util.ServiceLoader.Provider::get).filter(t -> t.name().equals("igenomes-inventory"))
-                .findFirst().orElseThrow();
-        var command = new picocli.CommandLine(tool.command());
-        command.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
-        command.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        var code = command.execute(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        var run = InventoryCommandRun.of(args);
+        return new Result(run.code(), run.out(), run.err());
     }
 
     @Test
