@@ -116,17 +116,7 @@ class ModerateSettingsTest {
 
         // The rules report the same settings first, under their own keys.
         var problems = new ArrayList<String>();
-        noHosts.check(new labstacks.shared.config.SettingsRules.Problems() {
-            @Override
-            public void add(String key, String problem) {
-                problems.add(key);
-            }
-
-            @Override
-            public void add(String key, String problem, String fix) {
-                problems.add(key);
-            }
-        });
+        noHosts.check(keysInto(problems));
         assertEquals(List.of("moderate:openMetadataHostname", "moderate:certManagerClusterIssuer", "moderate:keycloakHostname"),
                 problems);
     }
@@ -134,17 +124,7 @@ class ModerateSettingsTest {
     @Test
     void eachGroupChecksItsOwnRules() {
         var problems = new ArrayList<String>();
-        var collect = new labstacks.shared.config.SettingsRules.Problems() {
-            @Override
-            public void add(String key, String problem) {
-                problems.add(key);
-            }
-
-            @Override
-            public void add(String key, String problem, String fix) {
-                problems.add(key);
-            }
-        };
+        var collect = keysInto(problems);
         new ModerateSettings.PlatformApi(Optional.of("https://api.example"), Optional.empty(), Optional.empty()).check(collect);
         new ModerateSettings.S3(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("bucket"), Optional.empty())
                 .check(collect);
@@ -156,5 +136,20 @@ class ModerateSettingsTest {
         new ModerateSettings.S3(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())
                 .check(collect);
         assertEquals(List.of(), problems, "services left out entirely are fine");
+    }
+
+    /** A rule collector that keeps only the keys the rules report. */
+    private static labstacks.shared.config.SettingsRules.Problems keysInto(List<String> keys) {
+        return new labstacks.shared.config.SettingsRules.Problems() {
+            @Override
+            public void add(String key, String problem) {
+                keys.add(key);
+            }
+
+            @Override
+            public void add(String key, String problem, String fix) {
+                keys.add(key);
+            }
+        };
     }
 }
