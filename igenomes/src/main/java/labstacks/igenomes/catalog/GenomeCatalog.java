@@ -3,18 +3,13 @@ package labstacks.igenomes.catalog;
 import labstacks.shared.json.JsonFileException;
 import labstacks.shared.json.StrictJson;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The reference genomes the iGenomes bucket holds, read from the module's {@code genomes.json}. Both the
@@ -39,30 +34,22 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
 
     /** The catalog shipped with the module. */
     public static GenomeCatalog bundled() {
-        var stream = GenomeCatalog.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (stream == null) {
-            throw new CatalogException(RESOURCE + " is missing from the classpath (rebuild the igenomes module)");
-        }
-        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            return parse(reader, RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return bind(RESOURCE, () -> StrictJson.resource(RESOURCE, CatalogFile.class));
     }
 
     /** A catalog file, for example a smaller one for a quick check. */
     public static GenomeCatalog read(Path file) {
-        try (var reader = Files.newBufferedReader(file)) {
-            return parse(reader, file.toString());
-        } catch (IOException e) {
-            throw new CatalogException("cannot read genome catalog " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName() + " " + e.getMessage()));
-        }
+        return bind(file.toString(), () -> StrictJson.read(file, CatalogFile.class));
     }
 
-    static GenomeCatalog parse(Reader reader, String name) {
+    static GenomeCatalog parse(String json, String name) {
+        return bind(name, () -> StrictJson.read(json, name, CatalogFile.class));
+    }
+
+    private static GenomeCatalog bind(String name, Supplier<CatalogFile> binding) {
         CatalogFile file;
         try {
-            file = StrictJson.read(reader, name, CatalogFile.class);
+            file = binding.get();
         } catch (JsonFileException e) {
             throw new CatalogException(e.getMessage());
         }

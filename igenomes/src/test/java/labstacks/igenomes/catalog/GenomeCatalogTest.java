@@ -2,7 +2,6 @@ package labstacks.igenomes.catalog;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,7 +100,7 @@ class GenomeCatalogTest {
 
     private static String parseError(String json) {
         return assertThrows(GenomeCatalog.CatalogException.class,
-                () -> GenomeCatalog.parse(new StringReader(json), "genomes.json")).getMessage();
+                () -> GenomeCatalog.parse(json, "genomes.json")).getMessage();
     }
 
     @Test
@@ -150,7 +149,7 @@ class GenomeCatalogTest {
         var blank = entry.replace("\"build\":\"X1\"", "\"build\":\"\"");
         assertEquals("genomes.json: field 'genomes[0].build' is blank; it must be non-empty text",
                 parseError("{\"bucket\":\"b\",\"genomes\":[" + blank + "]}"));
-        assertEquals("b", GenomeCatalog.parse(new StringReader("{\"bucket\":\"b\",\"genomes\":[" + entry + "]}"),
+        assertEquals("b", GenomeCatalog.parse("{\"bucket\":\"b\",\"genomes\":[" + entry + "]}",
                 "genomes.json").bucket());
     }
 }

@@ -25,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -63,8 +62,6 @@ import java.util.regex.Pattern;
 public final class StrictJson {
 
     private static final JsonMapper MAPPER = mapper(true);
-    /** Without required primitives: only to tell a misspelt field from a missing one (see {@link #bind}). */
-    private static final JsonMapper LENIENT_ABOUT_MISSING = mapper(false);
     private static final Pattern MISSING_REQUIRED = Pattern.compile("Missing required creator property '([^']*)'");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range");
@@ -93,23 +90,6 @@ public final class StrictJson {
     /** Binds {@code text}; {@code file} is how errors name it. */
     public static <T extends Record> T read(String text, String file, Class<T> type) {
         return bind(file, type, mapper -> mapper.readValue(text, type));
-    }
-
-    /** Binds what {@code reader} holds; the caller closes it. */
-    public static <T extends Record> T read(Reader reader, String file, Class<T> type) {
-        String text;
-        try {
-            text = new String(readAll(reader));
-        } catch (IOException e) {
-            throw new JsonFileException(file, "", "cannot be read: " + e.getMessage());
-        }
-        return read(text, file, type);
-    }
-
-    private static char[] readAll(Reader reader) throws IOException {
-        var buffer = new java.io.CharArrayWriter();
-        reader.transferTo(buffer);
-        return buffer.toCharArray();
     }
 
     /** Binds a file on disk; errors name it as given. */
@@ -149,6 +129,14 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * Without required primitives: only to tell a misspelt field from a missing one (see {@link #bind}), so
+     * built on the first such error rather than on every start.
+     */
+    private static final class LenientAboutMissing {
+        static final JsonMapper MAPPER = mapper(false);
+    }
+
     private interface Binding<T> {
         T bind(JsonMapper mapper);
     }
@@ -162,7 +150,7 @@ public final class StrictJson {
                 // Jackson reports a missing required field before an unknown one in the same object, and a
                 // missing field is most often a misspelt one: name the misspelling when there is one.
                 try {
-                    binding.bind(LENIENT_ABOUT_MISSING);
+                    binding.bind(LenientAboutMissing.MAPPER);
                 } catch (UnrecognizedPropertyException unknown) {
                     throw translate(file, unknown);
                 } catch (JacksonException ignored) {
