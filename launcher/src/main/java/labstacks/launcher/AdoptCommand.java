@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code adopt <stack> --state FILE [--json OUT] [--root DIR]}: what taking over an existing stack's
@@ -36,7 +35,7 @@ import java.util.concurrent.Callable;
                 + " matched against the stack's offline plan by URN and alias.",
         exitCodeList = {"0:nothing that exists would be deleted, replaced or created twice",
                 "1:something would be, or the plan or the export cannot be read", "2:a usage error"})
-final class AdoptCommand implements Callable<Integer> {
+final class AdoptCommand extends ProjectCommand {
     @Parameters(paramLabel = "<stack>", description = "the stack to adopt into")
     List<String> stacks = new ArrayList<>();
 
@@ -57,18 +56,9 @@ final class AdoptCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ProgramCatalog catalog;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path defaultRoot;
-    private final Map<String, String> environment;
-
-    AdoptCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
-        this.catalog = catalog;
-        this.out = out;
-        this.err = err;
-        this.defaultRoot = defaultRoot;
-        this.environment = environment;
+    AdoptCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
+                 Map<String, String> environment) {
+        super(catalog, out, err, defaultRoot, environment);
     }
 
     @Override

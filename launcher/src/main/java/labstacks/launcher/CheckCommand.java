@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code check <stack>... | --all [--root DIR]}: the policy rules over each stack's offline plan, like a linter. */
 @Command(name = "check",
@@ -24,25 +23,16 @@ import java.util.concurrent.Callable;
                 "       ./labstacks check --rules"},
         description = "Policy rules (S3, IAM, Pulumi options, Kubernetes) over each stack's offline plan, like a linter.",
         exitCodeList = {"0:every rule passes", "1:a violation or a stack that cannot be planned", "2:a usage error"})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends ProjectCommand {
     @Mixin
     StackSelection selection;
 
     @Option(names = "--rules", description = "list the rules, one per line: id, tab, description")
     boolean listRules;
 
-    private final ProgramCatalog catalog;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path defaultRoot;
-    private final Map<String, String> environment;
-
-    CheckCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
-        this.catalog = catalog;
-        this.out = out;
-        this.err = err;
-        this.defaultRoot = defaultRoot;
-        this.environment = environment;
+    CheckCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
+                 Map<String, String> environment) {
+        super(catalog, out, err, defaultRoot, environment);
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class Main {
                 .addSubcommand(new PlanCommand(catalog, out, err, root, environment))
                 .addSubcommand(new CheckCommand(catalog, out, err, root, environment))
                 .addSubcommand(new AdoptCommand(catalog, out, err, root, environment))
-                .addSubcommand(new StacksCommand(out, err, root, environment))
+                .addSubcommand(new StacksCommand(catalog, out, err, root, environment))
                 .addSubcommand(new ProgramsCommand(catalog, out));
         for (var tool : tools()) {
             commandLine.addSubcommand(tool.name(), tool.command());

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code plan <stack>... | --all [--json FILE|-] [--root DIR] [--debug]}: the offline plan of stacks.
@@ -32,7 +31,7 @@ import java.util.concurrent.Callable;
                 "       ./labstacks plan --all [--json FILE] [--root DIR] [--debug]"},
         description = "The offline plan of each stack, as pulumi preview would show it; no cloud, no credentials.",
         exitCodeList = {"0:planned", "1:a stack's files, settings or program failed", "2:a usage error"})
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends ProjectCommand {
     @Mixin
     StackSelection selection;
 
@@ -43,18 +42,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print the stack trace of a program that fails")
     boolean debug;
 
-    private final ProgramCatalog catalog;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path defaultRoot;
-    private final Map<String, String> environment;
-
-    PlanCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
-        this.catalog = catalog;
-        this.out = out;
-        this.err = err;
-        this.defaultRoot = defaultRoot;
-        this.environment = environment;
+    PlanCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
+                Map<String, String> environment) {
+        super(catalog, out, err, defaultRoot, environment);
     }
 
     /** The outcome of planning one stack: its JSON entry, and whether it failed. */

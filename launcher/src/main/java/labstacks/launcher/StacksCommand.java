@@ -6,6 +6,7 @@ import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.shared.config.StackSettings;
+import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.config.RunMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code stacks [--deployable] [--json] [--root DIR]}: the stacks the stack files declare, with the
@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         customSynopsis = "./labstacks stacks [<stack>...] [--deployable] [--json] [--root DIR]",
         description = "The stacks the stack files declare: stack, program, environment, and whether CI deploys it.",
         exitCodeList = {"0:listed", "1:a stack file is invalid (then nothing is listed)", "2:a usage error"})
-final class StacksCommand implements Callable<Integer> {
+final class StacksCommand extends ProjectCommand {
     private static final Gson GSON = new Gson();
 
     /** One stack as the workflows see it; the JSON field names are what the workflow files read. */
@@ -43,16 +43,9 @@ final class StacksCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one line of JSON, as the workflows' matrices read it")
     boolean json;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Path defaultRoot;
-    private final Map<String, String> environment;
-
-    StacksCommand(PrintStream out, PrintStream err, Path defaultRoot, Map<String, String> environment) {
-        this.out = out;
-        this.err = err;
-        this.defaultRoot = defaultRoot;
-        this.environment = environment;
+    StacksCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
+                  Map<String, String> environment) {
+        super(catalog, out, err, defaultRoot, environment);
     }
 
     @Override
