@@ -37,11 +37,12 @@ final class ComputedOutputs {
                 state.putIfAbsent("hostedZoneId", UNKNOWN);
                 return bucket;
             }
-            case "aws:iam/role:Role" -> {
-                var roleName = text(state, "name", name + "-" + suffix);
+            case "aws:iam/role:Role", "aws:iam/user:User", "aws:iam/instanceProfile:InstanceProfile" -> {
+                // Named IAM entities: the id is the name; the ARN holds the account, not known offline.
+                var entityName = text(state, "name", name + "-" + suffix);
                 state.putIfAbsent("arn", UNKNOWN);
                 state.putIfAbsent("uniqueId", UNKNOWN);
-                return roleName;
+                return entityName;
             }
             case "aws:iam/policy:Policy" -> {
                 var policyName = text(state, "name", name + "-" + suffix);
@@ -49,18 +50,6 @@ final class ComputedOutputs {
                 state.putIfAbsent("arn", UNKNOWN);
                 state.putIfAbsent("policyId", UNKNOWN);
                 return null;
-            }
-            case "aws:iam/user:User" -> {
-                var userName = text(state, "name", name + "-" + suffix);
-                state.putIfAbsent("arn", UNKNOWN);
-                state.putIfAbsent("uniqueId", UNKNOWN);
-                return userName;
-            }
-            case "aws:iam/instanceProfile:InstanceProfile" -> {
-                var profileName = text(state, "name", name + "-" + suffix);
-                state.putIfAbsent("arn", UNKNOWN);
-                state.putIfAbsent("uniqueId", UNKNOWN);
-                return profileName;
             }
             case "aws:iam/accessKey:AccessKey" -> {
                 // The key id and secret are AWS's to make.
