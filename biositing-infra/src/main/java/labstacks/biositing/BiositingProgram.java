@@ -7,6 +7,8 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.config.StackConfig;
+import labstacks.shared.kubernetes.DataLocation;
+import labstacks.shared.kubernetes.DataRetention;
 import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.config.RunMode;
@@ -27,6 +29,11 @@ import java.util.Optional;
 public final class BiositingProgram implements StackProgram<BiositingSettings> {
     /** The deployment prefect.yaml defines. */
     static final String FLOW_DEPLOYMENT = "master-etl-deployment";
+    /**
+     * The Namespace's logical name: the default namespace, under which every existing stack registered it (the
+     * logical name used to be the setting's value), so their URNs stay as they are.
+     */
+    static final String NAMESPACE_RESOURCE = "ca-biositing";
 
     @Override
     public String name() {
@@ -54,6 +61,9 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
     /** A stack whose flows read Google Sheets without a key is told before anything registers. */
     @Override
     public BiositingSettings prepare(BiositingSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        new DataLocation("biositing:namespace", NAMESPACE_RESOURCE, settings.namespace(), "biositing:storageClass",
+                settings.storageClass(), "biositing:allowDataRelocation", settings.allowDataRelocation(),
+                "the PostGIS database and the Prefect volume").check(config, report);
         if (settings.sheetsExtraction() && settings.googleCredentials().isEmpty()) {
             report.warning(CREDENTIALS_KEY + " is not set: the worker gets no credentials.json, so the Master ETL Flow's"
                     + " Google Sheets and Drive extraction will fail to authenticate. pulumi config set --secret "
@@ -69,9 +79,13 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         var namespaceName = settings.namespace();
         var provider = KubernetesProviders.create("k8s",
                 new KubernetesAccess(Optional.empty(), settings.kubeContext(), namespaceName));
-        var namespace = new Namespace(namespaceName, NamespaceArgs.builder()
+        // The volumes live in the namespace: it keeps one logical name whatever biositing:namespace says, and is
+        // protected and retained with the database and the Prefect volume outside local stacks (DataRetention).
+        var retention = DataRetention.of(stack);
+        var namespace = new Namespace(NAMESPACE_RESOURCE, NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(namespaceName).build())
-                .build(), CustomResourceOptions.builder().provider(provider).build());
+                .build(), retention.namespaceOptions(CustomResourceOptions.builder().provider(provider).build(),
+                NAMESPACE_RESOURCE, namespaceName));
         var k8s = CustomResourceOptions.builder().provider(provider).dependsOn(namespace).build();
 
         // Each component gets its own inputs; where one needs another's object it gets that object's output, so
@@ -82,7 +96,7 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         new EtlNetworkPolicies("network", new EtlNetworkPolicies.Args(namespaceName), k8s, ComponentResourceOptions.Empty);
         var database = new PostgresDatabase("database", new PostgresDatabase.Args(namespaceName, settings.postgresImage(),
                 settings.postgresPort(), settings.postgresStorage(), settings.storageClass(), configuration.envFrom()),
-                k8s, ComponentResourceOptions.Empty);
+                k8s, ComponentResourceOptions.Empty, retention);
         // The workloads below start after the database, which already waits for the .env objects.
         var environment = EtlConfiguration.envFromByName();
         var migration = new OneOffJob(OneOffJob.Args.migration(namespaceName, settings.pipelineImage(),
@@ -90,7 +104,7 @@ public final class BiositingProgram implements StackProgram<BiositingSettings> {
         var server = new PrefectServer("prefect-server", new PrefectServer.Args(namespaceName, settings.pipelineImage(),
                 settings.postgresImage(), settings.prefectServerApiHost(), settings.prefectStorage(),
                 settings.storageClass(), environment, List.of(database.statefulSet(), migration.job())), k8s,
-                ComponentResourceOptions.Empty);
+                ComponentResourceOptions.Empty, retention);
         var worker = new PrefectWorker("prefect-worker", new PrefectWorker.Args(namespaceName, settings.pipelineImage(),
                 settings.workPool(), settings.googleCredentials(), server.apiUrl(), environment,
                 List.of(server.deployment())), k8s, ComponentResourceOptions.Empty);

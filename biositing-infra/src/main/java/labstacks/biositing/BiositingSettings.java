@@ -53,6 +53,11 @@ public record BiositingSettings(
         @Setting(key = "biositing:storageClass", description = "the storage class of both volumes; empty for the default",
                 format = Format.KUBERNETES_OBJECT_NAME)
         Optional<String> storageClass,
+        @Setting(key = "biositing:allowDataRelocation",
+                description = "outside local stacks, allow a namespace or storage class other than the one the volumes"
+                        + " were created with (a new stack, or data moved by hand)",
+                defaultValue = "false")
+        boolean allowDataRelocation,
         @Setting(key = "biositing:workPool", description = "the Prefect work pool the worker polls",
                 defaultValue = "biocirv_dev_work_pool", pattern = "[A-Za-z0-9_-]+",
                 rule = "letters, digits, '_' and '-'")

@@ -20,6 +20,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.DataRetention;
 import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.kubernetes.StatefulService;
 
@@ -71,6 +72,12 @@ public final class PostgresDatabase extends ComponentResource {
     private final StatefulService server;
 
     public PostgresDatabase(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+        this(name, args, k8s, options, DataRetention.DISPOSABLE);
+    }
+
+    /** With {@code retention} for the StatefulSet that owns the {@code pgdata} claim. */
+    public PostgresDatabase(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options,
+                            DataRetention retention) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         var namespace = args.namespace();
@@ -130,6 +137,7 @@ public final class PostgresDatabase extends ComponentResource {
                                 .build()))
                 .volumeClaims(List.of(StatefulService.volumeClaim("pgdata", args.storage(), args.storageClass())))
                 .awaitHeadlessService(true)
+                .retention(retention)
                 .build(), child);
         registerOutputs(Map.of("service", server.serviceName()));
     }

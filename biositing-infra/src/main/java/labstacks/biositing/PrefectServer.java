@@ -28,6 +28,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.DataRetention;
 import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.kubernetes.StatefulService;
 
@@ -81,6 +82,15 @@ public final class PrefectServer extends ComponentResource {
     private final Service service;
 
     public PrefectServer(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+        this(name, args, k8s, options, DataRetention.DISPOSABLE);
+    }
+
+    /**
+     * With {@code retention} for the {@code prefectdata} claim: a new storage class replaces a claim (its
+     * storageClassName is immutable), and under a fixed name the old one goes first, with the data.
+     */
+    public PrefectServer(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options,
+                         DataRetention retention) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
         var namespace = args.namespace();
@@ -88,7 +98,7 @@ public final class PrefectServer extends ComponentResource {
         var data = new PersistentVolumeClaim("prefectdata", PersistentVolumeClaimArgs.builder()
                 .metadata(Pods.metadata("prefectdata", namespace, Pods.PREFECT_SERVER))
                 .spec(StatefulService.readWriteOnce(args.storage(), args.storageClass()))
-                .build(), child);
+                .build(), retention.apply(child));
 
         var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_SERVER, child);
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();

@@ -5,6 +5,7 @@ import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
+import labstacks.shared.config.StackIdentity;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.config.RunMode;
@@ -30,8 +31,12 @@ import java.util.Map;
 final class StacksCommand extends ProjectCommand {
     private static final Gson GSON = new Gson();
 
-    /** One stack as the workflows see it; the JSON field names are what the workflow files read. */
-    record StackEntry(String stack, String program, String environment, boolean deploy) {
+    /**
+     * One stack as the workflows see it; the JSON field names are what the workflow files read. {@code production}
+     * says whether the stack deploys through the production GitHub environment and its reviewers: its
+     * environment is prod or production, which the stack's name must say too (StackIdentity).
+     */
+    record StackEntry(String stack, String program, String environment, boolean deploy, boolean production) {
     }
 
     @Mixin
@@ -58,8 +63,15 @@ final class StacksCommand extends ProjectCommand {
             var names = named.isEmpty() ? project.stacks() : named;
             entries = new ArrayList<>();
             for (var name : names) {
-                var settings = SettingsLoader.load(StackSettings.class, project.read(name, environment), RunMode.PLAN);
-                entries.add(new StackEntry(name, settings.program(), settings.environment(), settings.deployable()));
+                var config = project.read(name, environment);
+                var settings = SettingsLoader.load(StackSettings.class, config, RunMode.PLAN);
+                // The environment listed is the one the stack's name gives: a stack file saying otherwise is refused.
+                var identity = StackIdentity.problem(config, settings.environment());
+                if (identity.isPresent()) {
+                    throw new StackConfigException(config.stackFile(), List.of(identity.get()));
+                }
+                entries.add(new StackEntry(name, settings.program(), settings.environment(), settings.deployable(),
+                        StackIdentity.isProduction(settings.environment())));
             }
         } catch (StackFileException | StackConfigException e) {
             // One broken stack file must not silently drop a stack from CI: no list at all.

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ./labstacks stacks}: which stacks CI deploys, read from the stack files. */
@@ -58,6 +59,7 @@ class StacksCommandTest {
         assertEquals("sample", first.get("program").getAsString());
         assertEquals("local", first.get("environment").getAsString());
         assertTrue(first.get("deploy").getAsBoolean());
+        assertFalse(first.get("production").getAsBoolean());
         assertEquals("lab-staging", entries.get(1).getAsJsonObject().get("stack").getAsString());
         // Named stacks narrow the list.
         assertEquals("lab-prod\tsample\tprod\tlocal only\n", run(temp, "stacks", "lab-prod").out());
@@ -65,8 +67,8 @@ class StacksCommandTest {
 
     @Test
     void aBrokenStackFileFailsTheWholeListNamingTheKeyAndFile() throws IOException {
-        stack("good", "  labstacks:program: sample\n  labstacks:environment: prod\n");
-        stack("bad", "  labstacks:program: sample\n  labstacks:environment: prod\n  labstacks:deploy: sometimes\n");
+        stack("good", "  labstacks:program: sample\n  labstacks:environment: good\n");
+        stack("bad", "  labstacks:program: sample\n  labstacks:environment: bad\n  labstacks:deploy: sometimes\n");
         var result = run(temp, "stacks", "--deployable", "--json");
         // A silently shorter list would drop the stack from deploys and drift checks.
         assertEquals(1, result.code());
@@ -76,5 +78,29 @@ class StacksCommandTest {
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("unknown stack 'nosuch'"), missing.err());
         assertEquals(2, run(temp, "stacks", "--colour").code());
+    }
+
+    @Test
+    void productionComesFromTheStackNameAndTheWorkflowsReadIt() {
+        var result = run(ProgramHarness.repositoryRoot(), "stacks", "--json");
+        assertEquals(0, result.code(), result.err());
+        var production = JsonParser.parseString(result.out()).getAsJsonArray().asList().stream()
+                .map(e -> e.getAsJsonObject())
+                .filter(e -> e.get("production").getAsBoolean())
+                .map(e -> e.get("stack").getAsString()).toList();
+        assertEquals(List.of("biositing-prod", "igenomes-prod", "megatests-prod", "moderate-prod",
+                "pipeweave-production"), production);
+    }
+
+    @Test
+    void aStackFileWhoseEnvironmentContradictsItsNameFailsTheList() throws IOException {
+        stack("lab-production", "  labstacks:program: sample\n  labstacks:environment: staging\n");
+        var result = run(temp, "stacks", "--deployable", "--json");
+        // Listed as staging, it would deploy without the production reviewers.
+        assertEquals(1, result.code());
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("labstacks:environment: is staging, but the stack lab-production is a"
+                + " production stack (production) by its name"), result.err());
+        assertTrue(result.err().contains("Pulumi.lab-production.yaml"), result.err());
     }
 }

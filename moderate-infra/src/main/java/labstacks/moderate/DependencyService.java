@@ -10,6 +10,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.kubernetes.Containers;
+import labstacks.shared.kubernetes.DataRetention;
 import labstacks.shared.kubernetes.StatefulService;
 
 import java.util.ArrayList;
@@ -27,6 +28,12 @@ public final class DependencyService extends ComponentResource {
 
     public DependencyService(DependencyServiceSpec spec, String namespace, CustomResourceOptions k8s,
                              ComponentResourceOptions options) {
+        this(spec, namespace, k8s, options, DataRetention.DISPOSABLE);
+    }
+
+    /** With {@code retention} for the StatefulSet that owns the data volume (a service without one has none). */
+    public DependencyService(DependencyServiceSpec spec, String namespace, CustomResourceOptions k8s,
+                             ComponentResourceOptions options, DataRetention retention) {
         super(TYPE, spec.name(), options);
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
 
@@ -59,6 +66,7 @@ public final class DependencyService extends ComponentResource {
                 // The headless Service registers after the StatefulSet, as it did before this construct existed:
                 // waiting for it would add a dependency and change the plan of every existing stack.
                 .awaitHeadlessService(false)
+                .retention(retention)
                 .build();
         this.server = new StatefulService(args, child);
         registerOutputs(Map.of());

@@ -9,6 +9,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
+import labstacks.shared.kubernetes.DataLocation;
+import labstacks.shared.kubernetes.DataRetention;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
@@ -26,6 +28,11 @@ import java.util.Optional;
 public final class ModerateProgram implements StackProgram<ModerateSettings> {
     static final String DAGSTER_WEBSERVER = PlatformAccess.DAGSTER_WEBSERVER_SERVICE;
     static final int DAGSTER_UI_LOCAL_PORT = 8181;
+    /**
+     * The Namespace's logical name: the default namespace, under which every existing stack registered it (the
+     * logical name used to be the setting's value), so their URNs stay as they are.
+     */
+    static final String NAMESPACE_RESOURCE = "moderate";
 
     @Override
     public String name() {
@@ -72,6 +79,10 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
             report.problem("moderate:access", "cannot expose the UIs: " + e.getMessage(),
                     "set the access settings in " + config.stackFile() + " (see moderate-infra/README.md, Reaching the UIs)");
         }
+        var cluster = settings.cluster();
+        new DataLocation("moderate:namespace", NAMESPACE_RESOURCE, cluster.namespace(), "moderate:storageClass",
+                cluster.storageClass(), "moderate:allowDataRelocation", cluster.allowDataRelocation(),
+                "PostgreSQL, Elasticsearch and RabbitMQ volumes").check(config, report);
         return settings.withDerived(endpoints.orElse(null), exposure);
     }
 
@@ -83,8 +94,12 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         var keycloakSettings = settings.keycloak();
         var realmName = keycloakSettings.realm();
         var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), cluster.kubeContext(), ns));
-        var namespace = new Namespace(ns, NamespaceArgs.builder().metadata(ObjectMetaArgs.builder().name(ns).build()).build(),
-                CustomResourceOptions.builder().provider(provider).build());
+        // The volumes live in the namespace: it keeps one logical name whatever moderate:namespace says, and is
+        // protected and retained with the StatefulSets outside local stacks (DataRetention).
+        var retention = DataRetention.of(stack);
+        var namespace = new Namespace(NAMESPACE_RESOURCE, NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(ns).build()).build(),
+                retention.namespaceOptions(CustomResourceOptions.builder().provider(provider).build(), NAMESPACE_RESOURCE, ns));
         var k8s = CustomResourceOptions.builder().provider(provider).dependsOn(namespace).build();
 
         var secrets = new PlatformSecrets("secrets", secretsArgs(settings), k8s, ComponentResourceOptions.Empty);
@@ -98,7 +113,8 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
 
         new PlatformAccess("access", new PlatformAccess.Args(ns, settings.exposure()), k8s, ComponentResourceOptions.Empty);
         var postgres = new DependencyService(DependencyServices.postgres(secrets.name(PlatformSecrets.POSTGRES),
-                settings.postgres().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty);
+                settings.postgres().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty,
+                retention);
         var appUsers = new PostgresAppUsers(new PostgresAppUsers.Args(ns, DependencyServices.POSTGRES_IMAGE,
                 postgres.serviceName(), postgres.statefulSet(), secrets.name(PlatformSecrets.POSTGRES), Map.of(
                         PostgresAppUsers.DAGSTER, secrets.name(PlatformSecrets.DAGSTER_POSTGRES),
@@ -112,9 +128,10 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
                 endpoints.keycloak(), postgres.serviceName(), secrets.name(PlatformSecrets.KEYCLOAK)), ns, afterPostgres,
                 ComponentResourceOptions.Empty);
         var elasticsearch = new DependencyService(DependencyServices.elasticsearch(settings.elasticsearch().storage(),
-                cluster.storageClass()), ns, k8s, ComponentResourceOptions.Empty);
+                cluster.storageClass()), ns, k8s, ComponentResourceOptions.Empty, retention);
         var rabbitmq = new DependencyService(DependencyServices.rabbitmq(secrets.name(PlatformSecrets.RABBITMQ),
-                settings.rabbitmq().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty);
+                settings.rabbitmq().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty,
+                retention);
         var realm = new KeycloakRealmJob("keycloak-init", new KeycloakRealmJob.Args(ns, keycloak.serviceName(),
                 keycloak.statefulSet(), keycloakSettings.adminUser(), secrets.name(PlatformSecrets.KEYCLOAK), realmName,
                 keycloakSettings.oidcClientId(), endpoints.openMetadata()), afterSecrets, ComponentResourceOptions.Empty);

@@ -59,7 +59,12 @@ public record ModerateSettings(
             String namespace,
             @Setting(key = "moderate:storageClass", description = "the storage class of every volume; empty for the default",
                     format = Format.KUBERNETES_OBJECT_NAME)
-            Optional<String> storageClass) {
+            Optional<String> storageClass,
+            @Setting(key = "moderate:allowDataRelocation",
+                    description = "outside local stacks, allow a namespace or storage class other than the one the"
+                            + " volumes were created with (a new stack, or data moved by hand)",
+                    defaultValue = "false")
+            boolean allowDataRelocation) {
 
         /** The cluster DNS name of the platform's Service {@code service}, which pods in any namespace resolve. */
         String serviceHost(String service) {

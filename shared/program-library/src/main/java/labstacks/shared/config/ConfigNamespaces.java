@@ -116,6 +116,15 @@ public final class ConfigNamespaces {
             return List.of();
         }
         var environment = config.get("labstacks:environment").orElse("");
+        // A blank value is no target at all: the provider takes an empty context as "the current one".
+        var blank = reads.stream().filter(k -> config.get(k).map(String::isBlank).orElse(false)).toList();
+        if (!blank.isEmpty()) {
+            return blank.stream().map(key -> new ConfigProblem(key, "is blank in " + config.stackFile()
+                            + ": the provider would take whatever kubeconfig context is current on the machine that deploys",
+                    "pulumi config set " + key + " <context of the target cluster> -s " + config.stack()
+                            + (environment.equals(StackSettings.LOCAL_ENVIRONMENT)
+                            ? ", or remove the line to use the current context on purpose" : ""))).toList();
+        }
         if (environment.equals(StackSettings.LOCAL_ENVIRONMENT) || reads.stream().anyMatch(k -> config.get(k).isPresent())) {
             return List.of();
         }

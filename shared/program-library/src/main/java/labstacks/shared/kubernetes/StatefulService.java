@@ -89,6 +89,7 @@ public final class StatefulService {
      *                                 record exists from its first start
      * @param startAfter               resources the StatefulSet must wait for although none of its inputs names
      *                                 them
+     * @param retention                whether the StatefulSet, which owns the claims, is protected and retained
      */
     public record Args(
             String name,
@@ -102,7 +103,8 @@ public final class StatefulService {
             Optional<PodSecurityContextArgs> podSecurity,
             boolean publishNotReadyAddresses,
             boolean awaitHeadlessService,
-            List<Resource> startAfter) {
+            List<Resource> startAfter,
+            DataRetention retention) {
 
         public Args {
             ObjectMetadata.requireName("a stateful service's name", name);
@@ -142,6 +144,7 @@ public final class StatefulService {
             volumes = List.copyOf(volumes);
             volumeClaims = List.copyOf(volumeClaims);
             startAfter = List.copyOf(startAfter);
+            Objects.requireNonNull(retention, "retention");
         }
 
         /** The headless Service's name. */
@@ -173,6 +176,7 @@ public final class StatefulService {
         private boolean publishNotReadyAddresses = false;
         private boolean awaitHeadlessService = true;
         private List<Resource> startAfter = List.of();
+        private DataRetention retention = DataRetention.DISPOSABLE;
 
         private Builder(String name, String namespace, Map<String, String> selector, ContainerArgs container,
                         List<Port> ports) {
@@ -223,9 +227,15 @@ public final class StatefulService {
             return this;
         }
 
+        /** Whether the StatefulSet keeps its data through destroy and replacement (see {@link DataRetention}). */
+        public Builder retention(DataRetention value) {
+            this.retention = value;
+            return this;
+        }
+
         public Args build() {
             return new Args(name, namespace, labels, selector, container, ports, volumes, volumeClaims, podSecurity,
-                    publishNotReadyAddresses, awaitHeadlessService, startAfter);
+                    publishNotReadyAddresses, awaitHeadlessService, startAfter, retention);
         }
     }
 
@@ -264,9 +274,11 @@ public final class StatefulService {
         if (!args.volumeClaims().isEmpty()) {
             spec.volumeClaimTemplates(args.volumeClaims());
         }
-        var statefulOptions = options;
+        // Its claims outlive it (no persistentVolumeClaimRetentionPolicy), but a replaced or destroyed database is
+        // still an outage and, with its namespace, lost data: a stack that keeps data protects it.
+        var statefulOptions = args.volumeClaims().isEmpty() ? options : args.retention().apply(options);
         if (!args.startAfter().isEmpty()) {
-            statefulOptions = CustomResourceOptions.merge(options,
+            statefulOptions = CustomResourceOptions.merge(statefulOptions,
                     CustomResourceOptions.builder().dependsOn(new ArrayList<>(args.startAfter())).build());
         }
         this.statefulSet = new StatefulSet(name, StatefulSetArgs.builder()

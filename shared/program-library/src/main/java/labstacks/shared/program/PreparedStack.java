@@ -7,6 +7,7 @@ import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackConfigException;
+import labstacks.shared.config.StackIdentity;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.tagging.StandardTagging;
 import labstacks.shared.tagging.StandardTags;
@@ -44,6 +45,10 @@ public final class PreparedStack {
     public static PreparedStack prepare(ProgramCatalog catalog, StackConfig config, RunMode mode) {
         var stackSettings = SettingsLoader.read(StackSettings.class, config, mode);
         var problems = new LinkedHashSet<ConfigProblem>(stackSettings.problems());
+        // Production is what the stack's name says; a stack file that says otherwise is refused here.
+        if (stackSettings.settings() != null) {
+            StackIdentity.problem(config, stackSettings.settings().environment()).ifPresent(problems::add);
+        }
         var programName = config.get("labstacks:program");
         StackProgram<?> program = null;
         if (programName.isPresent()) {
