@@ -194,7 +194,88 @@ class BadInputSuiteTest {
                 bad("environment in the wrong form", "moderate-prod", set("labstacks:environment", "Production"),
                         "expected a name of 1 to 32 lower-case letters, digits and '-', starting with a letter"),
                 bad("environment missing, said once", "pipeweave-production", remove("labstacks:environment"),
-                        "1 configuration problem", "labstacks:environment: is required but not set"));
+                        "1 configuration problem", "labstacks:environment: is required but not set"),
+                // 4. production identity, cluster targets and data locations (issue 23)
+                bad("production stack file says staging", "pipeweave-production", set("labstacks:environment", "staging"),
+                        "labstacks:environment: is staging, but the stack pipeweave-production is a production stack"
+                                + " (production) by its name (it ends in -production)",
+                        "set labstacks:environment: production in Pulumi.pipeweave-production.yaml"),
+                bad("igenomes-prod says dev", "igenomes-prod", set("labstacks:environment", "dev"),
+                        "labstacks:environment: is dev, but the stack igenomes-prod is a production stack (prod)"),
+                bad("megatests-prod says staging", "megatests-prod", set("labstacks:environment", "staging"),
+                        "labstacks:environment: is staging, but the stack megatests-prod is a production stack"),
+                bad("moderate-prod says local", "moderate-prod", set("labstacks:environment", "local"),
+                        "labstacks:environment: is local, but the stack moderate-prod is a production stack"),
+                bad("biositing-prod says production", "biositing-prod", set("labstacks:environment", "production"),
+                        "labstacks:environment: is production, but the stack biositing-prod is a production stack (prod)"),
+                bad("staging stack file says production", "pipeweave-staging", set("labstacks:environment", "production"),
+                        "labstacks:environment: is production, but the stack pipeweave-staging is the staging stack"),
+                bad("development stack file says staging", "pipeweave-development", set("labstacks:environment", "staging"),
+                        "labstacks:environment: is staging, but the stack pipeweave-development is the development stack"),
+                bad("local stack file says prod", "moderate-local", set("labstacks:environment", "prod"),
+                        "labstacks:environment: is prod, but the stack moderate-local is the local stack"),
+                bad("kubernetes:context empty in moderate-prod", "moderate-prod", set("kubernetes:context", "\"\""),
+                        "kubernetes:context: is blank in Pulumi.moderate-prod.yaml: the provider would take whatever"
+                                + " kubeconfig context is current"),
+                bad("kubernetes:context blanks in biositing-prod", "biositing-prod", set("kubernetes:context", "\"   \""),
+                        "kubernetes:context: is blank in Pulumi.biositing-prod.yaml"),
+                bad("kubernetes:context empty in moderate-local", "moderate-local", set("kubernetes:context", "\"\""),
+                        "kubernetes:context: is blank", "or remove the line to use the current context on purpose"),
+                bad("namespace moved on moderate-prod", "moderate-prod", set("moderate:namespace", "moderate-v2"),
+                        "moderate:namespace: is moderate-v2, but this prod stack keeps its data",
+                        "deleting the old one deletes every volume in it", "moderate:allowDataRelocation: true"),
+                bad("namespace moved on biositing-prod", "biositing-prod", append("  biositing:namespace: ca-biositing-v2"),
+                        "biositing:namespace: is ca-biositing-v2, but this prod stack keeps its data",
+                        "biositing:allowDataRelocation: true"),
+                bad("storage class added on biositing-prod", "biositing-prod", append("  biositing:storageClass: fast"),
+                        "biositing:storageClass: is fast, but this prod stack's volumes",
+                        "a claim's class cannot change, so the provider would replace the claims and their data"),
+                bad("storage class added on moderate-prod", "moderate-prod", append("  moderate:storageClass: fast"),
+                        "moderate:storageClass: is fast"),
+                // 5. the smaller cases of the reliability audit (issue 23)
+                bad("Dagster auth-url empty", "moderate-prod",
+                        set("moderate:dagsterIngressAnnotations", "'{\"nginx.ingress.kubernetes.io/auth-url\": \"\"}'"),
+                        "moderate:dagsterIngressAnnotations: sets nginx.ingress.kubernetes.io/auth-url to \"\", which is"
+                                + " not an http(s) URL: it authenticates nobody"),
+                bad("Dagster auth-url blanks", "moderate-prod",
+                        set("moderate:dagsterIngressAnnotations", "'{\"nginx.ingress.kubernetes.io/auth-url\": \"  \"}'"),
+                        "which is not an http(s) URL: it authenticates nobody"),
+                bad("Dagster basic auth without its Secret", "moderate-prod",
+                        set("moderate:dagsterIngressAnnotations", "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\"}'"),
+                        "sets nginx.ingress.kubernetes.io/auth-type basic without nginx.ingress.kubernetes.io/auth-secret"),
+                bad("two UIs on one node port", "moderate-local", append("  moderate:keycloakNodePort: 30585"),
+                        "moderate:openMetadataNodePort: is 30585, the same node port as moderate:keycloakNodePort: each UI"
+                                + " needs its own"),
+                bad("three UIs on one node port", "moderate-local", append("  moderate:keycloakNodePort: 30181\n"
+                                + "  moderate:openMetadataNodePort: 30181"),
+                        "moderate:openMetadataNodePort: is 30181, the same node port as moderate:keycloakNodePort",
+                        "moderate:dagsterNodePort: is 30181, the same node port as moderate:keycloakNodePort"),
+                bad("oidcClientId empty", "moderate-prod", append("  moderate:oidcClientId: \"\""),
+                        "moderate:oidcClientId: expected text, got \"\"", "the value is empty; remove the key to take the"
+                                + " default openmetadata, or give one"),
+                bad("keycloakAdminUser blanks", "moderate-prod", append("  moderate:keycloakAdminUser: \"  \""),
+                        "moderate:keycloakAdminUser: expected text, got \"  \"", "the value is empty"),
+                bad("matrixProfileJobTag empty", "moderate-prod", set("moderate:matrixProfileJobTag", "\"\""),
+                        "moderate:matrixProfileJobTag: expected text, got \"\"", "remove the key to take no value"),
+                bad("s3Region with a space", "moderate-prod", set("moderate:s3Region", "\"eu west\""),
+                        "moderate:s3Region: expected a region name: lower-case letters, digits and '-'"),
+                bad("matrixProfileQueue with a shell command", "moderate-prod",
+                        append("  moderate:matrixProfileQueue: \"a b; rm -rf /\""), "moderate:matrixProfileQueue: expected a queue name"),
+                bad("ingressClassName not a name", "moderate-prod", set("moderate:ingressClassName", "\"Nginx Class\""),
+                        "moderate:ingressClassName: expected a Kubernetes object name"),
+                bad("ClusterIssuer not a name", "moderate-prod", set("moderate:certManagerClusterIssuer", "\"Let's Encrypt\""),
+                        "moderate:certManagerClusterIssuer: expected a Kubernetes object name"),
+                bad("TLS Secret not a name", "moderate-prod", append("  moderate:tlsSecretName: My_TLS"),
+                        "moderate:tlsSecretName: expected a Kubernetes object name"),
+                bad("breakGlassRoleArn with a short account, in words", "pipeweave-production",
+                        append("  pipeweave:breakGlassRoleArn: arn:aws:iam::12345:role/break-glass"),
+                        "pipeweave:breakGlassRoleArn: expected an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>"),
+                bad("breakGlassRoleArn with a wildcard, in words", "pipeweave-production",
+                        append("  pipeweave:breakGlassRoleArn: arn:aws:iam::123456789012:role/*"), "no wildcard"),
+                bad("forgePolicy in the wrong case", "megatests-prod", append("  megatests:forgePolicy: Scoped"),
+                        "megatests:forgePolicy: expected one of nf-core, scoped, got \"Scoped\"", "did you mean scoped?"),
+                bad("participantRoles mistyped", "megatests-prod", append("  megatests:participantRoles: team"),
+                        "megatests:participantRoles: expected one of original, teams, got \"team\"", "did you mean teams?"));
     }
 
     private Path repositoryCopy() {
@@ -244,6 +325,7 @@ class BadInputSuiteTest {
         assertTrue(result.err().contains("Pulumi." + input.stack() + ".yaml"), "names the stack file: " + result.err());
         assertTrue(result.err().contains("fix: "), "says the fix: " + result.err());
         assertFalse(result.err().contains("(?!"), "says the rule in words, not a regex: " + result.err());
+        assertFalse(result.err().contains("expected text matching"), "says the rule in words, not a regex: " + result.err());
         var entry = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertNothingPlanned(result, entry, input.stack());
     }
@@ -265,6 +347,25 @@ class BadInputSuiteTest {
                 result.err());
         assertTrue(result.err().contains("fix: pulumi config set pipeweave:bucketName <bucket name> -s " + stack), result.err());
         assertNothingPlanned(result, JsonParser.parseString(Files.readString(json)).getAsJsonObject(), stack);
+    }
+
+    /** A password in a URL is refused and never repeated: not on stderr, not in the JSON errors (audit mt08). */
+    @Test
+    void aPasswordInAUrlIsRefusedWithoutRepeatingIt() throws IOException {
+        var root = repositoryCopy();
+        var file = root.resolve("Pulumi.megatests-prod.yaml");
+        Files.writeString(file, append("  megatests:seqeraServerUrl: https://user:CANARYinline@api.example.org")
+                .apply(Files.readString(file)));
+        var json = root.resolve("plan.json");
+        var result = run(root, "plan", "megatests-prod", "--json", json.toString());
+        assertEquals(1, result.code(), result.err());
+        assertTrue(result.err().contains("megatests:seqeraServerUrl: expected an http(s) URL, got"
+                + " \"https://<user info hidden>@api.example.org\""), result.err());
+        assertTrue(result.err().contains("the URL carries a user name or password; put credentials in a secret setting"),
+                result.err());
+        for (var text : List.of(result.out(), result.err(), Files.readString(json))) {
+            assertFalse(text.contains("CANARYinline"), text);
+        }
     }
 
     /** Valid Kubernetes quantities that the old pattern refused. */

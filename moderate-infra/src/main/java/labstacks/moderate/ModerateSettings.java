@@ -85,7 +85,8 @@ public record ModerateSettings(
             String codeLocationTag,
             @Setting(key = "moderate:codeLocationDagsterVersion",
                     description = "the dagster version installed in the code location image (dagster== in moderate/setup.py)",
-                    pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", example = HelmCharts.DAGSTER_VERSION)
+                    pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", rule = "a version such as 1.12.8 (three numbers separated by dots)",
+                    example = HelmCharts.DAGSTER_VERSION)
             String codeLocationDagsterVersion,
             @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
                     defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
@@ -94,7 +95,9 @@ public record ModerateSettings(
             @Setting(key = "moderate:matrixProfileJobTag", description = "MATRIX_PROFILE_JOB_TAG; unset for the code's default",
                     example = "main")
             Optional<String> matrixProfileJobTag,
-            @Setting(key = "moderate:matrixProfileQueue", description = "MATRIX_PROFILE_QUEUE; unset for the code's default (matrix_profile)")
+            @Setting(key = "moderate:matrixProfileQueue", description = "MATRIX_PROFILE_QUEUE; unset for the code's default (matrix_profile)",
+                    pattern = "[A-Za-z0-9_.:-]{1,255}", rule = "a queue name: 1 to 255 letters, digits, '_', '.', ':' and '-'",
+                    example = "matrix_profile")
             Optional<String> matrixProfileQueue,
             @Setting(key = "moderate:s3JobOutputsBucketName",
                     description = "S3_JOB_OUTPUTS_BUCKET_NAME; unset for the code's default (moderate-output-bucket)")
@@ -151,7 +154,7 @@ public record ModerateSettings(
                     format = Format.HOST, example = "dagster.moderate.cloud")
             Optional<String> dagsterHostname,
             @Setting(key = "moderate:ingressClassName", description = "with ingress: the IngressClass of the controller",
-                    defaultValue = "nginx")
+                    defaultValue = "nginx", format = Format.KUBERNETES_OBJECT_NAME)
             String ingressClassName,
             @Setting(key = "moderate:ingressControllerNamespace",
                     description = "with ingress: the namespace of the ingress controller's pods (the only source admitted to the UIs)",
@@ -159,11 +162,11 @@ public record ModerateSettings(
             String ingressControllerNamespace,
             @Setting(key = "moderate:certManagerClusterIssuer",
                     description = "with ingress: the cert-manager ClusterIssuer that issues one TLS secret per host",
-                    example = "letsencrypt-prod")
+                    format = Format.KUBERNETES_OBJECT_NAME, example = "letsencrypt-prod")
             Optional<String> certManagerClusterIssuer,
             @Setting(key = "moderate:tlsSecretName",
                     description = "with ingress and no issuer: an existing TLS Secret covering all three hosts",
-                    example = "moderate-tls")
+                    format = Format.KUBERNETES_OBJECT_NAME, example = "moderate-tls")
             Optional<String> tlsSecretName,
             @Setting(key = "moderate:dagsterIngressAnnotations",
                     description = "extra annotations of the Dagster Ingress (Dagster has no login of its own: put an auth proxy here)",
@@ -182,7 +185,23 @@ public record ModerateSettings(
                                 + " OpenMetadata's callback and the redirect URIs all use it",
                         "pulumi config set moderate:nodeAddress $(minikube ip)");
             }
+            if (mode == PublicAccess.NODE_PORT) {
+                var ports = new java.util.LinkedHashMap<Integer, String>();
+                for (var port : List.of(Map.entry("moderate:keycloakNodePort", keycloakNodePort),
+                        Map.entry("moderate:openMetadataNodePort", openMetadataNodePort),
+                        Map.entry("moderate:dagsterNodePort", dagsterNodePort))) {
+                    var other = ports.putIfAbsent(port.getValue(), port.getKey());
+                    if (other != null) {
+                        // The API server refuses a second Service on a node port, half-way through a deploy.
+                        problems.add(port.getKey(), "is " + port.getValue() + ", the same node port as " + other
+                                        + ": each UI needs its own",
+                                "give " + port.getKey() + " a free port from 30000 to 32767 (defaults: Keycloak 30080,"
+                                        + " OpenMetadata 30585, Dagster 30181)");
+                    }
+                }
+            }
             if (mode == PublicAccess.INGRESS) {
+                dagsterIngressAnnotations.ifPresent(annotations -> authenticationProblems(annotations, problems));
                 if (keycloakHostname.isEmpty() || openMetadataHostname.isEmpty() || dagsterHostname.isEmpty()) {
                     problems.add("moderate:openMetadataHostname", "moderate:access ingress needs keycloakHostname,"
                                     + " openMetadataHostname and dagsterHostname",
@@ -208,6 +227,29 @@ public record ModerateSettings(
             if (keycloakMode == KeycloakMode.START && keycloakHostname.isEmpty()) {
                 problems.add("moderate:keycloakHostname", "is required when moderate:keycloakMode is start",
                         "pulumi config set moderate:keycloakHostname <host>, or use keycloakMode start-dev");
+            }
+        }
+
+        /**
+         * An authentication annotation that authenticates nobody: an empty or non-URL auth-url (ingress-nginx then
+         * answers with an error or lets requests through, depending on the controller), or auth-type basic/digest
+         * without the Secret holding the users.
+         */
+        private static void authenticationProblems(Map<String, String> annotations, Problems problems) {
+            var key = "moderate:dagsterIngressAnnotations";
+            var url = annotations.get(AUTH_URL);
+            if (url != null && !url.strip().matches("https?://\\S+")) {
+                problems.add(key, "sets " + AUTH_URL + " to \"" + url.strip() + "\", which is not an http(s) URL:"
+                                + " it authenticates nobody",
+                        "set it to the URL of the authentication service (for example an oauth2-proxy's"
+                                + " https://auth.example/oauth2/auth), or use basic auth (see moderate-infra/README.md)");
+            }
+            var type = annotations.get(AUTH_TYPE);
+            if (type != null && annotations.getOrDefault(AUTH_SECRET, "").isBlank()) {
+                problems.add(key, "sets " + AUTH_TYPE + " " + type.strip() + " without " + AUTH_SECRET
+                                + ", the Secret holding the users: it authenticates nobody",
+                        "add \"" + AUTH_SECRET + "\": \"dagster-basic-auth\" (an htpasswd Secret with the key auth,"
+                                + " see moderate-infra/README.md)");
             }
         }
 
@@ -358,7 +400,9 @@ public record ModerateSettings(
             Optional<Output<String>> accessKeyId,
             @Setting(key = "moderate:s3SecretAccessKey", description = "S3_SECRET_ACCESS_KEY", secret = true)
             Optional<Output<String>> secretAccessKey,
-            @Setting(key = "moderate:s3Region", description = "S3_REGION", example = "auto")
+            @Setting(key = "moderate:s3Region", description = "S3_REGION", example = "auto",
+                    pattern = "[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?",
+                    rule = "a region name: lower-case letters, digits and '-', such as auto or eu-west-1")
             Optional<String> region,
             @Setting(key = "moderate:s3BucketName", description = "S3_BUCKET_NAME")
             Optional<String> bucketName,
@@ -376,9 +420,12 @@ public record ModerateSettings(
         }
     }
 
+    static final String AUTH_URL = "nginx.ingress.kubernetes.io/auth-url";
+    static final String AUTH_TYPE = "nginx.ingress.kubernetes.io/auth-type";
+    static final String AUTH_SECRET = "nginx.ingress.kubernetes.io/auth-secret";
+
     /** nginx-ingress annotations that put a login in front of a backend. */
     static boolean authenticates(String annotation) {
-        return annotation.equals("nginx.ingress.kubernetes.io/auth-url")
-                || annotation.equals("nginx.ingress.kubernetes.io/auth-type");
+        return annotation.equals(AUTH_URL) || annotation.equals(AUTH_TYPE);
     }
 }

@@ -44,6 +44,8 @@ public record PipeweaveSettings(
                 description = "the one IAM role the production bucket policy lets delete versions, the bucket"
                         + " or the policy itself",
                 pattern = "arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:role/([A-Za-z0-9+=,.@_-]+/)*[A-Za-z0-9+=,.@_-]{1,64}",
+                rule = "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>, the name (after any path) 1 to 64"
+                        + " letters, digits and + = , . @ _ -, no wildcard",
                 example = "arn:aws:iam::123456789012:role/pipeweave-break-glass")
         Optional<String> breakGlassRoleArn,
         @Derived

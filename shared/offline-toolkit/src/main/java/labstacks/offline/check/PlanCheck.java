@@ -19,7 +19,9 @@ public final class PlanCheck {
         all.addAll(S3Rules.all());
         all.addAll(IamRules.all());
         all.addAll(PulumiRules.all());
+        all.add(DataRules.protectedInProduction());
         all.addAll(KubernetesRules.all());
+        all.add(DataRules.namespaceKeepsVolumes());
         return List.copyOf(all);
     }
 

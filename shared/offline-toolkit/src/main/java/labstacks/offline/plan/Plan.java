@@ -43,6 +43,28 @@ public record Plan(
         return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst();
     }
 
+    /**
+     * Where the stack deploys, one line per explicit provider that names a place: its Kubernetes context (or that it
+     * names none, so the machine's current context decides) and its AWS region. A reviewer reads here which cluster
+     * a deployment would touch.
+     */
+    public List<String> targets() {
+        var targets = new java.util.ArrayList<String>();
+        for (var provider : resources) {
+            if (provider.type().equals("pulumi:providers:kubernetes")) {
+                var context = provider.input("context");
+                var kubeconfig = provider.input("kubeconfig") != null ? ", from the kubeconfig the stack gives" : "";
+                targets.add(context instanceof String name && !name.isBlank()
+                        ? "kubernetes context " + name + kubeconfig + " (provider " + provider.name() + ")"
+                        : "kubernetes: no context, so whatever context is current where it runs" + kubeconfig
+                        + " (provider " + provider.name() + ")");
+            } else if (provider.type().equals("pulumi:providers:aws") && provider.input("region") instanceof String region) {
+                targets.add("aws region " + region + " (provider " + provider.name() + ")");
+            }
+        }
+        return targets;
+    }
+
     /** All resources of a type. */
     public List<PlannedResource> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).toList();

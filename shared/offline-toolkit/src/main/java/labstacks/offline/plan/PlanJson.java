@@ -48,6 +48,7 @@ public final class PlanJson {
         document.put("project", plan.project());
         document.put("stack", plan.stack());
         document.put("program", plan.program());
+        document.put("targets", plan.targets());
         var resources = new ArrayList<Object>();
         for (var resource : plan.resources()) {
             var entry = new LinkedHashMap<String, Object>();

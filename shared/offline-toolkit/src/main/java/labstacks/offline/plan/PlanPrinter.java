@@ -39,7 +39,9 @@ public final class PlanPrinter {
         var through = unicode ? "│  " : "|  ";
         var text = new StringBuilder();
         text.append("Offline plan of ").append(plan.project()).append('/').append(plan.stack())
-                .append(" (program ").append(plan.program()).append("): no cloud, no credentials, nothing changes\n\n");
+                .append(" (program ").append(plan.program()).append("): no cloud, no credentials, nothing changes\n");
+        plan.targets().forEach(target -> text.append("Targets ").append(target).append('\n'));
+        text.append('\n');
         var depth = new HashMap<String, Integer>();
         var lastChild = lastChildren(plan.resources());
         // What a resource's children draw before their own branch: one guide per open ancestor.

@@ -35,7 +35,19 @@ class PlanCheckTest {
     }
 
     private static Plan plan(List<PlannedResource> resources, Map<String, Object> outputs) {
-        return new Plan("labstacks", "test", "test", resources, outputs, List.of(), List.of(), List.of());
+        return plan("test", resources, outputs);
+    }
+
+    private static Plan plan(String stack, List<PlannedResource> resources, Map<String, Object> outputs) {
+        return new Plan("labstacks", stack, "test", resources, outputs, List.of(), List.of(), List.of());
+    }
+
+    /** A resource with protect and retainOnDelete as given. */
+    private static PlannedResource kept(String type, String name, Map<String, Object> inputs, boolean protect,
+                                        boolean retain) {
+        return new PlannedResource("urn:" + type + "::" + name, type, name, true, null, null, null, "explicit", name,
+                inputs, Map.of(), protect, null, List.of(), List.of(), false, retain, List.of(), List.of(),
+                Map.of(), "", "");
     }
 
     private static List<String> rulesHit(Plan plan) {
@@ -287,5 +299,61 @@ class PlanCheckTest {
                 ids.stream().map(id -> id.substring(0, id.indexOf('-'))).distinct().toList(),
                 "the families run in report order: S3, IAM, Pulumi, Kubernetes");
         assertTrue(PlanCheck.rules().stream().allMatch(r -> !r.description().isBlank()));
+    }
+
+    // ---- data ----
+
+    /** A namespace with a database StatefulSet claiming a volume and a standalone claim, each kept or not. */
+    private static List<PlannedResource> dataNamespace(boolean namespaceKept, boolean statefulSetKept, boolean claimKept) {
+        return List.of(
+                kept("kubernetes:core/v1:Namespace", "data", map("metadata", map("name", "data")), namespaceKept,
+                        namespaceKept),
+                kept("kubernetes:apps/v1:StatefulSet", "db", map("metadata", map("name", "db", "namespace", "data"),
+                        "spec", map("volumeClaimTemplates", List.of(map("metadata", map("name", "pgdata"))))),
+                        statefulSetKept, statefulSetKept),
+                kept("kubernetes:core/v1:PersistentVolumeClaim", "files", map("metadata", map("name", "files",
+                        "namespace", "data")), claimKept, claimKept),
+                // No claims: a StatefulSet without volumes holds nothing and needs no protection.
+                kept("kubernetes:apps/v1:StatefulSet", "cache", map("metadata", map("name", "cache", "namespace", "data"),
+                        "spec", map()), false, false));
+    }
+
+    private static List<Violation> dataViolations(String stack, List<PlannedResource> resources) {
+        var rules = List.of(DataRules.protectedInProduction(), DataRules.namespaceKeepsVolumes());
+        return PlanCheck.run(plan(stack, resources, Map.of()), List.of(), rules).violations();
+    }
+
+    @Test
+    void productionDataMustBeProtectedAndRetained() {
+        assertEquals(List.of(), dataViolations("lab-prod", dataNamespace(true, true, true)));
+        var planted = dataViolations("lab-prod", dataNamespace(true, false, true));
+        assertEquals(List.of("pulumi-data-protected:db"), planted.stream().map(v -> v.rule() + ":" + v.name()).toList());
+        assertTrue(planted.get(0).message().contains("holds data in production but is neither protected nor retained"),
+                planted.get(0).message());
+        var claim = dataViolations("lab-production", dataNamespace(true, true, false));
+        assertEquals(List.of("pulumi-data-protected:files"), claim.stream().map(v -> v.rule() + ":" + v.name()).toList());
+        // Protected but not retained is still a violation: removing it from the program would delete it.
+        var bucket = List.of(kept("aws:s3/bucketV2:BucketV2", "b", map("bucket", "b"), true, false));
+        var unretained = dataViolations("lab-prod", bucket);
+        assertEquals(1, unretained.size());
+        assertTrue(unretained.get(0).message().contains("not retained (retainOnDelete)"), unretained.get(0).message());
+        // Outside production, the data rule leaves buckets and claims to the stack's own choice.
+        assertEquals(List.of(), dataViolations("lab-development", bucket));
+    }
+
+    @Test
+    void aNamespaceThatVolumesLiveInMustOutliveDestroyOutsideLocalStacks() {
+        var open = dataViolations("lab-staging", dataNamespace(false, true, true));
+        assertEquals(List.of("k8s-namespace-keeps-volumes:data"), open.stream().map(v -> v.rule() + ":" + v.name()).toList());
+        assertTrue(open.get(0).message().contains("namespace 'data' is neither protected nor retained, but"
+                + " StatefulSet db, PersistentVolumeClaim files live in it"), open.get(0).message());
+        // In production both rules see it.
+        assertEquals(List.of("pulumi-data-protected", "k8s-namespace-keeps-volumes"),
+                dataViolations("lab-prod", dataNamespace(false, true, true)).stream().map(Violation::rule).toList());
+        // A local stack (minikube) is disposable on purpose.
+        assertEquals(List.of(), dataViolations("lab-local", dataNamespace(false, false, false)));
+        // A namespace with nothing that claims a volume is not held to it.
+        var empty = List.of(kept("kubernetes:core/v1:Namespace", "data", map("metadata", map("name", "data")), false, false));
+        assertEquals(List.of(), dataViolations("lab-prod", empty));
     }
 }

@@ -281,12 +281,59 @@ public final class SettingsLoader {
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | JsonSyntaxException e) {
             // reported below: the value does not have the expected form
         }
-        var shown = setting.secret() ? "a secret value" : "\"" + raw + "\"";
+        var shown = setting.secret() ? "a secret value" : "\"" + shown(raw) + "\"";
+        var alternatives = alternatives(setting);
+        if (detail == null && !alternatives.isEmpty()) {
+            detail = labstacks.shared.validation.Suggestions.nearest(raw.trim(), alternatives)
+                    .map(nearest -> "did you mean " + nearest + "?").orElse(null);
+        }
         problems.add(new ConfigProblem(setting.key(),
                 "expected " + expectedFor(setting, type) + ", got " + shown + " from " + source
                         + (detail == null ? "" : ": " + detail),
                 howToSet(setting, config)));
         return null;
+    }
+
+    /** A URL's user information: {@code scheme://user:password@}. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
+
+    /** The longest value an error repeats in full. */
+    private static final int SHOWN_LENGTH = 120;
+
+    /**
+     * {@code raw} as an error may repeat it: never a password a URL carries, control characters (a newline from a
+     * block scalar) written as escapes so the message stays on its line, and a long value cut short.
+     */
+    static String shown(String raw) {
+        var text = URL_USER_INFO.matcher(raw).replaceAll("$1<user info hidden>@");
+        var escaped = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            switch (c) {
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        if (escaped.length() > SHOWN_LENGTH) {
+            return escaped.substring(0, SHOWN_LENGTH) + "... (" + raw.length() + " characters)";
+        }
+        return escaped.toString();
+    }
+
+    /** A pattern that only lists words ({@code nf-core|scoped}): the words; empty for any other pattern. */
+    static List<String> alternatives(Setting setting) {
+        if (!setting.pattern().matches("[A-Za-z0-9_-]+(\\|[A-Za-z0-9_-]+)+")) {
+            return List.of();
+        }
+        return List.of(setting.pattern().split("\\|"));
     }
 
     /** The value of {@code raw} as {@code type}, or null when it does not have the expected form. */
@@ -305,6 +352,13 @@ public final class SettingsLoader {
             return Output.ofSecret(raw);
         }
         if (type == String.class) {
+            // Only a provider reads its keys' values; an empty value of a program's own text setting is a slip
+            // (a default is taken by removing the key), never a value. Provider keys have their own rules.
+            if (raw.isBlank() && !PROVIDER_NAMESPACES.contains(setting.key().substring(0, setting.key().indexOf(':')))) {
+                throw new InvalidValue("the value is empty; remove the key to take "
+                        + (setting.defaultValue().isEmpty() ? "no value" : "the default " + setting.defaultValue())
+                        + ", or give one");
+            }
             if (!setting.pattern().isEmpty() && !Pattern.matches(setting.pattern(), raw)) {
                 return null;
             }
@@ -386,6 +440,9 @@ public final class SettingsLoader {
         }
         if (!setting.rule().isEmpty()) {
             return setting.rule();
+        }
+        if (!alternatives(setting).isEmpty()) {
+            return "one of " + String.join(", ", alternatives(setting));
         }
         if (!setting.pattern().isEmpty()) {
             return "text matching " + setting.pattern();

@@ -304,4 +304,19 @@ class SettingsLoaderTest {
         assertTrue(data.isSecret());
         assertEquals(values.get("demo:token"), data.getValueNullable());
     }
+
+    /** What an error repeats of a value: no URL password, no raw newline, no megabyte (audit mt08, pw07, pw09). */
+    @Test
+    void anErrorRepeatsAValueSafely() {
+        assertEquals("https://<user info hidden>@api.example.org/x",
+                SettingsLoader.shown("https://user:CANARY@api.example.org/x"));
+        assertEquals("see HTTP://<user info hidden>@h and ftp://<user info hidden>@g",
+                SettingsLoader.shown("see HTTP://a:b@h and ftp://c@g"));
+        assertEquals("https://api.example.org/a@b", SettingsLoader.shown("https://api.example.org/a@b"),
+                "an @ after the host is not user information");
+        assertEquals("pipeweave-datasets-x\\n", SettingsLoader.shown("pipeweave-datasets-x\n"));
+        assertEquals("a\\u0000b\\tc", SettingsLoader.shown("a\u0000b\tc"));
+        var long_ = "a".repeat(1_000_000);
+        assertEquals("a".repeat(120) + "... (1000000 characters)", SettingsLoader.shown(long_));
+    }
 }
