@@ -250,6 +250,8 @@ class BadInputSuiteTest {
                                 + "  moderate:openMetadataNodePort: 30181"),
                         "moderate:openMetadataNodePort: is 30181, the same node port as moderate:keycloakNodePort",
                         "moderate:dagsterNodePort: is 30181, the same node port as moderate:keycloakNodePort"),
+                bad("no OpenMetadata admin", "moderate-prod", append("  moderate:initialAdmins: '[]'"),
+                        "moderate:initialAdmins: is an empty list: OpenMetadata would start without an administrator"),
                 bad("oidcClientId empty", "moderate-prod", append("  moderate:oidcClientId: \"\""),
                         "moderate:oidcClientId: expected text, got \"\"", "the value is empty; remove the key to take the"
                                 + " default openmetadata, or give one"),

@@ -335,7 +335,18 @@ public record ModerateSettings(
             Output<String> fernetKey,
             @Setting(key = "moderate:openMetadataToken",
                     description = "the ingestion-bot JWT (empty until created in the OpenMetadata UI)", secret = true)
-            Optional<Output<String>> ingestionBotToken) {
+            Optional<Output<String>> ingestionBotToken) implements SettingsRules {
+
+        @Override
+        public void check(Problems problems) {
+            // OpenMetadata makes these users admins on first start; with none, or a blank name, nobody can administer it.
+            if (initialAdmins.isEmpty() || initialAdmins.stream().anyMatch(String::isBlank)) {
+                problems.add("moderate:initialAdmins", "is " + (initialAdmins.isEmpty() ? "an empty list" : "a list"
+                                + " with an empty name") + ": OpenMetadata would start without an administrator",
+                        "list the user names, e.g. pulumi config set moderate:initialAdmins '[\"admin\"]'"
+                                + " (or remove the key for the default admin)");
+            }
+        }
     }
 
     /** PostgreSQL: the superuser's password, each application user's, and the volume. */
