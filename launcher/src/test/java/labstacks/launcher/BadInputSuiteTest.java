@@ -214,6 +214,8 @@ class BadInputSuiteTest {
                         "labstacks:environment: is staging, but the stack pipeweave-development is the development stack"),
                 bad("local stack file says prod", "moderate-local", set("labstacks:environment", "prod"),
                         "labstacks:environment: is prod, but the stack moderate-local is the local stack"),
+                bad("local stack file says staging", "biositing-local", set("labstacks:environment", "staging"),
+                        "labstacks:environment: is staging, but the stack biositing-local is the local stack"),
                 bad("kubernetes:context empty in moderate-prod", "moderate-prod", set("kubernetes:context", "\"\""),
                         "kubernetes:context: is blank in Pulumi.moderate-prod.yaml: the provider would take whatever"
                                 + " kubeconfig context is current"),

@@ -37,7 +37,9 @@ class ModerateSettingsTest {
                 "moderate:rabbitPassword", "moderate:apiBaseUrl", "moderate:apiUsername", "moderate:apiPassword",
                 "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey", "moderate:s3Region", "moderate:s3BucketName",
                 "moderate:s3EndpointUrl", "moderate:s3JobOutputsBucketName", "moderate:postgresStorage",
-                "moderate:elasticsearchStorage", "moderate:rabbitStorage", "moderate:storageClass");
+                "moderate:elasticsearchStorage", "moderate:rabbitStorage", "moderate:storageClass",
+                // Added since: the deliberate override of a data-keeping stack's namespace or storage class.
+                "moderate:allowDataRelocation");
         var keys = SettingsLoader.keys(ModerateSettings.class);
         assertEquals(new TreeSet<>(before), new TreeSet<>(keys));
         assertEquals(keys.size(), Set.copyOf(keys).size(), "no key read by two groups");

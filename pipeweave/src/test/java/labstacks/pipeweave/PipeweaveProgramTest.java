@@ -2,6 +2,7 @@ package labstacks.pipeweave;
 
 import labstacks.shared.config.ConfigProblem;
 import labstacks.shared.config.StackConfigException;
+import labstacks.shared.config.StackIdentity;
 import labstacks.offline.plan.PlanJson;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
@@ -128,12 +129,14 @@ class PipeweaveProgramTest {
 
     private static List<String> problemKeys(ProgramHarness harness) {
         var error = assertThrows(StackConfigException.class, harness::run);
-        assertEquals("Pulumi." + "pipeweave-test" + ".yaml", error.stackFile());
+        assertEquals("Pulumi." + harness.stackConfig().stack() + ".yaml", error.stackFile());
         return error.problems().stream().map(ConfigProblem::key).toList();
     }
 
+    /** A test stack of the environment; a production one must be named so (StackIdentity), the others are -test. */
     private static ProgramHarness harness(String environment) {
-        return ProgramHarness.of(new PipeweaveProgram()).stack("pipeweave-test")
+        var stack = StackIdentity.isProduction(environment) ? "pipeweave-" + environment : "pipeweave-test";
+        return ProgramHarness.of(new PipeweaveProgram()).stack(stack)
                 .config("labstacks:environment", environment);
     }
 
@@ -176,7 +179,7 @@ class PipeweaveProgramTest {
         var run = harness("production").run().assertSucceeded();
         var bucket = run.resource(BUCKET, "datasets");
         assertTrue(bucket.protect() && bucket.retainOnDelete());
-        assertEquals("pipeweave-datasets-production-test", run.output("bucket_name"));
+        assertEquals("pipeweave-datasets-production", run.output("bucket_name"));
         @SuppressWarnings("unchecked")
         var rule = ((List<Map<String, Object>>) run.resources(LIFECYCLE).get(0).inputs().get("rules")).get(0);
         assertEquals(List.of(Map.of("days", 90, "storageClass", "GLACIER")), rule.get("transitions"));
