@@ -147,4 +147,24 @@ class StatefulServiceTest {
         assertThrows(IllegalArgumentException.class, () -> new Port("postgres-server-port", 5432));
         assertThrows(IllegalArgumentException.class, () -> new Port("pg", 70000));
     }
+
+    /**
+     * A stack that keeps its data protects and retains the StatefulSet that owns the claims: the engine then refuses
+     * a destroy or a replacement (a new volume size or class in volumeClaimTemplates) instead of carrying it out. The
+     * Services and the account hold nothing and stay free to change; a StatefulSet without claims is not held.
+     */
+    @Test
+    void aStatefulSetWithClaimsIsProtectedAndRetainedWhereDataIsKept() {
+        var claims = List.of(StatefulService.volumeClaim("data", "10Gi", Optional.empty()));
+        var kept = run(b -> b.volumeClaims(claims).retention(DataRetention.KEEP));
+        var statefulSet = kept.resource(STATEFUL_SET, "db");
+        assertTrue(statefulSet.protect() && statefulSet.retainOnDelete());
+        assertEquals(List.of("settings"), statefulSet.dependsOn().stream().filter(d -> d.equals("settings")).toList(),
+                "its own dependencies stay");
+        assertFalse(kept.resource(SERVICE, "db").protect() || kept.resource(ACCOUNT, "db").protect());
+        var disposable = run(b -> b.volumeClaims(claims).retention(DataRetention.DISPOSABLE)).resource(STATEFUL_SET, "db");
+        assertFalse(disposable.protect() || disposable.retainOnDelete());
+        var noClaims = run(b -> b.retention(DataRetention.KEEP)).resource(STATEFUL_SET, "db");
+        assertFalse(noClaims.protect() || noClaims.retainOnDelete());
+    }
 }
