@@ -104,5 +104,10 @@ class ProvidersTest {
         assertThrows(IllegalArgumentException.class, () -> new SeqeraAccess("http://api.cloud.seqera.io", token));
         assertThrows(IllegalArgumentException.class,
                 () -> new KubernetesAccess(Optional.empty(), Optional.empty(), "Not_A_Namespace"));
+        // A blank context is the provider's "current context": whatever cluster the deploying machine points at.
+        for (var blank : java.util.List.of("", "   ")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new KubernetesAccess(Optional.empty(), Optional.of(blank), "sample"));
+        }
     }
 }
