@@ -49,7 +49,7 @@ class MainTest {
         var json = temp.resolve("out/plan.json");
         var result = run(root, "plan", "sample-dev", "--json", json.toString());
         assertEquals(0, result.code(), result.err());
-        assertTrue(result.out().contains("labstacks:sample:Store  store  create"), result.out());
+        assertTrue(result.out().matches("(?s).*\\n \\+   (├─|└─|\\|-|`-) labstacks:sample:Store +store +create\\n.*"), result.out());
         var plan = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("sample", plan.get("program").getAsString());
         assertEquals("sample-dev", plan.get("stack").getAsString());
