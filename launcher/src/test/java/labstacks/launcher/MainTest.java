@@ -184,4 +184,21 @@ class MainTest {
             assertTrue(plan.getAsJsonArray("resources").size() >= 1, plan.get("stack").getAsString());
         }
     }
+
+    @Test
+    void slf4jHasItsNoOperationProviderOnPurpose() {
+        // Without a provider, SLF4J 2 prints three "No SLF4J providers were found" lines on first use.
+        var providers = java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).stream()
+                .map(p -> p.type().getName()).toList();
+        assertEquals(java.util.List.of("org.slf4j.nop.NOPServiceProvider"), providers);
+    }
+
+    @Test
+    void helpHasItsOwnExitCodesAndTheRootHelpNamesTheWrappersBuild() {
+        var help = run(temp, "help", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("usage: ./labstacks help"), help.out());
+        assertFalse(help.out().contains("a stack, a rule or a check failed"), help.out());
+        assertTrue(run(temp, "--help").out().contains("./labstacks build"), "build is the wrapper's command");
+    }
 }
