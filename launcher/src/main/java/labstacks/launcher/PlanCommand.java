@@ -27,7 +27,7 @@ import java.util.Map;
  * printed or written. Stack traces appear only with {@code --debug}.
  */
 @Command(name = "plan",
-        customSynopsis = {"./labstacks plan <stack>... [-s <stack>] [--json FILE] [--show-values] [--root DIR] [--debug]",
+        customSynopsis = {"./labstacks plan <stack>... [--json FILE] [--show-values] [--root DIR] [--debug]",
                 "       ./labstacks plan --all [--json FILE] [--show-values] [--root DIR] [--debug]"},
         description = "The offline plan of each stack, as pulumi preview would show it; no cloud, no credentials.",
         exitCodeList = {"0:planned", "1:a stack's files, settings or program failed", "2:a usage error"})
