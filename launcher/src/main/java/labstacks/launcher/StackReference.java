@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>The slash forms follow the Pulumi Cloud backend's parsing of a stack reference: one part is the
  * stack, two are organization and stack, three are organization, project and stack
- * (pulumi/pulumi, pkg/backend/httpstate/backend.go, {@code ParseStackReference}). The offline commands
+ * (pulumi/pulumi, pkg/backend/httpstate/backend.go, {@code cloudBackend.parseStackName}, which
+ * {@code ParseStackReference} calls). The offline commands
  * have no backend, so the organization is only shown, never used; a project other than this one's is an
  * error, since its stacks are not in this checkout.
  *

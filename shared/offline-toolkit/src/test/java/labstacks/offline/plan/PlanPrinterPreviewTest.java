@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The plan text against recorded {@code pulumi preview} output of the same shape.
  *
- * <p>Recorded preview (a new stack importing four existing resources), as the CLI printed it, quoted in
- * Evgeny Borzenin's "Import Azure resources with Pulumi" post (its {@code pulumi preview} block):
+ * <p>Recorded preview (a new stack importing four existing resources), as the CLI printed it, quoted in a
+ * published walk-through of importing Azure DNS resources with Pulumi (E. Borzenin; its source repository
+ * was not identified, so this copy is the reference):
  * <pre>
  *      Type                         Name            Plan
  *  +   pulumi:pulumi:Stack          dns-zone-prod   create
