@@ -89,7 +89,7 @@ public final class OfflineRuntime {
             }));
             var errors = new ArrayList<String>();
             // The engine refuses a second registration of a URN; the mocks accept it and keep one.
-            monitor.duplicateUrns().forEach(urn -> errors.add("two resources have the URN " + urn
+            monitor.duplicateUrns().forEach(urn -> errors.add("two resources have the URN " + Urns.engineForm(urn)
                     + " (same type, name and parent); the engine refuses the second: give one another name"));
             var exceptions = new ArrayList<Throwable>();
             for (var exception : result.exceptions()) {
