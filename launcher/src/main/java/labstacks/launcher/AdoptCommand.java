@@ -36,8 +36,12 @@ import java.util.Map;
         exitCodeList = {"0:nothing that exists would be deleted, replaced or created twice",
                 "1:something would be, or the plan or the export cannot be read", "2:a usage error"})
 final class AdoptCommand extends ProjectCommand {
-    @Parameters(paramLabel = "<stack>", description = "the stack to adopt into")
+    @Parameters(paramLabel = "<stack>", description = "the stack to adopt into: <stack>, <org>/<stack>,"
+            + " <org>/labstacks/<stack> or Pulumi.<stack>.yaml")
     List<String> stacks = new ArrayList<>();
+
+    @Option(names = {"-s", "--stack"}, paramLabel = "<stack>", description = "the same, as pulumi -s takes it")
+    List<String> stackOptions = new ArrayList<>();
 
     @Option(names = "--state", paramLabel = "FILE",
             description = "a `pulumi stack export --file FILE` of the stack to take over")
@@ -66,6 +70,7 @@ final class AdoptCommand extends ProjectCommand {
         if (all) {
             throw new ParameterException(spec.commandLine(), "adopt takes one stack, not --all");
         }
+        stacks.addAll(0, stackOptions);
         if (stacks.size() != 1) {
             throw new ParameterException(spec.commandLine(), "name the one stack to adopt into");
         }
@@ -73,7 +78,7 @@ final class AdoptCommand extends ProjectCommand {
             throw new ParameterException(spec.commandLine(),
                     "--state FILE is required: a `pulumi stack export --file FILE` of the stack to take over");
         }
-        var stack = stacks.get(0);
+        var given = stacks.get(0);
 
         StateExport export;
         try {
@@ -83,8 +88,12 @@ final class AdoptCommand extends ProjectCommand {
             return Main.FAILED;
         }
         labstacks.offline.plan.Plan plan;
+        String stack;
         try {
             var project = ProjectFiles.open(root.orElse(defaultRoot));
+            var reference = StackReference.parse(given, project.project());
+            reference.note().ifPresent(note -> err.println("note: " + note));
+            stack = reference.stack();
             plan = OfflineRuntime.plan(catalog, project.read(stack, environment));
         } catch (StackConfigException | StackFileException e) {
             err.println("error: " + e.getMessage());

@@ -49,7 +49,7 @@ final class CheckCommand extends ProjectCommand {
         List<String> stacks;
         try {
             project = ProjectFiles.open(selection.root.orElse(defaultRoot));
-            stacks = selection.stacks(project);
+            stacks = selection.stacks(project, err);
         } catch (StackFileException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;

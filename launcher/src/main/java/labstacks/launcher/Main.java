@@ -67,7 +67,10 @@ public final class Main {
                 .addSubcommand(new CheckCommand(catalog, out, err, root, environment))
                 .addSubcommand(new AdoptCommand(catalog, out, err, root, environment))
                 .addSubcommand(new StacksCommand(catalog, out, err, root, environment))
-                .addSubcommand(new ProgramsCommand(catalog, out));
+                .addSubcommand(new GraphCommand(catalog, out, err, root, environment))
+                .addSubcommand(new ProgramsCommand(catalog, out))
+                .addSubcommand(new SettingsCommand(catalog, out))
+                .addSubcommand(new DocsCommand(catalog, out, err, root, environment));
         for (var tool : tools()) {
             commandLine.addSubcommand(tool.name(), tool.command());
             var usage = commandLine.getSubcommands().get(tool.name()).getCommandSpec().usageMessage();
@@ -77,10 +80,19 @@ public final class Main {
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand())
                 .addSubcommand(new VersionCommand(out));
+        // help inherits the root's usage attributes: give it its own exit codes and heading.
+        var helpExitCodes = new java.util.LinkedHashMap<String, String>();
+        helpExitCodes.put("0", "help shown");
+        helpExitCodes.put("2", "an unknown command");
+        commandLine.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .exitCodeList(helpExitCodes)
+                .synopsisHeading("usage: ");
         var rootUsage = commandLine.getCommandSpec().usageMessage();
         rootUsage.customSynopsis(synopsis(commandLine));
         rootUsage.description("Offline commands of the labstacks jar: no cloud, no credentials.");
-        rootUsage.footer("Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
+        rootUsage.footer("The ./labstacks script itself adds: ./labstacks build (builds this jar, which pulumi up runs,"
+                + " and its class-data sharing archive).",
+                "Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
                 + " (it runs this jar without arguments).");
         // Setters reach every subcommand added so far, so they come last.
         return commandLine

@@ -27,8 +27,8 @@ import java.util.Map;
  * printed or written. Stack traces appear only with {@code --debug}.
  */
 @Command(name = "plan",
-        customSynopsis = {"./labstacks plan <stack>... [--json FILE] [--root DIR] [--debug]",
-                "       ./labstacks plan --all [--json FILE] [--root DIR] [--debug]"},
+        customSynopsis = {"./labstacks plan <stack>... [--json FILE] [--show-values] [--root DIR] [--debug]",
+                "       ./labstacks plan --all [--json FILE] [--show-values] [--root DIR] [--debug]"},
         description = "The offline plan of each stack, as pulumi preview would show it; no cloud, no credentials.",
         exitCodeList = {"0:planned", "1:a stack's files, settings or program failed", "2:a usage error"})
 final class PlanCommand extends ProjectCommand {
@@ -41,6 +41,10 @@ final class PlanCommand extends ProjectCommand {
 
     @Option(names = "--debug", description = "print the stack trace of a program that fails")
     boolean debug;
+
+    @Option(names = "--show-values", description = "print every input and output whole (pretty-printed JSON)"
+            + " instead of cut to one line")
+    boolean showValues;
 
     PlanCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
                 Map<String, String> environment) {
@@ -62,7 +66,7 @@ final class PlanCommand extends ProjectCommand {
         List<String> stacks;
         try {
             project = ProjectFiles.open(selection.root.orElse(defaultRoot));
-            stacks = selection.stacks(project);
+            stacks = selection.stacks(project, err);
         } catch (StackFileException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
@@ -113,7 +117,7 @@ final class PlanCommand extends ProjectCommand {
                 err.println();
                 return new Outcome(PlanJson.failed(plan.project(), stack, plan.program(), plan.errors()), true);
             }
-            human.println(PlanPrinter.render(plan, unicode));
+            human.println(PlanPrinter.render(plan, unicode, showValues));
             return new Outcome(PlanJson.document(plan), false);
         } catch (StackConfigException | StackFileException e) {
             err.println("error: " + e.getMessage());

@@ -59,7 +59,7 @@ final class StacksCommand extends ProjectCommand {
         try {
             var project = ProjectFiles.open(selection.root.orElse(defaultRoot));
             // Named stacks narrow the list; none (or --all) means every stack file.
-            var named = selection.stacks(project);
+            var named = selection.stacks(project, err);
             var names = named.isEmpty() ? project.stacks() : named;
             entries = new ArrayList<>();
             for (var name : names) {

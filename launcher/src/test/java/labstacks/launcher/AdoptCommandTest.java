@@ -114,6 +114,13 @@ class AdoptCommandTest {
         assertEquals(1, result.code());
         assertTrue(result.err().contains(plan + ": no \"version\"; not a Pulumi stack export"), result.err());
 
+        var versionedPlan = temp.resolve("plan-v1.json");
+        assertEquals(0, run("plan", "sample-dev", "--json", versionedPlan.toString()).code());
+        result = run("adopt", "sample-dev", "--state", versionedPlan.toString());
+        assertEquals(1, result.code());
+        assertTrue(result.err().contains("this is a labstacks plan (./labstacks plan --json), not a Pulumi stack export"),
+                result.err());
+
         var mixed = temp.resolve("mixed.json");
         Files.writeString(mixed, "{\"version\":3,\"deployment\":{\"resources\":[" + entry("pulumi:pulumi:Stack", "a-dev", null, "{}")
                 + "," + entry("aws:iam/user:User", "robot", "robot", "{}").replace("dev::legacyproj", "prod::other") + "]}}");

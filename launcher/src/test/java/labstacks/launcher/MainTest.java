@@ -49,7 +49,7 @@ class MainTest {
         var json = temp.resolve("out/plan.json");
         var result = run(root, "plan", "sample-dev", "--json", json.toString());
         assertEquals(0, result.code(), result.err());
-        assertTrue(result.out().contains("labstacks:sample:Store  store  create"), result.out());
+        assertTrue(result.out().matches("(?s).*\\n \\+   (├─|└─|\\|-|`-) labstacks:sample:Store +store +create\\n.*"), result.out());
         var plan = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("sample", plan.get("program").getAsString());
         assertEquals("sample-dev", plan.get("stack").getAsString());
@@ -183,5 +183,22 @@ class MainTest {
             assertFalse(plan.get("program").getAsString().isEmpty());
             assertTrue(plan.getAsJsonArray("resources").size() >= 1, plan.get("stack").getAsString());
         }
+    }
+
+    @Test
+    void slf4jHasItsNoOperationProviderOnPurpose() {
+        // Without a provider, SLF4J 2 prints three "No SLF4J providers were found" lines on first use.
+        var providers = java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).stream()
+                .map(p -> p.type().getName()).toList();
+        assertEquals(java.util.List.of("org.slf4j.nop.NOPServiceProvider"), providers);
+    }
+
+    @Test
+    void helpHasItsOwnExitCodesAndTheRootHelpNamesTheWrappersBuild() {
+        var help = run(temp, "help", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("usage: ./labstacks help"), help.out());
+        assertFalse(help.out().contains("a stack, a rule or a check failed"), help.out());
+        assertTrue(run(temp, "--help").out().contains("./labstacks build"), "build is the wrapper's command");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The GitHub workflows parse, name real action versions, and derive the stack list from the stack files. */
@@ -198,6 +199,10 @@ class WorkflowsTest {
                 assertEquals("@launcher/jvm.options", ((Map<String, Object>) step.get("env")).get("JDK_JAVA_OPTIONS"), name);
             }
         }
-        assertTrue(Files.readString(ROOT.resolve(".envrc")).contains("JDK_JAVA_OPTIONS=\"@launcher/jvm.options\""));
+        // Locally only the CLI's JVMs get them: bin/pulumi (first on PATH through .envrc), never the whole shell.
+        var envrc = Files.readString(ROOT.resolve(".envrc"));
+        assertTrue(envrc.contains("export PATH=\"$PWD/bin:$PATH\""), envrc);
+        assertFalse(envrc.contains("export JDK_JAVA_OPTIONS"), envrc);
+        assertTrue(Files.readString(ROOT.resolve("bin/pulumi")).contains("JDK_JAVA_OPTIONS=\"@$root/launcher/jvm.options"));
     }
 }

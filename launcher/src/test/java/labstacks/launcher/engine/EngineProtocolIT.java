@@ -273,20 +273,20 @@ class EngineProtocolIT {
         var entry = new JsonObject();
         entry.addProperty("type", request.getType());
         entry.addProperty("name", request.getName());
-        entry.add("parent", request.getParent().isEmpty() ? JsonNull.INSTANCE
-                : new JsonPrimitive(names.getOrDefault(request.getParent(), "?" + request.getParent())));
+        // The plan names parents, providers and dependencies by URN (plan JSON version 1).
+        entry.add("parent", request.getParent().isEmpty() ? JsonNull.INSTANCE : new JsonPrimitive(request.getParent()));
         var provider = request.getProvider();
         if (provider.isEmpty()) {
             entry.add("provider", JsonNull.INSTANCE);
         } else {
-            var providerUrn = provider.substring(0, provider.lastIndexOf("::"));
-            entry.addProperty("provider", providerUrn.substring(providerUrn.lastIndexOf("::") + 2));
+            // A provider reference is <urn>::<id>.
+            entry.addProperty("provider", provider.substring(0, provider.lastIndexOf("::")));
         }
         entry.addProperty("protect", request.getProtect());
         entry.add("importId", request.getImportId().isEmpty() ? JsonNull.INSTANCE : new JsonPrimitive(request.getImportId()));
         entry.add("ignoreChanges", strings(request.getIgnoreChangesList()));
         var dependsOn = new TreeSet<String>();
-        request.getDependenciesList().forEach(d -> dependsOn.add(names.getOrDefault(d, "?" + d)));
+        dependsOn.addAll(request.getDependenciesList());
         entry.add("dependsOn", strings(List.copyOf(dependsOn)));
         entry.addProperty("deleteBeforeReplace", request.getDeleteBeforeReplace());
         entry.addProperty("retainOnDelete", request.getRetainOnDelete());

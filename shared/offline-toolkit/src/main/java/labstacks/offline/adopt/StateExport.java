@@ -68,6 +68,11 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             throw new InvalidExportException(file, "no \"version\"; not a Pulumi stack export");
         }
         var version = object.get("version").getAsString();
+        if (object.has("resources") && object.has("program")) {
+            // A plan file has a version too (labstacks.offline.plan.PlanJson.VERSION): say what it is.
+            throw new InvalidExportException(file, "this is a labstacks plan (./labstacks plan --json), not a Pulumi"
+                    + " stack export");
+        }
         if (!version.equals("3")) {
             throw new InvalidExportException(file, "deployment version " + version + ", not 3");
         }

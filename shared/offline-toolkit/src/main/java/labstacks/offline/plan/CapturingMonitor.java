@@ -39,6 +39,7 @@ public final class CapturingMonitor extends MockMonitor {
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
     private final Map<String, Struct> outputs = new LinkedHashMap<>();
     private final List<RegisterPackageRequest> packages = new ArrayList<>();
+    private final List<String> duplicateUrns = new ArrayList<>();
 
     public CapturingMonitor(Mocks mocks) {
         super(mocks, Log.ignore());
@@ -49,7 +50,11 @@ public final class CapturingMonitor extends MockMonitor {
                                                                             RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             synchronized (this) {
-                registrations.put(response.getUrn(), new Registration(response.getUrn(), request, response.getId()));
+                var earlier = registrations.put(response.getUrn(),
+                        new Registration(response.getUrn(), request, response.getId()));
+                if (earlier != null) {
+                    duplicateUrns.add(response.getUrn());
+                }
             }
             return withEngineSecrets(request, response);
         });
@@ -82,6 +87,11 @@ public final class CapturingMonitor extends MockMonitor {
 
     public synchronized List<Registration> registrations() {
         return List.copyOf(registrations.values());
+    }
+
+    /** URNs registered more than once, which a real engine refuses ("Duplicate resource URN"). */
+    public synchronized List<String> duplicateUrns() {
+        return List.copyOf(duplicateUrns);
     }
 
     public synchronized Map<String, Struct> outputs() {

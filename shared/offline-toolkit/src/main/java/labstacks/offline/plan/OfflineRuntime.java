@@ -88,6 +88,9 @@ public final class OfflineRuntime {
                 }
             }));
             var errors = new ArrayList<String>();
+            // The engine refuses a second registration of a URN; the mocks accept it and keep one.
+            monitor.duplicateUrns().forEach(urn -> errors.add("two resources have the URN " + Urns.engineForm(urn)
+                    + " (same type, name and parent); the engine refuses the second: give one another name"));
             var exceptions = new ArrayList<Throwable>();
             for (var exception : result.exceptions()) {
                 var cause = unwrap(exception);
@@ -158,6 +161,8 @@ public final class OfflineRuntime {
             var planUrn = Urns.engineForm(urn);
             var dependsOn = new TreeSet<String>();
             request.getDependenciesList().forEach(d -> dependsOn.add(names.getOrDefault(d, lastSegment(d))));
+            var dependencies = new TreeSet<String>();
+            request.getDependenciesList().forEach(d -> dependencies.add(Urns.engineForm(d)));
             var timeouts = new TreeMap<String, String>();
             if (request.hasCustomTimeouts()) {
                 var t = request.getCustomTimeouts();
@@ -188,7 +193,8 @@ public final class OfflineRuntime {
                     timeouts,
                     request.getVersion(),
                     request.getPackageRef(),
-                    RegistrationAliases.of(urn, request)));
+                    RegistrationAliases.of(urn, request),
+                    List.copyOf(dependencies)));
         }
         var stackOutputs = stackUrn != null && outputs.containsKey(stackUrn)
                 ? PlanValues.of(outputs.get(stackUrn)) : Map.<String, Object>of();

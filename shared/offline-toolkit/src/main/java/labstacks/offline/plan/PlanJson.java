@@ -9,14 +9,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The plan as JSON, in the form downstream tools read ({@code project}, {@code stack},
- * {@code program}, {@code resources}, {@code outputs}, {@code packages}). Secrets are written as
- * {@code "[secret]"}; keys are sorted, so two runs of the same plan give the same bytes.
+ * The plan as JSON, in the form downstream tools read ({@code version}, {@code project}, {@code stack},
+ * {@code program}, {@code resources}, {@code outputs}, {@code packages}). Its contract is the JSON Schema
+ * {@link #SCHEMA_RESOURCE}: every reference between resources ({@code urn}, {@code parent},
+ * {@code provider}, {@code dependsOn}, {@code aliases}) is a full URN in the engine's form, so the tree and
+ * the dependency graph can be rebuilt from the file alone. Secrets are written as {@code "[secret]"}; the
+ * keys of input maps are sorted, so two runs of the same plan give the same bytes.
  */
 public final class PlanJson {
 
     public static final String SECRET = "[secret]";
     public static final String UNKNOWN = "[unknown]";
+
+    /**
+     * The format's version: raised when a field changes meaning or goes away, so a reader can refuse a
+     * file it does not understand. 1: references are URNs (before it, bare names and no version field).
+     */
+    public static final int VERSION = 1;
+
+    /** The JSON Schema of a plan document, on the class path (and in the repository beside this class). */
+    public static final String SCHEMA_RESOURCE = "/labstacks/offline/plan/plan.schema.json";
 
     private PlanJson() {
     }
@@ -45,6 +57,7 @@ public final class PlanJson {
 
     public static Map<String, Object> document(Plan plan) {
         var document = new LinkedHashMap<String, Object>();
+        document.put("version", VERSION);
         document.put("project", plan.project());
         document.put("stack", plan.stack());
         document.put("program", plan.program());
@@ -56,8 +69,8 @@ public final class PlanJson {
             entry.put("name", resource.name());
             entry.put("urn", resource.urn());
             entry.put("operation", resource.operation());
-            entry.put("parent", resource.parent());
-            entry.put("provider", resource.provider());
+            entry.put("parent", resource.parentUrn());
+            entry.put("provider", resource.providerUrn());
             entry.put("inputs", plain(resource.inputs()));
             if (!resource.outputs().isEmpty()) {
                 entry.put("outputs", plain(resource.outputs()));
@@ -65,7 +78,7 @@ public final class PlanJson {
             entry.put("protect", resource.protect());
             entry.put("importId", resource.importId());
             entry.put("ignoreChanges", resource.ignoreChanges());
-            entry.put("dependsOn", resource.dependsOn());
+            entry.put("dependsOn", resource.dependencies());
             entry.put("deleteBeforeReplace", resource.deleteBeforeReplace());
             entry.put("retainOnDelete", resource.retainOnDelete());
             entry.put("additionalSecretOutputs", resource.additionalSecretOutputs());

@@ -31,9 +31,24 @@ public final class PlanPrinter {
 
     /**
      * The plan as a tree; {@code unicode} draws the guides as {@code pulumi preview} does
-     * ({@code ├─ │ └─}), otherwise in ASCII ({@code |- | `-}).
+     * ({@code ├─ │ └─}), otherwise in ASCII ({@code |- | `-}). Inputs are cut at {@value #MAX_VALUE} characters.
      */
     public static String render(Plan plan, boolean unicode) {
+        return render(plan, unicode, false);
+    }
+
+    /**
+     * The plan as {@code pulumi preview} prints one: the columns Type, Name, Plan and Info, the operation's
+     * symbol in front ({@code +} create, {@code =} import), the root stack as a created resource (the plan is
+     * always from an empty stack), explicit providers as resources, and the {@code Resources:} block counting
+     * all of them. Under each row, its aliases and inputs; {@code showValues} prints every input whole
+     * (pretty-printed) instead of cut to one line.
+     *
+     * <p>The layout is that of the CLI's own display (pulumi/pulumi pkg/backend/display, recorded in its
+     * testdata/not-truncated/*-plain.txt): one space, the symbol padded to four, the tree guide and type padded
+     * to the widest plus two, the name likewise, the plan word padded by five, then the info.
+     */
+    public static String render(Plan plan, boolean unicode, boolean showValues) {
         var branch = unicode ? "├─ " : "|- ";
         var lastBranch = unicode ? "└─ " : "`- ";
         var through = unicode ? "│  " : "|  ";
@@ -46,44 +61,39 @@ public final class PlanPrinter {
         var lastChild = lastChildren(plan.resources());
         // What a resource's children draw before their own branch: one guide per open ancestor.
         var childPrefix = new HashMap<String, String>();
+        var typeCells = new ArrayList<String>();
         for (var resource : plan.resources()) {
             var level = resource.parentUrn() == null ? 0 : depth.getOrDefault(resource.parentUrn(), -1) + 1;
             depth.put(resource.urn(), level);
-            var symbol = switch (resource.operation()) {
-                case "import" -> " = ";
-                case "create" -> " + ";
-                default -> "   ";
-            };
             var last = lastChild.contains(resource.urn());
             var prefix = level == 0 ? "" : childPrefix.getOrDefault(resource.parentUrn(), "");
             childPrefix.put(resource.urn(), level == 0 ? "" : prefix + (last ? "   " : through));
-            var indent = level == 0 ? "" : prefix + (last ? lastBranch : branch);
-            text.append(symbol).append(indent).append(resource.type()).append("  ").append(resource.name())
-                    .append("  ").append(resource.operation());
+            typeCells.add((level == 0 ? "" : prefix + (last ? lastBranch : branch)) + resource.type());
+        }
+        var typeWidth = Math.max("Type".length(), typeCells.stream().mapToInt(String::length).max().orElse(0));
+        var nameWidth = Math.max("Name".length(), plan.resources().stream().mapToInt(r -> r.name().length()).max().orElse(0));
+        var planWidth = Math.max("Plan".length(), plan.resources().stream().mapToInt(r -> planWord(r).length()).max()
+                .orElse(0)) + 5;
+        text.append(row("", "Type", typeWidth, "Name", nameWidth, "Plan", planWidth, "Info"));
+        for (int i = 0; i < plan.resources().size(); i++) {
+            var resource = plan.resources().get(i);
             var flags = flags(resource);
-            if (!flags.isEmpty()) {
-                text.append("  [").append(String.join(", ", flags)).append(']');
-            }
-            text.append('\n');
-            var detailIndent = "     " + childPrefix.get(resource.urn());
+            text.append(row(symbol(resource), typeCells.get(i), typeWidth, resource.name(), nameWidth,
+                    planWord(resource), planWidth, flags.isEmpty() ? "" : "[" + String.join(", ", flags) + "]"));
+            var detailIndent = "     " + childPrefix.get(resource.urn()) + "   ";
             // What a state entry this resource takes over was called before (pulumi preview shows the same).
             resource.aliases().forEach(alias -> text.append(detailIndent).append("alias: ").append(alias).append('\n'));
             if (!resource.type().startsWith("pulumi:pulumi:")) {
                 resource.inputs().forEach((key, value) -> text.append(detailIndent).append(key).append(": ")
-                        .append(compact(value)).append('\n'));
+                        .append(value(value, showValues, detailIndent)).append('\n'));
             }
         }
         if (!plan.outputs().isEmpty()) {
             text.append("\nOutputs:\n");
             plan.outputs().forEach((key, value) -> text.append("    ").append(key).append(": ")
-                    .append(compact(value)).append('\n'));
+                    .append(value(value, showValues, "    ")).append('\n'));
         }
-        var imports = plan.resources().stream().filter(r -> r.operation().equals("import")).count();
-        var creates = plan.resources().stream().filter(r -> r.operation().equals("create")).count();
-        var providers = plan.resources().stream().filter(r -> r.operation().equals("provider")).count();
-        text.append("\nResources: ").append(creates).append(" to create, ").append(imports).append(" to import")
-                .append(" (and ").append(providers).append(providers == 1 ? " provider" : " providers")
-                .append(", configuration only)\n");
+        text.append('\n').append(summary(plan));
         if (!plan.packages().isEmpty()) {
             text.append("Packages: ");
             text.append(String.join(", ", plan.packages().stream().map(p -> p.name() + " " + p.version()
@@ -98,6 +108,46 @@ public final class PlanPrinter {
             text.append("error: ").append(error).append('\n');
         }
         return text.toString();
+    }
+
+    /**
+     * The {@code Resources:} block as {@code pulumi preview} ends with it: one line per operation that has
+     * any (the stack and explicit providers are created like any resource), and the total when there is more
+     * than one kind.
+     */
+    static String summary(Plan plan) {
+        var creates = plan.resources().stream().filter(r -> !r.operation().equals("import")).count();
+        var imports = plan.resources().size() - creates;
+        var text = new StringBuilder("Resources:\n");
+        if (creates > 0) {
+            text.append("    + ").append(creates).append(" to create\n");
+        }
+        if (imports > 0) {
+            text.append("    = ").append(imports).append(" to import\n");
+        }
+        if (creates > 0 && imports > 0) {
+            text.append("    ").append(creates + imports).append(" changes\n");
+        }
+        return text.toString();
+    }
+
+    /** The Plan column: what {@code pulumi up} would do with a resource that is not there yet. */
+    private static String planWord(PlannedResource resource) {
+        return resource.operation().equals("import") ? "import" : "create";
+    }
+
+    private static String symbol(PlannedResource resource) {
+        return resource.operation().equals("import") ? "=" : "+";
+    }
+
+    private static String row(String symbol, String type, int typeWidth, String name, int nameWidth, String plan,
+                              int planWidth, String info) {
+        var line = " " + pad(symbol, 4) + pad(type, typeWidth + 2) + pad(name, nameWidth + 2) + pad(plan, planWidth) + info;
+        return line.stripTrailing() + "\n";
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
     private static List<String> flags(PlannedResource resource) {
@@ -165,8 +215,13 @@ public final class PlanPrinter {
         return java.util.Set.copyOf(last.values());
     }
 
-    private static String compact(Object value) {
-        var json = new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(PlanJson.plain(value));
-        return json.length() <= MAX_VALUE ? json : json.substring(0, MAX_VALUE - 3) + "...";
+    private static String value(Object value, boolean whole, String indent) {
+        if (!whole) {
+            var json = new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(PlanJson.plain(value));
+            return json.length() <= MAX_VALUE ? json : json.substring(0, MAX_VALUE - 3) + "...";
+        }
+        var plain = PlanJson.plain(value);
+        var json = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create().toJson(plain);
+        return json.replace("\n", "\n" + indent + "  ");
     }
 }

@@ -30,6 +30,8 @@ import java.util.Map;
  * @param version                 the provider package version the resource asks for
  * @param packageRef              the parameterized package reference, empty when none
  * @param aliases                 the URNs the resource answers to besides its own (engine form, see {@link Urns})
+ * @param dependencies            the URNs of the resources this one depends on (engine form, sorted): what
+ *                                {@code dependsOn} names, as the plan JSON writes it
  */
 public record PlannedResource(
         String urn,
@@ -54,10 +56,25 @@ public record PlannedResource(
         Map<String, String> customTimeouts,
         String version,
         String packageRef,
-        List<String> aliases) {
+        List<String> aliases,
+        List<String> dependencies) {
 
     public PlannedResource {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    }
+
+    /** A resource whose dependencies are known by name only (tests that build resources by hand). */
+    public PlannedResource(String urn, String type, String name, boolean custom, String parentUrn, String parent,
+                           String providerUrn, String provider, String id, Map<String, Object> inputs,
+                           Map<String, Object> outputs, boolean protect, String importId, List<String> ignoreChanges,
+                           List<String> dependsOn, boolean deleteBeforeReplace, boolean retainOnDelete,
+                           List<String> additionalSecretOutputs, List<String> replaceOnChanges,
+                           Map<String, String> customTimeouts, String version, String packageRef,
+                           List<String> aliases) {
+        this(urn, type, name, custom, parentUrn, parent, providerUrn, provider, id, inputs, outputs, protect, importId,
+                ignoreChanges, dependsOn, deleteBeforeReplace, retainOnDelete, additionalSecretOutputs, replaceOnChanges,
+                customTimeouts, version, packageRef, aliases, List.of());
     }
 
     /** A resource without aliases (the form before aliases were planned). */
@@ -69,7 +86,7 @@ public record PlannedResource(
                            Map<String, String> customTimeouts, String version, String packageRef) {
         this(urn, type, name, custom, parentUrn, parent, providerUrn, provider, id, inputs, outputs, protect, importId,
                 ignoreChanges, dependsOn, deleteBeforeReplace, retainOnDelete, additionalSecretOutputs, replaceOnChanges,
-                customTimeouts, version, packageRef, List.of());
+                customTimeouts, version, packageRef, List.of(), List.of());
     }
 
     /**

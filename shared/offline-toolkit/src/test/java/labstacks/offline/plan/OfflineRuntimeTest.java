@@ -160,8 +160,9 @@ class OfflineRuntimeTest {
     @Test
     void planTextShowsTheTreeAndOptions() {
         var text = PlanPrinter.render(sample().run().assertSucceeded().plan());
-        assertTrue(text.contains("labstacks:sample:Store  store  create"), text);
-        assertTrue(text.contains("aws:s3/bucketV2:BucketV2  legacy  import  [provider=aws, protect, import id=legacy-bucket]"), text);
+        assertTrue(text.matches("(?s).*\\n \\+   [├└]─ labstacks:sample:Store +store +create\\n.*"), text);
+        assertTrue(text.matches("(?s).*\\n =   [├└]─ aws:s3/bucketV2:BucketV2 +legacy +import +"
+                + "\\[provider=aws, protect, import id=legacy-bucket\\]\\n.*"), text);
         assertTrue(text.contains("token: \"[secret]\""), text);
         assertFalse(text.contains("tok-123-very-secret"), text);
         assertTrue(text.contains("to import"), text);
