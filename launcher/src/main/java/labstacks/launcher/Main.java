@@ -67,6 +67,7 @@ public final class Main {
                 .addSubcommand(new CheckCommand(catalog, out, err, root, environment))
                 .addSubcommand(new AdoptCommand(catalog, out, err, root, environment))
                 .addSubcommand(new StacksCommand(catalog, out, err, root, environment))
+                .addSubcommand(new DiffCommand(out, err))
                 .addSubcommand(new ProgramsCommand(catalog, out));
         for (var tool : tools()) {
             commandLine.addSubcommand(tool.name(), tool.command());
