@@ -27,6 +27,7 @@ final class CheckLocations {
         }
     }
 
+    private static final Pattern INPUT_PATH = Pattern.compile("\\b(?:input|output) ([A-Za-z0-9_.\\[\\]-]+)");
     private static final Pattern CONFIG_LINE = Pattern.compile("^\\s+([A-Za-z0-9_-]+:[A-Za-z0-9_.-]+)\\s*:");
 
     private final Path root;
@@ -116,6 +117,22 @@ final class CheckLocations {
             var matcher = CONFIG_LINE.matcher(lines.get(i));
             if (matcher.find() && text.contains(matcher.group(1))) {
                 return Optional.of(new Location(stackFile, i + 1));
+            }
+        }
+        // "input tags.api-token is ...": the stack file line that holds the input's last key, if one does
+        // (a tag, label or annotation map set in the stack file).
+        var input = INPUT_PATH.matcher(violation.message());
+        if (input.find()) {
+            var segments = input.group(1).split("[.\\[\\]]");
+            var key = Pattern.compile("(^|[\\s{,\"'])" + Pattern.quote(segments[segments.length - 1]) + "[\"']?\\s*:");
+            var inConfig = false;
+            for (int i = 0; i < lines.size(); i++) {
+                var line = lines.get(i);
+                if (!line.startsWith(" ") && !line.startsWith("#")) {
+                    inConfig = line.startsWith("config:");
+                } else if (inConfig && !line.strip().startsWith("#") && key.matcher(line).find()) {
+                    return Optional.of(new Location(stackFile, i + 1));
+                }
             }
         }
         return Optional.empty();
