@@ -54,18 +54,21 @@ final class EscPlanNotes {
             if (!d.files().isEmpty()) {
                 out.println("    files: " + String.join(", ", d.files()));
             }
-            supplied.addAll(d.settings().stream().map(s -> s + "\u0000" + name).toList());
-            supplied.addAll(d.variables().stream().map(s -> s + "\u0000" + name).toList());
+            supplied.addAll(d.settings().stream().map(s -> s + "\u0000" + name + "\u0000setting").toList());
+            supplied.addAll(d.variables().stream().map(s -> s + "\u0000" + name + "\u0000variable").toList());
         }
         // A missing-credential warning names the key or its variable; say which environment supplies it.
         for (var warning : planWarnings) {
             for (var entry : supplied) {
-                var key = entry.substring(0, entry.indexOf('\u0000'));
-                var environment = entry.substring(entry.indexOf('\u0000') + 1);
+                var parts = entry.split("\u0000");
+                var key = parts[0];
+                var environment = parts[1];
                 if (warning.contains(key)) {
+                    // esc run exports environmentVariables only; pulumiConfig reaches a program only through pulumi.
                     err.println("note: " + stack + ": " + key + " comes from the ESC environment " + environment
-                            + " when pulumi runs; to plan with it: esc run <org>/" + environment + " -- ./labstacks plan "
-                            + stack);
+                            + " when pulumi runs" + (parts[2].equals("variable")
+                            ? "; to plan with it: esc run <org>/" + environment + " -- ./labstacks plan " + stack
+                            : " (its pulumiConfig); the offline plan cannot read it"));
                     break;
                 }
             }

@@ -28,7 +28,14 @@ class EscPlanNotesTest {
         assertTrue(result.out().contains("    files: KUBECONFIG"), result.out());
         // The offline plan has no password (it warns); the note says which environment has it.
         assertTrue(result.err().contains("note: moderate-prod: moderate:postgresPassword comes from the ESC environment"
-                + " labstacks/moderate-prod when pulumi runs"), result.err());
+                + " labstacks/moderate-prod when pulumi runs (its pulumiConfig)"), result.err());
+
+        // A variable (not a setting) can be handed to the offline plan with esc run.
+        var megatests = LauncherRun.of(ProgramHarness.repositoryRoot(), "plan", "megatests-prod");
+        assertEquals(0, megatests.code(), megatests.err());
+        assertTrue(megatests.err().contains("note: megatests-prod: TOWER_ACCESS_TOKEN comes from the ESC environment"
+                + " labstacks/megatests-prod when pulumi runs; to plan with it: esc run <org>/labstacks/megatests-prod"
+                + " -- ./labstacks plan megatests-prod"), megatests.err());
 
         var local = LauncherRun.of(ProgramHarness.repositoryRoot(), "plan", "moderate-local");
         assertFalse(local.out().contains("ESC environments"), "a minikube stack attaches none");

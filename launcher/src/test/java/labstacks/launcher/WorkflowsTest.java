@@ -291,6 +291,14 @@ class WorkflowsTest {
         assertEquals("production", githubEnvironment.get("igenomes-prod"));
         assertEquals("non-production", githubEnvironment.get("pipeweave-staging"));
         assertEquals("non-production", githubEnvironment.get("pipeweave-development"));
+        // The environment the workflows read is the stack name's (issue 23: a setting saying otherwise is
+        // refused by the launcher), so the GitHub environment and its reviewers follow the stack name.
+        var listed = com.google.gson.JsonParser.parseString(StacksCommandTest.run(ROOT, "stacks", "--deployable", "--json").out())
+                .getAsJsonArray();
+        for (var element : listed) {
+            var entry = element.getAsJsonObject();
+            assertTrue(entry.get("stack").getAsString().endsWith("-" + entry.get("environment").getAsString()), entry.toString());
+        }
 
         // One comment for every stack, also when a preview failed: the comment job runs always().
         var comment = job("preview.yml", "comment");
