@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Where a finding points a reader: the stack file line that set the offending value when the finding
@@ -35,15 +34,39 @@ final class CheckLocations {
 
     CheckLocations(Path root) {
         this.root = root;
-        try (Stream<Path> files = Files.walk(root, 12)) {
-            files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> root.relativize(p).toString().replace('\\', '/').contains("src/main/java/"))
-                    .filter(p -> !root.relativize(p).toString().contains("/target/"))
-                    .sorted()
-                    .forEach(p -> sources.putIfAbsent(p.getFileName().toString().replaceFirst("\\.java$", ""), p));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        var found = new java.util.TreeSet<Path>();
+        try {
+            Files.walkFileTree(root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 16,
+                    new java.nio.file.SimpleFileVisitor<>() {
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                                java.nio.file.attribute.BasicFileAttributes attributes) {
+                            var name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                            // Build output, dependencies and history hold no source a finding points at.
+                            return name.equals("target") || name.equals("node_modules") || name.startsWith(".")
+                                    && !dir.equals(root) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                                    : java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(Path file,
+                                java.nio.file.attribute.BasicFileAttributes attributes) {
+                            if (file.toString().endsWith(".java")
+                                    && root.relativize(file).toString().replace('\\', '/').contains("src/main/java/")) {
+                                found.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
             // Without sources every finding points at its stack file, which is still a location.
         }
+        found.forEach(p -> sources.putIfAbsent(p.getFileName().toString().replaceFirst("\\.java$", ""), p));
     }
 
     /** The location of one finding of {@code stack}'s plan, whose program class is {@code programClass}. */
