@@ -210,6 +210,29 @@ class WorkflowsTest {
         assertTrue(Integer.parseInt(parts[1]) >= 226, versions.toString());
     }
 
+    /** Fork pull requests: the offline job leaves the plan diff, a workflow with a write token posts it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void forkPullRequestsGetTheOfflinePlanDiffAsTheirComment() throws IOException {
+        var planDiff = job("offline.yml", "plan-diff");
+        assertEquals("github.event_name == 'pull_request'", planDiff.get("if"));
+        var run = ((List<Map<String, Object>>) planDiff.get("steps")).stream().map(s -> String.valueOf(s.get("run")))
+                .filter(r -> r.contains("./labstacks diff")).findFirst().orElseThrow();
+        assertTrue(run.contains("--format markdown") && run.contains("$GITHUB_STEP_SUMMARY"), run);
+        var comment = workflow("pr-comment.yml");
+        var triggers = (Map<String, Object>) comment.getOrDefault("on", comment.get(true));
+        assertEquals(Map.of("workflows", List.of("offline"), "types", List.of("completed")), triggers.get("workflow_run"));
+        var job = job("pr-comment.yml", "plan-diff");
+        assertTrue(job.get("if").toString().contains("head_repository.full_name != github.repository"), "forks only");
+        var steps = (List<Map<String, Object>>) job.get("steps");
+        var checkout = steps.stream().filter(s -> "actions/checkout@v5".equals(s.get("uses"))).findFirst().orElseThrow();
+        assertTrue(!checkout.containsKey("with"), "the base repository's code, never the fork's: " + checkout);
+        var post = steps.stream().map(s -> String.valueOf(s.get("run"))).filter(r -> r.contains("upsert-comment")).findFirst()
+                .orElseThrow();
+        assertTrue(post.contains("head.sha") && post.contains("workflow_run.head_sha"),
+                "the diff is posted only on the pull request whose head it was made from: " + post);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void concurrencyNeverCancelsADeployAndKeepsTheCommentFresh() throws IOException {
