@@ -70,7 +70,8 @@ public final class Main {
                 .addSubcommand(new GraphCommand(catalog, out, err, root, environment))
                 .addSubcommand(new ProgramsCommand(catalog, out))
                 .addSubcommand(new SettingsCommand(catalog, out))
-                .addSubcommand(new DocsCommand(catalog, out, err, root, environment));
+                .addSubcommand(new DocsCommand(catalog, out, err, root, environment))
+                .addSubcommand(new DiffCommand(out, err));
         for (var tool : tools()) {
             commandLine.addSubcommand(tool.name(), tool.command());
             var usage = commandLine.getSubcommands().get(tool.name()).getCommandSpec().usageMessage();

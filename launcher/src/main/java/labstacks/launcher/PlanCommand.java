@@ -118,6 +118,7 @@ final class PlanCommand extends ProjectCommand {
                 return new Outcome(PlanJson.failed(plan.project(), stack, plan.program(), plan.errors()), true);
             }
             human.println(PlanPrinter.render(plan, unicode, showValues));
+            EscPlanNotes.print(project.root(), stack, plan.warnings(), human, err);
             return new Outcome(PlanJson.document(plan), false);
         } catch (StackConfigException | StackFileException e) {
             err.println("error: " + e.getMessage());

@@ -26,17 +26,23 @@ import java.util.Map;
  */
 @Command(name = "stacks",
         customSynopsis = "./labstacks stacks [<stack>...] [--deployable] [--json] [--root DIR]",
-        description = "The stacks the stack files declare: stack, program, environment, and whether CI deploys it.",
-        exitCodeList = {"0:listed", "1:a stack file is invalid (then nothing is listed)", "2:a usage error"})
+        description = {"The stacks the stack files declare: stack, program, environment, whether CI deploys it, and the"
+                + " Pulumi ESC environments its stack file attaches.",
+                "--deployable refuses a deployable stack that attaches no ESC environment, or one without a read-only"
+                + " <name>-preview twin defined in the repository."},
+        exitCodeList = {"0:listed", "1:a stack file is invalid, or (--deployable) a deployable stack has no credentials (then nothing is listed)", "2:a usage error"})
 final class StacksCommand extends ProjectCommand {
     private static final Gson GSON = new Gson();
 
     /**
      * One stack as the workflows see it; the JSON field names are what the workflow files read. {@code production}
      * says whether the stack deploys through the production GitHub environment and its reviewers: its
-     * environment is prod or production, which the stack's name must say too (StackIdentity).
+     * environment is prod or production, which the stack's name must say too (StackIdentity). {@code esc}: the
+     * Pulumi ESC environments its stack file attaches; {@code previewEsc}: their read-only twins, which previews
+     * and drift checks attach instead.
      */
-    record StackEntry(String stack, String program, String environment, boolean deploy, boolean production) {
+    record StackEntry(String stack, String program, String environment, boolean deploy, boolean production,
+                      List<String> esc, List<String> previewEsc) {
     }
 
     @Mixin
@@ -58,6 +64,7 @@ final class StacksCommand extends ProjectCommand {
         List<StackEntry> entries;
         try {
             var project = ProjectFiles.open(selection.root.orElse(defaultRoot));
+            var esc = EscEnvironments.load(project.root());
             // Named stacks narrow the list; none (or --all) means every stack file.
             var named = selection.stacks(project, err);
             var names = named.isEmpty() ? project.stacks() : named;
@@ -70,8 +77,11 @@ final class StacksCommand extends ProjectCommand {
                 if (identity.isPresent()) {
                     throw new StackConfigException(config.stackFile(), List.of(identity.get()));
                 }
+                var attached = EscEnvironments.attached(project.root().resolve("Pulumi." + name + ".yaml"));
+                var preview = attached.stream().map(e -> esc.preview(e).map(EscEnvironments.Definition::name).orElse(""))
+                        .toList();
                 entries.add(new StackEntry(name, settings.program(), settings.environment(), settings.deployable(),
-                        StackIdentity.isProduction(settings.environment())));
+                        StackIdentity.isProduction(settings.environment()), attached, preview));
             }
         } catch (StackFileException | StackConfigException e) {
             // One broken stack file must not silently drop a stack from CI: no list at all.
@@ -79,12 +89,21 @@ final class StacksCommand extends ProjectCommand {
             return Main.FAILED;
         }
         var shown = deployable ? entries.stream().filter(StackEntry::deploy).toList() : entries;
+        if (deployable) {
+            var problems = DeployableCredentials.problems(shown);
+            if (!problems.isEmpty()) {
+                // CI would run these without credentials, or preview with deploy credentials: no list at all.
+                problems.forEach(p -> err.println("error: " + p));
+                return Main.FAILED;
+            }
+        }
         if (json) {
             // One line: GitHub's step outputs ($GITHUB_OUTPUT name=value) take a single line.
             out.println(GSON.toJson(shown));
         } else {
             shown.forEach(e -> out.println(e.stack() + "\t" + e.program() + "\t" + e.environment() + "\t"
-                    + (e.deploy() ? "deploy" : "local only")));
+                    + (e.deploy() ? "deploy" : "local only") + "\t"
+                    + (e.esc().isEmpty() ? "-" : String.join(",", e.esc()))));
         }
         return Main.OK;
     }

@@ -119,7 +119,7 @@ class BadInputSuiteTest {
                 bad("allowDelete no", "pipeweave-development", set("pipeweave:allowDelete", "no"),
                         "pipeweave:allowDelete: has the unquoted value no"),
                 bad("duplicated key", "pipeweave-production", append("  pipeweave:glacierTransitionDays: 1"),
-                        "pipeweave:glacierTransitionDays: is set twice in Pulumi.pipeweave-production.yaml (lines 6 and "),
+                        "pipeweave:glacierTransitionDays: is set twice in Pulumi.pipeweave-production.yaml (lines 9 and "),
                 bad("mistyped top-level key", "pipeweave-production", append("conifg:\n  pipeweave:allowDelete: true"),
                         "conifg: is not a key of a stack file (did you mean config?)"),
                 // 3. values that passed but were wrong

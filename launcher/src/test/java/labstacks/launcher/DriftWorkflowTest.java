@@ -18,22 +18,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * drift.yml and the script it runs per stack. The script runs here for real, with {@code pulumi},
- * {@code gh} and {@code ./labstacks} replaced by recorders on PATH. The CLI message it recognizes comes
- * from pulumi/pulumi (pkg/cmd/pulumi: "error: no changes were expected but changes were proposed"
- * when {@code --expect-no-changes} sees a change).
+ * {@code gh} and {@code ./labstacks} replaced by recorders on PATH, answering as two CLI generations do.
+ *
+ * <p>What the CLI does (pulumi/pulumi, read at tag v3.259.0): {@code pulumi preview --json} prints one
+ * {@code PreviewDigest} on stdout with {@code steps} and {@code changeSummary} (op to count;
+ * pkg/display/json.go), errors go to stderr. With {@code --expect-no-changes} and a change, v3.226.0 and
+ * later exit 7 ({@code ExitNoChanges}, pkg/cmd/pulumi/cmd/exit_codes.go) with "no changes were expected
+ * for preview but changes were proposed" (pkg/backend/backenderr/backenderr.go); v3.225.0 and earlier
+ * exit 255 ({@code os.Exit(-1)}, sdk/go/common/util/cmdutil/exit.go) with "error: no changes were
+ * expected but changes were proposed" (pkg/cmd/pulumi/operations/preview.go).
  */
 class DriftWorkflowTest {
     private static final Path SCRIPT = WorkflowsTest.ROOT.resolve(".github/drift/check-stack");
-    private static final String DRIFT_OUTPUT = """
-            Previewing update (nf-core/labstacks/megatests-prod):
-              ~ aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2: (update)
-                  ~ rules: [
-                      ~ [0]: {
-                              ~ expiration: { days: 30 => 14 }
-                        }
-                    ]
-            error: no changes were expected but changes were proposed
+    private static final String DRIFT_JSON = """
+            {
+                "steps": [
+                    {"op": "same", "urn": "urn:pulumi:megatests-prod::labstacks::pulumi:pulumi:Stack::labstacks-megatests-prod"},
+                    {"op": "update", "urn": "urn:pulumi:megatests-prod::labstacks::aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2::megatests-lifecycle",
+                     "diffReasons": ["rules"], "detailedDiff": {"rules[0].expiration.days": {"kind": "update", "inputDiff": false}}}
+                ],
+                "duration": 5000000000,
+                "changeSummary": {"same": 32, "update": 1}
+            }
             """;
+    private static final String CLEAN_JSON = "{\"steps\": [], \"changeSummary\": {\"same\": 15}}\n";
+    private static final String NEW_WORDING = "error: no changes were expected for preview but changes were proposed\n";
+    private static final String OLD_WORDING = "error: error: no changes were expected but changes were proposed\n";
 
     @TempDir
     Path temp;
@@ -53,11 +63,14 @@ class DriftWorkflowTest {
         log = temp.resolve("calls.log");
         summary = temp.resolve("summary.md");
         var bin = Files.createDirectories(temp.resolve("bin"));
-        // Each fake records its command line and answers from environment variables the test sets.
+        // Each fake records its command line and answers from environment variables the test sets; pulumi
+        // also records which ESC environments the stack file attached when it ran.
         executable(bin.resolve("pulumi"), """
                 #!/usr/bin/env bash
                 echo "pulumi $*" >> "$CALLS"
-                printf '%s' "$FAKE_PREVIEW_OUTPUT"
+                grep -h 'labstacks/' Pulumi.*.yaml | sed 's/^ */attached /' >> "$CALLS"
+                printf '%s' "$FAKE_PREVIEW_JSON"
+                printf '%s' "$FAKE_PREVIEW_ERR" >&2
                 exit "$FAKE_PREVIEW_STATUS"
                 """);
         executable(bin.resolve("gh"), """
@@ -73,8 +86,10 @@ class DriftWorkflowTest {
                 """);
     }
 
-    private Run check(String stack, String program, int previewStatus, String previewOutput, String openIssue,
+    private Run check(String stack, String program, int previewStatus, String json, String stderr, String openIssue,
                       int inventoryStatus) throws IOException, InterruptedException {
+        Files.writeString(temp.resolve("Pulumi." + stack + ".yaml"), "environment:\n  - labstacks/" + stack
+                + "\nconfig:\n  labstacks:program: " + program + "\n");
         var builder = new ProcessBuilder("bash", SCRIPT.toString(), stack, program).directory(temp.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -87,7 +102,8 @@ class DriftWorkflowTest {
         env.put("GITHUB_REPOSITORY", "example/labstacks");
         env.put("GITHUB_RUN_ID", "42");
         env.put("FAKE_PREVIEW_STATUS", String.valueOf(previewStatus));
-        env.put("FAKE_PREVIEW_OUTPUT", previewOutput);
+        env.put("FAKE_PREVIEW_JSON", json);
+        env.put("FAKE_PREVIEW_ERR", stderr);
         env.put("FAKE_OPEN_ISSUE", openIssue);
         env.put("FAKE_INVENTORY_STATUS", String.valueOf(inventoryStatus));
         var process = builder.start();
@@ -98,11 +114,13 @@ class DriftWorkflowTest {
     }
 
     @Test
-    void aDriftingStackGetsOneIssueWithTheDiffAndTheRunFails() throws Exception {
-        var run = check("megatests-prod", "megatests", 255, DRIFT_OUTPUT, "", 0);
+    void aDriftingStackGetsOneIssueWithTheChangedPropertiesWithTheNewCli() throws Exception {
+        var run = check("megatests-prod", "megatests", 7, DRIFT_JSON, NEW_WORDING, "", 0);
         assertEquals(1, run.code(), run.toString());
-        assertEquals("pulumi preview --stack nf-core/labstacks/megatests-prod --refresh --expect-no-changes --diff"
-                + " --non-interactive --color never", run.calls().get(0));
+        assertEquals("pulumi preview --stack nf-core/labstacks/megatests-prod --refresh --expect-no-changes --json"
+                + " --non-interactive", run.calls().get(0));
+        assertEquals("attached - labstacks/megatests-prod-preview", run.calls().get(1),
+                "the drift check opens the read-only environment");
         assertTrue(run.calls().stream().anyMatch(c -> c.startsWith("gh issue list --state open --label drift")
                 && c.contains("select(.title == \"Drift: stack megatests-prod\")")), run.calls().toString());
         assertTrue(run.calls().contains("gh label create drift --color D93F0B --description live infrastructure differs"
@@ -112,12 +130,21 @@ class DriftWorkflowTest {
         assertFalse(run.calls().stream().anyMatch(c -> c.startsWith("gh issue comment") || c.startsWith("gh issue close")));
         assertFalse(run.calls().stream().anyMatch(c -> c.startsWith("labstacks")), "only igenomes runs the inventory");
         assertTrue(run.summary().contains("## megatests-prod: drift"), run.summary());
-        assertTrue(run.summary().contains("~ expiration: { days: 30 => 14 }"), "the diff is in the job summary");
+        assertTrue(run.summary().contains("proposes changes (1 to update)"), run.summary());
+        assertTrue(run.summary().contains("update urn:pulumi:megatests-prod::labstacks::aws:s3/bucketLifecycleConfigurationV2:"
+                + "BucketLifecycleConfigurationV2::megatests-lifecycle\n    rules[0].expiration.days"), run.summary());
     }
 
     @Test
-    void aStackStillDriftingCommentsOnItsOpenIssue() throws Exception {
-        var run = check("megatests-prod", "megatests", 255, DRIFT_OUTPUT, "17", 0);
+    void theOldCliWordingAndExitCodeAreDriftToo() throws Exception {
+        var run = check("megatests-prod", "megatests", 255, DRIFT_JSON, OLD_WORDING, "", 0);
+        assertEquals(1, run.code(), run.toString());
+        assertTrue(run.calls().stream().anyMatch(c -> c.startsWith("gh issue create")), run.calls().toString());
+    }
+
+    @Test
+    void aStillDriftingStackCommentsOnItsOpenIssue() throws Exception {
+        var run = check("megatests-prod", "megatests", 7, DRIFT_JSON, NEW_WORDING, "17", 0);
         assertEquals(1, run.code());
         assertTrue(run.calls().stream().anyMatch(c -> c.startsWith("gh issue comment 17 --body-file ")), run.calls().toString());
         assertFalse(run.calls().stream().anyMatch(c -> c.startsWith("gh issue create")), run.calls().toString());
@@ -125,30 +152,45 @@ class DriftWorkflowTest {
 
     @Test
     void aCleanStackClosesItsIssue() throws Exception {
-        var run = check("pipeweave-production", "pipeweave", 0, "Resources:\n    15 unchanged\n", "23", 0);
+        var run = check("pipeweave-production", "pipeweave", 0, CLEAN_JSON, "", "23", 0);
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.calls().stream().anyMatch(c -> c.startsWith("gh issue close 23 --comment Clean again")),
                 run.calls().toString());
         assertTrue(run.summary().contains("## pipeweave-production: clean"), run.summary());
 
-        var quiet = check("pipeweave-staging", "pipeweave", 0, "Resources:\n    15 unchanged\n", "", 0);
+        var quiet = check("pipeweave-staging", "pipeweave", 0, CLEAN_JSON, "", "", 0);
         assertEquals(0, quiet.code());
         assertFalse(quiet.calls().stream().anyMatch(c -> c.startsWith("gh issue close") && c.contains("staging")));
     }
 
     @Test
     void aPreviewThatCannotRunLeavesTheIssueAlone() throws Exception {
-        var run = check("moderate-prod", "moderate-infra", 255,
-                "error: failed to load kubeconfig: context \"moderate-prod\" does not exist\n", "31", 0);
+        // Old CLI: 255 for every error; new CLI: 3 for credentials. Neither is drift, whatever the JSON holds.
+        for (var status : List.of(255, 3, 1)) {
+            var run = check("moderate-prod", "moderate-infra", status, "{\"changeSummary\": {\"update\": 2}}",
+                    "error: failed to load kubeconfig: context \"moderate-prod\" does not exist\n", "31", 0);
+            assertEquals(2, run.code(), run.toString());
+            assertFalse(run.calls().stream().anyMatch(c -> c.startsWith("gh issue close") || c.startsWith("gh issue create")
+                    || c.startsWith("gh issue comment")), run.calls().toString());
+            assertTrue(run.summary().contains("## moderate-prod: check failed"), run.summary());
+            assertTrue(run.summary().contains("does not exist"), "the error is in the summary: " + run.summary());
+            Files.delete(summary);
+            Files.delete(log);
+        }
+    }
+
+    @Test
+    void reportedChangesWithoutASummaryCannotBeTold() throws Exception {
+        var run = check("moderate-prod", "moderate-infra", 7, "", NEW_WORDING, "31", 0);
         assertEquals(2, run.code(), run.toString());
-        assertFalse(run.calls().stream().anyMatch(c -> c.startsWith("gh issue close") || c.startsWith("gh issue create")
-                || c.startsWith("gh issue comment")), run.calls().toString());
-        assertTrue(run.summary().contains("## moderate-prod: check failed"), run.summary());
+        assertTrue(run.summary().contains("JSON change summary is missing"), run.summary());
+        var empty = check("moderate-prod", "moderate-infra", 0, "not json", "", "31", 0);
+        assertEquals(2, empty.code(), "exit 0 without a readable summary is not clean: " + empty);
     }
 
     @Test
     void igenomesAlsoChecksTheCatalogAgainstTheBucket() throws Exception {
-        var run = check("igenomes-prod", "igenomes", 0, "Resources:\n    3 unchanged\n", "", 1);
+        var run = check("igenomes-prod", "igenomes", 0, "{\"changeSummary\": {\"same\": 3}}", "", "", 1);
         assertEquals(1, run.code(), "a genome missing from the bucket is drift even when the preview is clean");
         assertTrue(run.calls().contains("labstacks igenomes-inventory"), run.calls().toString());
         assertTrue(run.calls().stream().anyMatch(c -> c.startsWith("gh issue create --title Drift: stack igenomes-prod")));
@@ -175,11 +217,13 @@ class DriftWorkflowTest {
         var env = (Map<String, Object>) check.get("env");
         assertEquals("${{ secrets.GITHUB_TOKEN }}", env.get("GH_TOKEN"));
         assertEquals("${{ secrets.PULUMI_ACCESS_TOKEN }}", env.get("PULUMI_ACCESS_TOKEN"));
-        // The CLI comes from the action; without a command it only installs it.
+        // The CLI comes from the action, at the pinned version; without a command it only installs it.
         var install = steps.stream().filter(s -> "pulumi/actions@v6".equals(s.get("uses"))).findFirst().orElseThrow();
-        assertTrue(steps.indexOf(install) < steps.indexOf(check) && !install.containsKey("with"));
-        assertEquals("pulumi-${{ matrix.stack }}", ((Map<String, Object>) drift.get("concurrency")).get("group"),
-                "shares the deploy's lock");
+        assertTrue(steps.indexOf(install) < steps.indexOf(check));
+        assertEquals(Map.of("pulumi-version", "${{ env.PULUMI_VERSION }}"), install.get("with"));
+        // Its own group: GitHub keeps one pending job per group, so sharing deploy's would let a queued
+        // drift check cancel a pending deploy.
+        assertEquals("drift-${{ matrix.stack }}", ((Map<String, Object>) drift.get("concurrency")).get("group"));
         assertTrue(Files.isExecutable(SCRIPT));
     }
 }

@@ -30,6 +30,15 @@ class StacksCommandTest {
         Files.writeString(temp.resolve("Pulumi." + name + ".yaml"), "config:\n" + config);
     }
 
+    /** A stack file that attaches labstacks/<name>, defined with its read-only twin under sample/esc/. */
+    private void stackWithCredentials(String name, String config) throws IOException {
+        stack(name, config);
+        Files.writeString(temp.resolve("Pulumi." + name + ".yaml"), "environment:\n  - labstacks/" + name + "\nconfig:\n" + config);
+        var esc = Files.createDirectories(temp.resolve("sample/esc"));
+        Files.writeString(esc.resolve(name + ".yaml"), "values:\n  environmentVariables:\n    TOKEN: x\n");
+        Files.writeString(esc.resolve(name + "-preview.yaml"), "values:\n  environmentVariables:\n    TOKEN: y\n");
+    }
+
     @Test
     void theRepositoryDeploysEveryStackButTheMinikubeOnes() {
         var result = run(ProgramHarness.repositoryRoot(), "stacks", "--deployable", "--json");
@@ -40,15 +49,15 @@ class StacksCommandTest {
         assertEquals(List.of("biositing-prod", "igenomes-prod", "megatests-prod", "moderate-prod",
                 "pipeweave-development", "pipeweave-production", "pipeweave-staging"), names);
         var all = run(ProgramHarness.repositoryRoot(), "stacks");
-        assertTrue(all.out().contains("moderate-local\tmoderate-infra\tlocal\tlocal only"), all.out());
-        assertTrue(all.out().contains("igenomes-prod\tigenomes\tprod\tdeploy"), all.out());
+        assertTrue(all.out().contains("moderate-local\tmoderate-infra\tlocal\tlocal only\t-\n"), all.out());
+        assertTrue(all.out().contains("igenomes-prod\tigenomes\tprod\tdeploy\tlabstacks/igenomes-prod\n"), all.out());
     }
 
     @Test
     void anExplicitSettingOverridesTheEnvironment() throws IOException {
-        stack("lab-local", "  labstacks:program: sample\n  labstacks:environment: local\n  labstacks:deploy: true\n");
+        stackWithCredentials("lab-local", "  labstacks:program: sample\n  labstacks:environment: local\n  labstacks:deploy: true\n");
         stack("lab-prod", "  labstacks:program: sample\n  labstacks:environment: prod\n  labstacks:deploy: false\n");
-        stack("lab-staging", "  labstacks:program: sample\n  labstacks:environment: staging\n");
+        stackWithCredentials("lab-staging", "  labstacks:program: sample\n  labstacks:environment: staging\n");
         var result = run(temp, "stacks", "--deployable", "--json");
         assertEquals(0, result.code(), result.err());
         var entries = JsonParser.parseString(result.out()).getAsJsonArray();
@@ -60,9 +69,11 @@ class StacksCommandTest {
         assertEquals("local", first.get("environment").getAsString());
         assertTrue(first.get("deploy").getAsBoolean());
         assertFalse(first.get("production").getAsBoolean());
+        assertEquals("[\"labstacks/lab-local\"]", first.get("esc").toString());
+        assertEquals("[\"labstacks/lab-local-preview\"]", first.get("previewEsc").toString());
         assertEquals("lab-staging", entries.get(1).getAsJsonObject().get("stack").getAsString());
         // Named stacks narrow the list.
-        assertEquals("lab-prod\tsample\tprod\tlocal only\n", run(temp, "stacks", "lab-prod").out());
+        assertEquals("lab-prod\tsample\tprod\tlocal only\t-\n", run(temp, "stacks", "lab-prod").out());
     }
 
     @Test
@@ -102,5 +113,30 @@ class StacksCommandTest {
         assertTrue(result.err().contains("labstacks:environment: is staging, but the stack lab-production is a"
                 + " production stack (production) by its name"), result.err());
         assertTrue(result.err().contains("Pulumi.lab-production.yaml"), result.err());
+    }
+
+    @Test
+    void aDeployableStackWithoutCredentialsIsRefused() throws IOException {
+        stackWithCredentials("lab-staging", "  labstacks:program: sample\n  labstacks:environment: staging\n");
+        stack("lab-prod", "  labstacks:program: sample\n  labstacks:environment: prod\n");
+        var result = run(temp, "stacks", "--deployable", "--json");
+        assertEquals(1, result.code(), result.out());
+        assertEquals("", result.out(), "no partial matrix");
+        assertTrue(result.err().contains("Pulumi.lab-prod.yaml attaches no Pulumi ESC environment"), result.err());
+        assertTrue(result.err().contains("- labstacks/lab-prod"), "the fix names the line to add: " + result.err());
+        // Without --deployable it is only listed, with no environment.
+        var listed = run(temp, "stacks", "lab-prod");
+        assertEquals(0, listed.code(), listed.err());
+        assertEquals("lab-prod\tsample\tprod\tdeploy\t-\n", listed.out());
+    }
+
+    @Test
+    void aDeployableStackWithoutAReadOnlyTwinIsRefused() throws IOException {
+        stackWithCredentials("lab-staging", "  labstacks:program: sample\n  labstacks:environment: staging\n");
+        Files.delete(temp.resolve("sample/esc/lab-staging-preview.yaml"));
+        var result = run(temp, "stacks", "--deployable", "--json");
+        assertEquals(1, result.code(), result.out());
+        assertTrue(result.err().contains("attaches labstacks/lab-staging, which has no read-only twin labstacks/lab-staging-preview"),
+                result.err());
     }
 }

@@ -1,0 +1,122 @@
+package labstacks.launcher;
+
+import labstacks.offline.testing.ProgramHarness;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The committed Pulumi ESC definitions: every deployable stack attaches one, each has a read-only twin,
+ * and no definition holds a value that re-applying it would write over a real secret.
+ *
+ * <p>ESC syntax relied on (pulumi/docs, content/docs/esc/guides/configuring-oidc/aws.md at d9548ed):
+ * {@code fn::open::aws-login} with {@code oidc.roleArn/sessionName/duration}; with ESC attached to a
+ * stack, the default subject is the literal {@code pulumi:environments:org:<org>:env:<yaml>} for every
+ * environment, so {@code subjectAttributes: [currentEnvironment.name]} is what lets a role trust one
+ * environment only. {@code files.KUBECONFIG}: the Kubernetes cluster access guide
+ * (pulumi.com/docs/esc/guides/kubernetes-cluster-access).
+ */
+class EscDefinitionsTest {
+    private static final Path ROOT = ProgramHarness.repositoryRoot();
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Map<String, Object> document, String... path) {
+        Object node = document;
+        for (var key : path) {
+            node = node instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(key) : null;
+        }
+        return node;
+    }
+
+    @Test
+    void everyDeployableStackAttachesItsEnvironmentAndAReadOnlyTwinExists() throws IOException {
+        var esc = EscEnvironments.load(ROOT);
+        var deployable = WorkflowsTest.deployableStacksAndEnvironments();
+        assertEquals(7, deployable.size(), deployable.toString());
+        for (var stack : deployable.keySet()) {
+            var attached = EscEnvironments.attached(ROOT.resolve("Pulumi." + stack + ".yaml"));
+            assertEquals(List.of("labstacks/" + stack), attached, stack);
+            var definition = esc.find("labstacks/" + stack).orElseThrow(() -> new AssertionError(stack + ": no definition"));
+            var preview = esc.preview("labstacks/" + stack).orElseThrow(() -> new AssertionError(stack + ": no preview twin"));
+            assertTrue(definition.file().endsWith("/esc/" + stack + ".yaml"), definition.file());
+            // A preview supplies what the program reads at deploy, or the preview would fail on a missing setting.
+            assertEquals(definition.variables(), preview.variables(), stack);
+            assertEquals(definition.settings(), preview.settings(), stack);
+            assertEquals(definition.files(), preview.files(), stack);
+            assertFalse(definition.variables().isEmpty() && definition.files().isEmpty(), stack + " hands over no credential");
+        }
+    }
+
+    @Test
+    void previewsGetOtherCloudIdentitiesThanDeploys() throws IOException {
+        var esc = EscEnvironments.load(ROOT);
+        for (var stack : WorkflowsTest.deployableStacksAndEnvironments().keySet()) {
+            var deploy = yaml(ROOT.resolve(esc.find("labstacks/" + stack).orElseThrow().file()));
+            var preview = yaml(ROOT.resolve(esc.preview("labstacks/" + stack).orElseThrow().file()));
+            var deployRole = at(deploy, "values", "aws", "login", "fn::open::aws-login", "oidc", "roleArn");
+            if (deployRole != null) {
+                var previewRole = at(preview, "values", "aws", "login", "fn::open::aws-login", "oidc", "roleArn");
+                assertNotEquals(deployRole, previewRole, stack);
+                assertTrue(String.valueOf(previewRole).endsWith("-preview"), stack + ": " + previewRole);
+                for (var document : List.of(deploy, preview)) {
+                    assertEquals(List.of("currentEnvironment.name"),
+                            at(document, "values", "aws", "login", "fn::open::aws-login", "oidc", "subjectAttributes"),
+                            stack + ": without it every environment has the same subject");
+                }
+            } else {
+                assertEquals("${kubeconfig}", at(deploy, "values", "files", "KUBECONFIG"), stack);
+                assertTrue(((List<?>) deploy.get("imports")).contains("labstacks/" + stack + "-credentials"), stack);
+                var previewImports = (List<?>) preview.get("imports");
+                assertTrue(previewImports.contains("labstacks/" + stack + "-preview-credentials"), stack);
+                assertFalse(previewImports.contains("labstacks/" + stack + "-credentials"), stack + ": deploy kubeconfig in a preview");
+            }
+        }
+    }
+
+    @Test
+    void noDefinitionHoldsASecretOrAPlaceholderForOne() throws IOException {
+        var esc = ROOT.resolve("megatests/esc");
+        var files = new java.util.ArrayList<Path>();
+        try (var modules = Files.list(ROOT)) {
+            for (var module : modules.filter(Files::isDirectory).toList()) {
+                if (Files.isDirectory(module.resolve("esc"))) {
+                    try (var list = Files.list(module.resolve("esc"))) {
+                        files.addAll(list.toList());
+                    }
+                }
+            }
+        }
+        assertTrue(files.size() >= 14 && files.contains(esc.resolve("megatests-prod.yaml")), files.toString());
+        for (var file : files) {
+            var text = Files.readString(file);
+            // `esc env edit --file` replaces the whole definition: a committed fn::secret (even a placeholder)
+            // would overwrite the real secret set with `esc env set --secret`.
+            assertFalse(text.contains("fn::secret"), file + " holds a secret value");
+            assertFalse(text.contains("REPLACE"), file + " holds a placeholder");
+            var document = yaml(file);
+            for (var section : List.of("environmentVariables", "pulumiConfig", "files")) {
+                if (at(document, "values", section) instanceof Map<?, ?> values) {
+                    values.forEach((key, value) -> assertTrue(String.valueOf(value).startsWith("${")
+                            || key.equals("AWS_REGION"), file + ": " + key + " is a literal, not a reference"));
+                }
+            }
+        }
+    }
+}
