@@ -82,6 +82,19 @@ public record ModerateSettings(
                     description = "the dagster version installed in the code location image (dagster== in moderate/setup.py)",
                     pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", example = HelmCharts.DAGSTER_VERSION)
             String codeLocationDagsterVersion,
+            @Setting(key = "moderate:codeLocationGrpcArgs",
+                    description = "the arguments of dagster api grpc in the code location (the chart's dagsterApiGrpcArgs)",
+                    defaultValue = "[\"--package-name\", \"moderate\"]")
+            List<String> codeLocationGrpcArgs,
+            @Setting(key = "moderate:imagePullSecrets",
+                    description = "Secrets (type kubernetes.io/dockerconfigjson, made by the operators) with which pods pull"
+                            + " the code location and run images from a private registry; empty where nodes may pull",
+                    defaultValue = "[]")
+            List<String> imagePullSecrets,
+            @Setting(key = "moderate:maxConcurrentRuns",
+                    description = "how many Dagster runs (one pod each) may run at once; unset for no limit",
+                    min = 1, max = 100, example = "1")
+            Optional<Integer> maxConcurrentRuns,
             @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
                     defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
                     format = Format.IMAGE)
@@ -156,6 +169,11 @@ public record ModerateSettings(
                     description = "with ingress: the cert-manager ClusterIssuer that issues one TLS secret per host",
                     example = "letsencrypt-prod")
             Optional<String> certManagerClusterIssuer,
+            @Setting(key = "moderate:acmeChallenge",
+                    description = "with a cert-manager issuer: the ACME challenge it solves, http-01 (the UIs' namespace"
+                            + " then admits the solver pods) or dns-01",
+                    pattern = "http-01|dns-01", rule = "http-01 or dns-01", example = "dns-01")
+            Optional<String> acmeChallenge,
             @Setting(key = "moderate:tlsSecretName",
                     description = "with ingress and no issuer: an existing TLS Secret covering all three hosts",
                     example = "moderate-tls")
@@ -193,6 +211,12 @@ public record ModerateSettings(
                             "set nginx auth annotations, e.g. pulumi config set moderate:dagsterIngressAnnotations "
                                     + "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\", "
                                     + "\"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}' (see moderate-infra/README.md)");
+                }
+                if (certManagerClusterIssuer.isPresent() && acmeChallenge.isEmpty()) {
+                    problems.add("moderate:acmeChallenge", "is required with moderate:certManagerClusterIssuer: with"
+                                    + " http-01 the namespace's default-deny policy must admit cert-manager's solver pods",
+                            "pulumi config set moderate:acmeChallenge http-01 (or dns-01, as the ClusterIssuer "
+                                    + certManagerClusterIssuer.get() + " is configured)");
                 }
                 if (certManagerClusterIssuer.isEmpty() && tlsSecretName.isEmpty()) {
                     problems.add("moderate:certManagerClusterIssuer", "moderate:access ingress serves HTTPS: it needs a"
@@ -235,7 +259,8 @@ public record ModerateSettings(
                         openMetadataHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:openMetadataHostname")),
                         dagsterHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:dagsterHostname")),
                         ingressClassName, ingressControllerNamespace, certManagerClusterIssuer, tlsSecretName,
-                        dagsterIngressAnnotations.orElse(Map.of()));
+                        dagsterIngressAnnotations.orElse(Map.of()),
+                        certManagerClusterIssuer.isPresent() && acmeChallenge.equals(Optional.of("http-01")));
             }
             return new PlatformAccess.NodePorts(keycloakNodePort, openMetadataNodePort, dagsterNodePort);
         }
@@ -296,8 +321,10 @@ public record ModerateSettings(
             @Setting(key = "moderate:postgresPassword", description = "the PostgreSQL superuser password",
                     env = "POSTGRES_PASSWORD", secret = true, credential = true)
             Output<String> superuserPassword,
+            // moderate-workflows@3ec1d8e moderate/moderate/resources.py builds
+            // f"postgresql://{self.username}:{self.password}@{self.host}:{self.port}" without quoting the password.
             @Setting(key = "moderate:dagsterDbPassword", description = "the password of PostgreSQL user dagster (Dagster and the code location)",
-                    env = "DAGSTER_DB_PASSWORD", secret = true, credential = true)
+                    env = "DAGSTER_DB_PASSWORD", secret = true, credential = true, format = Format.URL_SAFE_PASSWORD)
             Output<String> dagsterPassword,
             @Setting(key = "moderate:keycloakDbPassword", description = "the password of PostgreSQL user keycloak",
                     env = "KEYCLOAK_DB_PASSWORD", secret = true, credential = true)

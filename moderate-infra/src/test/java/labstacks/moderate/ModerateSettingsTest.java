@@ -37,7 +37,10 @@ class ModerateSettingsTest {
                 "moderate:rabbitPassword", "moderate:apiBaseUrl", "moderate:apiUsername", "moderate:apiPassword",
                 "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey", "moderate:s3Region", "moderate:s3BucketName",
                 "moderate:s3EndpointUrl", "moderate:s3JobOutputsBucketName", "moderate:postgresStorage",
-                "moderate:elasticsearchStorage", "moderate:rabbitStorage", "moderate:storageClass");
+                "moderate:elasticsearchStorage", "moderate:rabbitStorage", "moderate:storageClass",
+                // issue 24: the example code location's arguments, pull secrets, run concurrency, ACME challenge.
+                "moderate:codeLocationGrpcArgs", "moderate:imagePullSecrets", "moderate:maxConcurrentRuns",
+                "moderate:acmeChallenge");
         var keys = SettingsLoader.keys(ModerateSettings.class);
         assertEquals(new TreeSet<>(before), new TreeSet<>(keys));
         assertEquals(keys.size(), Set.copyOf(keys).size(), "no key read by two groups");
@@ -104,7 +107,7 @@ class ModerateSettingsTest {
         var noHosts = new ModerateSettings.Access(a.mode(), a.keycloakMode(), Optional.empty(), a.nodeAddress(),
                 a.keycloakNodePort(), a.openMetadataNodePort(), a.dagsterNodePort(), Optional.empty(), Optional.empty(),
                 a.ingressClassName(), a.ingressControllerNamespace(), Optional.empty(), Optional.empty(),
-                a.dagsterIngressAnnotations());
+                Optional.empty(), a.dagsterIngressAnnotations());
         var broken = new ModerateSettings(prod.cluster(), prod.dagster(), noHosts, prod.postgres(), prod.keycloak(),
                 prod.openMetadata(), prod.elasticsearch(), prod.rabbitmq(), prod.platformApi(), prod.s3(), null, null);
         var found = new Found();
@@ -128,7 +131,7 @@ class ModerateSettingsTest {
         new ModerateSettings.PlatformApi(Optional.of("https://api.example"), Optional.empty(), Optional.empty()).check(collect);
         new ModerateSettings.S3(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("bucket"), Optional.empty())
                 .check(collect);
-        new ModerateSettings.Dagster("r/code", "t", "1.8.7", "img:1", Optional.empty(), Optional.empty(), Optional.empty())
+        new ModerateSettings.Dagster("r/code", "t", "1.8.7", List.of("--package-name", "moderate"), List.of(), Optional.empty(), "img:1", Optional.empty(), Optional.empty(), Optional.empty())
                 .check(collect);
         assertEquals(List.of("moderate:apiBaseUrl", "moderate:s3AccessKeyId", "moderate:codeLocationDagsterVersion"), problems);
         problems.clear();

@@ -56,6 +56,7 @@ public final class OneOffJob {
      * @param activeDeadlineSeconds how long the whole Job may run before it is failed (pulls, retries and
      *                              back-off included)
      * @param startAfter            resources the Job must wait for although none of its inputs names them
+     * @param imagePullSecrets      Secrets the pod pulls its images with (a private registry); empty for none
      */
     public record Args(
             String name,
@@ -69,7 +70,8 @@ public final class OneOffJob {
             Optional<PodSecurityContextArgs> podSecurity,
             int backoffLimit,
             Optional<Integer> activeDeadlineSeconds,
-            List<Resource> startAfter) {
+            List<Resource> startAfter,
+            List<String> imagePullSecrets) {
 
         public Args {
             ObjectMetadata.requireName("a one-off Job's name", name);
@@ -96,6 +98,7 @@ public final class OneOffJob {
             initContainers = List.copyOf(initContainers);
             volumes = List.copyOf(volumes);
             startAfter = List.copyOf(startAfter);
+            imagePullSecrets = List.copyOf(imagePullSecrets);
         }
 
         /** The Job object's name: {@link #jobName} or {@link #name}. */
@@ -147,6 +150,7 @@ public final class OneOffJob {
         private int backoffLimit = 6;
         private Optional<Integer> activeDeadlineSeconds = Optional.empty();
         private List<Resource> startAfter = List.of();
+        private List<String> imagePullSecrets = List.of();
 
         private Builder(String name, String namespace, ContainerArgs container) {
             this.name = name;
@@ -199,9 +203,14 @@ public final class OneOffJob {
             return this;
         }
 
+        public Builder imagePullSecrets(List<String> value) {
+            this.imagePullSecrets = List.copyOf(value);
+            return this;
+        }
+
         public Args build() {
             return new Args(name, namespace, jobName, labels, podLabels, container, initContainers, volumes, podSecurity,
-                    backoffLimit, activeDeadlineSeconds, startAfter);
+                    backoffLimit, activeDeadlineSeconds, startAfter, imagePullSecrets);
         }
     }
 
@@ -226,6 +235,11 @@ public final class OneOffJob {
         }
         if (!args.volumes().isEmpty()) {
             pod.volumes(args.volumes());
+        }
+        if (!args.imagePullSecrets().isEmpty()) {
+            pod.imagePullSecrets(args.imagePullSecrets().stream()
+                    .map(secret -> com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs.builder().name(secret).build())
+                    .toList());
         }
         var spec = JobSpecArgs.builder()
                 .backoffLimit(args.backoffLimit())
