@@ -85,39 +85,43 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
      * missing from an offline plan only.
      */
     static void requireCodeLocationServices(ModerateSettings settings, StackConfig config, RunMode mode, Preflight report) {
-        if (!config.get("labstacks:environment").orElse("").equals("prod")) {
-            return;
-        }
+        var production = config.get("labstacks:environment").orElse("").equals("prod");
         var api = settings.platformApi();
         var s3 = settings.s3();
-        var fix = "set it in " + config.stackFile() + " (see moderate-infra/README.md, \"Jobs that need the Platform API and S3\")";
-        var plain = new LinkedHashMap<String, Boolean>();
-        plain.put("moderate:apiBaseUrl", api.baseUrl().isPresent());
-        plain.put("moderate:apiUsername", api.username().isPresent());
-        plain.put("moderate:s3BucketName", s3.bucketName().isPresent());
-        plain.put("moderate:s3Region", s3.region().isPresent());
-        plain.put("moderate:s3EndpointUrl", s3.endpointUrl().isPresent());
-        plain.forEach((key, set) -> {
-            if (!set) {
-                report.problem(key, "is required in production: moderate-workflows' Platform API and S3 jobs and sensors"
-                        + " fail at resource initialisation without it", fix);
-            }
-        });
+        var why = "moderate-workflows' Platform API and S3 jobs and sensors fail at resource initialisation without it";
+        if (production) {
+            var plain = new LinkedHashMap<String, Boolean>();
+            plain.put("moderate:apiBaseUrl", api.baseUrl().isPresent());
+            plain.put("moderate:apiUsername", api.username().isPresent());
+            plain.put("moderate:s3BucketName", s3.bucketName().isPresent());
+            plain.put("moderate:s3Region", s3.region().isPresent());
+            plain.put("moderate:s3EndpointUrl", s3.endpointUrl().isPresent());
+            plain.forEach((key, set) -> {
+                if (!set) {
+                    report.problem(key, "is required in production: " + why, "set it in " + config.stackFile()
+                            + " (see moderate-infra/README.md, \"Jobs that need the Platform API and S3\")");
+                }
+            });
+        }
+        // A secret is needed where production runs, or where its service's plain settings say it is wired.
         var secrets = new LinkedHashMap<String, Boolean>();
-        secrets.put("moderate:apiPassword", api.password().isPresent());
-        secrets.put("moderate:s3AccessKeyId", s3.accessKeyId().isPresent());
-        secrets.put("moderate:s3SecretAccessKey", s3.secretAccessKey().isPresent());
+        if (production || api.baseUrl().isPresent()) {
+            secrets.put("moderate:apiPassword", api.password().isPresent());
+        }
+        if (production || s3.bucketName().isPresent()) {
+            secrets.put("moderate:s3AccessKeyId", s3.accessKeyId().isPresent());
+            secrets.put("moderate:s3SecretAccessKey", s3.secretAccessKey().isPresent());
+        }
         secrets.forEach((key, set) -> {
             if (set) {
                 return;
             }
             var how = "pulumi config set --secret " + key + " <value> -s " + config.stack();
             if (mode == RunMode.PLAN) {
-                report.warning(key + " is not set; the offline plan goes on, a real deployment of this production stack"
-                        + " would stop here. " + how);
+                report.warning(key + " is not set; the offline plan goes on without it, a real deployment would stop"
+                        + " here. " + how);
             } else {
-                report.problem(key, "is required in production: moderate-workflows' Platform API and S3 jobs and"
-                        + " sensors fail at resource initialisation without it", how);
+                report.problem(key, "is required: " + why, how);
             }
         });
     }

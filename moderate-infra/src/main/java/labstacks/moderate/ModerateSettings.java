@@ -366,8 +366,9 @@ public record ModerateSettings(
 
         @Override
         public void check(Problems problems) {
-            // The code location treats each service as configured only when all of its settings are.
-            if (baseUrl.isPresent() != username.isPresent() || baseUrl.isPresent() != password.isPresent()) {
+            // The code location treats each service as configured only when all of its settings are. A password
+            // missing beside a URL is ModerateProgram#prepare's to report: an offline plan may lack every secret.
+            if (baseUrl.isPresent() != username.isPresent() || (password.isPresent() && baseUrl.isEmpty())) {
                 problems.add("moderate:apiBaseUrl", "the Platform API needs apiBaseUrl, apiUsername and apiPassword together",
                         "set all three, or none to leave the Platform API unwired");
             }
@@ -390,8 +391,8 @@ public record ModerateSettings(
 
         @Override
         public void check(Problems problems) {
-            var set = List.of(accessKeyId.isPresent(), secretAccessKey.isPresent(), bucketName.isPresent());
-            if (set.contains(true) && set.contains(false)) {
+            // Keys missing beside a bucket are ModerateProgram#prepare's to report: an offline plan may lack every secret.
+            if (accessKeyId.isPresent() != secretAccessKey.isPresent() || (accessKeyId.isPresent() && bucketName.isEmpty())) {
                 problems.add("moderate:s3AccessKeyId", "S3 needs s3AccessKeyId, s3SecretAccessKey and s3BucketName together",
                         "set all three (and s3Region, s3EndpointUrl as needed), or none to leave S3 unwired");
             }

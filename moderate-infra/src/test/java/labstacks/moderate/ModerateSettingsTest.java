@@ -1,5 +1,7 @@
 package labstacks.moderate;
 
+import com.pulumi.core.Output;
+
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.program.Preflight;
@@ -129,8 +131,9 @@ class ModerateSettingsTest {
         var problems = new ArrayList<String>();
         var collect = keysInto(problems);
         new ModerateSettings.PlatformApi(Optional.of("https://api.example"), Optional.empty(), Optional.empty()).check(collect);
-        new ModerateSettings.S3(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("bucket"), Optional.empty())
-                .check(collect);
+        // A key without its secret is wrong in any mode; a bucket without keys is prepare's (a plan may lack secrets).
+        new ModerateSettings.S3(Optional.of(Output.ofSecret("AK")), Optional.empty(), Optional.empty(), Optional.of("bucket"),
+                Optional.empty()).check(collect);
         new ModerateSettings.Dagster("r/code", "t", "1.8.7", List.of("--package-name", "moderate"), List.of(), Optional.empty(), "img:1", Optional.empty(), Optional.empty(), Optional.empty())
                 .check(collect);
         assertEquals(List.of("moderate:apiBaseUrl", "moderate:s3AccessKeyId", "moderate:codeLocationDagsterVersion"), problems);
