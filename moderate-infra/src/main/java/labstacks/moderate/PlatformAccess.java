@@ -242,7 +242,7 @@ public final class PlatformAccess extends ComponentResource {
     /**
      * cert-manager's HTTP-01 solver pods, which it starts in the Ingress's namespace for each challenge, carry the
      * label {@code acme.cert-manager.io/http01-solver: "true"} (cert-manager pkg/apis/acme/v1/types.go,
-     * SolverIdentificationLabelKey) and listen on 8089 (pkg/issuer/acme/http/pod.go, acmeSolverListenPort). The
+     * SolverIdentificationLabelKey) and listen on 8089 (pkg/issuer/acme/http/http.go, acmeSolverListenPort). The
      * namespace's default deny would keep the ingress controller, and so Let's Encrypt, from them.
      */
     static final String HTTP01_SOLVER_POLICY = "acme-http01-solvers-from-ingress-controller";

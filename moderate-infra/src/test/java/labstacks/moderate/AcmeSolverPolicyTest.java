@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * With an HTTP-01 issuer, the ingress controller reaches cert-manager's solver pods through the namespace's
  * default deny. The solver pod's labels and port are cert-manager's: {@code acme.cert-manager.io/http01-solver:
  * "true"} (pkg/apis/acme/v1/types.go, SolverIdentificationLabelKey), with {@code acme.cert-manager.io/http-domain}
- * and {@code http-token} beside it, listening on 8089 (pkg/issuer/acme/http/pod.go, acmeSolverListenPort).
+ * and {@code http-token} beside it, listening on 8089 (pkg/issuer/acme/http/http.go, acmeSolverListenPort).
  * The traffic is judged by the NetworkPolicy rules of the Kubernetes API reference (networking/v1): a pod selected
  * by any ingress policy takes only what one of them admits; a peer with a namespaceSelector alone matches every pod
  * of the namespaces it selects; a rule's ports are the pod's ports.
