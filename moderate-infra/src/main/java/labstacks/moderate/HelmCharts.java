@@ -70,9 +70,11 @@ final class HelmCharts {
      * launcher's never applied. Requests stay small (scheduling, a local cluster's budget); limits give
      * pandas-heavy ingestion room.
      */
-    static final Map<String, Object> RUN_POD_RESOURCES = OrderedMap.of(
-            "requests", OrderedMap.of("cpu", "200m", "memory", "256Mi"),
-            "limits", OrderedMap.of("cpu", "2", "memory", "4Gi"));
+    static Map<String, Object> runPodResources() {
+        return OrderedMap.of(
+                "requests", OrderedMap.of("cpu", "200m", "memory", "256Mi"),
+                "limits", OrderedMap.of("cpu", "2", "memory", "4Gi"));
+    }
 
     /**
      * What the OpenMetadata release's values depend on.
@@ -108,7 +110,7 @@ final class HelmCharts {
                 "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
                         OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
                 "includeConfigInLaunchedRuns", OrderedMap.of("enabled", true),
-                "resources", RUN_POD_RESOURCES,
+                "resources", runPodResources(),
                 "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
         var pullSecrets = inputs.imagePullSecrets().stream().map(name -> OrderedMap.of("name", name)).toList();
         var daemon = OrderedMap.of(
@@ -150,7 +152,7 @@ final class HelmCharts {
                                 "imagePullPolicy", "Always",
                                 "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
                                         OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
-                                "resources", RUN_POD_RESOURCES))),
+                                "resources", runPodResources()))),
                 "postgresql", OrderedMap.of(
                         // External: the platform's own PostgreSQL.
                         "enabled", false,
