@@ -64,7 +64,7 @@ public final class EtlConfiguration extends ComponentResource {
         super(TYPE, name, options);
         var namespace = args.namespace();
         var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
-        var host = Pods.DB_SERVICE;
+        var host = Pods.databaseHost(namespace);
         var port = args.postgresPort();
         var user = args.postgresUser();
         var database = args.postgresDb();
@@ -84,7 +84,7 @@ public final class EtlConfiguration extends ComponentResource {
                 .data(plain)
                 .build(), child);
 
-        // The .env URLs embed the password, so they are secrets too; the host is the in-cluster service.
+        // The .env URLs embed the password, so they are secrets too; the host is the Service's cluster name.
         Output<Map<String, String>> secretData = args.postgresPassword().applyValue(pw -> {
             var data = new LinkedHashMap<String, String>();
             data.put("POSTGRES_PASSWORD", pw);

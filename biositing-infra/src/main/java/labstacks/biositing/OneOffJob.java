@@ -86,7 +86,8 @@ public final class OneOffJob extends ComponentResource {
                 .image(args.pipelineImage())
                 .args(args.command())
                 .envFrom(args.environment())
-                .resources(Containers.size("100m", "256Mi", "1", "1Gi"))
+                // A request, not a cap: small, so both local stacks fit a 4-CPU/8 GB minikube (LocalCapacityTest).
+                .resources(Containers.size("100m", "128Mi", "1", "1Gi"))
                 .securityContext(Containers.restricted())
                 .build();
         this.job = new labstacks.shared.kubernetes.OneOffJob(labstacks.shared.kubernetes.OneOffJob.Args

@@ -28,6 +28,16 @@ final class Pods {
     static final int PREFECT_PORT = 4200;
     static final String DB_SERVICE = "db";
 
+    /**
+     * The database Service's cluster name, which every client's URL and POSTGRES_HOST carry. Never the bare
+     * {@code db}: the pipeline's engine (ca_biositing/pipeline/utils/engine.py at v2026.4.6) rewrites
+     * {@code @db:} to {@code @localhost:} in any process that finds no {@code /.dockerenv}, which is every
+     * container a containerd or CRI-O node starts (GKE, EKS, AKS), so a bare {@code db} loads nothing.
+     */
+    static String databaseHost(String namespace) {
+        return DB_SERVICE + "." + namespace + ".svc.cluster.local";
+    }
+
     private Pods() {
     }
 

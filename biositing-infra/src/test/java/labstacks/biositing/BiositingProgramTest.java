@@ -232,9 +232,9 @@ class BiositingProgramTest {
         assertFalse(config.toString().contains(PASSWORD));
         var secret = model(run, "kubernetes:core/v1:Secret", "etl-secrets", V1Secret.class);
         assertEquals(PASSWORD, secret.getStringData().get("POSTGRES_PASSWORD"));
-        assertEquals("postgresql+psycopg2://biocirv_user:" + PASSWORD + "@db:5432/biocirv_db",
+        assertEquals("postgresql+psycopg2://biocirv_user:" + PASSWORD + "@db.ca-biositing.svc.cluster.local:5432/biocirv_db",
                 secret.getStringData().get("DATABASE_URL"));
-        assertEquals("postgresql+asyncpg://biocirv_user:" + PASSWORD + "@db:5432/prefect_db",
+        assertEquals("postgresql+asyncpg://biocirv_user:" + PASSWORD + "@db.ca-biositing.svc.cluster.local:5432/prefect_db",
                 secret.getStringData().get("PREFECT_API_DATABASE_CONNECTION_URL"));
         var json = PlanJson.write(run.plan());
         assertFalse(json.contains(PASSWORD), "the password never appears in the plan");
@@ -247,10 +247,10 @@ class BiositingProgramTest {
         var secret = model(run, "kubernetes:core/v1:Secret", "etl-secrets", V1Secret.class);
         assertEquals(password, secret.getStringData().get("POSTGRES_PASSWORD"));
         // alembic/env.py at v2026.4.6 escapes '%' for configparser and SQLAlchemy decodes the password again.
-        assertEquals("postgresql+psycopg2://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db:5432/biocirv_db",
+        assertEquals("postgresql+psycopg2://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db.ca-biositing.svc.cluster.local:5432/biocirv_db",
                 secret.getStringData().get("DATABASE_URL"));
         assertTrue(secret.getStringData().get("PREFECT_API_DATABASE_CONNECTION_URL")
-                .startsWith("postgresql+asyncpg://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db:5432/"));
+                .startsWith("postgresql+asyncpg://biocirv_user:p%40ss%3Aw%2Frd%25%3F%23%C3%BC@db.ca-biositing.svc.cluster.local:5432/"));
     }
 
     @Test

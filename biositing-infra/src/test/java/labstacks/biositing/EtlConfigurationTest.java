@@ -56,7 +56,7 @@ class EtlConfigurationTest {
         var config = model(run, CONFIG_MAP, "etl-config", V1ConfigMap.class);
         assertEquals(NAMESPACE, config.getMetadata().getNamespace());
         var data = config.getData();
-        assertEquals("db", data.get("POSTGRES_HOST"));
+        assertEquals("db." + NAMESPACE + ".svc.cluster.local", data.get("POSTGRES_HOST"));
         assertEquals("6543", data.get("POSTGRES_PORT"));
         assertEquals("biocirv_user", data.get("POSTGRES_USER"));
         assertEquals("etl_db", data.get("POSTGRES_DB"));
@@ -76,8 +76,8 @@ class EtlConfigurationTest {
         assertInstanceOf(PlanValues.Secret.class, sent.inputs().get("stringData"), "stringData is sent as a secret");
         var data = model(run, SECRET, "etl-secrets", V1Secret.class).getStringData();
         assertEquals(PASSWORD, data.get("POSTGRES_PASSWORD"));
-        assertEquals("postgresql+psycopg2://biocirv_user:s3cret%2Ffor%3Atests@db:6543/etl_db", data.get("DATABASE_URL"));
-        assertEquals("postgresql+asyncpg://biocirv_user:s3cret%2Ffor%3Atests@db:6543/prefect_db",
+        assertEquals("postgresql+psycopg2://biocirv_user:s3cret%2Ffor%3Atests@db.etl-test.svc.cluster.local:6543/etl_db", data.get("DATABASE_URL"));
+        assertEquals("postgresql+asyncpg://biocirv_user:s3cret%2Ffor%3Atests@db.etl-test.svc.cluster.local:6543/prefect_db",
                 data.get("PREFECT_API_DATABASE_CONNECTION_URL"));
         assertFalse(PlanJson.write(run.plan()).contains("s3cret"), "the password never appears in the plan");
     }

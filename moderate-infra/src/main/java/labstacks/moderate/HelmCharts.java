@@ -41,13 +41,39 @@ final class HelmCharts {
      * @param namespace         the namespace the run launcher starts runs in
      * @param codeLocationImage the code location's image repository
      * @param codeLocationTag   its tag
+     * @param grpcArgs          the arguments of {@code dagster api grpc} in the code location
+     * @param imagePullSecrets  the Secrets pods pull private images with; empty for none
+     * @param maxConcurrentRuns how many runs may run at once; empty for the chart's default (no limit)
      */
-    record DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag) {
+    record DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag, List<String> grpcArgs,
+                         List<String> imagePullSecrets, java.util.Optional<Integer> maxConcurrentRuns) {
         DagsterInputs {
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(codeLocationImage, "codeLocationImage");
             Objects.requireNonNull(codeLocationTag, "codeLocationTag");
+            grpcArgs = List.copyOf(grpcArgs);
+            imagePullSecrets = List.copyOf(imagePullSecrets);
+            Objects.requireNonNull(maxConcurrentRuns, "maxConcurrentRuns");
         }
+
+        DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag) {
+            this(namespace, codeLocationImage, codeLocationTag, List.of("--package-name", "moderate"), List.of(),
+                    java.util.Optional.empty());
+        }
+    }
+
+    /**
+     * The size of the code location's server and of every run pod, one map for both. dagster-k8s
+     * {@code K8sContainerContext.merge} (python_modules/libraries/dagster-k8s/dagster_k8s/container_context.py)
+     * takes {@code other.resources if other.resources else self.resources}, and a run's context merges the
+     * code location's ({@code includeConfigInLaunchedRuns}) over the run launcher's: with two different maps the
+     * launcher's never applied. Requests stay small (scheduling, a local cluster's budget); limits give
+     * pandas-heavy ingestion room.
+     */
+    static Map<String, Object> runPodResources() {
+        return OrderedMap.of(
+                "requests", OrderedMap.of("cpu", "200m", "memory", "256Mi"),
+                "limits", OrderedMap.of("cpu", "2", "memory", "4Gi"));
     }
 
     /**
@@ -79,15 +105,24 @@ final class HelmCharts {
                 "name", CODE_LOCATION,
                 "image", OrderedMap.of("repository", inputs.codeLocationImage(), "tag", inputs.codeLocationTag(),
                         "pullPolicy", "Always"),
-                "dagsterApiGrpcArgs", List.of("--package-name", "moderate"),
+                "dagsterApiGrpcArgs", inputs.grpcArgs(),
                 "port", 3030,
                 "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
                         OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
                 "includeConfigInLaunchedRuns", OrderedMap.of("enabled", true),
-                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "200m", "memory", "256Mi"),
-                        "limits", OrderedMap.of("cpu", "1", "memory", "2Gi")),
+                "resources", runPodResources(),
                 "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
-        return OrderedMap.of(
+        var pullSecrets = inputs.imagePullSecrets().stream().map(name -> OrderedMap.of("name", name)).toList();
+        var daemon = OrderedMap.of(
+                "image", OrderedMap.of("repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
+                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
+                        "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
+                "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
+        inputs.maxConcurrentRuns().ifPresent(max -> daemon.put("runCoordinator", OrderedMap.of(
+                "enabled", true,
+                "type", "QueuedRunCoordinator",
+                "config", OrderedMap.of("queuedRunCoordinator", OrderedMap.of("maxConcurrentRuns", max)))));
+        var values = OrderedMap.of(
                 "global", OrderedMap.of("serviceAccountName", DagsterRbac.SERVICE_ACCOUNT,
                         "postgresqlSecretName", PlatformSecrets.DAGSTER_POSTGRES),
                 // The Role and ServiceAccount come from DagsterRbac, narrower than the chart's own. The chart would
@@ -102,11 +137,7 @@ final class HelmCharts {
                         "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
                                 "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
                         "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
-                "dagsterDaemon", OrderedMap.of(
-                        "image", OrderedMap.of("repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
-                        "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
-                                "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
-                        "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
+                "dagsterDaemon", daemon,
                 "dagster-user-deployments", OrderedMap.of(
                         "enabled", true,
                         "enableSubchart", true,
@@ -121,15 +152,26 @@ final class HelmCharts {
                                 "imagePullPolicy", "Always",
                                 "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
                                         OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
-                                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "250m", "memory", "512Mi"),
-                                        "limits", OrderedMap.of("cpu", "2", "memory", "4Gi"))))),
+                                "resources", runPodResources()))),
                 "postgresql", OrderedMap.of(
                         // External: the platform's own PostgreSQL.
                         "enabled", false,
                         "postgresqlHost", Labels.POSTGRES,
                         "postgresqlUsername", POSTGRES_DAGSTER_USER,
                         "postgresqlDatabase", "dagster",
-                        "service", OrderedMap.of("port", 5432)));
+                        "service", OrderedMap.of("port", 5432)),
+                // The chart's default sends usage telemetry from the webserver and daemon.
+                "telemetry", OrderedMap.of("enabled", false));
+        if (!pullSecrets.isEmpty()) {
+            // The parent's list reaches the run launcher (instance image_pull_secrets), the subchart's the code
+            // location's pods and its container context (templates/helpers/instance/_run-launcher.tpl,
+            // charts/dagster-user-deployments/templates/deployment-user.yaml).
+            values.put("imagePullSecrets", pullSecrets);
+            @SuppressWarnings("unchecked")
+            var subchart = (Map<String, Object>) values.get("dagster-user-deployments");
+            subchart.put("imagePullSecrets", pullSecrets);
+        }
+        return values;
     }
 
     static Map<String, Object> openMetadataValues(OpenMetadataInputs inputs) {

@@ -85,6 +85,8 @@ public final class KeycloakRealmJob extends ComponentResource {
         this.job = new OneOffJob(OneOffJob.Args.builder(Labels.KEYCLOAK_INIT, args.namespace(), container)
                 .podLabels(Map.of(Labels.NAME, Labels.KEYCLOAK_INIT))
                 .backoffLimit(12)
+                // Retries ride out a Keycloak that is ready but still slow to answer; half an hour bounds them all.
+                .activeDeadlineSeconds(1800)
                 // Keycloak's Service exists long before Keycloak answers: the Job starts once the StatefulSet is ready.
                 .startAfter(List.of(args.keycloak()))
                 .build(), child).job();

@@ -83,7 +83,58 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         new DataLocation("moderate:namespace", NAMESPACE_RESOURCE, cluster.namespace(), "moderate:storageClass",
                 cluster.storageClass(), "moderate:allowDataRelocation", cluster.allowDataRelocation(),
                 "PostgreSQL, Elasticsearch and RabbitMQ volumes").check(config, report);
+        requireCodeLocationServices(settings, config, mode, report);
         return settings.withDerived(endpoints.orElse(null), exposure);
+    }
+
+    /**
+     * Production runs every job and sensor of moderate-workflows, and those read the Platform API and S3 settings
+     * at resource initialisation (moderate-workflows@3ec1d8e moderate/moderate/__init__.py: EnvVar(API_BASE_URL,
+     * API_USERNAME, API_PASSWORD) and EnvVar(S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_BUCKET_NAME),
+     * without defaults; upstream's production sets them all, moderate-infrastructure@2d340f0
+     * modules/dagster/main.tf). So a prod stack without them is refused; the secrets, like every credential, may be
+     * missing from an offline plan only.
+     */
+    static void requireCodeLocationServices(ModerateSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        var production = config.get("labstacks:environment").orElse("").equals("prod");
+        var api = settings.platformApi();
+        var s3 = settings.s3();
+        var why = "moderate-workflows' Platform API and S3 jobs and sensors fail at resource initialisation without it";
+        if (production) {
+            var plain = new LinkedHashMap<String, Boolean>();
+            plain.put("moderate:apiBaseUrl", api.baseUrl().isPresent());
+            plain.put("moderate:apiUsername", api.username().isPresent());
+            plain.put("moderate:s3BucketName", s3.bucketName().isPresent());
+            plain.put("moderate:s3Region", s3.region().isPresent());
+            plain.put("moderate:s3EndpointUrl", s3.endpointUrl().isPresent());
+            plain.forEach((key, set) -> {
+                if (!set) {
+                    report.problem(key, "is required in production: " + why, "set it in " + config.stackFile()
+                            + " (see moderate-infra/README.md, \"Jobs that need the Platform API and S3\")");
+                }
+            });
+        }
+        // A secret is needed where production runs, or where its service's plain settings say it is wired.
+        var secrets = new LinkedHashMap<String, Boolean>();
+        if (production || api.baseUrl().isPresent()) {
+            secrets.put("moderate:apiPassword", api.password().isPresent());
+        }
+        if (production || s3.bucketName().isPresent()) {
+            secrets.put("moderate:s3AccessKeyId", s3.accessKeyId().isPresent());
+            secrets.put("moderate:s3SecretAccessKey", s3.secretAccessKey().isPresent());
+        }
+        secrets.forEach((key, set) -> {
+            if (set) {
+                return;
+            }
+            var how = "pulumi config set --secret " + key + " <value> -s " + config.stack();
+            if (mode == RunMode.PLAN) {
+                report.warning(key + " is not set; the offline plan goes on without it, a real deployment would stop"
+                        + " here. " + how);
+            } else {
+                report.problem(key, "is required: " + why, how);
+            }
+        });
     }
 
     @Override
@@ -155,9 +206,14 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         dagsterAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), rabbitmq.statefulSet(), rbac.serviceAccount(),
                 openMetadata.release()));
         var dagster = settings.dagster();
+        var versionCheck = new DagsterVersionCheck("code-location-version", new DagsterVersionCheck.Args(ns,
+                dagster.codeLocationImage() + ":" + dagster.codeLocationTag(), HelmCharts.DAGSTER_VERSION,
+                dagster.imagePullSecrets()), k8s, ComponentResourceOptions.Empty);
+        dagsterAfter.add(versionCheck.job());
         new HelmRelease(new HelmRelease.Args(Labels.DAGSTER, HelmCharts.DAGSTER_REPOSITORY, HelmCharts.DAGSTER_CHART,
                 HelmCharts.DAGSTER_VERSION, ns, HelmCharts.dagsterValues(new HelmCharts.DagsterInputs(ns,
-                        dagster.codeLocationImage(), dagster.codeLocationTag())), dagsterAfter),
+                        dagster.codeLocationImage(), dagster.codeLocationTag(), dagster.codeLocationGrpcArgs(),
+                        dagster.imagePullSecrets(), dagster.maxConcurrentRuns())), dagsterAfter),
                 k8s, ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();

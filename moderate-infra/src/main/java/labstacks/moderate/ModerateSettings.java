@@ -88,6 +88,19 @@ public record ModerateSettings(
                     pattern = "[0-9]+\\.[0-9]+\\.[0-9]+", rule = "a version such as 1.12.8 (three numbers separated by dots)",
                     example = HelmCharts.DAGSTER_VERSION)
             String codeLocationDagsterVersion,
+            @Setting(key = "moderate:codeLocationGrpcArgs",
+                    description = "the arguments of dagster api grpc in the code location (the chart's dagsterApiGrpcArgs)",
+                    defaultValue = "[\"--package-name\", \"moderate\"]")
+            List<String> codeLocationGrpcArgs,
+            @Setting(key = "moderate:imagePullSecrets",
+                    description = "Secrets (type kubernetes.io/dockerconfigjson, made by the operators) with which pods pull"
+                            + " the code location and run images from a private registry; empty where nodes may pull",
+                    defaultValue = "[]")
+            List<String> imagePullSecrets,
+            @Setting(key = "moderate:maxConcurrentRuns",
+                    description = "how many Dagster runs (one pod each) may run at once; unset for no limit",
+                    min = 1, max = 100, example = "1")
+            Optional<Integer> maxConcurrentRuns,
             @Setting(key = "moderate:matrixProfileJobImage", description = "MATRIX_PROFILE_JOB_IMAGE, the image of matrix-profile jobs",
                     defaultValue = "europe-west1-docker.pkg.dev/moderate-common/moderate-images/moderate-matrix-profile-workflow",
                     format = Format.IMAGE)
@@ -164,6 +177,11 @@ public record ModerateSettings(
                     description = "with ingress: the cert-manager ClusterIssuer that issues one TLS secret per host",
                     format = Format.KUBERNETES_OBJECT_NAME, example = "letsencrypt-prod")
             Optional<String> certManagerClusterIssuer,
+            @Setting(key = "moderate:acmeChallenge",
+                    description = "with a cert-manager issuer: the ACME challenge it solves, http-01 (the UIs' namespace"
+                            + " then admits the solver pods) or dns-01",
+                    pattern = "http-01|dns-01", rule = "http-01 or dns-01", example = "dns-01")
+            Optional<String> acmeChallenge,
             @Setting(key = "moderate:tlsSecretName",
                     description = "with ingress and no issuer: an existing TLS Secret covering all three hosts",
                     format = Format.KUBERNETES_OBJECT_NAME, example = "moderate-tls")
@@ -217,6 +235,12 @@ public record ModerateSettings(
                             "set nginx auth annotations, e.g. pulumi config set moderate:dagsterIngressAnnotations "
                                     + "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\", "
                                     + "\"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}' (see moderate-infra/README.md)");
+                }
+                if (certManagerClusterIssuer.isPresent() && acmeChallenge.isEmpty()) {
+                    problems.add("moderate:acmeChallenge", "is required with moderate:certManagerClusterIssuer: with"
+                                    + " http-01 the namespace's default-deny policy must admit cert-manager's solver pods",
+                            "pulumi config set moderate:acmeChallenge http-01 (or dns-01, as the ClusterIssuer "
+                                    + certManagerClusterIssuer.get() + " is configured)");
                 }
                 if (certManagerClusterIssuer.isEmpty() && tlsSecretName.isEmpty()) {
                     problems.add("moderate:certManagerClusterIssuer", "moderate:access ingress serves HTTPS: it needs a"
@@ -282,7 +306,8 @@ public record ModerateSettings(
                         openMetadataHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:openMetadataHostname")),
                         dagsterHostname.orElseThrow(() -> new IllegalArgumentException("no moderate:dagsterHostname")),
                         ingressClassName, ingressControllerNamespace, certManagerClusterIssuer, tlsSecretName,
-                        dagsterIngressAnnotations.orElse(Map.of()));
+                        dagsterIngressAnnotations.orElse(Map.of()),
+                        certManagerClusterIssuer.isPresent() && acmeChallenge.equals(Optional.of("http-01")));
             }
             return new PlatformAccess.NodePorts(keycloakNodePort, openMetadataNodePort, dagsterNodePort);
         }
@@ -354,8 +379,10 @@ public record ModerateSettings(
             @Setting(key = "moderate:postgresPassword", description = "the PostgreSQL superuser password",
                     env = "POSTGRES_PASSWORD", secret = true, credential = true)
             Output<String> superuserPassword,
+            // moderate-workflows@3ec1d8e moderate/moderate/resources.py builds
+            // f"postgresql://{self.username}:{self.password}@{self.host}:{self.port}" without quoting the password.
             @Setting(key = "moderate:dagsterDbPassword", description = "the password of PostgreSQL user dagster (Dagster and the code location)",
-                    env = "DAGSTER_DB_PASSWORD", secret = true, credential = true)
+                    env = "DAGSTER_DB_PASSWORD", secret = true, credential = true, format = Format.URL_SAFE_PASSWORD)
             Output<String> dagsterPassword,
             @Setting(key = "moderate:keycloakDbPassword", description = "the password of PostgreSQL user keycloak",
                     env = "KEYCLOAK_DB_PASSWORD", secret = true, credential = true)
@@ -397,8 +424,9 @@ public record ModerateSettings(
 
         @Override
         public void check(Problems problems) {
-            // The code location treats each service as configured only when all of its settings are.
-            if (baseUrl.isPresent() != username.isPresent() || baseUrl.isPresent() != password.isPresent()) {
+            // The code location treats each service as configured only when all of its settings are. A password
+            // missing beside a URL is ModerateProgram#prepare's to report: an offline plan may lack every secret.
+            if (baseUrl.isPresent() != username.isPresent() || (password.isPresent() && baseUrl.isEmpty())) {
                 problems.add("moderate:apiBaseUrl", "the Platform API needs apiBaseUrl, apiUsername and apiPassword together",
                         "set all three, or none to leave the Platform API unwired");
             }
@@ -423,8 +451,8 @@ public record ModerateSettings(
 
         @Override
         public void check(Problems problems) {
-            var set = List.of(accessKeyId.isPresent(), secretAccessKey.isPresent(), bucketName.isPresent());
-            if (set.contains(true) && set.contains(false)) {
+            // Keys missing beside a bucket are ModerateProgram#prepare's to report: an offline plan may lack every secret.
+            if (accessKeyId.isPresent() != secretAccessKey.isPresent() || (accessKeyId.isPresent() && bucketName.isEmpty())) {
                 problems.add("moderate:s3AccessKeyId", "S3 needs s3AccessKeyId, s3SecretAccessKey and s3BucketName together",
                         "set all three (and s3Region, s3EndpointUrl as needed), or none to leave S3 unwired");
             }

@@ -118,10 +118,20 @@ public final class PlatformAccess extends ComponentResource {
      * @param clusterIssuer       the cert-manager ClusterIssuer issuing one {@code <ui>-tls} Secret per host
      * @param tlsSecret           with no issuer: the existing TLS Secret covering the three hosts
      * @param dagsterAnnotations  further annotations of the Dagster Ingress (its login)
+     * @param http01Solvers       whether the issuer answers ACME HTTP-01 challenges, whose solver pods the
+     *                            ingress controller must reach
      */
     public record Ingresses(String keycloakHost, String openMetadataHost, String dagsterHost, String className,
                             String controllerNamespace, Optional<String> clusterIssuer, Optional<String> tlsSecret,
-                            Map<String, String> dagsterAnnotations) implements Exposure {
+                            Map<String, String> dagsterAnnotations, boolean http01Solvers) implements Exposure {
+
+        public Ingresses(String keycloakHost, String openMetadataHost, String dagsterHost, String className,
+                         String controllerNamespace, Optional<String> clusterIssuer, Optional<String> tlsSecret,
+                         Map<String, String> dagsterAnnotations) {
+            this(keycloakHost, openMetadataHost, dagsterHost, className, controllerNamespace, clusterIssuer, tlsSecret,
+                    dagsterAnnotations, false);
+        }
+
         public Ingresses {
             Objects.requireNonNull(keycloakHost, "keycloakHost");
             Objects.requireNonNull(openMetadataHost, "openMetadataHost");
@@ -132,6 +142,9 @@ public final class PlatformAccess extends ComponentResource {
                 throw new IllegalArgumentException("an Ingress with TLS needs a cert-manager ClusterIssuer or a TLS Secret");
             }
             dagsterAnnotations = Map.copyOf(dagsterAnnotations);
+            if (http01Solvers && clusterIssuer.isEmpty()) {
+                throw new IllegalArgumentException("HTTP-01 solvers come from a cert-manager issuer, and none is named");
+            }
         }
 
         List<String> inOrder() {
@@ -157,6 +170,9 @@ public final class PlatformAccess extends ComponentResource {
                         .namespaceSelector(LabelSelectorArgs.builder().matchLabels(Map.of(
                                 "kubernetes.io/metadata.name", ingresses.controllerNamespace())).build())
                         .build(), ns, child);
+            }
+            if (ingresses.http01Solvers()) {
+                http01Solvers(ns, ingresses.controllerNamespace(), child);
             }
         } else if (args.exposure() instanceof NodePorts nodePorts) {
             var ports = nodePorts.inOrder();
@@ -219,6 +235,33 @@ public final class PlatformAccess extends ComponentResource {
                         .selector(ui.pods())
                         .ports(ServicePortArgs.builder().name("http").protocol("TCP").port(ui.servicePort())
                                 .targetPort(ui.podPort()).nodePort(port).build())
+                        .build())
+                .build(), options);
+    }
+
+    /**
+     * cert-manager's HTTP-01 solver pods, which it starts in the Ingress's namespace for each challenge, carry the
+     * label {@code acme.cert-manager.io/http01-solver: "true"} (cert-manager pkg/apis/acme/v1/types.go,
+     * SolverIdentificationLabelKey) and listen on 8089 (pkg/issuer/acme/http/http.go, acmeSolverListenPort). The
+     * namespace's default deny would keep the ingress controller, and so Let's Encrypt, from them.
+     */
+    static final String HTTP01_SOLVER_POLICY = "acme-http01-solvers-from-ingress-controller";
+    static final Map<String, String> HTTP01_SOLVER_LABELS = Map.of("acme.cert-manager.io/http01-solver", "true");
+    static final int HTTP01_SOLVER_PORT = 8089;
+
+    private static void http01Solvers(String namespace, String controllerNamespace, CustomResourceOptions options) {
+        new NetworkPolicy(HTTP01_SOLVER_POLICY, NetworkPolicyArgs.builder()
+                .metadata(Labels.metadata(HTTP01_SOLVER_POLICY, namespace))
+                .spec(NetworkPolicySpecArgs.builder()
+                        .podSelector(LabelSelectorArgs.builder().matchLabels(HTTP01_SOLVER_LABELS).build())
+                        .policyTypes("Ingress")
+                        .ingress(NetworkPolicyIngressRuleArgs.builder()
+                                .from(NetworkPolicyPeerArgs.builder()
+                                        .namespaceSelector(LabelSelectorArgs.builder().matchLabels(Map.of(
+                                                "kubernetes.io/metadata.name", controllerNamespace)).build())
+                                        .build())
+                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(HTTP01_SOLVER_PORT).build())
+                                .build())
                         .build())
                 .build(), options);
     }

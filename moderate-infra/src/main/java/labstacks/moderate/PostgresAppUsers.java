@@ -121,6 +121,8 @@ public final class PostgresAppUsers extends ComponentResource {
                 .volumes(List.of(VolumeArgs.builder().name("scripts")
                         .configMap(ConfigMapVolumeSourceArgs.builder().name(ObjectMetadata.nameOf(script.metadata())).build()).build()))
                 .backoffLimit(6)
+                // psql takes seconds once the server is ready; the bound covers pulls and the retries' back-off.
+                .activeDeadlineSeconds(900)
                 // The Service answers before PostgreSQL accepts logins: the Job starts once the StatefulSet is ready.
                 .startAfter(List.of(args.postgres()))
                 .build(), child).job();

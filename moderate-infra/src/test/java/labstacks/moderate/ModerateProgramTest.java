@@ -38,7 +38,7 @@ class ModerateProgramTest {
      */
     private static final Map<String, List<String>> LOCAL_OBJECTS = Map.of(
             "ConfigMap", List.of("postgres-app-users"),
-            "Job", List.of("keycloak-init", "postgres-app-users"),
+            "Job", List.of("dagster-version-check", "keycloak-init", "postgres-app-users"),
             "Namespace", List.of("moderate"),
             "NetworkPolicy", List.of("dagster-internal", "dagster-webserver-from-node-port", "default-deny-ingress",
                     "elasticsearch-clients", "keycloak-clients", "keycloak-from-node-port", "openmetadata-clients",
@@ -51,7 +51,7 @@ class ModerateProgramTest {
             "Service", List.of("dagster-webserver-node-port", "elasticsearch", "elasticsearch-headless", "keycloak",
                     "keycloak-headless", "keycloak-node-port", "openmetadata-node-port", "postgres", "postgres-headless",
                     "rabbitmq", "rabbitmq-headless"),
-            "ServiceAccount", List.of("dagster", "elasticsearch", "keycloak", "keycloak-init", "postgres",
+            "ServiceAccount", List.of("dagster", "dagster-version-check", "elasticsearch", "keycloak", "keycloak-init", "postgres",
                     "postgres-app-users", "rabbitmq"),
             "StatefulSet", List.of("elasticsearch", "keycloak", "postgres", "rabbitmq"));
 
@@ -65,7 +65,7 @@ class ModerateProgramTest {
                                 names -> names.stream().sorted().toList()))));
     }
 
-    private static final String DAGSTER_DB = "dagster-db-pw@:/%5";
+    private static final String DAGSTER_DB = "dagster-db-pw-5~x";
     private static final String KEYCLOAK_DB = "keycloak-db-pw-6";
     private static final String OPENMETADATA_DB = "openmetadata-db-pw-7";
 
@@ -88,8 +88,14 @@ class ModerateProgramTest {
                 .secret("moderate:rabbitPassword", RABBIT_PASSWORD).secret("moderate:openMetadataFernetKey", FERNET)
                 .secret("moderate:openMetadataJwtPrivateKey", PRIVATE_KEY).config("moderate:openMetadataJwtPublicKey", PUBLIC_KEY)
                 .secret("moderate:dagsterDbPassword", DAGSTER_DB).secret("moderate:keycloakDbPassword", KEYCLOAK_DB)
-                .secret("moderate:openMetadataDbPassword", OPENMETADATA_DB);
+                .secret("moderate:openMetadataDbPassword", OPENMETADATA_DB)
+                .secret("moderate:apiPassword", API_PASSWORD).secret("moderate:s3AccessKeyId", S3_KEY_ID)
+                .secret("moderate:s3SecretAccessKey", S3_SECRET);
     }
+
+    static final String API_PASSWORD = "api-test-password-8";
+    static final String S3_KEY_ID = "GOOG1ETESTKEYID9";
+    static final String S3_SECRET = "s3-test-secret-10";
 
     static ProgramHarness localHarness() {
         return local();
@@ -154,15 +160,20 @@ class ModerateProgramTest {
         assertEquals(List.of(Map.of("kind", "ServiceAccount", "name", "dagster", "namespace", "moderate")), binding.input("subjects"));
         assertEquals(false, release.input("values.rbacEnabled"));
         assertEquals("moderate", release.input("values.dagster-user-deployments.deployments.0.name"));
-        assertEquals("localhost:5000/moderate-dagster", release.input("values.dagster-user-deployments.deployments.0.image.repository"));
-        assertEquals("dev", release.input("values.dagster-user-deployments.deployments.0.image.tag"));
-        assertEquals(List.of("--package-name", "moderate"),
+        // Dagster's published example code location at the chart's version, with the chart default's arguments.
+        assertEquals("docker.io/dagster/user-code-example", release.input("values.dagster-user-deployments.deployments.0.image.repository"));
+        assertEquals("1.12.8", release.input("values.dagster-user-deployments.deployments.0.image.tag"));
+        assertEquals(List.of("--python-file", "/example_project/example_repo/repo.py"),
                 release.input("values.dagster-user-deployments.deployments.0.dagsterApiGrpcArgs"));
+        assertEquals(List.of("--package-name", "moderate"), prodRun().resource("kubernetes:helm.sh/v3:Release", "dagster")
+                .input("values.dagster-user-deployments.deployments.0.dagsterApiGrpcArgs"));
+        assertEquals(false, release.input("values.telemetry.enabled"));
+        assertEquals(1, release.input("values.dagsterDaemon.runCoordinator.config.queuedRunCoordinator.maxConcurrentRuns"));
         assertEquals(3030, release.input("values.dagster-user-deployments.deployments.0.port"));
         assertEquals(List.of(Map.of("name", "dagster-secrets"), Map.of("name", "openmetadata-ingestion-bot-token")),
                 release.input("values.dagster-user-deployments.deployments.0.envSecrets"));
         assertTrue(release.dependsOn().containsAll(List.of("postgres", "postgres-app-users", "dagster-secrets", "dagster",
-                        "openmetadata")),
+                        "openmetadata", "dagster-version-check")),
                 release.dependsOn().toString());
     }
 

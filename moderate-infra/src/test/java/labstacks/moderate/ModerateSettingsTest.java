@@ -1,5 +1,7 @@
 package labstacks.moderate;
 
+import com.pulumi.core.Output;
+
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.program.Preflight;
@@ -39,7 +41,10 @@ class ModerateSettingsTest {
                 "moderate:s3EndpointUrl", "moderate:s3JobOutputsBucketName", "moderate:postgresStorage",
                 "moderate:elasticsearchStorage", "moderate:rabbitStorage", "moderate:storageClass",
                 // Added since: the deliberate override of a data-keeping stack's namespace or storage class.
-                "moderate:allowDataRelocation");
+                "moderate:allowDataRelocation",
+                // issue 24: the example code location's arguments, pull secrets, run concurrency, ACME challenge.
+                "moderate:codeLocationGrpcArgs", "moderate:imagePullSecrets", "moderate:maxConcurrentRuns",
+                "moderate:acmeChallenge");
         var keys = SettingsLoader.keys(ModerateSettings.class);
         assertEquals(new TreeSet<>(before), new TreeSet<>(keys));
         assertEquals(keys.size(), Set.copyOf(keys).size(), "no key read by two groups");
@@ -106,7 +111,7 @@ class ModerateSettingsTest {
         var noHosts = new ModerateSettings.Access(a.mode(), a.keycloakMode(), Optional.empty(), a.nodeAddress(),
                 a.keycloakNodePort(), a.openMetadataNodePort(), a.dagsterNodePort(), Optional.empty(), Optional.empty(),
                 a.ingressClassName(), a.ingressControllerNamespace(), Optional.empty(), Optional.empty(),
-                a.dagsterIngressAnnotations());
+                Optional.empty(), a.dagsterIngressAnnotations());
         var broken = new ModerateSettings(prod.cluster(), prod.dagster(), noHosts, prod.postgres(), prod.keycloak(),
                 prod.openMetadata(), prod.elasticsearch(), prod.rabbitmq(), prod.platformApi(), prod.s3(), null, null);
         var found = new Found();
@@ -128,9 +133,10 @@ class ModerateSettingsTest {
         var problems = new ArrayList<String>();
         var collect = keysInto(problems);
         new ModerateSettings.PlatformApi(Optional.of("https://api.example"), Optional.empty(), Optional.empty()).check(collect);
-        new ModerateSettings.S3(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("bucket"), Optional.empty())
-                .check(collect);
-        new ModerateSettings.Dagster("r/code", "t", "1.8.7", "img:1", Optional.empty(), Optional.empty(), Optional.empty())
+        // A key without its secret is wrong in any mode; a bucket without keys is prepare's (a plan may lack secrets).
+        new ModerateSettings.S3(Optional.of(Output.ofSecret("AK")), Optional.empty(), Optional.empty(), Optional.of("bucket"),
+                Optional.empty()).check(collect);
+        new ModerateSettings.Dagster("r/code", "t", "1.8.7", List.of("--package-name", "moderate"), List.of(), Optional.empty(), "img:1", Optional.empty(), Optional.empty(), Optional.empty())
                 .check(collect);
         assertEquals(List.of("moderate:apiBaseUrl", "moderate:s3AccessKeyId", "moderate:codeLocationDagsterVersion"), problems);
         problems.clear();

@@ -43,7 +43,7 @@ class OneOffJobTest {
             var database = new ConfigMap("database", ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("database").namespace("shop").build()).build());
             var args = configure.apply(OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD)
-                    .startAfter(List.of(database))).build();
+                    .activeDeadlineSeconds(600).startAfter(List.of(database))).build();
             var job = new OneOffJob(args, CustomResourceOptions.Empty);
             stack.pulumi().export("job", com.pulumi.core.Output.of(job.objectName()));
         }).run().assertSucceeded();
@@ -68,7 +68,7 @@ class OneOffJobTest {
         assertEquals(List.of("alembic", "upgrade", "head"), pod.getContainers().get(0).getArgs());
         assertEquals(6, job.getSpec().getBackoffLimit());
         var sent = run.resource(JOB, "migrate");
-        assertNull(sent.input("spec.activeDeadlineSeconds"));
+        assertEquals(600, sent.input("spec.activeDeadlineSeconds"));
         assertNull(sent.input("spec.template.spec.initContainers"));
         assertNull(sent.input("spec.template.spec.volumes"));
         assertNull(sent.input("spec.template.spec.securityContext"));
@@ -129,5 +129,25 @@ class OneOffJobTest {
                 () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).backoffLimit(-1).build());
         assertThrows(IllegalArgumentException.class,
                 () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).activeDeadlineSeconds(0).build());
+        var unbounded = assertThrows(IllegalArgumentException.class,
+                () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).build());
+        assertTrue(unbounded.getMessage().contains("activeDeadlineSeconds"), unbounded.getMessage());
+    }
+
+    /**
+     * pulumi/pulumi-kubernetes v4.0.0 {@code provider/pkg/await/job.go}: {@code DefaultJobTimeoutMins = 10} unless
+     * the resource's customTimeouts say otherwise. Back-off: kubernetes.io/docs/concepts/workloads/controllers/job/
+     * ("Pod backoff failure policy": 10 s, 20 s, 40 s ... capped at six minutes).
+     */
+    @Test
+    void pulumiWaitsForTheDeadlinePlusTheBackOffOfEveryRetry() {
+        assertEquals(0, OneOffJob.backOffSeconds(0));
+        assertEquals(10 + 20, OneOffJob.backOffSeconds(2));
+        assertEquals(10 + 20 + 40 + 80 + 160 + 320, OneOffJob.backOffSeconds(6));
+        assertEquals(10 + 20 + 40 + 80 + 160 + 320 + 360 + 360, OneOffJob.backOffSeconds(8), "each delay capped at 6 min");
+        var run = run(b -> b.backoffLimit(2).activeDeadlineSeconds(1800));
+        var expected = Long.toString((1800L + 30) * 1_000_000_000L) + "ns";
+        assertEquals(Map.of("create", expected, "update", expected), run.resource(JOB, "migrate").customTimeouts());
+        assertTrue(run.resource(ACCOUNT, "migrate").customTimeouts().isEmpty(), "the account is not awaited that long");
     }
 }

@@ -10,6 +10,7 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
@@ -31,8 +32,10 @@ import java.util.Optional;
  * component: both register under whatever parent the options name, so adopting it changes no URN.
  *
  * <p>{@code pulumi up} waits for the Job to complete (pulumi-kubernetes v4.0.0 {@code provider/pkg/await/job.go}:
- * Complete succeeds, Failed fails at once), for 10 minutes unless the resource's {@code customTimeouts} say
- * otherwise; retries and a deadline that may run longer need a matching create timeout from the caller.
+ * Complete succeeds, Failed fails at once), for {@code DefaultJobTimeoutMins = 10} minutes unless the resource's
+ * {@code customTimeouts} say otherwise. So every one-off Job has a deadline, and its create and update timeouts
+ * are that deadline plus the retries' back-off ({@link #awaitTimeout}): Pulumi never gives up on a Job that is
+ * still allowed to run, and a Job that fails ends the wait at once anyway.
  */
 public final class OneOffJob {
 
@@ -50,8 +53,10 @@ public final class OneOffJob {
      * @param volumes               the pod's volumes; empty for none
      * @param podSecurity           the pod's security context; empty to leave it to the containers
      * @param backoffLimit          how many failed pods are retried
-     * @param activeDeadlineSeconds how long the whole Job may run before it is failed; empty for no limit
+     * @param activeDeadlineSeconds how long the whole Job may run before it is failed (pulls, retries and
+     *                              back-off included)
      * @param startAfter            resources the Job must wait for although none of its inputs names them
+     * @param imagePullSecrets      Secrets the pod pulls its images with (a private registry); empty for none
      */
     public record Args(
             String name,
@@ -65,7 +70,8 @@ public final class OneOffJob {
             Optional<PodSecurityContextArgs> podSecurity,
             int backoffLimit,
             Optional<Integer> activeDeadlineSeconds,
-            List<Resource> startAfter) {
+            List<Resource> startAfter,
+            List<String> imagePullSecrets) {
 
         public Args {
             ObjectMetadata.requireName("a one-off Job's name", name);
@@ -78,6 +84,10 @@ public final class OneOffJob {
             if (backoffLimit < 0) {
                 throw new IllegalArgumentException(name + ": backoffLimit must be 0 or more, got " + backoffLimit);
             }
+            if (activeDeadlineSeconds.isEmpty()) {
+                throw new IllegalArgumentException(name + ": a one-off Job needs activeDeadlineSeconds, so that"
+                        + " pulumi up's wait (customTimeouts) can cover all of its run");
+            }
             activeDeadlineSeconds.ifPresent(seconds -> {
                 if (seconds < 1) {
                     throw new IllegalArgumentException(name + ": activeDeadlineSeconds must be positive, got " + seconds);
@@ -88,11 +98,21 @@ public final class OneOffJob {
             initContainers = List.copyOf(initContainers);
             volumes = List.copyOf(volumes);
             startAfter = List.copyOf(startAfter);
+            imagePullSecrets = List.copyOf(imagePullSecrets);
         }
 
         /** The Job object's name: {@link #jobName} or {@link #name}. */
         public String objectName() {
             return jobName.orElse(name);
+        }
+
+        /**
+         * How long {@code pulumi up} waits for the Job: its deadline plus the back-off of all its retries. The
+         * deadline alone bounds the Job (it counts from the Job's start, pulls and retries included); the back-off
+         * is added so the wait is never shorter than what the Job may spend between pods.
+         */
+        public java.time.Duration awaitTimeout() {
+            return java.time.Duration.ofSeconds(activeDeadlineSeconds.orElseThrow() + backOffSeconds(backoffLimit));
         }
 
         /** A builder for the Job {@code name} in {@code namespace} running {@code container}. */
@@ -101,7 +121,21 @@ public final class OneOffJob {
         }
     }
 
-    /** Builds {@link Args}: no labels, no init containers, volumes or pod security, six retries, no deadline. */
+    /**
+     * The Job controller's total delay before {@code retries} retried pods: 10 s, doubling, capped at six minutes
+     * each (kubernetes.io/docs/concepts/workloads/controllers/job/, "Pod backoff failure policy").
+     */
+    public static long backOffSeconds(int retries) {
+        long total = 0;
+        long delay = 10;
+        for (int i = 0; i < retries; i++) {
+            total += delay;
+            delay = Math.min(delay * 2, 360);
+        }
+        return total;
+    }
+
+    /** Builds {@link Args}: no labels, no init containers, volumes or pod security, six retries; a deadline is required. */
     public static final class Builder {
         private final String name;
         private final String namespace;
@@ -116,6 +150,7 @@ public final class OneOffJob {
         private int backoffLimit = 6;
         private Optional<Integer> activeDeadlineSeconds = Optional.empty();
         private List<Resource> startAfter = List.of();
+        private List<String> imagePullSecrets = List.of();
 
         private Builder(String name, String namespace, ContainerArgs container) {
             this.name = name;
@@ -168,9 +203,14 @@ public final class OneOffJob {
             return this;
         }
 
+        public Builder imagePullSecrets(List<String> value) {
+            this.imagePullSecrets = List.copyOf(value);
+            return this;
+        }
+
         public Args build() {
             return new Args(name, namespace, jobName, labels, podLabels, container, initContainers, volumes, podSecurity,
-                    backoffLimit, activeDeadlineSeconds, startAfter);
+                    backoffLimit, activeDeadlineSeconds, startAfter, imagePullSecrets);
         }
     }
 
@@ -196,6 +236,11 @@ public final class OneOffJob {
         if (!args.volumes().isEmpty()) {
             pod.volumes(args.volumes());
         }
+        if (!args.imagePullSecrets().isEmpty()) {
+            pod.imagePullSecrets(args.imagePullSecrets().stream()
+                    .map(secret -> com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs.builder().name(secret).build())
+                    .toList());
+        }
         var spec = JobSpecArgs.builder()
                 .backoffLimit(args.backoffLimit())
                 .template(PodTemplateSpecArgs.builder()
@@ -203,7 +248,9 @@ public final class OneOffJob {
                         .spec(pod.build())
                         .build());
         args.activeDeadlineSeconds().ifPresent(spec::activeDeadlineSeconds);
-        var jobOptions = CustomResourceOptions.builder().deleteBeforeReplace(true);
+        var timeout = args.awaitTimeout();
+        var jobOptions = CustomResourceOptions.builder().deleteBeforeReplace(true)
+                .customTimeouts(CustomTimeouts.builder().create(timeout).update(timeout).build());
         if (!args.startAfter().isEmpty()) {
             jobOptions.dependsOn(new ArrayList<>(args.startAfter()));
         }

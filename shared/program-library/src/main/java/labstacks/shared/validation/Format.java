@@ -22,6 +22,14 @@ public enum Format {
     IMAGE_REPOSITORY("an image repository without tag", Vocabulary::imageRepository),
     HTTP_URL("an http(s) URL", Vocabulary::httpUrl),
     HOST("a host name or IPv4 address", Vocabulary::host),
+    /**
+     * A password that programs put into a URL's user-info without quoting it: only RFC 3986 unreserved characters,
+     * which need no percent-encoding. The rule never repeats the value.
+     */
+    URL_SAFE_PASSWORD("a password of letters, digits, '.', '_', '~' and '-' only", v -> v.matches("[A-Za-z0-9._~-]{12,}")
+            ? Optional.empty()
+            : Optional.of("use at least 12 letters, digits, '.', '_', '~' or '-': it is placed unquoted in a URL, where"
+                    + " '@', ':', '/', '%' and the like would cut it short")),
     /** A secret that is a file's contents (a service-account key); the rule never repeats the value. */
     JSON_DOCUMENT("a JSON document (the file's contents, not its path)", Vocabulary::jsonDocument);
 
