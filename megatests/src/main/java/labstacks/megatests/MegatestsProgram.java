@@ -77,6 +77,14 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                     fixture.email(login).ifPresent(email -> user.put("email", email));
                     return user;
                 },
+                "seqera:index/getOrganizationMember:getOrganizationMember", args -> {
+                    var email = String.valueOf(args.get("email"));
+                    if (!fixture.organizationMembers().contains(email)) {
+                        throw new IllegalStateException(WorkspaceParticipants.MEMBER_NOT_FOUND
+                                + ": No organization member found with email: " + email);
+                    }
+                    return Map.of("id", email, "email", email, "orgId", args.get("orgId"));
+                },
                 "seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
                     var email = String.valueOf(args.get("email"));
                     var role = fixture.participantRole(email).orElseThrow(() -> new IllegalStateException(
@@ -119,7 +127,8 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var seqera = SeqeraProviders.create("seqera-provider",
                 new SeqeraAccess(settings.seqeraServerUrl(), settings.towerAccessToken()));
 
-        var bucket = new MegatestsBucket(settings.bucketName(), new MegatestsBucketArgs(settings.bucketName(), aws),
+        var bucket = new MegatestsBucket(settings.bucketName(), new MegatestsBucketArgs(settings.bucketName(), aws,
+                settings.liveIds().bucketCors().isPresent()),
                 ComponentResourceOptions.Empty);
         var forgePolicy = TowerForgePolicies.forge(settings.forgePolicy());
         var iam = new TowerForgeIam("towerforge", new TowerForgeIamArgs(bucket.bucketName(), bucket.bucketArn(),
@@ -127,10 +136,10 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironmentsArgs(
                 settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
                 settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy), settings.computeEnvs(),
-                seqera), ComponentResourceOptions.Empty);
+                seqera, settings.liveIds()), ComponentResourceOptions.Empty);
         var participants = new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(
                 settings.seqeraOrgId(), settings.towerWorkspaceId(), settings.participantRoles().equals("teams"),
-                github, seqera), ComponentResourceOptions.Empty);
+                github, seqera, settings.liveIds(), stack::warn), ComponentResourceOptions.Empty);
 
         var workspaceId = Long.toString(settings.towerWorkspaceId());
         var ids = new LinkedHashMap<ComputeEnvKind, Output<String>>();
@@ -150,7 +159,8 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 "OP_ACCOUNT=nf-core gh secret set TOWER_ACCESS_TOKEN --org " + settings.githubOwner()
                         + " --body \"$(op read 'op://Dev/Seqera Platform/TOWER_ACCESS_TOKEN')\" --visibility all"));
         var org = new GithubOrganizationSettings("github-organization", new GithubOrganizationSettingsArgs(
-                settings.githubOwner(), variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES, github),
+                settings.githubOwner(), variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES, github,
+                settings.liveIds().variables()),
                 ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
