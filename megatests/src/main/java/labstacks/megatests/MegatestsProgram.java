@@ -96,7 +96,18 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
 
     @Override
     public List<PolicyException> policyExceptions() {
-        return TowerForgeIam.POLICY_EXCEPTIONS;
+        var exceptions = new java.util.ArrayList<>(TowerForgeIam.POLICY_EXCEPTIONS);
+        // check runs on the offline plan, whose participants are the fixture's people.
+        var fixture = OfflineParticipants.load();
+        var logins = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        fixture.teams().values().forEach(logins::addAll);
+        for (var login : logins) {
+            exceptions.add(new PolicyException("pulumi-import-protected",
+                    "seqera:index/workspaceParticipant:WorkspaceParticipant", WorkspaceParticipants.resourceName(login),
+                    "a workspace membership holds no data: it is retained on delete instead, so someone who leaves the"
+                            + " teams or changes e-mail leaves the state, never the workspace, and fails no deploy"));
+        }
+        return List.copyOf(exceptions);
     }
 
     /**

@@ -49,7 +49,8 @@ final class IamRules {
         var policyLimited = keys.contains("iam:policyarn") || keys.contains("iam:permissionsboundary");
         var found = new ArrayList<String>();
         for (var action : actions) {
-            if (action.equals("iam:*") || action.equals("*")) {
+            // "*" is iam-no-wildcard-action's finding.
+            if (action.equals("iam:*")) {
                 found.add(action);
             } else if (GIVES_ROLE_POLICY.contains(action) && !policyLimited) {
                 found.add(action);
