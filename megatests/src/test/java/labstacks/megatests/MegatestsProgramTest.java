@@ -294,6 +294,25 @@ class MegatestsProgramTest {
                 + "(core|maintainers)\\) failed: Unexpected API response: Status code: 403").matcher(errors).find(), errors);
     }
 
+    /** megatests:importIds: what the state lacks is imported with the provider's own import id format. */
+    @Test
+    void liveIdsFromTheSettingsBecomeImports() {
+        var run = prod().config("megatests:importIds", "{\"computeEnv.gpu\": \"6hGpuLive\", \"credential.aws\": \"5dzHq1\","
+                + " \"variable.TOWER_WORKSPACE_ID\": \"TOWER_WORKSPACE_ID\", \"bucket.cors\": \"nf-core-awsmegatests\"}")
+                .run().assertSucceeded();
+        // terraform-provider-seqera v0.30.5 computeenv_resource.go ImportState: JSON with exactly these fields.
+        assertEquals("{\"compute_env_id\":\"6hGpuLive\",\"workspace_id\":59994744926013}",
+                run.resource("seqera:index/computeEnv:ComputeEnv", ComputeEnvKind.GPU.environmentName()).importId());
+        assertEquals(null, run.resource("seqera:index/computeEnv:ComputeEnv", ComputeEnvKind.CPU.environmentName()).importId());
+        assertEquals("5dzHq1", run.resource("seqera:index/credential:Credential", "towerforge-aws-credential").importId());
+        assertEquals("TOWER_WORKSPACE_ID", run.resource(
+                "github:index/actionsOrganizationVariable:ActionsOrganizationVariable", "variable-tower-workspace-id").importId());
+        assertEquals("nf-core-awsmegatests", run.resource(
+                "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", "nf-core-awsmegatests-cors").importId());
+        assertEquals(null, run().resource("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
+                "nf-core-awsmegatests-cors").importId(), "unset: created, as before");
+    }
+
     @Test
     void outputsHaveTheDocumentedKeys() {
         var run = run();

@@ -25,8 +25,9 @@ import java.util.function.Function;
  *   <li>{@code pulumi:providers:aws}: a changed {@code region} replaces the provider, and with it every
  *       resource it manages (see {@link Adoption}).</li>
  *   <li>{@code github:*}: integrations/terraform-provider-github v6 (pulumi-github 6.15.0):
- *       {@code resource_github_actions_organization_variable.go} (variable_name) and
- *       {@code resource_github_actions_organization_secret.go} (secret_name).</li>
+ *       {@code resource_github_actions_organization_variable.go} (variable_name, visibility) and
+ *       {@code resource_github_actions_organization_secret.go} (secret_name, visibility); a program's
+ *       ignoreChanges on visibility hides it.</li>
  *   <li>{@code seqera:*}: seqeralabs/terraform-provider-seqera v0.30.5:
  *       {@code internal/provider/computeenv_resource.go} (the whole {@code compute_env} object and
  *       {@code label_ids} are RequiresReplaceIfConfigured; {@code workspace_id} is not),
@@ -71,8 +72,9 @@ public final class ReplaceRules {
             Map.entry("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                     List.of("bucket", "expectedBucketOwner")),
             Map.entry("aws:s3/bucketOwnershipControls:BucketOwnershipControls", List.of("bucket")),
-            Map.entry("github:index/actionsOrganizationVariable:ActionsOrganizationVariable", List.of("variableName")),
-            Map.entry("github:index/actionsOrganizationSecret:ActionsOrganizationSecret", List.of("secretName")),
+            Map.entry("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                    List.of("variableName", "visibility")),
+            Map.entry("github:index/actionsOrganizationSecret:ActionsOrganizationSecret", List.of("secretName", "visibility")),
             Map.entry("seqera:index/computeEnv:ComputeEnv", List.of("computeEnv.*", "labelIds")),
             Map.entry("seqera:index/workspaceParticipant:WorkspaceParticipant",
                     List.of("orgId", "workspaceId", "memberId", "teamId", "email")),
