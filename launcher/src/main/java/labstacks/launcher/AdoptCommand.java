@@ -148,10 +148,6 @@ final class AdoptCommand extends ProjectCommand {
         var report = Adoption.compare(plan, export.renamedTo(plan.project(), plan.stack()),
                 java.util.Set.copyOf(acceptCreate));
         out.print(AdoptionOutput.text(report));
-        if (report.matched().stream().allMatch(m -> m.stateUrn().contains("::pulumi:pulumi:Stack::"))) {
-            err.println("warning: nothing in " + stateFile + " matches a resource of " + stack
-                    + " but the stack itself: is it the export of another program's stack?");
-        }
         if (json != null && !OutputFile.write(json, AdoptionOutput.json(report, exportedAs, renamedFrom), "--json", out, err)) {
             return Main.FAILED;
         }

@@ -187,6 +187,10 @@ public final class Adoption {
                 warnings.add("--accept-create " + urn + ": not a create (it is matched or imported), so nothing is accepted");
             }
         }
+        if (matched.stream().allMatch(m -> m.stateUrn().contains("::pulumi:pulumi:Stack::"))) {
+            warnings.add("nothing in " + state.file() + " matches a resource of " + plan.stack()
+                    + " but the stack itself: is it the export of another program's stack?");
+        }
         var pending = state.pending();
         return new Report(plan.stack(), state.file().toString(), List.copyOf(matched),
                 creates.stream().map(PlannedResource::urn).toList(), List.copyOf(imports), List.copyOf(accepted),
