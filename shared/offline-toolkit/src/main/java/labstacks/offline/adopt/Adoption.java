@@ -143,7 +143,7 @@ public final class Adoption {
             stateOf.put(planned.urn(), found);
             matched.add(new Match(planned.urn(), found.urn(), found.id()));
             var reasons = new ArrayList<String>();
-            replaceReasons(planned, found, invented, reasons, uncompared);
+            replaceReasons(planned, found, invented, reasons, uncompared, warnings);
             importReason(planned, found).ifPresent(reasons::add);
             reasonsByUrn.put(planned.urn(), reasons);
         }
@@ -369,14 +369,20 @@ public final class Adoption {
     /** Why the provider would replace the pair, into {@code reasons}; what cannot be compared, into {@code uncompared}. */
     static void replaceReasons(PlannedResource planned, StateExport.StateResource entry, Set<String> invented,
                                List<String> reasons, List<Uncompared> uncompared) {
+        replaceReasons(planned, entry, invented, reasons, uncompared, new ArrayList<>());
+    }
+
+    /** As above; {@code unknown} collects replace-triggering inputs known only at deploy time. */
+    static void replaceReasons(PlannedResource planned, StateExport.StateResource entry, Set<String> invented,
+                               List<String> reasons, List<Uncompared> uncompared, List<String> unknown) {
         var fromInputs = ReplaceRules.diffsInputs(planned.type());
         for (var rule : ReplaceRules.forType(planned.type())) {
             if (rule.endsWith(".*")) {
                 var base = rule.substring(0, rule.length() - 2);
                 leaves(base, planned.input(base), (path, value) ->
-                        compare(planned, entry, path, value, invented, fromInputs, reasons, uncompared));
+                        compare(planned, entry, path, value, invented, fromInputs, reasons, uncompared, unknown));
             } else {
-                compare(planned, entry, rule, planned.input(rule), invented, fromInputs, reasons, uncompared);
+                compare(planned, entry, rule, planned.input(rule), invented, fromInputs, reasons, uncompared, unknown);
             }
         }
         ReplaceRules.special(planned.type(), planned::input, path -> stateValue(entry, path, fromInputs))
@@ -385,7 +391,7 @@ public final class Adoption {
 
     private static void compare(PlannedResource planned, StateExport.StateResource entry, String path, Object mine,
                                 Set<String> invented, boolean fromInputs, List<String> reasons,
-                                List<Uncompared> uncompared) {
+                                List<Uncompared> uncompared, List<String> unknown) {
         // RequiresReplaceIfConfigured: only what the program sets counts; ignoreChanges hides the rest.
         if (planned.ignoreChanges().stream().anyMatch(ignored -> path.equals(ignored) || path.startsWith(ignored + "."))) {
             return;
@@ -401,6 +407,12 @@ public final class Adoption {
             }
         }
         if (mine == null || computedOffline(mine, invented)) {
+            if (mine != null && stateValue(entry, path, fromInputs) != null) {
+                // Another resource's output (an ARN, a Seqera id): the engine compares it with the matched
+                // resource's real value; offline it cannot be told.
+                unknown.add(planned.urn() + ": " + path + " is known only at deploy time (another resource's output):"
+                        + " not compared here; a replace of that resource is reported on its own");
+            }
             return;
         }
         var theirs = stateValue(entry, path, fromInputs);
