@@ -23,17 +23,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code adopt <stack> --state FILE [--json OUT] [--root DIR]}: what taking over an existing stack's
- * state would do. The export is treated as {@code pulumi stack rename} leaves it (project and stack of
- * this one), the stack's offline plan is matched against it by URN and alias, and the outcome is printed
- * like a preview. Exit 0 when nothing that exists would be deleted, replaced or created twice; 1
+ * {@code adopt <stack> --state FILE [--renamed-from ORG/PROJECT/STACK] [--accept-create URN...] [--json OUT]
+ * [--root DIR]}: what taking over an existing stack's state would do. The export must name this project
+ * and stack, or {@code --renamed-from} must say which stack it was before a {@code pulumi stack rename}
+ * (the export is then read as the rename leaves it). The stack's offline plan is matched against it by URN
+ * and alias, and the outcome is printed like a preview. Exit 0 only when every planned resource is matched,
+ * imported by id or accepted, and nothing that exists would be deleted, replaced or created twice; 1
  * otherwise (or when the plan or the export cannot be read); 2 on usage errors.
  */
 @Command(name = "adopt",
-        customSynopsis = "./labstacks adopt <stack> --state FILE [--json OUT] [--root DIR]",
+        customSynopsis = "./labstacks adopt <stack> --state FILE [--renamed-from ORG/PROJECT/STACK]"
+                + " [--accept-create URN...] [--json OUT] [--root DIR]",
         description = "What taking over an existing stack's state would do, printed like a preview: the export is"
                 + " matched against the stack's offline plan by URN and alias.",
-        exitCodeList = {"0:nothing that exists would be deleted, replaced or created twice",
+        exitCodeList = {"0:every planned resource is matched, imported or accepted, and nothing that exists would be"
+                + " deleted, replaced or created twice",
                 "1:something would be, or the plan or the export cannot be read", "2:a usage error"})
 final class AdoptCommand extends ProjectCommand {
     @Parameters(paramLabel = "<stack>", description = "the stack to adopt into: <stack>, <org>/<stack>,"
@@ -46,6 +50,15 @@ final class AdoptCommand extends ProjectCommand {
     @Option(names = "--state", paramLabel = "FILE",
             description = "a `pulumi stack export --file FILE` of the stack to take over")
     Path stateFile;
+
+    @Option(names = "--renamed-from", paramLabel = "ORG/PROJECT/STACK",
+            description = "the stack the export belongs to, when it is (or will be) renamed to this one with"
+                    + " `pulumi stack rename`")
+    String renamedFrom;
+
+    @Option(names = "--accept-create", paramLabel = "URN", arity = "1..*",
+            description = "a planned resource that may be created: nothing of it exists outside the state")
+    List<String> acceptCreate = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "OUT", description = "also write the report as JSON")
     Path json;
@@ -78,6 +91,22 @@ final class AdoptCommand extends ProjectCommand {
             throw new ParameterException(spec.commandLine(),
                     "--state FILE is required: a `pulumi stack export --file FILE` of the stack to take over");
         }
+        var projectRoot = root.orElse(defaultRoot);
+        if (json != null && !json.toString().equals("-")) {
+            var refusal = refusedOutput(json, stateFile, projectRoot);
+            if (refusal != null) {
+                throw new ParameterException(spec.commandLine(), "--json " + json + ": " + refusal
+                        + "; give --json a new file, for example adopt.json");
+            }
+        }
+        String[] from = null;
+        if (renamedFrom != null) {
+            from = renamedFrom.split("/", -1);
+            if (from.length != 3 || java.util.Arrays.stream(from).anyMatch(String::isBlank)) {
+                throw new ParameterException(spec.commandLine(), "--renamed-from " + renamedFrom
+                        + ": expected ORG/PROJECT/STACK, the fully qualified name of the stack before the rename");
+            }
+        }
         var given = stacks.get(0);
 
         StateExport export;
@@ -90,7 +119,7 @@ final class AdoptCommand extends ProjectCommand {
         labstacks.offline.plan.Plan plan;
         String stack;
         try {
-            var project = ProjectFiles.open(root.orElse(defaultRoot));
+            var project = ProjectFiles.open(projectRoot);
             var reference = StackReference.parse(given, project.project());
             reference.note().ifPresent(note -> err.println("note: " + note));
             stack = reference.stack();
@@ -104,19 +133,56 @@ final class AdoptCommand extends ProjectCommand {
             err.println("The plan of " + stack + " failed; nothing to compare.");
             return Main.FAILED;
         }
-        if (!export.project().equals(plan.project()) || !export.stack().equals(plan.stack())) {
-            out.println("treating " + export.project() + "/" + export.stack() + " as renamed to "
-                    + plan.project() + "/" + plan.stack() + " (pulumi stack rename)");
+        var exportedAs = export.project() + "/" + export.stack();
+        var target = plan.project() + "/" + plan.stack();
+        out.println(stateFile + " is the export of " + exportedAs);
+        if (!exportedAs.equals(target)) {
+            if (from == null) {
+                err.println("error: " + stateFile + " is the export of " + exportedAs + ", not of " + target
+                        + "; if it is to be renamed with `pulumi stack rename " + "ORG/" + target + "`, say which stack it"
+                        + " was: --renamed-from ORG/" + exportedAs + " (after the rename, export again: the new export"
+                        + " names " + target + ")");
+                return Main.FAILED;
+            }
+            if (!(from[1] + "/" + from[2]).equals(exportedAs)) {
+                err.println("error: --renamed-from " + renamedFrom + " does not name the stack of " + stateFile
+                        + " (" + exportedAs + "); give --renamed-from ORG/" + exportedAs);
+                return Main.FAILED;
+            }
+            out.println("reading it as `pulumi stack rename " + from[0] + "/" + target + "` leaves it (--renamed-from "
+                    + renamedFrom + ")");
+        } else if (from != null) {
+            out.println("note: the export already names " + target + "; --renamed-from " + renamedFrom + " changes nothing");
         }
-        var report = Adoption.compare(plan, export.renamedTo(plan.project(), plan.stack()));
+        var report = Adoption.compare(plan, export.renamedTo(plan.project(), plan.stack()),
+                java.util.Set.copyOf(acceptCreate));
         out.print(AdoptionOutput.text(report));
-        if (report.matched().stream().allMatch(m -> m.stateUrn().contains("::pulumi:pulumi:Stack::"))) {
-            err.println("warning: nothing in " + stateFile + " matches a resource of " + stack
-                    + " but the stack itself: is it the export of another program's stack?");
-        }
-        if (json != null && !OutputFile.write(json, AdoptionOutput.json(report), "--json", out, err)) {
+        if (json != null && !OutputFile.write(json, AdoptionOutput.json(report, exportedAs, renamedFrom), "--json", out, err)) {
             return Main.FAILED;
         }
         return report.safe() ? Main.OK : Main.FAILED;
+    }
+
+    /**
+     * Why {@code --json} may not be written: it is the export being read, or a Pulumi project or stack
+     * file (which can hold {@code secure:} values not committed yet); null when it may.
+     */
+    static String refusedOutput(Path output, Path state, Path projectRoot) {
+        var name = output.getFileName() == null ? "" : output.getFileName().toString();
+        if (name.matches("Pulumi(\\..+)?\\.ya?ml")) {
+            return "is a Pulumi project or stack file; the report would replace it";
+        }
+        try {
+            if (java.nio.file.Files.exists(output) && java.nio.file.Files.exists(state)
+                    && java.nio.file.Files.isSameFile(output, state)) {
+                return "is the --state export itself; the report would replace it";
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        if (output.toAbsolutePath().normalize().equals(state.toAbsolutePath().normalize())) {
+            return "is the --state export itself; the report would replace it";
+        }
+        return null;
     }
 }

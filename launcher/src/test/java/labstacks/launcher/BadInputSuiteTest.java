@@ -191,6 +191,12 @@ class BadInputSuiteTest {
                         "pipeweave:bucketName: is stored encrypted (secure:) in Pulumi.pipeweave-production.yaml, but it is not a secret setting"),
                 bad("encrypted workspace id", "megatests-prod", set("megatests:towerWorkspaceId", "\n    secure: v1:AAAABBBB"),
                         "megatests:towerWorkspaceId: is stored encrypted (secure:)"),
+                bad("import id under an unknown key", "megatests-prod",
+                        append("  megatests:importIds:\n    computeEnv.cpux: abc123"),
+                        "megatests:importIds: computeEnv.cpux: no such compute environment; the keys are computeEnv.cpu"),
+                bad("variable import id that is not its name", "megatests-prod",
+                        append("  megatests:importIds:\n    variable.AWS_S3_BUCKET: AWS_S3_BUCKET_OLD"),
+                        "variable.AWS_S3_BUCKET: the import id of an organization variable is its name, AWS_S3_BUCKET"),
                 bad("environment in the wrong form", "moderate-prod", set("labstacks:environment", "Production"),
                         "expected a name of 1 to 32 lower-case letters, digits and '-', starting with a letter"),
                 bad("environment missing, said once", "pipeweave-production", remove("labstacks:environment"),
@@ -463,6 +469,144 @@ class BadInputSuiteTest {
         for (var variable : variables) {
             assertEquals("[unknown]", variable.getAsJsonObject("inputs").get("value").getAsString(),
                     "a Seqera id is known only once the platform creates the environment");
+        }
+    }
+
+    /** One broken or hostile export and what adopt must say about it (audit 2026-12-07, reliability.md ad02-ad37). */
+    record ExportCase(String name, java.util.function.Function<Path, Path> write, String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A valid export of pipeweave-staging as text, with {@code edit} applied. */
+    private static String validExport(UnaryOperator<String> edit) {
+        var export = PlanExport.of(PlanExport.plan(ProgramHarness.repositoryRoot(), "pipeweave-staging"));
+        try {
+            var file = Files.createTempFile("export", ".json");
+            export.write(file);
+            var text = Files.readString(file);
+            Files.delete(file);
+            return edit.apply(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static java.util.function.Function<Path, Path> text(UnaryOperator<String> edit) {
+        return dir -> {
+            try {
+                return Files.writeString(dir.resolve("state.json"), validExport(edit));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static java.util.function.Function<Path, Path> bytes(byte[] content) {
+        return dir -> {
+            try {
+                return Files.write(dir.resolve("state.json"), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** The first resource's {@code "custom": true} turned into {@code "custom": true, "<key>": <json>}. */
+    private static UnaryOperator<String> field(String key, String json) {
+        return t -> t.replaceFirst("\"custom\": true", "\"custom\": true, \"" + key + "\": " + java.util.regex.Matcher.quoteReplacement(json));
+    }
+
+    static Stream<ExportCase> exportCases() {
+        var deep = "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000);
+        return Stream.of(
+                new ExportCase("protect is text", text(field("protect", "\"yes\"")),
+                        ".protect is text, not true or false"),
+                new ExportCase("custom is an object", text(t -> t.replaceFirst("\"custom\": true", "\"custom\": {\"x\": 1}")),
+                        ".custom is an object, not true or false"),
+                new ExportCase("id is an object", text(t -> t.replaceFirst("\"id\": \"[^\"]*\"", "\"id\": {\"x\": 1}")),
+                        ".id is an object, not text"),
+                new ExportCase("inputs nested 20,000 deep", text(field("inputs", deep)),
+                        ".inputs.a.a.a: nested deeper than 128 levels"),
+                new ExportCase("truncated", text(t -> t.substring(0, 1000)), "not JSON: the file ends in the middle of a value"),
+                new ExportCase("a URN twice", text(t -> t.replaceFirst("\"resources\": \\[\\s*(\\{[^{}]*(\\{[^{}]*\\}[^{}]*)*\\})",
+                        "\"resources\": [$1, $1")), "a state holds each resource once"),
+                new ExportCase("version as text", text(t -> t.replaceFirst("\"version\": 3", "\"version\": \"3\"")),
+                        "\"version\" is text, not the number 3"),
+                new ExportCase("two version keys", text(t -> t.replaceFirst("\"version\": 3", "\"version\": 2, \"version\": 3")),
+                        "\"version\" appears twice"),
+                new ExportCase("a labstacks plan", bytes(("{\"version\":1,\"project\":\"labstacks\",\"stack\":\"s\","
+                        + "\"program\":\"pipeweave\",\"resources\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "this is a labstacks plan (./labstacks plan --json), not a Pulumi stack export"),
+                new ExportCase("not UTF-8", bytes(new byte[]{'{', '"', (byte) 0xE9, '"', ':', '1', '}'}), "not UTF-8 text"),
+                new ExportCase("missing file", dir -> dir.resolve("nothing-here.json"), "nothing-here.json: no such file"),
+                new ExportCase("a directory", dir -> dir, "is a directory, not a file"),
+                new ExportCase("too many values", bytes(("{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":"
+                        + "\"urn:pulumi:s::p::aws:s3/bucketV2:BucketV2::b\",\"type\":\"aws:s3/bucketV2:BucketV2\",\"inputs\":{\"x\":["
+                        + "0,".repeat(1_600_000) + "0]}}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "deployment.resources[0].inputs.x: more than 1500000 values"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exportCases")
+    void aBrokenOrHostileExportIsOneClearErrorNamingTheFileAndTheField(ExportCase input) throws IOException {
+        var state = input.write().apply(temp);
+        var json = temp.resolve("adopt-report.json");
+        var result = run(ProgramHarness.repositoryRoot(), "adopt", "pipeweave-staging", "--state", state.toString(),
+                "--json", json.toString());
+        assertEquals(1, result.code(), result.out() + result.err());
+        assertTrue(result.err().startsWith("error: " + state), "one error naming the file: " + result.err());
+        assertTrue(result.err().contains(input.expected()), "expected <" + input.expected() + "> in:\n" + result.err());
+        assertEquals(1, result.err().lines().count(), "one line: " + result.err());
+        assertFalse(result.err().contains("Exception") || result.err().contains("\tat "), result.err());
+        assertFalse(Files.exists(json), "no report for an export that cannot be read");
+    }
+
+    /**
+     * The launcher's own heap (launcher/jvm.options: -Xmx384m) in a JVM of its own: a 150 MB export, one
+     * of 60 MB that is a single huge value, and one 20,000 levels deep each end in one clear error.
+     */
+    @Test
+    void hugeExportsStayWithinTheLaunchersHeap() throws Exception {
+        var huge = temp.resolve("huge.json");
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(huge))) {
+            out.write("{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":\"urn:pulumi:s::p::pulumi:pulumi:Stack::p-s\","
+                    + "\"type\":\"pulumi:pulumi:Stack\",\"outputs\":{\"blob\":\"");
+            var chunk = "x".repeat(1 << 20);
+            for (int i = 0; i < 150; i++) {
+                out.write(chunk);
+            }
+            out.write("\"}}]}}");
+        }
+        var large = temp.resolve("large.json");
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(large))) {
+            out.write("{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":\"urn:pulumi:s::p::pulumi:pulumi:Stack::p-s\","
+                    + "\"type\":\"pulumi:pulumi:Stack\",\"outputs\":{\"blob\":\"");
+            var chunk = "x".repeat(1 << 20);
+            for (int i = 0; i < 60; i++) {
+                out.write(chunk);
+            }
+            out.write("\"}}]}}");
+        }
+        var javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (var file : List.of(huge, large)) {
+            var process = new ProcessBuilder(javaCommand, "-Xmx384m", "-Xss512k", "-cp", System.getProperty("java.class.path"),
+                    "labstacks.launcher.Main", "adopt", "pipeweave-staging", "--state", file.toString(),
+                    "--root", ProgramHarness.repositoryRoot().toString())
+                    .redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES));
+            assertFalse(output.contains("OutOfMemoryError") || output.contains("Exception") || output.contains("\tat "), output);
+            if (file.equals(huge)) {
+                assertEquals(1, process.exitValue(), output);
+                assertTrue(output.contains(file + ": is 150 MB; adopt reads exports of up to 64 MB"), output);
+            } else {
+                // Read whole within the heap; it is the export of another project, which adopt says.
+                assertEquals(1, process.exitValue(), output);
+                assertTrue(output.contains("is the export of p/s, not of labstacks/pipeweave-staging"), output);
+            }
         }
     }
 

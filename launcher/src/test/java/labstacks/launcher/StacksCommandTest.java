@@ -46,11 +46,13 @@ class StacksCommandTest {
         assertEquals(1, result.out().strip().lines().count(), "one line, as $GITHUB_OUTPUT needs");
         var names = JsonParser.parseString(result.out()).getAsJsonArray().asList().stream()
                 .map(e -> e.getAsJsonObject().get("stack").getAsString()).toList();
-        assertEquals(List.of("biositing-prod", "igenomes-prod", "megatests-prod", "moderate-prod",
+        // megatests-prod is paused (labstacks:deploy: false) until its live stack is adopted (megatests/README.md).
+        assertEquals(List.of("biositing-prod", "igenomes-prod", "moderate-prod",
                 "pipeweave-development", "pipeweave-production", "pipeweave-staging"), names);
         var all = run(ProgramHarness.repositoryRoot(), "stacks");
         assertTrue(all.out().contains("moderate-local\tmoderate-infra\tlocal\tlocal only\t-\n"), all.out());
         assertTrue(all.out().contains("igenomes-prod\tigenomes\tprod\tdeploy\tlabstacks/igenomes-prod\n"), all.out());
+        assertTrue(all.out().contains("megatests-prod\tmegatests\tprod\tlocal only"), all.out());
     }
 
     @Test

@@ -36,8 +36,8 @@ public final class GithubOrganizationSettings extends ComponentResource {
                         .variableName(variable)
                         .value(value)
                         .visibility("all")
-                        .build(), replacedFirst(FormerNames.child(this, args.github(), VARIABLE_TYPE,
-                        args.formerNames().get(variable))))));
+                        .build(), replacedFirst(imported(FormerNames.child(this, args.github(), VARIABLE_TYPE,
+                        args.formerNames().get(variable)), args.importIds().get(variable))))));
         args.secrets().forEach((secret, legacy) -> {
             if (args.manageSecrets()) {
                 secrets.put(secret, new ActionsOrganizationSecret(resourceName("secret", secret),
@@ -64,6 +64,11 @@ public final class GithubOrganizationSettings extends ComponentResource {
     /** Replaced by delete first (pulumi/pulumi-github#250); visibility is the organization admins' to change. */
     private static CustomResourceOptions replacedFirst(CustomResourceOptions.Builder options) {
         return options.deleteBeforeReplace(true).ignoreChanges("visibility").build();
+    }
+
+    /** A live variable the state does not hold is imported; its id is its name (see LiveIds). */
+    private static CustomResourceOptions.Builder imported(CustomResourceOptions.Builder options, String importId) {
+        return importId == null ? options : options.importId(importId);
     }
 
     private static String resourceName(String kind, String name) {

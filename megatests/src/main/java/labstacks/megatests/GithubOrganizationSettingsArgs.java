@@ -18,11 +18,21 @@ import java.util.Objects;
  * @param formerNames   variable name to the logical name nf-core's Python program gave its resource; a
  *                      variable without one is new (no alias)
  * @param github        the explicit GitHub provider
+ * @param importIds     variable name to the import id of a live variable the state does not hold
  */
 public record GithubOrganizationSettingsArgs(String owner, Map<String, Output<String>> variables,
                                              Map<String, LegacySecret> secrets, boolean manageSecrets,
-                                             Map<String, String> formerNames, Provider github) {
+                                             Map<String, String> formerNames, Provider github,
+                                             Map<String, String> importIds) {
+    /** Without import ids. */
+    public GithubOrganizationSettingsArgs(String owner, Map<String, Output<String>> variables,
+                                          Map<String, LegacySecret> secrets, boolean manageSecrets,
+                                          Map<String, String> formerNames, Provider github) {
+        this(owner, variables, secrets, manageSecrets, formerNames, github, Map.of());
+    }
+
     public GithubOrganizationSettingsArgs {
+        importIds = Map.copyOf(importIds);
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(github, "github");
         variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));

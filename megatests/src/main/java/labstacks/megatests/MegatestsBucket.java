@@ -52,11 +52,18 @@ public final class MegatestsBucket extends ComponentResource {
                 .rules(lifecycleRules())
                 .build(), FormerNames.child(this, args.aws(),
                 "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucketName + "-lifecycle").build());
+        var cors = FormerNames.child(this, args.aws(),
+                "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", bucketName + "-cors");
+        if (args.importCors()) {
+            // PutBucketCors replaces every rule: a live configuration the state lacks is imported, never
+            // overwritten by a create. Import id: the bucket name (terraform-provider-aws
+            // internal/service/s3/bucket_cors_configuration.go, "bucket" or "bucket,expected_bucket_owner").
+            cors.importId(bucketName);
+        }
         new BucketCorsConfigurationV2(bucketName + "-cors", BucketCorsConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .corsRules(corsRules())
-                .build(), FormerNames.child(this, args.aws(),
-                "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", bucketName + "-cors").build());
+                .build(), cors.build());
         registerOutputs(Map.of("name", bucket.bucket(), "arn", bucket.arn()));
     }
 

@@ -77,6 +77,14 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                     fixture.email(login).ifPresent(email -> user.put("email", email));
                     return user;
                 },
+                "seqera:index/getOrganizationMember:getOrganizationMember", args -> {
+                    var email = String.valueOf(args.get("email"));
+                    if (!fixture.organizationMembers().contains(email)) {
+                        throw new IllegalStateException(WorkspaceParticipants.MEMBER_NOT_FOUND
+                                + ": No organization member found with email: " + email);
+                    }
+                    return Map.of("id", email, "email", email, "orgId", args.get("orgId"));
+                },
                 "seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
                     var email = String.valueOf(args.get("email"));
                     var role = fixture.participantRole(email).orElseThrow(() -> new IllegalStateException(
@@ -88,7 +96,18 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
 
     @Override
     public List<PolicyException> policyExceptions() {
-        return TowerForgeIam.POLICY_EXCEPTIONS;
+        var exceptions = new java.util.ArrayList<>(TowerForgeIam.POLICY_EXCEPTIONS);
+        // check runs on the offline plan, whose participants are the fixture's people.
+        var fixture = OfflineParticipants.load();
+        var logins = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        fixture.teams().values().forEach(logins::addAll);
+        for (var login : logins) {
+            exceptions.add(new PolicyException("pulumi-import-protected",
+                    "seqera:index/workspaceParticipant:WorkspaceParticipant", WorkspaceParticipants.resourceName(login),
+                    "a workspace membership holds no data: it is retained on delete instead, so someone who leaves the"
+                            + " teams or changes e-mail leaves the state, never the workspace, and fails no deploy"));
+        }
+        return List.copyOf(exceptions);
     }
 
     /**
@@ -119,7 +138,8 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var seqera = SeqeraProviders.create("seqera-provider",
                 new SeqeraAccess(settings.seqeraServerUrl(), settings.towerAccessToken()));
 
-        var bucket = new MegatestsBucket(settings.bucketName(), new MegatestsBucketArgs(settings.bucketName(), aws),
+        var bucket = new MegatestsBucket(settings.bucketName(), new MegatestsBucketArgs(settings.bucketName(), aws,
+                settings.liveIds().bucketCors().isPresent()),
                 ComponentResourceOptions.Empty);
         var forgePolicy = TowerForgePolicies.forge(settings.forgePolicy());
         var iam = new TowerForgeIam("towerforge", new TowerForgeIamArgs(bucket.bucketName(), bucket.bucketArn(),
@@ -127,10 +147,10 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
         var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironmentsArgs(
                 settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
                 settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy), settings.computeEnvs(),
-                seqera), ComponentResourceOptions.Empty);
+                seqera, settings.liveIds()), ComponentResourceOptions.Empty);
         var participants = new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(
                 settings.seqeraOrgId(), settings.towerWorkspaceId(), settings.participantRoles().equals("teams"),
-                github, seqera), ComponentResourceOptions.Empty);
+                github, seqera, settings.liveIds(), stack::warn), ComponentResourceOptions.Empty);
 
         var workspaceId = Long.toString(settings.towerWorkspaceId());
         var ids = new LinkedHashMap<ComputeEnvKind, Output<String>>();
@@ -150,7 +170,8 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 "OP_ACCOUNT=nf-core gh secret set TOWER_ACCESS_TOKEN --org " + settings.githubOwner()
                         + " --body \"$(op read 'op://Dev/Seqera Platform/TOWER_ACCESS_TOKEN')\" --visibility all"));
         var org = new GithubOrganizationSettings("github-organization", new GithubOrganizationSettingsArgs(
-                settings.githubOwner(), variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES, github),
+                settings.githubOwner(), variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES, github,
+                settings.liveIds().variables()),
                 ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();

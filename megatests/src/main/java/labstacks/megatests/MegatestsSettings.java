@@ -56,13 +56,38 @@ public record MegatestsSettings(
                         + "their team gave them in nf-core's program) or teams (core owner, maintainers maintain, for everyone)",
                 defaultValue = "original", pattern = "original|teams")
         String participantRoles,
+        @Setting(key = LiveIds.SETTING,
+                description = "ids of live objects the state does not hold, imported instead of created: "
+                        + "computeEnv.<cpu|gpu|arm>, credential.<aws|github>, variable.<NAME> (the name), "
+                        + "participant.<login> (the e-mail Seqera knows them by), bucket.cors (the bucket name)",
+                defaultValue = "{}")
+        java.util.Map<String, String> importIds,
         @Derived
-        ComputeEnvDefinitions computeEnvs) {
+        ComputeEnvDefinitions computeEnvs) implements labstacks.shared.config.SettingsRules {
+
+    /** The organization variables the program manages (their names are the import ids). */
+    static final java.util.Set<String> VARIABLES = java.util.Set.of("TOWER_COMPUTE_ENV_CPU", "TOWER_COMPUTE_ENV_GPU",
+            "TOWER_COMPUTE_ENV_ARM", "TOWER_WORKSPACE_ID", "AWS_S3_BUCKET");
+
+    @Override
+    public void check(Problems problems) {
+        for (var problem : liveIds().problems(VARIABLES)) {
+            problems.add(LiveIds.SETTING, problem);
+        }
+        liveIds().bucketCors().filter(id -> !id.equals(bucketName)).ifPresent(id -> problems.add(LiveIds.SETTING,
+                "bucket.cors: the import id of the bucket's CORS configuration is the bucket name, " + bucketName
+                        + ", not \"" + id + "\""));
+    }
+
+    /** {@code megatests:importIds} as ids per resource. */
+    public LiveIds liveIds() {
+        return new LiveIds(importIds == null ? java.util.Map.of() : importIds);
+    }
 
     /** These settings with the compute environments' files, as {@link MegatestsProgram#prepare} read them. */
     public MegatestsSettings withComputeEnvs(ComputeEnvDefinitions definitions) {
         return new MegatestsSettings(region, bucketName, towerAccessToken, towerWorkspaceId, seqeraOrgId, seqeraServerUrl,
                 githubOwner, githubToken, platformGithubOrgToken, manageLegacySecrets, forgePolicy, participantRoles,
-                definitions);
+                importIds, definitions);
     }
 }

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param teams        team slug to its members' logins
  * @param emails       login to public e-mail; a login without one has none
  * @param participants e-mail to the workspace role of someone who is a participant already
+ * @param organizationMembers e-mails of the Seqera organization's members (people with an account there)
  */
 record OfflineParticipants(@JsonProperty("_comment") Optional<String> comment, Map<String, List<String>> teams,
-                           Map<String, String> emails, Map<String, String> participants) {
+                           Map<String, String> emails, Map<String, String> participants,
+                           List<String> organizationMembers) {
     static final String RESOURCE = "labstacks/megatests/offline-participants.json";
 
     static OfflineParticipants load() {

@@ -50,7 +50,8 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .accessKey(args.accessKeyId())
                         .secretKey(args.secretAccessKey())
                         .build()).build())
-                .build(), FormerNames.child(this, seqera, CREDENTIAL_TYPE, "towerforge-aws-credential")
+                .build(), imported(FormerNames.child(this, seqera, CREDENTIAL_TYPE, "towerforge-aws-credential"),
+                        args.liveIds().credential("aws"))
                         // keys.aws.secret_key is not marked sensitive by the provider; keep it secret anyway.
                         .additionalSecretOutputs("keys")
                         .customTimeouts(CustomTimeouts.builder().create(Duration.ofMinutes(5))
@@ -68,7 +69,8 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                         .username(GITHUB_USERNAME)
                         .password(args.githubToken())
                         .build()).build())
-                .build(), FormerNames.child(this, seqera, CREDENTIAL_TYPE, "github-credential-" + GITHUB_CREDENTIAL)
+                .build(), imported(FormerNames.child(this, seqera, CREDENTIAL_TYPE, "github-credential-" + GITHUB_CREDENTIAL),
+                        args.liveIds().credential("github"))
                         .protect(true)
                         .additionalSecretOutputs("keys")
                         .build());
@@ -87,7 +89,8 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                             .config(ComputeEnvComputeEnvConfigArgs.builder().awsBatch(awsBatch(definition.spec(),
                                     definition.nextflowConfig())).build())
                             .build())
-                    .build(), FormerNames.child(this, seqera, "seqera:index/computeEnv:ComputeEnv", kind.environmentName())
+                    .build(), imported(FormerNames.child(this, seqera, "seqera:index/computeEnv:ComputeEnv", kind.environmentName()),
+                            args.liveIds().computeEnv(kind, args.workspaceId()))
                             // Names are unique per workspace: the old environment must go before its replacement.
                             .deleteBeforeReplace(true)
                             .customTimeouts(CustomTimeouts.builder().create(Duration.ofMinutes(10))
@@ -95,6 +98,13 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
                             .build()));
         }
         registerOutputs(Map.of());
+    }
+
+    /** Imports the live object when its id is known (megatests:importIds); the plan shows import=. */
+    private static com.pulumi.resources.CustomResourceOptions.Builder imported(
+            com.pulumi.resources.CustomResourceOptions.Builder options, java.util.Optional<String> importId) {
+        importId.ifPresent(options::importId);
+        return options;
     }
 
     static ComputeEnvComputeEnvConfigAwsBatchArgs awsBatch(ComputeEnvSpec spec, String nextflowConfig) {

@@ -17,12 +17,22 @@ import java.util.Objects;
  * @param environments      the three environments' spec files and Nextflow configs, read before anything
  *                          registers
  * @param seqera            the explicit Seqera provider
+ * @param liveIds           ids of live environments and credentials the state does not hold (imported)
  */
 public record SeqeraComputeEnvironmentsArgs(long workspaceId, String githubOwner, Output<String> accessKeyId,
                                             Output<String> secretAccessKey, Output<String> githubToken,
                                             String policyFingerprint, ComputeEnvDefinitions environments,
-                                            Provider seqera) {
+                                            Provider seqera, LiveIds liveIds) {
+    /** Without live ids: everything the state does not hold is created. */
+    public SeqeraComputeEnvironmentsArgs(long workspaceId, String githubOwner, Output<String> accessKeyId,
+                                         Output<String> secretAccessKey, Output<String> githubToken,
+                                         String policyFingerprint, ComputeEnvDefinitions environments, Provider seqera) {
+        this(workspaceId, githubOwner, accessKeyId, secretAccessKey, githubToken, policyFingerprint, environments, seqera,
+                LiveIds.NONE);
+    }
+
     public SeqeraComputeEnvironmentsArgs {
+        Objects.requireNonNull(liveIds, "liveIds");
         Objects.requireNonNull(githubOwner, "githubOwner");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");

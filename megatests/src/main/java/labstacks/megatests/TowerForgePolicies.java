@@ -83,19 +83,46 @@ public final class TowerForgePolicies {
     }
 
     /**
-     * Seqera's documented least-privilege forge policy: seqeralabs/docs @ 340915ee,
+     * The AWS-managed policies Forge's roles carry: the Batch service role, the EC2 instance role, the
+     * Spot fleet role (seqeralabs/docs @ ee2ff5c41,
+     * {@code platform-cloud/docs/enterprise/advanced-topics/manual-aws-batch-setup.mdx}, which builds by hand
+     * the roles Forge creates) and the Fargate head job's execution role
+     * ({@code platform-cloud/docs/secrets/overview.md}). The scoped policy attaches nothing else.
+     */
+    public static final List<String> FORGE_MANAGED_POLICIES = List.of(
+            "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole",
+            "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+            "arn:aws:iam::aws:policy/service-role/AmazonEC2SpotFleetTaggingRole",
+            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+
+    /** The permissions boundary a {@code TowerForge-*} role must carry before an inline policy is put on it. */
+    public static final String PERMISSIONS_BOUNDARY = "arn:aws:iam::*:policy/TowerForge-PermissionsBoundary";
+
+    /**
+     * Seqera's documented least-privilege forge policy: seqeralabs/docs @ ee2ff5c41,
      * {@code platform-cloud/docs/compute-envs/_policies/aws-batch-full-policy.json} ("Required Platform IAM
-     * permissions" of {@code compute-envs/aws-batch.md}), restricted as that page's "Pass role to Batch"
-     * section shows: PassRole only for {@code TowerForge-*} roles and only to Batch and EC2; role and
-     * instance-profile management only on {@code TowerForge-*}; Batch environments and queues only
-     * {@code TowerForge-*}. Kept from nf-core's forge statement because Forge reads it:
-     * {@code ec2:GetEbsEncryptionByDefault}. Left out (optional in the docs, unused here): S3 writes,
-     * Secrets Manager management, lineage SQS, console output. The launch policy stays separate.
+     * permissions" of {@code compute-envs/aws-batch.mdx}; {@code batch:TagResource} on compute environments
+     * since 2dfea39dc, 2026-07-06), restricted as that page's "Pass role to Batch" section shows: PassRole
+     * only for {@code TowerForge-*} roles and only to Batch and EC2; role and instance-profile management
+     * only on {@code TowerForge-*}; Batch environments and queues only {@code TowerForge-*}.
+     *
+     * <p>Closed beyond the documentation, because the documented statement lets its user create a
+     * {@code TowerForge-*} role, give it any permission and pass it (privilege escalation): a policy is
+     * attached to a role only when it is one of {@link #FORGE_MANAGED_POLICIES} ({@code iam:PolicyARN}), and
+     * an inline policy is put only on a role that carries {@link #PERMISSIONS_BOUNDARY}
+     * ({@code iam:PermissionsBoundary}). Creating a role alone gives no permission. Not verified against
+     * Forge itself: that Forge attaches only these managed policies and writes no inline policy on a role
+     * without the boundary (see the README).
+     *
+     * <p>Kept from nf-core's forge statement because Forge reads it: {@code ec2:GetEbsEncryptionByDefault}.
+     * Left out (optional in the docs, unused here): S3 writes, Secrets Manager management, lineage SQS,
+     * console output. The launch policy stays separate.
      */
     public static PolicyDocument scopedForge() {
         return PolicyDocument.of(
                 Statement.allow("batch:CreateComputeEnvironment", "batch:CreateJobQueue", "batch:DeleteComputeEnvironment",
-                                "batch:DeleteJobQueue", "batch:UpdateComputeEnvironment", "batch:UpdateJobQueue")
+                                "batch:DeleteJobQueue", "batch:TagResource", "batch:UpdateComputeEnvironment",
+                                "batch:UpdateJobQueue")
                         .sid("BatchEnvironmentManagement")
                         .resources("arn:aws:batch:*:*:compute-environment/TowerForge-*", "arn:aws:batch:*:*:job-queue/TowerForge-*")
                         .build(),
@@ -120,13 +147,23 @@ public final class TowerForgePolicies {
                                 "logs:StopQuery", "logs:TestMetricFilter")
                         .sid("CloudWatchLogsAccess").resources("*").build(),
                 Statement.allow("s3:Get*", "s3:List*").sid("S3Read").resources("*").build(),
-                Statement.allow("iam:AddRoleToInstanceProfile", "iam:AttachRolePolicy", "iam:CreateInstanceProfile",
+                Statement.allow("iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile",
                                 "iam:CreateRole", "iam:DeleteInstanceProfile", "iam:DeleteRole", "iam:DeleteRolePolicy",
                                 "iam:DetachRolePolicy", "iam:GetRole", "iam:ListAttachedRolePolicies",
-                                "iam:ListRolePolicies", "iam:PutRolePolicy", "iam:RemoveRoleFromInstanceProfile",
+                                "iam:ListRolePolicies", "iam:RemoveRoleFromInstanceProfile",
                                 "iam:TagInstanceProfile", "iam:TagRole")
                         .sid("IAMRoleAndProfileManagement")
                         .resources("arn:aws:iam::*:role/TowerForge-*", "arn:aws:iam::*:instance-profile/TowerForge-*")
+                        .build(),
+                Statement.allow("iam:AttachRolePolicy")
+                        .sid("AttachForgeManagedPoliciesOnly")
+                        .resources("arn:aws:iam::*:role/TowerForge-*")
+                        .condition("ArnEquals", "iam:PolicyARN", FORGE_MANAGED_POLICIES)
+                        .build(),
+                Statement.allow("iam:PutRolePolicy")
+                        .sid("InlinePoliciesWithinBoundaryOnly")
+                        .resources("arn:aws:iam::*:role/TowerForge-*")
+                        .condition("ArnLike", "iam:PermissionsBoundary", PERMISSIONS_BOUNDARY)
                         .build(),
                 Statement.allow("ssm:GetParameters").sid("FetchOptimizedAMIMetadata")
                         .resources("arn:aws:ssm:*:*:parameter/aws/service/ecs/*").build(),

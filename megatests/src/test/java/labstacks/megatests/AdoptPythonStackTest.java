@@ -47,10 +47,18 @@ class AdoptPythonStackTest {
     Path temp;
 
     private static Plan plan() {
-        return ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod")
+        return plan(null);
+    }
+
+    /** The plan with {@code megatests:importIds} set to {@code importIds} (JSON), or unset. */
+    private static Plan plan(String importIds) {
+        var harness = ProgramHarness.forStackFile(new MegatestsProgram(), "megatests-prod")
                 .secret("megatests:towerAccessToken", "t").secret("megatests:githubToken", "g")
-                .secret("megatests:platformGithubOrgToken", "p")
-                .run().assertSucceeded().plan();
+                .secret("megatests:platformGithubOrgToken", "p");
+        if (importIds != null) {
+            harness = harness.config("megatests:importIds", importIds);
+        }
+        return harness.run().assertSucceeded().plan();
     }
 
     /** The Python program's state; {@code refreshed}: compute environments as 0.30.5 reads them back. */
@@ -84,14 +92,17 @@ class AdoptPythonStackTest {
                 Map.of("name", "TowerForge-AWSMegatests"), "aws-provider"));
         resources.add(resource("aws:iam/accessKey:AccessKey", "towerforge-access-key", true, "AKIAEXAMPLE",
                 Map.of("user", "TowerForge-AWSMegatests", "secret", secret()), "aws-provider"));
-        resources.add(resource("seqera:index/credential:Credential", "towerforge-aws-credential", true, "5dzHq1",
+        // The Seqera resources have no id attribute: the bridge stores "missing ID" as the Pulumi id and the
+        // real one only in the outputs (audit megatests.md Q1: pulumi-terraform-bridge MissingIDComputeID).
+        resources.add(resource("seqera:index/credential:Credential", "towerforge-aws-credential", true, "missing ID",
                 Map.of("name", "TowerForge-AWSMegatests-Dynamic", "providerType", "aws", "credentialsId", "5dzHq1"), "seqera-provider"));
         resources.add(resource("seqera:index/credential:Credential", "github-credential-nf-core-github-finegrained", true,
-                "3kPw9a", Map.of("name", "nf-core-github-finegrained", "providerType", "github"), "seqera-provider"));
+                "missing ID", Map.of("name", "nf-core-github-finegrained", "providerType", "github", "credentialsId", "3kPw9a"),
+                "seqera-provider"));
         for (var kind : ComputeEnvKind.values()) {
-            resources.add(resource("seqera:index/computeEnv:ComputeEnv", kind.environmentName(), true, "ce-" + kind.key(),
-                    Map.of("workspaceId", 59994744926013L, "computeEnv", computeEnv(kind, refreshed, "live-" + kind.key())),
-                    "seqera-provider"));
+            resources.add(resource("seqera:index/computeEnv:ComputeEnv", kind.environmentName(), true, "missing ID",
+                    Map.of("workspaceId", 59994744926013L, "computeEnvId", "4Xg" + kind.key() + "Live",
+                            "computeEnv", computeEnv(kind, refreshed, "5dzHq1")), "seqera-provider"));
         }
         var variables = Map.of("tower-compute-env-cpu", "TOWER_COMPUTE_ENV_CPU", "tower-compute-env-gpu", "TOWER_COMPUTE_ENV_GPU",
                 "tower-compute-env-arm", "TOWER_COMPUTE_ENV_ARM", "tower-workspace-id", "TOWER_WORKSPACE_ID",
@@ -164,9 +175,13 @@ class AdoptPythonStackTest {
     }
 
     private Adoption.Report adopt(List<Map<String, Object>> resources) throws Exception {
+        return adopt(resources, null);
+    }
+
+    private Adoption.Report adopt(List<Map<String, Object>> resources, String importIds) throws Exception {
         var file = temp.resolve("prod.json");
         write(file, resources);
-        var plan = plan();
+        var plan = plan(importIds);
         return Adoption.compare(plan, StateExport.read(file).renamedTo(plan.project(), plan.stack()));
     }
 
@@ -184,11 +199,24 @@ class AdoptPythonStackTest {
                 .sorted().toList();
     }
 
+    /**
+     * nf-core's program after 2025-08-11 (nf-core/ops 117d559): Seqera provider resources under its names,
+     * participants added by command:local team sync (outside the state; the runbook drops the commands
+     * from the state first). Everything is matched; a current member the workspace has but the lookup does
+     * not find is a create until its import id is set, then nothing is created, replaced or deleted.
+     */
     @Test
-    void theRefreshedPythonStackIsAdoptedWithNothingCreatedReplacedOrDeleted() throws Exception {
-        var report = adopt(pythonState(true));
+    void thePostAugust2025PythonStackAdoptsWithNothingCreatedReplacedOrDeletedOnceImportIdsAreSet() throws Exception {
+        var before = adopt(pythonState(true));
+        assertEquals(List.of("urn:pulumi:megatests-prod::labstacks::seqera:index/workspaceParticipant:WorkspaceParticipant"
+                + "::participant-example-core-bob"), before.create(), "the one member the lookup does not find");
+        assertFalse(before.safe(), "a create of someone who may exist live is not safe");
+
+        var report = adopt(pythonState(true), "{\"participant.example-core-bob\": \"bob@example.org\"}");
+        assertEquals(List.of(), report.create());
         assertEquals(List.of(), report.replace(), String.valueOf(report.replace()));
         assertEquals(List.of(), report.delete());
+        assertEquals(List.of(), report.uncompared());
         assertTrue(report.safe());
         // Every state entry is claimed: the stack, the providers, S3, IAM, credentials, environments, variables.
         var renamed = "urn:pulumi:megatests-prod::labstacks::";
@@ -199,12 +227,65 @@ class AdoptPythonStackTest {
         assertTrue(report.matched().stream().anyMatch(m -> m.stateUrn().equals(renamed
                 + "github:index/actionsOrganizationVariable:ActionsOrganizationVariable::legacy-aws-s3-bucket")
                 && m.urn().endsWith("::variable-aws-s3-bucket")));
-        assertTrue(report.matched().stream().anyMatch(m -> m.stateUrn().equals(renamed
-                + "pulumi:pulumi:Stack::labstacks-megatests-prod")));
-        // What is created is new: the components and the participants, never an AWS, GitHub or provider resource.
-        assertTrue(report.create().stream().noneMatch(urn -> urn.contains("::aws:") || urn.contains("::github:")
-                || urn.contains("pulumi:providers:") || urn.contains("seqera:index/computeEnv")), report.create().toString());
-        assertTrue(report.create().stream().anyMatch(urn -> urn.endsWith("::participant-example-core-bob")));
+        // The participants are imported by id: the live ones the lookup finds, and bob from the setting.
+        assertEquals(List.of("252464779077610/59994744926013/alice@example.org",
+                        "252464779077610/59994744926013/bob@example.org", "252464779077610/59994744926013/carol@example.org"),
+                report.imports().stream().map(Adoption.Import::importId).sorted().toList());
+        // Only components are accepted as new: they make nothing outside the state.
+        assertTrue(report.accepted().stream().allMatch(a -> a.why().startsWith("a component")), report.accepted().toString());
+    }
+
+    /** An import id for what the state already holds makes the engine import it again and replace the entry. */
+    @Test
+    void anImportIdForAnEntryTheStateHoldsIsAReplace() throws Exception {
+        var report = adopt(pythonState(true), "{\"computeEnv.cpu\": \"4XgcpuLive\","
+                + " \"participant.example-core-bob\": \"bob@example.org\"}");
+        assertEquals(List.of("urn:pulumi:megatests-prod::labstacks::seqera:index/computeEnv:ComputeEnv::"
+                + ComputeEnvKind.CPU.environmentName()), report.replace().stream().map(Adoption.Replace::stateUrn).toList());
+        assertEquals(List.of("import id \"{\"compute_env_id\":\"4XgcpuLive\",\"workspace_id\":59994744926013}\" differs from"
+                        + " the state's id \"missing ID\": the engine imports it again and replaces this entry; leave the import id"
+                        + " unset for a resource the state already holds"), report.replace().get(0).reasons());
+        assertFalse(report.safe());
+    }
+
+    /**
+     * nf-core's export of 2025-08 (seqerakit era) after the runbook's hinted `pulumi state delete`s: the
+     * commands and old providers are gone, and the state holds no compute environment, credential or CORS
+     * configuration, although all of them exist live. Adopt must not call that safe: it names each one as a
+     * create needing an import id; with the ids set, they are imported.
+     */
+    @Test
+    void afterTheHintedStateDeletesAPreAugust2025StateNamesWhatNeedsAnImportId() throws Exception {
+        var state = pythonState(false);
+        state.removeIf(r -> r.get("type").toString().startsWith("seqera:") || r.get("type").equals("pulumi:providers:seqera")
+                || r.get("type").toString().contains("bucketCorsConfigurationV2"));
+        var report = adopt(state);
+        assertFalse(report.safe(), "exit 1");
+        var prefix = "urn:pulumi:megatests-prod::labstacks::labstacks:megatests:SeqeraComputeEnvironments$";
+        var expected = new java.util.ArrayList<String>();
+        for (var kind : ComputeEnvKind.values()) {
+            expected.add(prefix + "seqera:index/computeEnv:ComputeEnv::" + kind.environmentName());
+        }
+        expected.add(prefix + "seqera:index/credential:Credential::github-credential-nf-core-github-finegrained");
+        expected.add(prefix + "seqera:index/credential:Credential::towerforge-aws-credential");
+        expected.add("urn:pulumi:megatests-prod::labstacks::labstacks:megatests:MegatestsBucket$"
+                + "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2::nf-core-awsmegatests-cors");
+        assertTrue(report.create().containsAll(expected), report.create().toString());
+        var text = labstacks.offline.adopt.AdoptionOutput.text(report);
+        for (var urn : expected) {
+            assertTrue(text.contains("    + " + urn + "  create: not in the state, no import id, not accepted"), text);
+        }
+        assertTrue(text.contains("give it an import id, or --accept-create URN"), text);
+
+        var imported = adopt(state, "{\"computeEnv.cpu\": \"4XgcpuLive\", \"computeEnv.gpu\": \"4XggpuLive\","
+                + " \"computeEnv.arm\": \"4XgarmLive\", \"credential.aws\": \"5dzHq1\", \"credential.github\": \"3kPw9a\","
+                + " \"bucket.cors\": \"nf-core-awsmegatests\", \"participant.example-core-bob\": \"bob@example.org\"}");
+        assertEquals(List.of(), imported.create(), imported.create().toString());
+        assertTrue(imported.imports().stream().anyMatch(i -> i.importId()
+                .equals("{\"compute_env_id\":\"4XgcpuLive\",\"workspace_id\":59994744926013}")), imported.imports().toString());
+        assertTrue(imported.imports().stream().anyMatch(i -> i.importId().equals("3kPw9a")));
+        // The 0.25.2 state's environments are not in this state at all, so nothing else differs.
+        assertEquals(List.of(), imported.delete());
     }
 
     @Test

@@ -259,8 +259,8 @@ class MegatestsProgramTest {
         // docs/resources/workspace_participant.md.
         assertEquals("252464779077610/59994744926013/carol@example.org", carol.importId());
         assertEquals("launch", carol.inputs().get("role"), "an existing member keeps the role they hold");
-        assertTrue(carol.protect(), "a membership this project did not create is protected");
-        assertFalse(bob.protect());
+        assertFalse(carol.protect() || bob.protect(),
+                "never protected: a member who leaves the teams would fail every preview, up and drift check");
         // bob is created now and found by the lookup next time: the engine then re-imports his entry as a
         // replacement (pulumi/pulumi step_generator.go, isImport), whose delete must not remove him.
         assertTrue(bob.retainOnDelete() && carol.retainOnDelete(), "participants are retained on delete");
@@ -283,14 +283,34 @@ class MegatestsProgramTest {
     }
 
     @Test
-    void aFailedLookupLeavesTheMemberOutInsteadOfFailing() {
+    void aFailedLookupFailsTheDeploymentNamingTheTeamAndEmail() {
         var run = prod().function("seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
             throw new IllegalStateException("Unexpected API response: Status code: 403");
-        }).run().assertSucceeded();
-        assertTrue(run.resources("seqera:index/workspaceParticipant:WorkspaceParticipant").isEmpty());
-        @SuppressWarnings("unchecked")
-        var summary = (Map<String, Object>) run.output("workspace_participants");
-        assertEquals(List.of("alice", "bob", "carol"), summary.get("skipped_lookup_failed"));
+        }).run();
+        assertFalse(run.plan().succeeded(), "dropping them silently would delete their state entries");
+        var errors = String.join("\n", run.plan().errors());
+        // Whichever member is looked up first fails the run; each error names the e-mail and the team.
+        assertTrue(java.util.regex.Pattern.compile("lookup of (alice|bob|carol)@example\\.org \\(GitHub user \\1, team "
+                + "(core|maintainers)\\) failed: Unexpected API response: Status code: 403").matcher(errors).find(), errors);
+    }
+
+    /** megatests:importIds: what the state lacks is imported with the provider's own import id format. */
+    @Test
+    void liveIdsFromTheSettingsBecomeImports() {
+        var run = prod().config("megatests:importIds", "{\"computeEnv.gpu\": \"6hGpuLive\", \"credential.aws\": \"5dzHq1\","
+                + " \"variable.TOWER_WORKSPACE_ID\": \"TOWER_WORKSPACE_ID\", \"bucket.cors\": \"nf-core-awsmegatests\"}")
+                .run().assertSucceeded();
+        // terraform-provider-seqera v0.30.5 computeenv_resource.go ImportState: JSON with exactly these fields.
+        assertEquals("{\"compute_env_id\":\"6hGpuLive\",\"workspace_id\":59994744926013}",
+                run.resource("seqera:index/computeEnv:ComputeEnv", ComputeEnvKind.GPU.environmentName()).importId());
+        assertEquals(null, run.resource("seqera:index/computeEnv:ComputeEnv", ComputeEnvKind.CPU.environmentName()).importId());
+        assertEquals("5dzHq1", run.resource("seqera:index/credential:Credential", "towerforge-aws-credential").importId());
+        assertEquals("TOWER_WORKSPACE_ID", run.resource(
+                "github:index/actionsOrganizationVariable:ActionsOrganizationVariable", "variable-tower-workspace-id").importId());
+        assertEquals("nf-core-awsmegatests", run.resource(
+                "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", "nf-core-awsmegatests-cors").importId());
+        assertEquals(null, run().resource("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
+                "nf-core-awsmegatests-cors").importId(), "unset: created, as before");
     }
 
     @Test

@@ -23,14 +23,15 @@ class WorkspaceParticipantsTest {
 
     /**
      * core: ann and ben; maintainers: ben, cat, dan. ann (owner) and cat (launch) are participants already,
-     * ben is not, dan has no public e-mail.
+     * ben is not but is a member of the organization, dan has no public e-mail.
      */
     private static ProgramHarness harness(boolean teamRoles) {
         return ProgramHarness.component("participants", stack -> {
                     var github = GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g")));
                     var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
                     var participants = new WorkspaceParticipants("workspace-participants",
-                            new WorkspaceParticipantsArgs(11L, 22L, teamRoles, github, seqera), ComponentResourceOptions.Empty);
+                            new WorkspaceParticipantsArgs(11L, 22L, teamRoles, github, seqera, LiveIds.NONE, stack::warn),
+                            ComponentResourceOptions.Empty);
                     stack.pulumi().export("summary", participants.summary());
                 })
                 .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"),
@@ -48,6 +49,12 @@ class WorkspaceParticipantsTest {
                     }
                     return Map.of("email", args.get("email"), "orgId", args.get("orgId"), "workspaceId", args.get("workspaceId"),
                             "role", role);
+                })
+                .function("seqera:index/getOrganizationMember:getOrganizationMember", args -> {
+                    if (!List.of("ann@example.org", "ben@example.org", "cat@example.org").contains((String) args.get("email"))) {
+                        throw new IllegalStateException(WorkspaceParticipants.MEMBER_NOT_FOUND + ": No organization member found");
+                    }
+                    return Map.of("id", "m", "email", args.get("email"), "orgId", args.get("orgId"));
                 });
     }
 
@@ -56,12 +63,12 @@ class WorkspaceParticipantsTest {
     }
 
     @Test
-    void someoneAlreadyInTheWorkspaceIsImportedProtectedAndKeepsTheirRole() {
+    void someoneAlreadyInTheWorkspaceIsImportedUnprotectedRetainedAndKeepsTheirRole() {
         var cat = run(false).resource(TYPE, "participant-cat");
         // Import id org_id/workspace_id/email: terraform-provider-seqera v0.30.5 docs/resources/workspace_participant.md.
         assertEquals("11/22/cat@example.org", cat.importId());
-        assertTrue(cat.protect(), "a membership this project did not create");
-        assertTrue(cat.retainOnDelete());
+        assertFalse(cat.protect(), "protected, a member who leaves would fail every preview, up and drift check");
+        assertTrue(cat.retainOnDelete(), "dropped from the state, never from the workspace");
         assertEquals("launch", cat.inputs().get("role"));
         assertEquals(11L, ((Number) cat.inputs().get("orgId")).longValue());
         assertEquals(22L, ((Number) cat.inputs().get("workspaceId")).longValue());
@@ -113,13 +120,55 @@ class WorkspaceParticipantsTest {
     }
 
     @Test
-    void aLookupThatFailsLeavesThePersonOutAndSaysSo() {
+    void aLookupThatFailsIsAnErrorNamingTheTeamAndTheEmail() {
         var run = harness(false).function("seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
             throw new IllegalStateException("Unexpected API response: Status code: 403");
-        }).run().assertSucceeded();
-        assertTrue(run.resources(TYPE).isEmpty());
+        }).run();
+        assertFalse(run.plan().succeeded(), "a silent drop would delete state entries");
+        var errors = String.join("\n", run.plan().errors());
+        assertTrue(errors.contains("the Seqera workspace participant lookup of ") && errors.contains("@example.org"), errors);
+        assertTrue(errors.contains("team core") || errors.contains("team maintainers"), errors);
+        assertTrue(errors.contains("Status code: 403"), errors);
+    }
+
+    @Test
+    void anEmailInAnotherCaseIsFoundAndSomeoneWithoutAnAccountIsSkippedWithAWarning() {
+        var run = harness(false)
+                .function("github:index/getUser:getUser", args -> {
+                    var login = (String) args.get("username");
+                    return switch (login) {
+                        case "cat" -> Map.of("id", "3", "login", login, "email", "Cat@Example.org");
+                        case "dan" -> Map.of("id", "4", "login", login, "email", "dan@elsewhere.org");
+                        default -> Map.of("id", "1", "login", login, "email", login + "@example.org");
+                    };
+                }).run().assertSucceeded();
+        var cat = run.resource(TYPE, "participant-cat");
+        assertEquals("11/22/cat@example.org", cat.importId(), "found under the lower-case spelling, imported, never a 409");
+        assertTrue(run.resources(TYPE).stream().noneMatch(p -> p.name().equals("participant-dan")),
+                "no Seqera account: a create would fail with 404");
+        assertTrue(run.plan().warnings().stream().anyMatch(w -> w.contains("dan (team maintainers) has no Seqera account")),
+                run.plan().warnings().toString());
         @SuppressWarnings("unchecked")
         var summary = (Map<String, Object>) run.output("summary");
-        assertEquals(List.of("ann", "ben", "cat"), summary.get("skipped_lookup_failed"));
+        assertEquals(List.of("dan"), summary.get("skipped_without_seqera_account"));
+    }
+
+    @Test
+    void anEmailFromTheSettingsIsUsedForTheLookupAndTheImport() {
+        var run = ProgramHarness.component("participants", stack -> {
+                    var github = GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g")));
+                    var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
+                    new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(11L, 22L, false, github,
+                            seqera, new LiveIds(Map.of("participant.dan", "daniel@example.org")), stack::warn),
+                            ComponentResourceOptions.Empty);
+                })
+                .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"),
+                        "members", args.get("slug").equals(WorkspaceParticipants.CORE_TEAM) ? List.of() : List.of("dan")))
+                .function("github:index/getUser:getUser", args -> Map.of("id", "4", "login", args.get("username")))
+                .function("seqera:index/getWorkspaceParticipant:getWorkspaceParticipant", args -> {
+                    assertEquals("daniel@example.org", args.get("email"));
+                    return Map.of("email", args.get("email"), "orgId", 11, "workspaceId", 22, "role", "maintain");
+                }).run().assertSucceeded();
+        assertEquals("11/22/daniel@example.org", run.resource(TYPE, "participant-dan").importId());
     }
 }

@@ -31,16 +31,57 @@ final class IamRules {
                                     "allows " + writes.size() + " write action(s) on \"*\", e.g. " + writes.get(0),
                                     "name the resources, or declare a PolicyException with the reason next to the policy"};
                         }),
-                documentRule("iam-unscoped-role-management",
-                        "no statement lets its principal create, change or pass every role (privilege escalation)",
-                        (actions, resources) -> {
-                            var escalating = actions.stream().filter(ROLE_ESCALATION::contains).toList();
-                            return !resources.contains("*") || escalating.isEmpty() ? null : new String[] {
-                                    "allows " + String.join(", ", escalating) + " on every role (\"*\"): it can create a role,"
-                                            + " attach AdministratorAccess and pass it",
-                                    "restrict the resources to the roles the principal manages (e.g. arn:aws:iam::*:role/Prefix-*)"
-                                            + " and iam:PassRole with an iam:PassedToService condition"};
-                        }));
+                conditionedRule("iam-unscoped-role-management",
+                        "no statement lets its principal give a role any permission or pass any role (privilege escalation)",
+                        IamRules::roleEscalation));
+    }
+
+    /**
+     * What lets a principal escalate through roles, on any resource (a {@code Prefix-*} role it may create
+     * is as good as any): giving a role a policy without {@code iam:PolicyARN} or {@code iam:PermissionsBoundary}
+     * conditions, passing a role without an {@code iam:PassedToService} condition, creating or trusting
+     * roles on every resource, or {@code iam:*}.
+     */
+    static String[] roleEscalation(List<String> actions, List<String> resources,
+                                   java.util.Map<String, java.util.Map<String, Object>> conditions) {
+        var keys = new java.util.HashSet<String>();
+        conditions.values().forEach(byKey -> byKey.keySet().forEach(k -> keys.add(k.toLowerCase(java.util.Locale.ROOT))));
+        var policyLimited = keys.contains("iam:policyarn") || keys.contains("iam:permissionsboundary");
+        var found = new ArrayList<String>();
+        for (var action : actions) {
+            // "*" is iam-no-wildcard-action's finding.
+            if (action.equals("iam:*")) {
+                found.add(action);
+            } else if (GIVES_ROLE_POLICY.contains(action) && !policyLimited) {
+                found.add(action);
+            } else if (action.equals("iam:PassRole") && !keys.contains("iam:passedtoservice")) {
+                found.add(action);
+            } else if (ROLE_ESCALATION.contains(action) && resources.contains("*")) {
+                found.add(action);
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        return new String[] {"allows " + String.join(", ", found) + " without a condition that limits it: the principal can"
+                + " create or use a role, attach AdministratorAccess (or put an inline *:* policy) and pass it",
+                "limit iam:AttachRolePolicy with an iam:PolicyARN condition (the managed policies needed), iam:PutRolePolicy"
+                        + " and iam:CreateRole with an iam:PermissionsBoundary condition, and iam:PassRole with"
+                        + " iam:PassedToService, on the roles the principal manages (e.g. arn:aws:iam::*:role/Prefix-*)"};
+    }
+
+    /** Actions that put permissions on a role: only with a condition on which policy or which boundary. */
+    private static final Set<String> GIVES_ROLE_POLICY = Set.of("iam:AttachRolePolicy", "iam:PutRolePolicy",
+            "iam:UpdateAssumeRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary");
+
+    /** A problem of one Allow statement, its conditions included: message and fix, or null. */
+    interface ConditionedProblem {
+        String[] apply(List<String> actions, List<String> resources,
+                       java.util.Map<String, java.util.Map<String, Object>> conditions);
+    }
+
+    private static Rule conditionedRule(String id, String description, ConditionedProblem problem) {
+        return documentRule(id, description, problem);
     }
 
     /** Actions that, on every role, let a principal give itself any permission. */
@@ -60,6 +101,11 @@ final class IamRules {
 
     /** A rule over each Allow statement of each policy document. */
     private static Rule documentRule(String id, String description, StatementProblem problem) {
+        return documentRule(id, description, (ConditionedProblem) (actions, resources, conditions) ->
+                problem.apply(actions, resources));
+    }
+
+    private static Rule documentRule(String id, String description, ConditionedProblem problem) {
         return Rule.of(id, description, (ruleId, plan) -> {
             var found = new ArrayList<Violation>();
             for (var resource : plan.resources()) {
@@ -76,7 +122,8 @@ final class IamRules {
                 }
                 for (var statement : document.statements()) {
                     if (statement.effect() == labstacks.shared.aws.PolicyDocument.Effect.Allow) {
-                        var p = problem.apply(statement.actions(), statement.resources());
+                        var p = problem.apply(statement.actions(), statement.resources(),
+                                statement.conditions() == null ? java.util.Map.of() : statement.conditions());
                         if (p != null) {
                             found.add(Resources.violation(ruleId, resource, p[0], p[1]));
                         }

@@ -86,6 +86,14 @@ public final class OfflineMocks implements Mocks {
         }
     }
 
+    /**
+     * The physical name the offline run gives a resource the program leaves unnamed
+     * ({@code <logical name>-<suffix>}): invented here, random under the engine. Adoption never compares it.
+     */
+    public static String inventedName(String type, String name) {
+        return name + "-" + suffix(type, name);
+    }
+
     /** Stands in for the random suffix Pulumi's auto-naming adds: stable per type and name. */
     static String suffix(String type, String name) {
         return labstacks.shared.text.Sha256.prefix(type + "::" + name, 7);

@@ -141,8 +141,27 @@ class PlanCheckTest {
         assertEquals(List.of("iam-wildcard-resource-write"), rulesHit(plan(List.of(policy("[\"batch:SubmitJob\"]", "\"*\"")))));
         assertEquals(List.of("iam-unscoped-role-management", "iam-wildcard-resource-write"),
                 rulesHit(plan(List.of(policy("[\"iam:PassRole\"]", "\"*\"")))), "passing any role escalates");
-        assertEquals(List.of(), rulesHit(plan(List.of(policy("[\"iam:CreateRole\",\"iam:PassRole\"]",
-                "\"arn:aws:iam::*:role/TowerForge-*\"")))), "roles scoped to a prefix");
+        assertEquals(List.of("iam-unscoped-role-management"), rulesHit(plan(List.of(policy("[\"iam:CreateRole\",\"iam:PassRole\"]",
+                "\"arn:aws:iam::*:role/TowerForge-*\"")))), "a prefix is no limit: its principal creates roles under it");
+        assertEquals(List.of("iam-unscoped-role-management"), rulesHit(plan(List.of(policy("[\"iam:AttachRolePolicy\"]",
+                "\"arn:aws:iam::*:role/TowerForge-*\"")))), "any policy on a role it may create");
+    }
+
+    private static PlannedResource conditioned(String actions, String condition) {
+        return resource("aws:iam/policy:Policy", "p", map("policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":" + actions + ",\"Resource\":\"arn:aws:iam::*:role/TowerForge-*\",\"Condition\":" + condition + "}]}"));
+    }
+
+    @Test
+    void roleManagementIsFineOnlyWithAConditionThatLimitsIt() {
+        assertEquals(List.of(), rulesHit(plan(List.of(conditioned("[\"iam:AttachRolePolicy\"]",
+                "{\"ArnEquals\":{\"iam:PolicyARN\":[\"arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole\"]}}")))));
+        assertEquals(List.of(), rulesHit(plan(List.of(conditioned("[\"iam:PutRolePolicy\"]",
+                "{\"ArnLike\":{\"iam:PermissionsBoundary\":\"arn:aws:iam::*:policy/Boundary\"}}")))));
+        assertEquals(List.of(), rulesHit(plan(List.of(conditioned("[\"iam:PassRole\"]",
+                "{\"StringEquals\":{\"iam:PassedToService\":\"batch.amazonaws.com\"}}")))));
+        assertEquals(List.of("iam-unscoped-role-management"), rulesHit(plan(List.of(conditioned("[\"iam:AttachRolePolicy\"]",
+                "{\"StringEquals\":{\"iam:PassedToService\":\"batch.amazonaws.com\"}}")))), "a condition that limits something else");
     }
 
     @Test
