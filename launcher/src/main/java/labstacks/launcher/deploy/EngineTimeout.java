@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * provider, which may take as long as the slowest resource: the default is above the longest wait the
  * programs ask for (Kubernetes' 10-minute await, the compute environments' customTimeouts) and below the
  * deploy workflow's 60-minute job limit. Everything else the engine answers at once, so it gets
- * {@link #quick()}, at most {@value #QUICK_MINUTES} minutes.
+ * {@link #quick()}, {@value #QUICK_MINUTES} minutes whatever the variable says: the first calls also open
+ * the connection, which on a busy CI runner can take seconds, and a short {@code perCall} set to find a
+ * hang fast must not turn a slow start into a failure.
  *
  * @param perCall the wait for a call that may wait for a provider
  */
@@ -55,12 +57,14 @@ public record EngineTimeout(Duration perCall) {
 
     /** The wait for a call the engine answers without a provider (log, features, outputs, root). */
     public Duration quick() {
-        var limit = Duration.ofMinutes(QUICK_MINUTES);
-        return perCall.compareTo(limit) < 0 ? perCall : limit;
+        return Duration.ofMinutes(QUICK_MINUTES);
     }
 
     /** {@code 90s}, {@code 30m}: as a user would write it. */
     static String describe(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + "ms";
+        }
         var seconds = duration.toSeconds();
         if (seconds % 3600 == 0) {
             return seconds / 3600 + "h";

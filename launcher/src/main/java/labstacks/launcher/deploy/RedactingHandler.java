@@ -7,8 +7,9 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * The only java.util.logging handler of a deployment: one line per record on stderr, redacted. A
- * record's exception is written as its class and message, not its stack trace (the Java language host
- * copies stderr into the CLI's output when a deployment fails).
+ * record's exception is written as its class and message, not its stack trace, and the SDK's stack-trace
+ * report of a failed program is left out ({@link EngineRun} reports the failure in one line): the Java
+ * language host copies stderr into the CLI's output when a deployment fails.
  */
 final class RedactingHandler extends Handler {
 
@@ -23,7 +24,7 @@ final class RedactingHandler extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        if (!isLoggable(record)) {
+        if (!isLoggable(record) || record.getMessage() != null && GuardedEngine.isStackTraceReport(record.getMessage())) {
             return;
         }
         var text = new StringBuilder()
