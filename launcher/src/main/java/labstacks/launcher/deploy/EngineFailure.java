@@ -13,23 +13,31 @@ final class EngineFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private EngineFailure(String message, Throwable cause) {
+    private final boolean namesResource;
+
+    private EngineFailure(String message, Throwable cause, boolean namesResource) {
         super(message, cause);
+        this.namesResource = namesResource;
     }
 
-    /** The engine answered the call with an error. */
-    static EngineFailure refused(String call, Throwable error) {
+    /** The engine answered the call with an error; {@code namesResource}: the call is about one resource. */
+    static EngineFailure refused(String call, Throwable error, boolean namesResource) {
         var cause = unwrap(error);
         if (cause instanceof EngineFailure failure) {
             return failure;
         }
-        return new EngineFailure(call + ": " + engineSays(cause), cause);
+        return new EngineFailure(call + ": " + engineSays(cause), cause, namesResource);
     }
 
     /** The engine said nothing for {@code waited}. */
-    static EngineFailure silent(String call, Duration waited) {
+    static EngineFailure silent(String call, Duration waited, boolean namesResource) {
         return new EngineFailure(call + ": the engine did not answer within " + EngineTimeout.describe(waited)
-                + " (" + EngineTimeout.VARIABLE + " sets how long to wait)", null);
+                + " (" + EngineTimeout.VARIABLE + " sets how long to wait)", null, namesResource);
+    }
+
+    /** Whether the failed call was about one resource (a registration, a read, a function call). */
+    boolean namesResource() {
+        return namesResource;
     }
 
     private static String engineSays(Throwable cause) {

@@ -12,15 +12,18 @@ final class FailureLine {
     }
 
     /**
-     * An engine failure first (it names the resource and what the engine said), else the first failure:
-     * its innermost message, with the resource the SDK attached, if any. Other failures are mostly the
-     * same one seen again through the outputs that depended on it.
+     * An engine failure about a resource first (it names the resource and what the engine said), then
+     * any other engine failure (a log the engine did not take), else the first failure: its innermost
+     * message, with the resource the SDK attached, if any. Other failures are mostly the same one seen
+     * again through the outputs that depended on it.
      */
     static String of(List<Throwable> failures) {
-        for (var failure : failures) {
-            for (var cause : chain(failure)) {
-                if (cause instanceof EngineFailure) {
-                    return cause.getMessage();
+        for (var aboutResource : new boolean[] {true, false}) {
+            for (var failure : failures) {
+                for (var cause : chain(failure)) {
+                    if (cause instanceof EngineFailure engine && (engine.namesResource() || !aboutResource)) {
+                        return cause.getMessage();
+                    }
                 }
             }
         }

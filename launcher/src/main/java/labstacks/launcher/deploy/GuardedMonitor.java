@@ -40,24 +40,24 @@ final class GuardedMonitor implements Monitor {
 
     @Override
     public CompletableFuture<ResourceInvokeResponse> invokeAsync(ResourceInvokeRequest request) {
-        return Guard.call(engine.invokeAsync(request), timeout.perCall(), "calling " + request.getTok());
+        return Guard.resourceCall(engine.invokeAsync(request), timeout.perCall(), "calling " + request.getTok());
     }
 
     @Override
     public CompletableFuture<CallResponse> callAsync(ResourceCallRequest request) {
-        return Guard.call(engine.callAsync(request), timeout.perCall(), "calling " + request.getTok());
+        return Guard.resourceCall(engine.callAsync(request), timeout.perCall(), "calling " + request.getTok());
     }
 
     @Override
     public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
-        return Guard.call(engine.readResourceAsync(resource, request), timeout.perCall(),
+        return Guard.resourceCall(engine.readResourceAsync(resource, request), timeout.perCall(),
                 "reading " + request.getType() + " \"" + request.getName() + "\" (id " + request.getId() + ")");
     }
 
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
                                                                              RegisterResourceRequest request) {
-        return Guard.call(engine.registerResourceAsync(resource, request), timeout.perCall(),
+        return Guard.resourceCall(engine.registerResourceAsync(resource, request), timeout.perCall(),
                 "registering " + request.getType() + " \"" + request.getName() + "\"");
     }
 

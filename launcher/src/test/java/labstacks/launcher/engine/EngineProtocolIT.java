@@ -280,6 +280,27 @@ class EngineProtocolIT {
         throw new AssertionError("no stack has a secret credential to leave out");
     }
 
+    /**
+     * An engine that goes away in the middle of an update (crashed, interrupted): the program cannot
+     * report to it, so it says on stderr, in one line, which registration lost the engine, and exits 1.
+     */
+    @Test
+    void anEngineThatGoesAwayEndsTheRunWithOneLine() throws Exception {
+        var stack = "pipeweave-production";
+        planned(stack, "datasets-policy");
+        var deployment = deployment(stack, false, null);
+        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
+                .inject(new FakeEngine.Fault(FakeEngine.Fault.Kind.GONE, "datasets-policy"))) {
+            var run = host.run(deployment, engine);
+            assertEquals(1, run.exitCode(), tail(run.stderr()));
+            var lines = programLines(run.stderr()).stream().filter(l -> !l.startsWith("SLF4J(W): ")).toList();
+            assertEquals(1, lines.size(), "one line: " + lines);
+            assertTrue(lines.get(0).startsWith("error: registering ") && lines.get(0).contains(": the engine went away ("),
+                    lines.get(0));
+            assertNoStackTrace(run, engine);
+        }
+    }
+
     /** The plan's entry for the resource named {@code name}; the fault tests need it to exist. */
     private JsonObject planned(String stack, String name) {
         for (var resource : plans.get(stack).getAsJsonArray("resources")) {

@@ -68,11 +68,12 @@ public final class FakeEngine implements AutoCloseable {
 
     /**
      * A wrong answer to inject: to the {@code RegisterResource} of the resource named {@code name}, the
-     * engine answers with an error ({@link Kind#REFUSE}, as it does when a provider fails to create it) or
-     * never answers ({@link Kind#SILENT}, an engine that hangs).
+     * engine answers with an error ({@link Kind#REFUSE}, as it does when a provider fails to create it),
+     * never answers ({@link Kind#SILENT}, an engine that hangs) or shuts down ({@link Kind#GONE}, an engine
+     * that crashed or was interrupted).
      */
     public record Fault(Kind kind, String name) {
-        public enum Kind { REFUSE, SILENT }
+        public enum Kind { REFUSE, SILENT, GONE }
 
         /** The engine's error text for a refused registration. */
         public String message(String type) {
@@ -308,6 +309,10 @@ public final class FakeEngine implements AutoCloseable {
             var injected = fault;
             if (injected != null && injected.name().equals(request.getName())) {
                 if (injected.kind() == Fault.Kind.SILENT) {
+                    return;
+                }
+                if (injected.kind() == Fault.Kind.GONE) {
+                    new Thread(server::shutdownNow, "fake-engine-gone").start();
                     return;
                 }
                 response.onError(io.grpc.Status.UNKNOWN.withDescription(injected.message(request.getType()))
