@@ -1,12 +1,7 @@
 package labstacks.launcher;
 
-import com.pulumi.Pulumi;
-import com.pulumi.resources.StackOptions;
-import labstacks.shared.config.StackConfig;
-import labstacks.shared.config.StackConfigException;
-import labstacks.shared.program.PreparedStack;
+import labstacks.launcher.deploy.EngineRun;
 import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.config.RunMode;
 
 import labstacks.shared.program.Tool;
 import picocli.CommandLine;
@@ -205,22 +200,6 @@ public final class Main {
     }
 
     private static void runUnderEngine(Map<String, String> environment) {
-        if (!environment.containsKey("PULUMI_MONITOR")) {
-            System.err.print("This jar is run by the Pulumi CLI (pulumi up -s <stack>), which starts the engine.\n"
-                    + "For an offline plan without the CLI: ./labstacks plan <stack>, and ./labstacks --help for more.\n");
-            System.exit(USAGE);
-        }
-        var config = StackConfig.fromEngineEnvironment(environment);
-        PreparedStack prepared;
-        try {
-            prepared = PreparedStack.prepare(ProgramCatalog.discover(), config, RunMode.DEPLOY);
-        } catch (StackConfigException e) {
-            // Before Pulumi.run: nothing has registered, and the user sees only what to fix.
-            System.err.println("error: " + e.getMessage());
-            System.exit(FAILED);
-            return;
-        }
-        Pulumi.withOptions(StackOptions.builder().resourceTransformations(prepared.tagging()).build())
-                .run(prepared.callback(null));
+        System.exit(EngineRun.run(environment, System.getProperties(), System.err));
     }
 }

@@ -139,7 +139,11 @@ class AdoptCommandTest {
     @Test
     void aChangedStorageClassOrClaimTemplateIsAReplace() throws IOException {
         var export = today("biositing-prod");
-        var adopted = adopt(rootWith("biositing-prod", "biositing:storageClass", "fast"), "biositing-prod", export);
+        var moved = rootWith("biositing-prod", "biositing:storageClass", "fast");
+        // The plan refuses a storage class on a stack that keeps its data unless the move is declared deliberate.
+        Files.writeString(moved.resolve("Pulumi.biositing-prod.yaml"), "  biositing:allowDataRelocation: \"true\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        var adopted = adopt(moved, "biositing-prod", export);
         assertEquals(1, adopted.run().code(), adopted.run().out());
         assertTrue(adopted.reasons().stream().anyMatch(r -> r.contains("PersistentVolumeClaim::") && r.contains("spec.storageClassName")),
                 adopted.reasons().toString());

@@ -1,5 +1,6 @@
 package labstacks.launcher;
 
+import labstacks.shared.config.ProjectFiles;
 import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -49,8 +50,12 @@ class EscDefinitionsTest {
     void everyDeployableStackAttachesItsEnvironmentAndAReadOnlyTwinExists() throws IOException {
         var esc = EscEnvironments.load(ROOT);
         var deployable = WorkflowsTest.deployableStacksAndEnvironments();
-        assertEquals(7, deployable.size(), deployable.toString());
-        for (var stack : deployable.keySet()) {
+        // Every stack that is not local, also one CI has paused (megatests-prod, labstacks:deploy: false until its
+        // live stack is adopted): it keeps its environment for the day CI deploys it again.
+        var stacks = ProjectFiles.open(ROOT).stacks().stream().filter(s -> !s.endsWith("-local")).toList();
+        assertTrue(stacks.containsAll(deployable.keySet()), stacks + " vs " + deployable);
+        assertEquals(7, stacks.size(), stacks.toString());
+        for (var stack : stacks) {
             var attached = EscEnvironments.attached(ROOT.resolve("Pulumi." + stack + ".yaml"));
             assertEquals(List.of("labstacks/" + stack), attached, stack);
             var definition = esc.find("labstacks/" + stack).orElseThrow(() -> new AssertionError(stack + ": no definition"));

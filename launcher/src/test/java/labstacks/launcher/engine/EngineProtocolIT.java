@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import pulumirpc.EngineOuterClass.LogSeverity;
 import pulumirpc.Resource.RegisterResourceRequest;
 
 import java.io.IOException;
@@ -63,7 +64,11 @@ class EngineProtocolIT {
 
     /** A base64 value that fits every non-secret credential's pattern (a DER public key here). */
     private static final String PLAIN_CREDENTIAL = "ZW5naW5lLXRlc3QtcHVibGljLWtleQ==";
-    private static final String AWS_SECRET_KEY = "engine-test-aws-secret-access-key-0123456789";
+    /** A line of a Java stack trace. */
+    private static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
+
+    /** Every canary secret carries this, so a search for it finds any the test did not list. */
+    private static final String CANARY = "canary7f3a9c";
 
     private final Path root = ProgramHarness.repositoryRoot();
     private final ProgramCatalog catalog = ProgramCatalog.discover();
@@ -153,6 +158,104 @@ class EngineProtocolIT {
             assertPackages(plan, engine);
             assertStackOutputs(plan, engine);
             assertNoSecretInPlainText(deployment, engine, run);
+            assertTrue(engine.logMessages(LogSeverity.DEBUG).stream()
+                            .anyMatch(m -> m.startsWith("Registering resource monitor start")),
+                    "the SDK's request lines reach the engine at DEBUG, so the check above saw them");
+        }
+    }
+
+    /**
+     * The SDK's verbose switches, as someone debugging a deploy sets them: {@code PULUMI_JAVA_LOG_VERBOSE}
+     * (every request through java.util.logging to stderr) and {@code PULUMI_EXCESSIVE_DEBUG_OUTPUT} (more
+     * DEBUG lines, property values included), in an update, where providers' secret outputs come back too.
+     * The deploy still registers the whole plan, stderr shows the SDK's log, and no canary is anywhere.
+     */
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void theVerboseSwitchesLeakNoSecret(String stack) throws Exception {
+        var deployment = withEnvironment(withEverySecret(deployment(stack, false, null)),
+                Map.of("PULUMI_JAVA_LOG_VERBOSE", "true", "PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
+        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())) {
+            var run = host.run(deployment, engine);
+            assertEquals(0, run.exitCode(), run.stdout() + tail(run.stderr()));
+            // Optional secrets (a Google key, S3 keys, ...) wire more resources than the stack file's plan.
+            assertTrue(engine.registrations().size() >= plans.get(stack).getAsJsonArray("resources").size(),
+                    stack + ": the whole plan registered");
+            assertTrue(run.stderr().contains("Registering resource monitor start"),
+                    "the verbose switch reached the SDK: its request lines are on stderr, cut");
+            assertNoSecretInPlainText(deployment, engine, run);
+        }
+    }
+
+    /**
+     * java.util.logging at ALL (how a Java user raises log levels): the SDK 1.36.1 would log the
+     * environment and the decrypted config through it, so a deployment refuses it in one line before the
+     * engine hears anything.
+     */
+    @ParameterizedTest
+    @MethodSource("stacks")
+    void javaLoggingAtAllIsRefusedInOneLine(String stack) throws Exception {
+        var properties = scratch.resolve("logging-all.properties");
+        Files.writeString(properties, "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
+                + "java.util.logging.ConsoleHandler.level=ALL\n");
+        var deployment = withEnvironment(deployment(stack, true, null), Map.of("PULUMI_JAVA_LOG_VERBOSE", "true",
+                "JDK_JAVA_OPTIONS", "-Djava.util.logging.config.file=" + properties));
+        try (var engine = new FakeEngine(deployment.project(), stack, true, new OfflineMocks(functions()), functions())) {
+            var run = host.run(deployment, engine);
+            assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
+            var lines = programLines(run.stderr());
+            assertEquals(1, lines.size(), "one line: " + lines);
+            assertTrue(lines.get(0).startsWith("error: -Djava.util.logging.config.file=" + properties
+                    + " is refused for a deployment"), lines.get(0));
+            assertEquals(0, engine.calls(), "the engine heard nothing");
+            assertNoSecretInPlainText(deployment, engine, run);
+        }
+    }
+
+    /**
+     * A provider error for one resource (the engine fails its RegisterResource): one line in the engine's
+     * log naming the resource's type and name and quoting the engine, exit 32 (the SDK's "already
+     * reported"), no Java stack trace anywhere; with the verbose switch on, still no canary in the output
+     * the language host copies into the CLI's when a deploy fails.
+     */
+    @Test
+    void anEngineErrorIsOneLineNamingTheResource() throws Exception {
+        var stack = "moderate-prod";
+        var resource = planned(stack, "dagster-secrets");
+        var fault = new FakeEngine.Fault(FakeEngine.Fault.Kind.REFUSE, "dagster-secrets");
+        var deployment = withEnvironment(deployment(stack, false, null), Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
+        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
+                .inject(fault)) {
+            var run = host.run(deployment, engine);
+            assertEquals(32, run.exitCode(), tail(run.stderr()));
+            var errors = engine.logMessages(LogSeverity.ERROR);
+            assertEquals(List.of("registering " + resource.get("type").getAsString() + " \"dagster-secrets\": the engine"
+                    + " answered UNKNOWN: " + fault.message(resource.get("type").getAsString())), errors);
+            assertNoStackTrace(run, engine);
+            assertNoSecretInPlainText(deployment, engine, run);
+        }
+    }
+
+    /**
+     * An engine that never answers one registration: the deploy ends by itself after
+     * {@code LABSTACKS_ENGINE_TIMEOUT}, with one line naming the resource and the wait.
+     */
+    @Test
+    void aSilentEngineEndsTheRunWithOneLine() throws Exception {
+        var stack = "pipeweave-production";
+        var resource = planned(stack, "datasets-policy");
+        var deployment = withEnvironment(deployment(stack, false, null), Map.of("LABSTACKS_ENGINE_TIMEOUT", "15s"));
+        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
+                .inject(new FakeEngine.Fault(FakeEngine.Fault.Kind.SILENT, "datasets-policy"))) {
+            var started = System.nanoTime();
+            var run = host.run(deployment, engine);
+            var seconds = (System.nanoTime() - started) / 1e9;
+            assertEquals(32, run.exitCode(), tail(run.stderr()));
+            assertTrue(seconds < 120, "ended by itself, in " + seconds + " s");
+            assertEquals(List.of("registering " + resource.get("type").getAsString() + " \"datasets-policy\": the engine"
+                    + " did not answer within 15s (LABSTACKS_ENGINE_TIMEOUT sets how long to wait)"),
+                    engine.logMessages(LogSeverity.ERROR));
+            assertNoStackTrace(run, engine);
         }
     }
 
@@ -177,6 +280,57 @@ class EngineProtocolIT {
         throw new AssertionError("no stack has a secret credential to leave out");
     }
 
+    /**
+     * An engine that goes away in the middle of an update (crashed, interrupted): the program cannot
+     * report to it, so it says on stderr, in one line, which registration lost the engine, and exits 1.
+     */
+    @Test
+    void anEngineThatGoesAwayEndsTheRunWithOneLine() throws Exception {
+        var stack = "pipeweave-production";
+        planned(stack, "datasets-policy");
+        var deployment = deployment(stack, false, null);
+        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
+                .inject(new FakeEngine.Fault(FakeEngine.Fault.Kind.GONE, "datasets-policy"))) {
+            var run = host.run(deployment, engine);
+            assertEquals(1, run.exitCode(), tail(run.stderr()));
+            var lines = programLines(run.stderr()).stream().filter(l -> !l.startsWith("SLF4J(W): ")).toList();
+            assertEquals(1, lines.size(), "one line: " + lines);
+            assertTrue(lines.get(0).startsWith("error: registering ") && lines.get(0).contains(": the engine went away ("),
+                    lines.get(0));
+            assertNoStackTrace(run, engine);
+        }
+    }
+
+    /** The plan's entry for the resource named {@code name}; the fault tests need it to exist. */
+    private JsonObject planned(String stack, String name) {
+        for (var resource : plans.get(stack).getAsJsonArray("resources")) {
+            if (resource.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return resource.getAsJsonObject();
+            }
+        }
+        throw new AssertionError(stack + " plans no resource named " + name);
+    }
+
+    /** No Java stack trace and no "unhandled exception" in the engine's log, stdout or stderr. */
+    private static void assertNoStackTrace(JavaLanguageHost.Result run, FakeEngine engine) {
+        var texts = new ArrayList<>(engine.allLogMessages());
+        texts.add(run.stdout());
+        texts.add(run.stderr());
+        for (var text : texts) {
+            assertFalse(STACK_FRAME.matcher(text).find() || text.contains("unhandled exception"),
+                    "a stack trace: " + tail(text));
+        }
+    }
+
+    /** The program's own stderr lines: without the JVM's note that it read JDK_JAVA_OPTIONS. */
+    private static List<String> programLines(String stderr) {
+        return stderr.lines().filter(l -> !l.startsWith("NOTE: Picked up ")).toList();
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 4000 ? text : "..." + text.substring(text.length() - 4000);
+    }
+
     // ---- what the CLI would hand the language host ----
 
     /**
@@ -192,7 +346,7 @@ class EngineProtocolIT {
                 return;
             }
             if (secret) {
-                config.put(key, secretValue(key));
+                config.put(key, secretValue(stack, key));
                 secretKeys.add(key);
             } else {
                 config.put(key, PLAIN_CREDENTIAL);
@@ -200,7 +354,7 @@ class EngineProtocolIT {
         });
         var environment = baseEnvironment();
         environment.put("AWS_ACCESS_KEY_ID", "AKIAENGINETEST000000");
-        environment.put("AWS_SECRET_ACCESS_KEY", AWS_SECRET_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", secretValue(stack, "aws-secret-access-key"));
         var project = ((Map<?, ?>) yaml(root.resolve("Pulumi.yaml"))).get("name").toString();
         return new JavaLanguageHost.Deployment(project, stack, preview, config, secretKeys, environment);
     }
@@ -215,8 +369,50 @@ class EngineProtocolIT {
         return environment;
     }
 
-    private static String secretValue(String key) {
-        return "engine-test-secret-" + key.replace(':', '-') + "-7f3a9c";
+    /** A canary: unique to the stack and the setting, so a find says which secret leaked from where. */
+    private static String secretValue(String stack, String key) {
+        return CANARY + "-" + stack + "-" + key.replace(':', '-');
+    }
+
+    /**
+     * The deployment with every secret setting of the stack's program set to a canary, the optional ones
+     * too, with what their groups need besides ({@link #COMPANIONS}); a JSON-document secret (the Google
+     * key) is a JSON object holding the canary.
+     */
+    private JavaLanguageHost.Deployment withEverySecret(JavaLanguageHost.Deployment deployment) {
+        var config = new TreeMap<>(deployment.config());
+        var secretKeys = new ArrayList<>(deployment.secretKeys());
+        var program = catalog.find(config.get("labstacks:program")).orElseThrow();
+        var keys = SettingsLoader.keys(program.settingsType());
+        for (var setting : SettingsLoader.settings(program.settingsType())) {
+            if (!setting.secret() || config.containsKey(setting.key())) {
+                continue;
+            }
+            var canary = secretValue(deployment.stack(), setting.key());
+            config.put(setting.key(), setting.format() == labstacks.shared.validation.Format.JSON_DOCUMENT
+                    ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}" : canary);
+            secretKeys.add(setting.key());
+        }
+        COMPANIONS.forEach((key, value) -> {
+            if (keys.contains(key)) {
+                config.putIfAbsent(key, value);
+            }
+        });
+        return new JavaLanguageHost.Deployment(deployment.project(), deployment.stack(), deployment.preview(), config,
+                secretKeys, deployment.environment());
+    }
+
+    /** Plain settings an optional secret is refused without (moderate's Platform API and S3 groups). */
+    private static final Map<String, String> COMPANIONS = Map.of(
+            "moderate:apiBaseUrl", "https://api.example.org", "moderate:apiUsername", "engine-test",
+            "moderate:s3BucketName", "engine-test-bucket");
+
+    private static JavaLanguageHost.Deployment withEnvironment(JavaLanguageHost.Deployment deployment,
+                                                               Map<String, String> more) {
+        var environment = new TreeMap<>(deployment.environment());
+        environment.putAll(more);
+        return new JavaLanguageHost.Deployment(deployment.project(), deployment.stack(), deployment.preview(),
+                deployment.config(), deployment.secretKeys(), environment);
     }
 
     /** Config values as the CLI passes them: scalars as text, objects and lists as JSON. */
@@ -447,26 +643,45 @@ class EngineProtocolIT {
         assertEquals(expected, actual, "the stack outputs the engine received against the plan's");
     }
 
-    /** No secret value in plain text: not in inputs or outputs outside the signature, logs or the console. */
+    /**
+     * No secret value in plain text: not in inputs or outputs outside the signature, not in any engine log
+     * (DEBUG included, as {@code pulumi up --debug} shows them), not on stdout or stderr. Every canary
+     * shares {@link #CANARY}, so one the test did not list is found too; the finds are counted per place.
+     */
     private static void assertNoSecretInPlainText(JavaLanguageHost.Deployment deployment, FakeEngine engine,
                                                   JavaLanguageHost.Result run) {
         var secrets = new ArrayList<String>();
         deployment.secretKeys().forEach(k -> secrets.add(deployment.config().get(k)));
-        secrets.add(AWS_SECRET_KEY);
-        var visible = new ArrayList<String>();
-        engine.registrations().forEach(r -> collectPlain(EngineValues.toJava(r.request().getObject()), visible));
-        engine.outputs().values().forEach(o -> collectPlain(EngineValues.toJava(o), visible));
-        visible.addAll(engine.visibleLogMessages());
-        visible.add(run.stdout());
-        visible.add(run.stderr());
+        secrets.add(deployment.environment().get("AWS_SECRET_ACCESS_KEY"));
+        secrets.forEach(secret -> assertTrue(secret.contains(CANARY), "every secret is a canary: " + secret));
+        var places = new LinkedHashMap<String, List<String>>();
+        var registered = new ArrayList<String>();
+        engine.registrations().forEach(r -> collectPlain(EngineValues.toJava(r.request().getObject()), registered));
+        engine.outputs().values().forEach(o -> collectPlain(EngineValues.toJava(o), registered));
+        places.put("registered inputs and outputs", registered);
+        places.put("DEBUG engine logs", engine.logMessages(LogSeverity.DEBUG));
+        places.put("other engine logs", engine.visibleLogMessages());
+        places.put("stdout", List.of(run.stdout()));
+        places.put("stderr", List.of(run.stderr()));
+        var forms = new ArrayList<String>(List.of(CANARY));
         for (var secret : secrets) {
-            var forms = List.of(secret, Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
-            for (var text : visible) {
+            forms.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        var found = new TreeMap<String, Integer>();
+        var example = new StringBuilder();
+        places.forEach((place, texts) -> {
+            for (var text : texts) {
                 for (var form : forms) {
-                    assertFalse(text.contains(form), "a secret in plain text: " + text);
+                    for (int i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
+                        found.merge(place, 1, Integer::sum);
+                        if (example.length() == 0) {
+                            example.append(text, Math.max(0, i - 200), Math.min(text.length(), i + 100));
+                        }
+                    }
                 }
             }
-        }
+        });
+        assertEquals(Map.of(), found, deployment.stack() + ": canary secrets in plain text, e.g. ..." + example + "...");
     }
 
     private static void collectPlain(Object value, List<String> into) {

@@ -67,6 +67,21 @@ public final class FakeEngine implements AutoCloseable {
     }
 
     /**
+     * A wrong answer to inject: to the {@code RegisterResource} of the resource named {@code name}, the
+     * engine answers with an error ({@link Kind#REFUSE}, as it does when a provider fails to create it),
+     * never answers ({@link Kind#SILENT}, an engine that hangs) or shuts down ({@link Kind#GONE}, an engine
+     * that crashed or was interrupted).
+     */
+    public record Fault(Kind kind, String name) {
+        public enum Kind { REFUSE, SILENT, GONE }
+
+        /** The engine's error text for a refused registration. */
+        public String message(String type) {
+            return "creating " + type + " " + name + " failed: AccessDenied: User is not authorized to perform this action";
+        }
+    }
+
+    /**
      * What the real engine's resource monitor says it supports (pulumi/pulumi
      * {@code pkg/resource/deploy/source_eval.go}, {@code resmon.SupportsFeature}).
      */
@@ -89,6 +104,7 @@ public final class FakeEngine implements AutoCloseable {
     private final List<String> protocolErrors = new ArrayList<>();
     private int calls;
     private String rootResource = "";
+    private volatile Fault fault;
 
     public FakeEngine(String project, String stack, boolean preview, Mocks providers,
                       Map<String, OfflineFunction> functions) throws IOException {
@@ -102,6 +118,12 @@ public final class FakeEngine implements AutoCloseable {
                 .addService(new EngineService())
                 .build()
                 .start();
+    }
+
+    /** Answers wrongly from now on, as {@code fault} says. */
+    public FakeEngine inject(Fault fault) {
+        this.fault = fault;
+        return this;
     }
 
     /** The address the language host passes as PULUMI_MONITOR and PULUMI_ENGINE. */
@@ -284,6 +306,19 @@ public final class FakeEngine implements AutoCloseable {
                 validate(urn, request);
                 registrations.put(urn, new Registration(urn, request));
             }
+            var injected = fault;
+            if (injected != null && injected.name().equals(request.getName())) {
+                if (injected.kind() == Fault.Kind.SILENT) {
+                    return;
+                }
+                if (injected.kind() == Fault.Kind.GONE) {
+                    new Thread(server::shutdownNow, "fake-engine-gone").start();
+                    return;
+                }
+                response.onError(io.grpc.Status.UNKNOWN.withDescription(injected.message(request.getType()))
+                        .asRuntimeException());
+                return;
+            }
             response.onNext(RegisterResourceResponse.newBuilder()
                     .setUrn(urn)
                     .setId(idFor(request))
@@ -390,5 +425,15 @@ public final class FakeEngine implements AutoCloseable {
     /** Non-debug log lines, as a user of the CLI sees them by default. */
     public List<String> visibleLogMessages() {
         return logs().stream().filter(l -> l.getSeverity() != LogSeverity.DEBUG).map(LogRequest::getMessage).toList();
+    }
+
+    /** Every log line, DEBUG included, as {@code pulumi up --debug} shows them. */
+    public List<String> allLogMessages() {
+        return logs().stream().map(LogRequest::getMessage).toList();
+    }
+
+    /** The log lines of one severity. */
+    public List<String> logMessages(LogSeverity severity) {
+        return logs().stream().filter(l -> l.getSeverity() == severity).map(LogRequest::getMessage).toList();
     }
 }

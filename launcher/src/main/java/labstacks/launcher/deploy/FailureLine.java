@@ -1,0 +1,54 @@
+package labstacks.launcher.deploy;
+
+import com.pulumi.exceptions.ResourceException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one line that says why a deployment failed, from the failures its tasks ended with. */
+final class FailureLine {
+
+    private FailureLine() {
+    }
+
+    /**
+     * An engine failure about a resource first (it names the resource and what the engine said), then
+     * any other engine failure (a log the engine did not take), else the first failure: its innermost
+     * message, with the resource the SDK attached, if any. Other failures are mostly the same one seen
+     * again through the outputs that depended on it.
+     */
+    static String of(List<Throwable> failures) {
+        for (var aboutResource : new boolean[] {true, false}) {
+            for (var failure : failures) {
+                for (var cause : chain(failure)) {
+                    if (cause instanceof EngineFailure engine && (engine.namesResource() || !aboutResource)) {
+                        return cause.getMessage();
+                    }
+                }
+            }
+        }
+        if (failures.isEmpty()) {
+            return "the program failed without saying why";
+        }
+        var chain = chain(failures.get(0));
+        var innermost = chain.get(chain.size() - 1);
+        var text = innermost.getMessage() == null || innermost.getMessage().isBlank()
+                ? innermost.getClass().getSimpleName()
+                : EngineFailure.oneLine(innermost.getMessage());
+        for (var cause : chain) {
+            if (cause instanceof ResourceException resourceException && resourceException.getResource().isPresent()) {
+                var resource = resourceException.getResource().get();
+                return resource.pulumiResourceType() + " \"" + resource.pulumiResourceName() + "\": " + text;
+            }
+        }
+        return "the program failed: " + text;
+    }
+
+    private static List<Throwable> chain(Throwable failure) {
+        var chain = new ArrayList<Throwable>();
+        for (var cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
+    }
+}
