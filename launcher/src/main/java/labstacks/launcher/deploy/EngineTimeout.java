@@ -30,8 +30,11 @@ public record EngineTimeout(Duration perCall) {
     static final int QUICK_MINUTES = 2;
     static final int MARGIN_MINUTES = 5;
 
-    /** A Go duration as the engine reads {@code customTimeouts} ({@code time.ParseDuration}): 30m30s, 1h16m30s, 90s. */
-    private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|m|s|ms)");
+    /**
+     * A Go duration as the engine reads {@code customTimeouts} ({@code time.ParseDuration}): 30m30s, 1h16m30s, and
+     * what this SDK sends, nanoseconds ({@code CustomTimeouts.golangString}: 4590000000000ns).
+     */
+    private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|\u00b5s|ns)");
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,6})\\s*([smh]?)");
 
@@ -89,13 +92,16 @@ public record EngineTimeout(Duration perCall) {
                 return null;
             }
             end = matcher.end();
-            var millis = (long) (Double.parseDouble(matcher.group(1)) * switch (matcher.group(2)) {
-                case "h" -> 3_600_000;
-                case "m" -> 60_000;
-                case "s" -> 1_000;
-                default -> 1;
-            });
-            total = total.plusMillis(millis);
+            var nanosPerUnit = switch (matcher.group(2)) {
+                case "h" -> 3_600_000_000_000L;
+                case "m" -> 60_000_000_000L;
+                case "s" -> 1_000_000_000L;
+                case "ms" -> 1_000_000L;
+                case "ns" -> 1L;
+                default -> 1_000L;
+            };
+            var nanos = new java.math.BigDecimal(matcher.group(1)).multiply(java.math.BigDecimal.valueOf(nanosPerUnit));
+            total = total.plusNanos(nanos.longValue());
         }
         return end == value.strip().length() && end > 0 ? total : null;
     }

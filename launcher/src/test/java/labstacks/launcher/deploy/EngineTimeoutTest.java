@@ -63,6 +63,8 @@ class EngineTimeoutTest {
     void readsGoDurationsAsTheEngineDoes() {
         assertEquals(Duration.ofSeconds(4590), EngineTimeout.goDuration("1h16m30s"));
         assertEquals(Duration.ofMillis(1500), EngineTimeout.goDuration("1.5s"));
+        assertEquals(Duration.ofSeconds(4590), EngineTimeout.goDuration("4590000000000ns"));
+        assertEquals(Duration.ofMillis(250), EngineTimeout.goDuration("250ms"));
         assertEquals(Duration.ofMinutes(30).plusSeconds(30), EngineTimeout.goDuration("30m30s"));
         assertEquals(null, EngineTimeout.goDuration("30 minutes"));
         assertEquals(null, EngineTimeout.goDuration(""));
