@@ -405,7 +405,28 @@ public record ModerateSettings(
             Output<String> openMetadataPassword,
             @Setting(key = "moderate:postgresStorage", description = "size of the PostgreSQL volume",
                     defaultValue = "10Gi", format = Format.STORAGE_SIZE)
-            String storage) {
+            String storage,
+            @Setting(key = "moderate:postgresBackups",
+                    description = "whether a CronJob pg_dumps every database to the object store; unset: on where"
+                            + " moderate:s3BucketName is set (moderate-prod requires it), off otherwise",
+                    example = "true")
+            Optional<Boolean> backups,
+            @Setting(key = "moderate:postgresBackupSchedule",
+                    description = "the backup CronJob's schedule (cron, in the controller's time zone, usually UTC)",
+                    defaultValue = "30 2 * * *",
+                    pattern = "(@(hourly|daily|weekly|monthly))|([0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+ [0-9*/,A-Za-z-]+ [0-9*/,A-Za-z-]+)",
+                    rule = "five cron fields such as 30 2 * * *, or @hourly, @daily, @weekly, @monthly")
+            String backupSchedule,
+            @Setting(key = "moderate:postgresBackupBucket",
+                    description = "the bucket of the backups; unset: moderate:s3BucketName (same keys and endpoint)",
+                    pattern = "[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]", rule = "a bucket name: 3 to 63 lower-case letters,"
+                            + " digits, '.', '_' and '-'", example = "moderate-europe-west1-backups")
+            Optional<String> backupBucket,
+            @Setting(key = "moderate:postgresBackupPrefix",
+                    description = "the key prefix of the backups: s3://<bucket>/<prefix>/<UTC time>/<database>.dump",
+                    defaultValue = "postgres-backups", pattern = "[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*",
+                    rule = "path segments of letters, digits, '.', '_' and '-', separated by '/'")
+            String backupPrefix) {
     }
 
     /** Elasticsearch, OpenMetadata's search backend. */
@@ -470,6 +491,16 @@ public record ModerateSettings(
                         "set all three (and s3Region, s3EndpointUrl as needed), or none to leave S3 unwired");
             }
         }
+    }
+
+    /** Whether the backup CronJob runs: as set, or wherever the code location's bucket is configured. */
+    boolean postgresBackupsOn() {
+        return postgres.backups().orElse(s3.bucketName().isPresent());
+    }
+
+    /** The backups' bucket: its own setting, else the code location's. */
+    Optional<String> postgresBackupBucket() {
+        return postgres.backupBucket().or(s3::bucketName);
     }
 
     static final String AUTH_URL = "nginx.ingress.kubernetes.io/auth-url";
