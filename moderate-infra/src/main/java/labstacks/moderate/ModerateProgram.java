@@ -84,6 +84,11 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
                 cluster.storageClass(), "moderate:allowDataRelocation", cluster.allowDataRelocation(),
                 "PostgreSQL, Elasticsearch and RabbitMQ volumes").check(config, report);
         requireCodeLocationServices(settings, config, mode, report);
+        if (settings.postgresBackupsOn() && settings.postgresBackupBucket().isEmpty()) {
+            report.problem("moderate:postgresBackups", "is true, but no bucket is set for the backups",
+                    "set moderate:postgresBackupBucket (or moderate:s3BucketName) with moderate:s3AccessKeyId and"
+                            + " s3SecretAccessKey in " + config.stackFile() + ", or set moderate:postgresBackups false");
+        }
         return settings.withDerived(endpoints.orElse(null), exposure);
     }
 
@@ -119,7 +124,8 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         if (production || api.baseUrl().isPresent()) {
             secrets.put("moderate:apiPassword", api.password().isPresent());
         }
-        if (production || s3.bucketName().isPresent()) {
+        // The backup CronJob reads the same keys from dagster-secrets.
+        if (production || s3.bucketName().isPresent() || settings.postgresBackupsOn()) {
             secrets.put("moderate:s3AccessKeyId", s3.accessKeyId().isPresent());
             secrets.put("moderate:s3SecretAccessKey", s3.secretAccessKey().isPresent());
         }
@@ -175,6 +181,15 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         // Keycloak logs in as its own user, which the users Job creates: nothing in Keycloak's inputs names the Job.
         var afterPostgres = CustomResourceOptions.merge(afterSecrets,
                 CustomResourceOptions.builder().dependsOn(postgres.statefulSet(), appUsers.job()).build());
+        if (settings.postgresBackupsOn()) {
+            var s3 = settings.s3();
+            var databases = PostgresAppUsers.USERS.stream().flatMap(user -> user.databases().stream()).toList();
+            new PostgresBackup(new PostgresBackup.Args(ns, settings.postgres().backupSchedule(),
+                    DependencyServices.POSTGRES_IMAGE, postgres.serviceName(), secrets.name(PlatformSecrets.POSTGRES),
+                    databases, settings.postgresBackupBucket().orElseThrow(), settings.postgres().backupPrefix(),
+                    s3.region(), s3.endpointUrl(), secrets.name(PlatformSecrets.DAGSTER_SECRETS)), afterPostgres,
+                    ComponentResourceOptions.Empty);
+        }
         var keycloak = new DependencyService(DependencyServices.keycloak(settings.access().keycloakStrictHostname(),
                 endpoints.keycloak(), postgres.serviceName(), secrets.name(PlatformSecrets.KEYCLOAK)), ns, afterPostgres,
                 ComponentResourceOptions.Empty);

@@ -232,9 +232,11 @@ public record ModerateSettings(
                         .noneMatch(ModerateSettings::authenticates)).orElse(true)) {
                     problems.add("moderate:dagsterIngressAnnotations", "has no authentication annotation, so the Dagster"
                                     + " webserver (no login of its own) would be public at " + dagsterHostname.get(),
-                            "set nginx auth annotations, e.g. pulumi config set moderate:dagsterIngressAnnotations "
-                                    + "'{\"nginx.ingress.kubernetes.io/auth-type\": \"basic\", "
-                                    + "\"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}' (see moderate-infra/README.md)");
+                            "set the controller's auth annotations, e.g. for ingress-nginx pulumi config set"
+                                    + " moderate:dagsterIngressAnnotations '{\"nginx.ingress.kubernetes.io/auth-type\":"
+                                    + " \"basic\", \"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}',"
+                                    + " for Traefik '{\"" + TRAEFIK_MIDDLEWARES + "\": \"<namespace>-<middleware>@kubernetescrd\"}'"
+                                    + " (see moderate-infra/README.md, Production)");
                 }
                 if (certManagerClusterIssuer.isPresent() && acmeChallenge.isEmpty()) {
                     problems.add("moderate:acmeChallenge", "is required with moderate:certManagerClusterIssuer: with"
@@ -268,8 +270,19 @@ public record ModerateSettings(
                         "set it to the URL of the authentication service (for example an oauth2-proxy's"
                                 + " https://auth.example/oauth2/auth), or use basic auth (see moderate-infra/README.md)");
             }
+            var middlewares = annotations.get(TRAEFIK_MIDDLEWARES);
+            if (middlewares != null && !traefikMiddlewareList(middlewares)) {
+                problems.add(key, "sets " + TRAEFIK_MIDDLEWARES + " to \"" + middlewares.strip() + "\", which names no"
+                                + " middleware (or an empty one): it authenticates nobody",
+                        "set it to the comma-separated Traefik Middlewares that log users in, each"
+                                + " <namespace>-<name>@kubernetescrd (a basicAuth or forwardAuth Middleware, see"
+                                + " moderate-infra/README.md)");
+            }
             var type = annotations.get(AUTH_TYPE);
-            if (type != null && annotations.getOrDefault(AUTH_SECRET, "").isBlank()) {
+            if (type != null && type.isBlank()) {
+                problems.add(key, "sets " + AUTH_TYPE + " to an empty value: it authenticates nobody",
+                        "set it to basic (with " + AUTH_SECRET + ", see moderate-infra/README.md)");
+            } else if (type != null && annotations.getOrDefault(AUTH_SECRET, "").isBlank()) {
                 problems.add(key, "sets " + AUTH_TYPE + " " + type.strip() + " without " + AUTH_SECRET
                                 + ", the Secret holding the users: it authenticates nobody",
                         "add \"" + AUTH_SECRET + "\": \"dagster-basic-auth\" (an htpasswd Secret with the key auth,"
@@ -392,7 +405,28 @@ public record ModerateSettings(
             Output<String> openMetadataPassword,
             @Setting(key = "moderate:postgresStorage", description = "size of the PostgreSQL volume",
                     defaultValue = "10Gi", format = Format.STORAGE_SIZE)
-            String storage) {
+            String storage,
+            @Setting(key = "moderate:postgresBackups",
+                    description = "whether a CronJob pg_dumps every database to the object store; unset: on where"
+                            + " moderate:s3BucketName is set (moderate-prod requires it), off otherwise",
+                    example = "true")
+            Optional<Boolean> backups,
+            @Setting(key = "moderate:postgresBackupSchedule",
+                    description = "the backup CronJob's schedule (cron, in the controller's time zone, usually UTC)",
+                    defaultValue = "30 2 * * *",
+                    pattern = "(@(hourly|daily|weekly|monthly))|([0-9*/,-]+ [0-9*/,-]+ [0-9*/,-]+ [0-9*/,A-Za-z-]+ [0-9*/,A-Za-z-]+)",
+                    rule = "five cron fields such as 30 2 * * *, or @hourly, @daily, @weekly, @monthly")
+            String backupSchedule,
+            @Setting(key = "moderate:postgresBackupBucket",
+                    description = "the bucket of the backups; unset: moderate:s3BucketName (same keys and endpoint)",
+                    pattern = "[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]", rule = "a bucket name: 3 to 63 lower-case letters,"
+                            + " digits, '.', '_' and '-'", example = "moderate-europe-west1-backups")
+            Optional<String> backupBucket,
+            @Setting(key = "moderate:postgresBackupPrefix",
+                    description = "the key prefix of the backups: s3://<bucket>/<prefix>/<UTC time>/<database>.dump",
+                    defaultValue = "postgres-backups", pattern = "[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*",
+                    rule = "path segments of letters, digits, '.', '_' and '-', separated by '/'")
+            String backupPrefix) {
     }
 
     /** Elasticsearch, OpenMetadata's search backend. */
@@ -459,12 +493,45 @@ public record ModerateSettings(
         }
     }
 
+    /** Whether the backup CronJob runs: as set, or wherever the code location's bucket is configured. */
+    boolean postgresBackupsOn() {
+        return postgres.backups().orElse(s3.bucketName().isPresent());
+    }
+
+    /** The backups' bucket: its own setting, else the code location's. */
+    Optional<String> postgresBackupBucket() {
+        return postgres.backupBucket().or(s3::bucketName);
+    }
+
     static final String AUTH_URL = "nginx.ingress.kubernetes.io/auth-url";
     static final String AUTH_TYPE = "nginx.ingress.kubernetes.io/auth-type";
     static final String AUTH_SECRET = "nginx.ingress.kubernetes.io/auth-secret";
 
-    /** nginx-ingress annotations that put a login in front of a backend. */
+    /**
+     * Traefik's router middlewares on an Ingress: the prefix {@code traefik.ingress.kubernetes.io/} and the router
+     * option {@code middlewares} (traefik/traefik pkg/provider/kubernetes/ingress/annotations.go: annotationsPrefix,
+     * RouterIng.Middlewares under {@code router}), a comma-separated list of {@code <namespace>-<name>@kubernetescrd}.
+     */
+    static final String TRAEFIK_MIDDLEWARES = "traefik.ingress.kubernetes.io/router.middlewares";
+
+    /**
+     * Whether an annotation of the Dagster Ingress is one that puts a login in front of it: ingress-nginx's auth-url
+     * or auth-type, or Traefik's router middlewares. Its value is checked by the access rules, which refuse one that
+     * names nothing. Which Middleware Traefik runs is the operator's to make a basicAuth or forwardAuth one; the plan
+     * cannot see inside it.
+     */
     static boolean authenticates(String annotation) {
-        return annotation.equals(AUTH_URL) || annotation.equals(AUTH_TYPE);
+        return annotation.equals(AUTH_URL) || annotation.equals(AUTH_TYPE) || annotation.equals(TRAEFIK_MIDDLEWARES);
+    }
+
+    /** A comma-separated list of one or more middleware references, none of them empty. */
+    private static boolean traefikMiddlewareList(String value) {
+        var names = value.split(",", -1);
+        for (var name : names) {
+            if (!name.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]*(@[A-Za-z0-9-]+)?")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

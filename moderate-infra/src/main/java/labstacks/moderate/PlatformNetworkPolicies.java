@@ -31,11 +31,12 @@ public final class PlatformNetworkPolicies extends ComponentResource {
     static final Peer KEYCLOAK = new Peer(Labels.NAME, Labels.KEYCLOAK);
     static final Peer KEYCLOAK_INIT = new Peer(Labels.NAME, Labels.KEYCLOAK_INIT);
     static final Peer POSTGRES_APP_USERS = new Peer(Labels.NAME, PostgresAppUsers.NAME);
+    static final Peer POSTGRES_BACKUP = new Peer(Labels.NAME, PostgresBackup.NAME);
 
     static List<Flow> flows() {
         return List.of(
                 new Flow("postgres-clients", Labels.service(Labels.POSTGRES), List.of(DAGSTER, OPENMETADATA, KEYCLOAK,
-                        POSTGRES_APP_USERS), List.of(5432)),
+                        POSTGRES_APP_USERS, POSTGRES_BACKUP), List.of(5432)),
                 new Flow("elasticsearch-clients", Labels.service(Labels.ELASTICSEARCH), List.of(OPENMETADATA),
                         List.of(9200)),
                 new Flow("keycloak-clients", Labels.service(Labels.KEYCLOAK), List.of(DAGSTER, OPENMETADATA, KEYCLOAK_INIT),

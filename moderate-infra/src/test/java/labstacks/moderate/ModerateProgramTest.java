@@ -346,7 +346,7 @@ class ModerateProgramTest {
                 .map(p -> p.getPodSelector().getMatchLabels()).toList();
         assertEquals(List.of(Map.of("app.kubernetes.io/instance", "dagster"),
                 Map.of("app.kubernetes.io/instance", "openmetadata"), Map.of("app.kubernetes.io/name", "keycloak"),
-                Map.of("app.kubernetes.io/name", "postgres-app-users")), peers);
+                Map.of("app.kubernetes.io/name", "postgres-app-users"), Map.of("app.kubernetes.io/name", "postgres-backup")), peers);
         assertEquals(5432, postgres.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntValue());
         // Server-side key fetches: OpenMetadata to Keycloak's and to its own Service.
         var keycloak = model(run, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "keycloak-clients", V1NetworkPolicy.class);
@@ -408,7 +408,10 @@ class ModerateProgramTest {
         assertEquals(new TreeSet<>(List.of("kubernetes:networking.k8s.io/v1:Ingress keycloak",
                 "kubernetes:networking.k8s.io/v1:Ingress openmetadata", "kubernetes:networking.k8s.io/v1:Ingress dagster-webserver",
                 np + "keycloak-from-ingress-controller", np + "openmetadata-from-ingress-controller",
-                np + "dagster-webserver-from-ingress-controller")), onlyProd);
+                np + "dagster-webserver-from-ingress-controller",
+                // and the nightly backup, which needs the object store only prod configures (PostgresBackupTest)
+                "kubernetes:batch/v1:CronJob postgres-backup", "kubernetes:core/v1:ServiceAccount postgres-backup",
+                PostgresBackup.TYPE + " postgres-backup")), onlyProd);
         var keycloak = model(prod, "kubernetes:apps/v1:StatefulSet", "keycloak", V1StatefulSet.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(List.of("start", "--hostname=keycloak.moderate.cloud"), keycloak.getArgs());

@@ -44,7 +44,10 @@ class ModerateSettingsTest {
                 "moderate:allowDataRelocation",
                 // issue 24: the example code location's arguments, pull secrets, run concurrency, ACME challenge.
                 "moderate:codeLocationGrpcArgs", "moderate:imagePullSecrets", "moderate:maxConcurrentRuns",
-                "moderate:acmeChallenge");
+                "moderate:acmeChallenge",
+                // issue 24: the PostgreSQL backup CronJob.
+                "moderate:postgresBackups", "moderate:postgresBackupSchedule", "moderate:postgresBackupBucket",
+                "moderate:postgresBackupPrefix");
         var keys = SettingsLoader.keys(ModerateSettings.class);
         assertEquals(new TreeSet<>(before), new TreeSet<>(keys));
         assertEquals(keys.size(), Set.copyOf(keys).size(), "no key read by two groups");

@@ -118,6 +118,68 @@ class PlatformAccessTest {
                 decorative.problems().stream().map(ConfigProblem::key).toList());
     }
 
+    /**
+     * Moving prod off the retired ingress-nginx takes settings only. The Traefik annotation key is Traefik's own:
+     * annotationsPrefix "traefik.ingress.kubernetes.io/" plus the router's "middlewares" option
+     * (traefik/traefik pkg/provider/kubernetes/ingress/annotations.go, RouterIng).
+     */
+    @Test
+    void prodMovesToTraefikWithSettingsOnly() {
+        var middleware = "moderate-dagster-login@kubernetescrd";
+        var run = ModerateProgramTest.prodHarness()
+                .config("moderate:ingressClassName", "traefik")
+                .config("moderate:ingressControllerNamespace", "traefik")
+                .config("moderate:dagsterIngressAnnotations",
+                        "{\"traefik.ingress.kubernetes.io/router.middlewares\": \"" + middleware + "\"}")
+                .run().assertSucceeded();
+        var dagster = model(run, INGRESS, "dagster-webserver", V1Ingress.class);
+        assertEquals("traefik", dagster.getSpec().getIngressClassName());
+        assertEquals(Map.of("traefik.ingress.kubernetes.io/router.middlewares", middleware),
+                Map.of("traefik.ingress.kubernetes.io/router.middlewares",
+                        dagster.getMetadata().getAnnotations().get("traefik.ingress.kubernetes.io/router.middlewares")));
+        assertFalse(dagster.getMetadata().getAnnotations().keySet().stream().anyMatch(k -> k.startsWith("nginx.")),
+                dagster.getMetadata().getAnnotations().toString());
+        var keycloak = model(run, INGRESS, "keycloak", V1Ingress.class);
+        assertEquals("traefik", keycloak.getSpec().getIngressClassName());
+        var keycloakAnnotations = keycloak.getMetadata().getAnnotations() == null ? Map.<String, String>of()
+                : keycloak.getMetadata().getAnnotations();
+        assertFalse(keycloakAnnotations.keySet().stream().anyMatch(k -> k.startsWith("nginx.")),
+                "nginx's proxy buffers are nginx's only: " + keycloakAnnotations);
+        for (var name : List.of("keycloak", "openmetadata", "dagster-webserver")) {
+            var rule = model(run, POLICY, name + "-from-ingress-controller", V1NetworkPolicy.class).getSpec().getIngress().get(0);
+            assertEquals(Map.of("kubernetes.io/metadata.name", "traefik"),
+                    rule.getFrom().get(0).getNamespaceSelector().getMatchLabels(), name);
+        }
+        // Two middlewares in a chain are accepted as well.
+        ModerateProgramTest.prodHarness().config("moderate:dagsterIngressAnnotations",
+                        "{\"traefik.ingress.kubernetes.io/router.middlewares\": \"moderate-https@kubernetescrd, " + middleware + "\"}")
+                .run().assertSucceeded();
+    }
+
+    @Test
+    void aTraefikMiddlewareAnnotationThatNamesNothingIsRefused() {
+        for (var value : List.of("", "  ", ",", "moderate-login@kubernetescrd,", "two words")) {
+            var refused = assertThrows(StackConfigException.class, () -> ModerateProgramTest.prodHarness()
+                    .config("moderate:ingressClassName", "traefik")
+                    .config("moderate:dagsterIngressAnnotations",
+                            "{\"traefik.ingress.kubernetes.io/router.middlewares\": \"" + value + "\"}").run(), value);
+            assertEquals(List.of("moderate:dagsterIngressAnnotations"),
+                    refused.problems().stream().map(ConfigProblem::key).toList(), value);
+            assertTrue(refused.problems().get(0).toString().contains("authenticates nobody"), refused.problems().toString());
+        }
+        // Another Traefik router option puts no login in front.
+        var other = assertThrows(StackConfigException.class, () -> ModerateProgramTest.prodHarness()
+                .config("moderate:dagsterIngressAnnotations",
+                        "{\"traefik.ingress.kubernetes.io/router.entrypoints\": \"websecure\"}").run());
+        assertTrue(other.problems().get(0).toString().contains("has no authentication annotation"), other.problems().toString());
+        // An empty nginx auth-type is refused too.
+        var emptyType = assertThrows(StackConfigException.class, () -> ModerateProgramTest.prodHarness()
+                .config("moderate:dagsterIngressAnnotations", "{\"nginx.ingress.kubernetes.io/auth-type\": \"\","
+                        + " \"nginx.ingress.kubernetes.io/auth-secret\": \"dagster-basic-auth\"}").run());
+        assertEquals(1, emptyType.problems().size(), emptyType.problems().toString());
+        assertTrue(emptyType.problems().get(0).toString().contains("empty value"), emptyType.problems().toString());
+    }
+
     @Test
     void anExistingTlsSecretReplacesTheIssuer() {
         var run = ModerateProgramTest.prodHarness().without("moderate:certManagerClusterIssuer")

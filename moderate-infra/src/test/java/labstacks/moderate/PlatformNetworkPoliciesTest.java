@@ -50,7 +50,8 @@ class PlatformNetworkPoliciesTest {
         // Who talks to whom, from the charts' and the services' own configuration (see ChartContracts).
         var expected = Map.of(
                 "postgres-clients", List.of(List.of(Map.of(Labels.INSTANCE, "dagster"), Map.of(Labels.INSTANCE, "openmetadata"),
-                        Map.of(Labels.NAME, "keycloak"), Map.of(Labels.NAME, "postgres-app-users")), List.of(5432)),
+                        Map.of(Labels.NAME, "keycloak"), Map.of(Labels.NAME, "postgres-app-users"),
+                        Map.of(Labels.NAME, "postgres-backup")), List.of(5432)),
                 "elasticsearch-clients", List.of(List.of(Map.of(Labels.INSTANCE, "openmetadata")), List.of(9200)),
                 "keycloak-clients", List.of(List.of(Map.of(Labels.INSTANCE, "dagster"), Map.of(Labels.INSTANCE, "openmetadata"),
                         Map.of(Labels.NAME, "keycloak-init")), List.of(8080)),
