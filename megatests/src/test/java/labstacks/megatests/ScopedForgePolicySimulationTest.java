@@ -1,5 +1,6 @@
 package labstacks.megatests;
 
+import labstacks.offline.testing.IamSimulator;
 import com.pulumi.aws.iam.Policy;
 import com.pulumi.aws.iam.PolicyArgs;
 import labstacks.offline.check.PlanCheck;

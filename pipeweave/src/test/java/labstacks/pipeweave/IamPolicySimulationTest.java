@@ -1,5 +1,6 @@
 package labstacks.pipeweave;
 
+import labstacks.offline.testing.IamSimulator;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;

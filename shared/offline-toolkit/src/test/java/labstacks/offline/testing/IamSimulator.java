@@ -1,4 +1,4 @@
-package labstacks.pipeweave;
+package labstacks.offline.testing;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -18,15 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * IAM policy evaluation as AWS does it, by {@code @cloud-copilot/iam-simulate} 0.1.173 (npm, pinned by the
- * committed lock file in {@code src/test/iam-simulate}; the tool the 2026-11-23 audit used). Installed once
- * into {@code target/iam-simulate} with {@code npm ci}; where node or npm is missing or the registry cannot
+ * committed lock file in the offline toolkit's {@code src/test/iam-simulate}; the tool the 2026-11-23 audit used,
+ * shared by pipeweave's and megatests' policy tests). Installed once per module into {@code target/iam-simulate} with {@code npm ci}; where node or npm is missing or the registry cannot
  * be reached the calling test is skipped with the reason, unless {@code LABSTACKS_REQUIRE_IAM_SIMULATE=true}
  * (CI), which makes it a failure.
  */
-final class IamSimulator {
-    static final String REQUIRE = "LABSTACKS_REQUIRE_IAM_SIMULATE";
-    static final String ACCOUNT = "123456789012";
-    private static final Path SOURCE = Path.of("src/test/iam-simulate");
+public final class IamSimulator {
+    public static final String REQUIRE = "LABSTACKS_REQUIRE_IAM_SIMULATE";
+    public static final String ACCOUNT = "123456789012";
+    private static final Path SOURCE = ProgramHarness.repositoryRoot().resolve("shared/offline-toolkit/src/test/iam-simulate");
     private static final Path WORK = Path.of("target/iam-simulate");
     private static final Object LOCK = new Object();
     private static String unavailable;
@@ -40,24 +40,24 @@ final class IamSimulator {
     }
 
     /** A simulation against {@code bucketPolicy} (null for none); skips the test where the tool cannot run. */
-    static IamSimulator withBucketPolicy(String bucketPolicy) {
+    public static IamSimulator withBucketPolicy(String bucketPolicy) {
         ensureInstalled();
         return new IamSimulator(bucketPolicy);
     }
 
     /** Attaches an identity policy to every principal simulated (the simulator has one principal per request). */
-    IamSimulator identityPolicy(String name, String policy) {
+    public IamSimulator identityPolicy(String name, String policy) {
         identityPolicies.add(Map.entry(name, JsonParser.parseString(policy).getAsJsonObject()));
         return this;
     }
 
     /** One request to evaluate. */
-    record Request(String name, String principal, String action, String resource, Map<String, String> context) {
+    public record Request(String name, String principal, String action, String resource, Map<String, String> context) {
         /**
          * A request over TLS by {@code principal}; {@code aws:PrincipalArn} is the role ARN for a role and for
          * its sessions alike, as IAM sets it (the simulator does not fill it in itself).
          */
-        static Request of(String name, String principal, String principalArn, String action, String resource,
+        public static Request of(String name, String principal, String principalArn, String action, String resource,
                           Map<String, String> extraContext) {
             var context = new LinkedHashMap<String, String>();
             context.put("aws:SecureTransport", "true");
@@ -68,7 +68,7 @@ final class IamSimulator {
     }
 
     /** Request name to Allowed, ImplicitlyDenied or ExplicitlyDenied (or "error: ..."). */
-    Map<String, String> evaluate(List<Request> requests) {
+    public Map<String, String> evaluate(List<Request> requests) {
         var input = new JsonObject();
         if (resourcePolicy != null) {
             input.add("resourcePolicy", resourcePolicy);
