@@ -124,4 +124,41 @@ class EscDefinitionsTest {
             }
         }
     }
+
+    /**
+     * What a deploy must be handed and the stack file does not hold: every secret credential of the program, and
+     * moderate-prod's Platform API and S3 secrets, which its program requires in production only
+     * (ModerateProgram.requireCodeLocationServices). A setting a new stack or program needs is added to its
+     * definition, or CI's deploy stops on it.
+     */
+    @Test
+    void everyDeploySecretComesFromTheStacksEnvironment() throws IOException {
+        var esc = EscEnvironments.load(ROOT);
+        var catalog = labstacks.shared.program.ProgramCatalog.discover();
+        var requiredInProduction = Map.of("moderate-prod",
+                List.of("moderate:apiPassword", "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey"));
+        var checked = 0;
+        for (var stack : ProjectFiles.open(ROOT).stacks()) {
+            if (stack.endsWith("-local")) {
+                continue;
+            }
+            var file = yaml(ROOT.resolve("Pulumi." + stack + ".yaml"));
+            var config = at(file, "config") instanceof Map<?, ?> map ? map : Map.of();
+            var program = catalog.find(String.valueOf(config.get("labstacks:program"))).orElseThrow();
+            var needed = new java.util.TreeSet<String>(requiredInProduction.getOrDefault(stack, List.of()));
+            var definition = esc.find("labstacks/" + stack).orElseThrow();
+            // A credential may come as a variable instead (its env fallback), as megatests' tokens do.
+            labstacks.shared.config.SettingsLoader.settings(program.settingsType()).stream()
+                    .filter(setting -> setting.secret() && setting.credential() && java.util.Arrays.stream(setting.env())
+                            .noneMatch(definition.variables()::contains))
+                    .forEach(setting -> needed.add(setting.key()));
+            needed.removeIf(config::containsKey);
+            var supplied = new java.util.TreeSet<>(definition.settings());
+            needed.removeAll(supplied);
+            assertEquals(java.util.Set.of(), needed, stack + ": secrets a deploy needs that " + definition.file()
+                    + " does not supply (pulumiConfig)");
+            checked++;
+        }
+        assertEquals(7, checked);
+    }
 }

@@ -61,6 +61,8 @@ public final class EngineRun {
     private EngineRun() {
     }
 
+    static final String EXCESSIVE_DEBUG_OUTPUT = "PULUMI_EXCESSIVE_DEBUG_OUTPUT";
+
     /** Runs the deployment the engine's environment describes; returns the exit code. */
     public static int run(Map<String, String> environment, Properties properties, PrintStream err) {
         if (!environment.containsKey("PULUMI_MONITOR")) {
@@ -72,6 +74,16 @@ public final class EngineRun {
         var refusal = DeploymentLogging.refusal(properties);
         if (refusal.isPresent()) {
             err.println("error: " + refusal.get());
+            return FAILED;
+        }
+        // Pulumi Java SDK 1.36.1 formats each excessive-debug line twice (Serializer passes the formatted text
+        // to Log.excessive as a format string), so a value holding "%Y" or "%s", such as a CronJob's date
+        // format, ends the deployment with UnknownFormatConversionException. The switch is read into a final
+        // static field from the process environment, so it cannot be turned off here: it is refused instead.
+        if (DeploymentLogging.truthy(environment.get(EXCESSIVE_DEBUG_OUTPUT))) {
+            err.println("error: " + EXCESSIVE_DEBUG_OUTPUT + " is refused: the Pulumi Java SDK 1.36.1 fails on any value"
+                    + " holding '%' with it (it formats each such log line twice); unset it, PULUMI_JAVA_LOG_VERBOSE=true"
+                    + " shows the SDK's log without it");
             return FAILED;
         }
         EngineTimeout timeout;

@@ -166,7 +166,8 @@ class EngineProtocolIT {
 
     /**
      * The SDK's verbose switches, as someone debugging a deploy sets them: {@code PULUMI_JAVA_LOG_VERBOSE}
-     * (every request through java.util.logging to stderr) and {@code PULUMI_EXCESSIVE_DEBUG_OUTPUT} (more
+     * (every request through java.util.logging to stderr; {@code PULUMI_EXCESSIVE_DEBUG_OUTPUT} is refused, see
+     * {@link #theExcessiveDebugSwitchIsRefusedInOneLine}) (more
      * DEBUG lines, property values included), in an update, where providers' secret outputs come back too.
      * The deploy still registers the whole plan, stderr shows the SDK's log, and no canary is anywhere.
      */
@@ -174,7 +175,7 @@ class EngineProtocolIT {
     @MethodSource("stacks")
     void theVerboseSwitchesLeakNoSecret(String stack) throws Exception {
         var deployment = withEnvironment(withEverySecret(deployment(stack, false, null)),
-                Map.of("PULUMI_JAVA_LOG_VERBOSE", "true", "PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
+                Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
         try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())) {
             var run = host.run(deployment, engine);
             assertEquals(0, run.exitCode(), run.stdout() + tail(run.stderr()));
@@ -184,6 +185,26 @@ class EngineProtocolIT {
             assertTrue(run.stderr().contains("Registering resource monitor start"),
                     "the verbose switch reached the SDK: its request lines are on stderr, cut");
             assertNoSecretInPlainText(deployment, engine, run);
+        }
+    }
+
+    /**
+     * {@code PULUMI_EXCESSIVE_DEBUG_OUTPUT}: the SDK 1.36.1 formats each such line twice, so moderate's backup
+     * CronJob (its script holds {@code date +%Y...}) would end the update with UnknownFormatConversionException
+     * (com.pulumi.serialization.internal.Serializer passes the formatted line to com.pulumi.Log.excessive as a
+     * format string, read from the 1.36.1 jar's bytecode). The run is refused in one line before anything registers.
+     */
+    @Test
+    void theExcessiveDebugSwitchIsRefusedInOneLine() throws Exception {
+        var deployment = withEnvironment(deployment("moderate-prod", false, null),
+                Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
+        try (var engine = new FakeEngine(deployment.project(), "moderate-prod", false, new OfflineMocks(functions()),
+                functions())) {
+            var run = host.run(deployment, engine);
+            assertEquals(1, run.exitCode(), run.stdout() + tail(run.stderr()));
+            assertTrue(run.stderr().startsWith("error: PULUMI_EXCESSIVE_DEBUG_OUTPUT is refused"), run.stderr());
+            assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
+            assertEquals(0, engine.registrations().size(), "nothing registered");
         }
     }
 
@@ -341,17 +362,22 @@ class EngineProtocolIT {
     private JavaLanguageHost.Deployment deployment(String stack, boolean preview, String leaveOut) throws IOException {
         var config = stackFileConfig(stack);
         var secretKeys = new ArrayList<String>();
-        credentials(stack).forEach((key, secret) -> {
+        var supplied = new TreeMap<>(credentials(stack));
+        // Optional secrets a production stack requires at deploy, from its ESC environment as in CI (the
+        // definition moderate-infra/esc/moderate-prod.yaml supplies them; ModerateProgram.requireCodeLocationServices).
+        REQUIRED_AT_DEPLOY.getOrDefault(stack, List.of()).forEach(key -> supplied.put(key, true));
+        for (var entry : supplied.entrySet()) {
+            var key = entry.getKey();
             if (key.equals(leaveOut) || config.containsKey(key)) {
-                return;
+                continue;
             }
-            if (secret) {
-                config.put(key, secretValue(stack, key));
+            if (entry.getValue()) {
+                config.put(key, canary(stack, key));
                 secretKeys.add(key);
             } else {
                 config.put(key, PLAIN_CREDENTIAL);
             }
-        });
+        }
         var environment = baseEnvironment();
         environment.put("AWS_ACCESS_KEY_ID", "AKIAENGINETEST000000");
         environment.put("AWS_SECRET_ACCESS_KEY", secretValue(stack, "aws-secret-access-key"));
@@ -367,6 +393,15 @@ class EngineProtocolIT {
                 ? Files.createTempDirectory("engine-home") : scratch.resolve("home")).toString());
         environment.put("LANG", "C.UTF-8");
         return environment;
+    }
+
+    /** The canary of a secret setting in the form its format takes (a JSON document for the Google key). */
+    private String canary(String stack, String key) throws IOException {
+        var program = catalog.find(stackFileConfig(stack).get("labstacks:program")).orElseThrow();
+        var json = SettingsLoader.settings(program.settingsType()).stream().anyMatch(setting -> setting.key().equals(key)
+                && setting.format() == labstacks.shared.validation.Format.JSON_DOCUMENT);
+        var canary = secretValue(stack, key);
+        return json ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}" : canary;
     }
 
     /** A canary: unique to the stack and the setting, so a find says which secret leaked from where. */
@@ -429,6 +464,9 @@ class EngineProtocolIT {
         });
         return config;
     }
+
+    private static final Map<String, List<String>> REQUIRED_AT_DEPLOY = Map.of("moderate-prod",
+            List.of("moderate:apiPassword", "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey"));
 
     /** The credential settings of the stack's program: key -> secret. */
     private Map<String, Boolean> credentials(String stack) {
