@@ -85,7 +85,8 @@ class AdoptCommandTest {
     @Test
     void theStateTodaysPlanLeavesIsSafeToAdopt() throws IOException {
         for (var stack : List.of("pipeweave-staging", "pipeweave-development", "megatests-prod", "biositing-prod", "moderate-prod")) {
-            var adopted = adopt(root(), stack, today(stack));
+            // Revealed (--show-secrets): a Kubernetes Secret's content is a replace trigger adopt must compare.
+            var adopted = adopt(root(), stack, PlanExport.of(PlanExport.plan(root(), stack), true));
             assertEquals(0, adopted.run().code(), stack + ":\n" + adopted.run().out() + adopted.run().err());
             assertTrue(adopted.json().get("safe").getAsBoolean());
             assertTrue(adopted.run().out().contains("Safe to adopt"), adopted.run().out());
@@ -134,6 +135,17 @@ class AdoptCommandTest {
         assertEquals(1, adopted.run().code(), adopted.run().out());
         assertTrue(adopted.reasons().stream().anyMatch(r -> r.contains("::datasets: bucket: ") && r.endsWith("\"pipeweave-dev-renamed\" planned")),
                 adopted.reasons().toString());
+    }
+
+    @Test
+    void aKubernetesSecretsContentInCiphertextCannotBeCompared() throws IOException {
+        var adopted = adopt(root(), "biositing-prod", today("biositing-prod"));
+        assertEquals(1, adopted.run().code(), adopted.run().out());
+        assertFalse(adopted.json().get("safe").getAsBoolean());
+        // Ciphertext says nothing about the content: "cannot compare", never "equal".
+        var uncompared = adopted.json().getAsJsonArray("uncompared").toString();
+        assertTrue(uncompared.contains("core/v1:Secret::") && uncompared.contains("stringData")
+                && uncompared.contains("ciphertext"), uncompared);
     }
 
     @Test

@@ -48,6 +48,14 @@ final class PlanExport {
     }
 
     static PlanExport of(Plan plan) {
+        return of(plan, false);
+    }
+
+    /**
+     * With {@code revealed}, secrets are written as {@code pulumi stack export --show-secrets} writes them
+     * ({@code plaintext}, the value as JSON), which adopt can compare; otherwise as ciphertext, which it cannot.
+     */
+    static PlanExport of(Plan plan, boolean revealed) {
         var ids = new HashMap<String, String>();
         for (var r : plan.resources()) {
             ids.put(r.urn(), r.importId() != null ? r.importId() : r.id() != null ? r.id() : "live-id-" + r.name());
@@ -64,8 +72,8 @@ final class PlanExport {
             if (r.importId() != null) {
                 entry.put("importID", r.importId());
             }
-            entry.put("inputs", live(r.inputs(), r.name()));
-            entry.put("outputs", live(r.inputs(), r.name()));
+            entry.put("inputs", live(r.inputs(), r.name(), revealed));
+            entry.put("outputs", live(r.inputs(), r.name(), revealed));
             if (r.parentUrn() != null) {
                 entry.put("parent", r.parentUrn());
             }
@@ -81,9 +89,13 @@ final class PlanExport {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object live(Object value, String name) {
-        if (value instanceof PlanValues.Secret) {
-            return ciphertext();
+    private static Object live(Object value, String name, boolean revealed) {
+        if (value instanceof PlanValues.Secret secret) {
+            if (!revealed) {
+                return ciphertext();
+            }
+            return new LinkedHashMap<>(Map.of(SIG, SECRET, "plaintext",
+                    new com.google.gson.GsonBuilder().serializeNulls().create().toJson(live(secret.value(), name, true))));
         }
         if (value == PlanValues.Unknown.VALUE) {
             return "live-value-of-" + name;
@@ -93,11 +105,11 @@ final class PlanExport {
         }
         if (value instanceof Map<?, ?> map) {
             var copy = new LinkedHashMap<String, Object>();
-            ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, live(v, name)));
+            ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, live(v, name, revealed)));
             return copy;
         }
         if (value instanceof List<?> list) {
-            return new ArrayList<>(list.stream().map(v -> live(v, name)).toList());
+            return new ArrayList<>(list.stream().map(v -> live(v, name, revealed)).toList());
         }
         return value;
     }

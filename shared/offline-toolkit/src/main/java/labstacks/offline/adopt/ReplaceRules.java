@@ -40,7 +40,8 @@ import java.util.function.Function;
  *       DaemonSet {@code .spec.selector}; Job {@code .spec.completions}, {@code .spec.parallelism},
  *       {@code .spec.selector}, {@code .spec.template}; PersistentVolumeClaim {@code .spec.accessModes},
  *       {@code .spec.selector}, {@code .spec.storageClassName}, {@code .spec.volumeName} (a size change
- *       is an in-place resize in v4); Service {@code .spec.clusterIP}; Secret {@code .type};
+ *       is an in-place resize in v4); Service {@code .spec.clusterIP}; Secret {@code .type}, {@code .data},
+ *       {@code .stringData}; ConfigMap {@code .data}, {@code .binaryData};
  *       RoleBinding and ClusterRoleBinding {@code .roleRef}; StorageClass {@code .parameters},
  *       {@code .provisioner}). The provider diffs old inputs against new ones.</li>
  *   <li>{@code pulumi:providers:kubernetes}: {@code provider/pkg/provider/provider.go} DiffConfig replaces
@@ -84,19 +85,23 @@ public final class ReplaceRules {
     private static final List<String> SELECTOR = List.of("spec.selector");
 
     /** Kubernetes kind (without group and version) to its force-new paths besides name and namespace. */
-    private static final Map<String, List<String>> KUBERNETES_KINDS = Map.of(
-            "apps:StatefulSet", List.of("spec.podManagementPolicy", "spec.revisionHistoryLimit", "spec.selector",
-                    "spec.serviceName", "spec.volumeClaimTemplates"),
-            "apps:Deployment", SELECTOR,
-            "apps:DaemonSet", SELECTOR,
-            "batch:Job", List.of("spec.completions", "spec.parallelism", "spec.selector", "spec.template"),
-            "core:PersistentVolumeClaim", List.of("spec.accessModes", "spec.selector", "spec.storageClassName",
-                    "spec.volumeName"),
-            "core:Service", List.of("spec.clusterIP"),
-            "core:Secret", List.of("type"),
-            "rbac.authorization.k8s.io:RoleBinding", List.of("roleRef"),
-            "rbac.authorization.k8s.io:ClusterRoleBinding", List.of("roleRef"),
-            "storage.k8s.io:StorageClass", List.of("parameters", "provisioner"));
+    private static final Map<String, List<String>> KUBERNETES_KINDS = Map.ofEntries(
+            Map.entry("apps:StatefulSet", List.of("spec.podManagementPolicy", "spec.revisionHistoryLimit", "spec.selector",
+                    "spec.serviceName", "spec.volumeClaimTemplates")),
+            Map.entry("apps:Deployment", SELECTOR),
+            Map.entry("apps:DaemonSet", SELECTOR),
+            Map.entry("batch:Job", List.of("spec.completions", "spec.parallelism", "spec.selector", "spec.template")),
+            Map.entry("core:PersistentVolumeClaim", List.of("spec.accessModes", "spec.selector", "spec.storageClassName",
+                    "spec.volumeName")),
+            Map.entry("core:Service", List.of("spec.clusterIP")),
+            // A Secret's or ConfigMap's content is force-new too; ConfigMaps stay immutable unless the provider's
+            // enableConfigMapMutable is set, which no program here sets (pulumi-kubernetes v4.0.0 diff.go and
+            // provider.go).
+            Map.entry("core:Secret", List.of("type", "data", "stringData")),
+            Map.entry("core:ConfigMap", List.of("data", "binaryData")),
+            Map.entry("rbac.authorization.k8s.io:RoleBinding", List.of("roleRef")),
+            Map.entry("rbac.authorization.k8s.io:ClusterRoleBinding", List.of("roleRef")),
+            Map.entry("storage.k8s.io:StorageClass", List.of("parameters", "provisioner")));
 
     private static final List<String> KUBERNETES_METADATA = List.of("metadata.name", "metadata.namespace");
 
@@ -130,22 +135,11 @@ public final class ReplaceRules {
     }
 
     /**
-     * Replaces that depend on both values rather than on a change alone. A Service moving to or from
-     * {@code type: ExternalName} loses or gains its cluster IP, and {@code .spec.clusterIP} is force-new
-     * (pulumi-kubernetes {@code diff.go}); the API server refuses to clear or set it in place.
+     * Replaces that depend on both values rather than on a change alone: none at the pinned providers. (A
+     * Service's move to or from {@code type: ExternalName} is an update in pulumi-kubernetes v4.0.0: diff.go
+     * has no rule for {@code .spec.type}, and only a planned {@code .spec.clusterIP} is force-new.)
      */
     static Optional<String> special(String type, Function<String, Object> planned, Function<String, Object> state) {
-        if (kind(type).equals("core:Service")) {
-            var mine = planned.apply("spec.type");
-            var theirs = state.apply("spec.type");
-            var before = theirs == null ? "ClusterIP" : String.valueOf(theirs);
-            var after = mine == null ? "ClusterIP" : String.valueOf(mine);
-            if (mine instanceof String && !Objects.equals(before, after)
-                    && (before.equals("ExternalName") || after.equals("ExternalName"))) {
-                return Optional.of("spec.type: " + before + " in the state, " + after
-                        + " planned (an ExternalName service has no cluster IP; .spec.clusterIP is force-new)");
-            }
-        }
         return Optional.empty();
     }
 

@@ -64,13 +64,24 @@ class ReplaceRulesTest {
     }
 
     @Test
-    void aServicesClusterIpOrAMoveToExternalNameReplaces() {
+    void aServicesClusterIpReplacesAndItsTypeIsAnUpdate() {
         var type = "kubernetes:core/v1:Service";
         assertEquals(1, reasons(type, spec("clusterIP", "None"), spec("clusterIP", "10.0.0.7")).size());
-        var external = reasons(type, spec("type", "ExternalName"), spec("type", "ClusterIP"));
-        assertEquals(1, external.size());
-        assertTrue(external.get(0).startsWith("spec.type: ClusterIP in the state, ExternalName planned"), external.get(0));
+        // pulumi-kubernetes v4.0.0 diff.go: .spec.clusterIP is force-new, .spec.type is not.
+        assertEquals(List.of(), reasons(type, spec("type", "ExternalName"), spec("type", "ClusterIP")));
         assertEquals(List.of(), reasons(type, spec("type", "NodePort"), spec("type", "ClusterIP")), "NodePort is an update");
+    }
+
+    @Test
+    void aSecretsOrConfigMapsContentReplacesIt() {
+        var metadata = Map.<String, Object>of("name", "x", "namespace", "ns");
+        assertEquals(1, reasons("kubernetes:core/v1:ConfigMap", Map.of("metadata", metadata, "data", Map.of("A", "2")),
+                Map.of("metadata", metadata, "data", Map.of("A", "1"))).size());
+        assertEquals(1, reasons("kubernetes:core/v1:Secret", Map.of("metadata", metadata, "stringData", Map.of("A", "2")),
+                Map.of("metadata", metadata, "stringData", Map.of("A", "1"))).size());
+        assertEquals(List.of(), reasons("kubernetes:core/v1:ConfigMap",
+                Map.of("metadata", Map.of("name", "x", "namespace", "ns", "labels", Map.of("a", "b")), "data", Map.of("A", "1")),
+                Map.of("metadata", metadata, "data", Map.of("A", "1"))), "a label is an update");
     }
 
     @Test
