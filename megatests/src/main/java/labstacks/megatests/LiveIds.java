@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
  *       decodes exactly these two fields and refuses others; {@code docs/resources/compute_env.md}).</li>
  *   <li>{@code credential.aws}, {@code credential.github}: the credential's id; imported as it is
  *       (v0.30.5 {@code internal/provider/credential_resource.go} ImportState sets {@code credentials_id}
- *       to the import id).</li>
+ *       to the import id, and nothing else: the import's read carries no workspace id, so a credential that only
+ *       a workspace's scope can see may not be found; upstream has no other id form).</li>
  *   <li>{@code variable.<NAME>}: an organization variable; its id is its name
  *       (integrations/terraform-provider-github {@code resource_github_actions_organization_variable.go}:
- *       ImportStatePassthrough, and Read looks the variable up by the id), so the value must be the name.</li>
+ *       its importer takes the id as the variable's name and reads it by that name), so the value must be the
+ *       name.</li>
  *   <li>{@code participant.<login>}: the e-mail the Seqera workspace knows that member by (when it differs
  *       from the public GitHub e-mail, in case or otherwise); imported as
  *       {@code <org_id>/<workspace_id>/<email>} (v0.30.5 {@code internal/seqera/workspace_participant/resource.go}
