@@ -3,6 +3,7 @@ package labstacks.launcher;
 import labstacks.offline.plan.OfflineRuntime;
 import labstacks.offline.plan.Plan;
 import labstacks.shared.config.ProjectFiles;
+import labstacks.shared.config.StackIdentity;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.program.StackProgram;
@@ -92,7 +93,7 @@ final class GeneratedDocs {
             var config = project.read(stack, Map.of());
             if (config.get("labstacks:program").filter(program::equals).isPresent()) {
                 var environment = config.get("labstacks:environment").orElse("");
-                if (environment.equals("prod") || environment.equals("production")) {
+                if (StackIdentity.isProduction(environment)) {
                     return Optional.of(stack);
                 }
                 stacks.add(stack);

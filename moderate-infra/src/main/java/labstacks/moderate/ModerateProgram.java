@@ -9,6 +9,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
+import labstacks.shared.config.StackIdentity;
 import labstacks.shared.kubernetes.DataLocation;
 import labstacks.shared.kubernetes.DataRetention;
 import labstacks.shared.program.Preflight;
@@ -101,7 +102,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
      * missing from an offline plan only.
      */
     static void requireCodeLocationServices(ModerateSettings settings, StackConfig config, RunMode mode, Preflight report) {
-        var production = config.get("labstacks:environment").orElse("").equals("prod");
+        var production = StackIdentity.isProduction(config.get("labstacks:environment").orElse(""));
         var api = settings.platformApi();
         var s3 = settings.s3();
         var why = "moderate-workflows' Platform API and S3 jobs and sensors fail at resource initialisation without it";
