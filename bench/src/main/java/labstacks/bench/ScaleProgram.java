@@ -13,6 +13,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.config.Setting;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A synthetic program of N buckets and M Deployments, to measure how planning time grows. */
-public final class ScaleProgram implements StackProgram<ScaleProgram.Settings> {
+public final class ScaleProgram implements DirectProgram<ScaleProgram.Settings> {
 
     public record Settings(
             @Setting(key = "bench:buckets", description = "buckets to register", defaultValue = "0", min = 0) int buckets,

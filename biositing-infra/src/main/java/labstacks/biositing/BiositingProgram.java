@@ -13,6 +13,7 @@ import labstacks.shared.kubernetes.ObjectMetadata;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.KubernetesAccess;
 import labstacks.shared.providers.KubernetesProviders;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * ca-biositing's Docker Compose ETL stack on Kubernetes: PostgreSQL, the Alembic migration, the
  * Prefect server and worker, and the registration of the flow deployment, in the compose order.
  */
-public final class BiositingProgram implements StackProgram<BiositingSettings> {
+public final class BiositingProgram implements DirectProgram<BiositingSettings> {
     /** The deployment prefect.yaml defines. */
     static final String FLOW_DEPLOYMENT = "master-etl-deployment";
     /**

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * delete, with every property the project does not own ignored: this stack can never create, change
  * or delete anything in AWS.
  */
-public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
+public final class IgenomesProgram implements StackProgram<IgenomesSettings, IgenomesInputs> {
 
     /**
      * Every input property of the legacy {@code aws:s3/bucket:Bucket} except {@code bucket}: the bucket is
@@ -90,18 +90,19 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
      * naming the file, the field and the fix, not an exception after the bucket registered.
      */
     @Override
-    public IgenomesSettings prepare(IgenomesSettings settings, StackConfig config, RunMode mode, Preflight report) {
+    public IgenomesInputs prepare(IgenomesSettings settings, StackConfig config, RunMode mode, Preflight report) {
         try {
-            return settings.withCatalog(catalog.get());
+            return new IgenomesInputs(settings, catalog.get());
         } catch (GenomeCatalog.CatalogException e) {
             report.problem(GenomeCatalog.RESOURCE, e.getMessage(),
                     "fix igenomes/src/main/resources/" + GenomeCatalog.RESOURCE + " and rebuild (./labstacks build)");
-            return settings;
+            return null;
         }
     }
 
     @Override
-    public void define(StackContext stack, IgenomesSettings settings) {
+    public void define(StackContext stack, IgenomesInputs inputs) {
+        var settings = inputs.settings();
         // No keys are passed to the provider: it reads the same variables itself, and keys given as
         // provider inputs would be stored (encrypted) in the state for no benefit.
         var aws = AwsProviders.create("aws-igenomes", AwsAccess.defaultChain(PublicBucket.REGION));
@@ -154,7 +155,7 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings> {
                 "permissions", "Read-only access via provided credentials",
                 "management", "Bucket managed by AWS, tracked via Pulumi for reference",
                 "cost", "No data transfer charges within same AWS region (" + PublicBucket.REGION + ")")));
-        ctx.export("genomes", Output.of(settings.catalog().asOutput()));
+        ctx.export("genomes", Output.of(inputs.catalog().asOutput()));
     }
 
     static Map<String, Object> usage() {

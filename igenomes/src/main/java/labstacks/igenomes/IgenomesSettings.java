@@ -1,7 +1,5 @@
 package labstacks.igenomes;
 
-import labstacks.igenomes.catalog.GenomeCatalog;
-import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 
 /**
@@ -10,7 +8,6 @@ import labstacks.shared.config.Setting;
  *
  * @param importVersioning         also import the bucket's versioning configuration (read-only, protected)
  * @param importPublicAccessBlock  also import the bucket's public access block (read-only, protected)
- * @param catalog                  the module's genome catalog, read once by {@link IgenomesProgram#prepare}
  */
 public record IgenomesSettings(
         @Setting(key = "igenomes:importVersioning",
@@ -20,12 +17,5 @@ public record IgenomesSettings(
         @Setting(key = "igenomes:importPublicAccessBlock",
                 description = "also import the bucket's public access block, never changing it",
                 defaultValue = "false")
-        boolean importPublicAccessBlock,
-        @Derived
-        GenomeCatalog catalog) {
-
-    /** These settings with the genome catalog, as {@link IgenomesProgram#prepare} read it. */
-    public IgenomesSettings withCatalog(GenomeCatalog catalog) {
-        return new IgenomesSettings(importVersioning, importPublicAccessBlock, catalog);
-    }
+        boolean importPublicAccessBlock) {
 }

@@ -53,7 +53,7 @@ final class GeneratedDocs {
      * Every README with generated sections: the root one, and {@code <program>/README.md} of each program
      * given (a program of the jar is its module's directory, named as the program).
      */
-    List<Readme> readmes(List<StackProgram<?>> programs) {
+    List<Readme> readmes(List<StackProgram<?, ?>> programs) {
         var readmes = new ArrayList<Readme>();
         readmes.add(new Readme(project.root().resolve("README.md"),
                 Map.of("settings", SettingsReference.markdown(SettingsReference.of(StackSettings.class)))));
@@ -70,12 +70,12 @@ final class GeneratedDocs {
      * The programs whose module is in this checkout: a directory named as the program, as every module
      * of the reactor is. (A program registered by a test has none.)
      */
-    static List<StackProgram<?>> documented(ProjectFiles project, ProgramCatalog catalog) {
+    static List<StackProgram<?, ?>> documented(ProjectFiles project, ProgramCatalog catalog) {
         return catalog.all().stream().filter(p -> Files.isDirectory(project.root().resolve(p.name()))).toList();
     }
 
     /** The diagram section: the program's main stack (prod or production, else the first) as Mermaid. */
-    private String diagram(StackProgram<?> program) {
+    private String diagram(StackProgram<?, ?> program) {
         var stack = mainStack(program.name()).orElseThrow(() -> new IllegalStateException(
                 "no stack file runs the program " + program.name()));
         Plan plan = OfflineRuntime.plan(catalog, project.read(stack, Map.of()));

@@ -1,7 +1,6 @@
 package labstacks.launcher;
 
 import com.pulumi.core.Output;
-import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.validation.Format;
@@ -38,7 +37,7 @@ final class SettingsReference {
             var setting = component.getAnnotation(Setting.class);
             if (setting != null) {
                 entries.add(entry(setting, component));
-            } else if (!component.isAnnotationPresent(Derived.class) && component.getType().isRecord()) {
+            } else if (component.getType().isRecord()) {
                 entries.addAll(of(component.getType().asSubclass(Record.class)));
             }
         }

@@ -4,13 +4,14 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import labstacks.shared.config.Setting;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 
 /**
  * A program that registers a resource and then fails, as a program bug would: the plan of its stack
  * must show nothing of what it registered before failing.
  */
-public final class FailingProgram implements StackProgram<FailingProgram.Settings> {
+public final class FailingProgram implements DirectProgram<FailingProgram.Settings> {
 
     public record Settings(
             @Setting(key = "failing:message", description = "what the failure says", defaultValue = "boom")

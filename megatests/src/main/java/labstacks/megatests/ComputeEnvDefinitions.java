@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The three compute environments' files, read once by {@link MegatestsProgram#prepare} into the settings
- * ({@link MegatestsSettings#computeEnvs()}) and handed to {@link SeqeraComputeEnvironments} through its args.
+ * ({@link MegatestsInputs#computeEnvs()}) and handed to {@link SeqeraComputeEnvironments} through its args.
  *
  * @param byKind every kind's definition
  */

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** nf-core's AWS megatests: bucket, TowerForge IAM, Seqera Platform environments, GitHub organization settings. */
-public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
+public final class MegatestsProgram implements StackProgram<MegatestsSettings, MegatestsInputs> {
     private final Function<ComputeEnvKind, ComputeEnvDefinition> computeEnvFiles;
 
     /** The program as stacks run it: each compute environment from the module's own files. */
@@ -127,12 +127,14 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
      * half-built after the credentials).
      */
     @Override
-    public MegatestsSettings prepare(MegatestsSettings settings, StackConfig config, RunMode mode, Preflight report) {
-        return ComputeEnvDefinitions.read(computeEnvFiles, report).map(settings::withComputeEnvs).orElse(settings);
+    public MegatestsInputs prepare(MegatestsSettings settings, StackConfig config, RunMode mode, Preflight report) {
+        return ComputeEnvDefinitions.read(computeEnvFiles, report)
+                .map(definitions -> new MegatestsInputs(settings, definitions)).orElse(null);
     }
 
     @Override
-    public void define(StackContext stack, MegatestsSettings settings) {
+    public void define(StackContext stack, MegatestsInputs inputs) {
+        var settings = inputs.settings();
         var aws = AwsProviders.create("aws-provider", AwsAccess.defaultChain(settings.region()));
         var github = GitHubProviders.create("github-provider", new GitHubAccess(settings.githubOwner(), settings.githubToken()));
         var seqera = SeqeraProviders.create("seqera-provider",
@@ -146,7 +148,7 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings> {
                 forgePolicy, aws), ComponentResourceOptions.Empty);
         var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironmentsArgs(
                 settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
-                settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy), settings.computeEnvs(),
+                settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy), inputs.computeEnvs(),
                 seqera, settings.liveIds()), ComponentResourceOptions.Empty);
         var participants = new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(
                 settings.seqeraOrgId(), settings.towerWorkspaceId(), settings.participantRoles().equals("teams"),

@@ -1,7 +1,6 @@
 package labstacks.megatests;
 
 import com.pulumi.core.Output;
-import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 import labstacks.shared.validation.Format;
 import labstacks.shared.validation.Vocabulary;
@@ -9,7 +8,7 @@ import labstacks.shared.validation.Vocabulary;
 /**
  * The megatests stack settings. Tokens come from Pulumi config secrets or from the variables the
  * stack's Pulumi ESC environment injects ({@code megatests/esc/}); the workspace id has no default. The
- * compute environments' files are no config: {@code prepare} reads them into {@link #computeEnvs()}.
+ * compute environments' files are no config: {@code prepare} reads them into {@link MegatestsInputs}.
  */
 public record MegatestsSettings(
         @Setting(key = "aws:region", description = "the AWS region of the bucket and Batch", defaultValue = "eu-west-1",
@@ -61,9 +60,7 @@ public record MegatestsSettings(
                         + "computeEnv.<cpu|gpu|arm>, credential.<aws|github>, variable.<NAME> (the name), "
                         + "participant.<login> (the e-mail Seqera knows them by), bucket.cors (the bucket name)",
                 defaultValue = "{}")
-        java.util.Map<String, String> importIds,
-        @Derived
-        ComputeEnvDefinitions computeEnvs) implements labstacks.shared.config.SettingsRules {
+        java.util.Map<String, String> importIds) implements labstacks.shared.config.SettingsRules {
 
     /** The organization variables the program manages (their names are the import ids). */
     static final java.util.Set<String> VARIABLES = java.util.Set.of("TOWER_COMPUTE_ENV_CPU", "TOWER_COMPUTE_ENV_GPU",
@@ -82,12 +79,5 @@ public record MegatestsSettings(
     /** {@code megatests:importIds} as ids per resource. */
     public LiveIds liveIds() {
         return new LiveIds(importIds == null ? java.util.Map.of() : importIds);
-    }
-
-    /** These settings with the compute environments' files, as {@link MegatestsProgram#prepare} read them. */
-    public MegatestsSettings withComputeEnvs(ComputeEnvDefinitions definitions) {
-        return new MegatestsSettings(region, bucketName, towerAccessToken, towerWorkspaceId, seqeraOrgId, seqeraServerUrl,
-                githubOwner, githubToken, platformGithubOrgToken, manageLegacySecrets, forgePolicy, participantRoles,
-                importIds, definitions);
     }
 }

@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The MODERATE data platform on Kubernetes: Dagster and OpenMetadata releases and the services they use. */
-public final class ModerateProgram implements StackProgram<ModerateSettings> {
+public final class ModerateProgram implements StackProgram<ModerateSettings, ModerateInputs> {
     static final String DAGSTER_WEBSERVER = PlatformAccess.DAGSTER_WEBSERVER_SERVICE;
     static final int DAGSTER_UI_LOCAL_PORT = 8181;
     /**
@@ -65,7 +65,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
      * node ports or Ingresses), and reports here, before anything registers, what the settings cannot give.
      */
     @Override
-    public ModerateSettings prepare(ModerateSettings settings, StackConfig config, RunMode mode, Preflight report) {
+    public ModerateInputs prepare(ModerateSettings settings, StackConfig config, RunMode mode, Preflight report) {
         var access = settings.access();
         var endpoints = access.endpoints();
         if (endpoints.isEmpty()) {
@@ -90,7 +90,9 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
                     "set moderate:postgresBackupBucket (or moderate:s3BucketName) with moderate:s3AccessKeyId and"
                             + " s3SecretAccessKey in " + config.stackFile() + ", or set moderate:postgresBackups false");
         }
-        return settings.withDerived(endpoints.orElse(null), exposure);
+        // Either problem above stops the run before define, which needs both.
+        return endpoints.isPresent() && exposure != null
+                ? new ModerateInputs(settings, endpoints.get(), exposure) : null;
     }
 
     /**
@@ -145,10 +147,11 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
     }
 
     @Override
-    public void define(StackContext stack, ModerateSettings settings) {
+    public void define(StackContext stack, ModerateInputs inputs) {
+        var settings = inputs.settings();
         var cluster = settings.cluster();
         var ns = cluster.namespace();
-        var endpoints = settings.endpoints();
+        var endpoints = inputs.endpoints();
         var keycloakSettings = settings.keycloak();
         var realmName = keycloakSettings.realm();
         var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), cluster.kubeContext(), ns));
@@ -169,7 +172,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings> {
         new PlatformNetworkPolicies("network", new PlatformNetworkPolicies.Args(ns), k8s, ComponentResourceOptions.Empty);
         var rbac = new DagsterRbac("dagster-rbac", new DagsterRbac.Args(ns), k8s, ComponentResourceOptions.Empty);
 
-        new PlatformAccess("access", new PlatformAccess.Args(ns, settings.exposure()), k8s, ComponentResourceOptions.Empty);
+        new PlatformAccess("access", new PlatformAccess.Args(ns, inputs.exposure()), k8s, ComponentResourceOptions.Empty);
         var postgres = new DependencyService(DependencyServices.postgres(secrets.name(PlatformSecrets.POSTGRES),
                 settings.postgres().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty,
                 retention);

@@ -1,7 +1,6 @@
 package labstacks.moderate;
 
 import com.pulumi.core.Output;
-import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsRules;
 import labstacks.shared.validation.Format;
@@ -26,8 +25,6 @@ import java.util.Optional;
  * @param rabbitmq      RabbitMQ's password and volume
  * @param platformApi   the optional Platform API the code location calls
  * @param s3            the optional S3 storage of the code location
- * @param endpoints     derived by {@link ModerateProgram#prepare}: the one public URL of each UI
- * @param exposure      derived by {@link ModerateProgram#prepare}: the node ports or Ingresses of the UIs
  */
 public record ModerateSettings(
         Cluster cluster,
@@ -39,15 +36,7 @@ public record ModerateSettings(
         Elasticsearch elasticsearch,
         RabbitMq rabbitmq,
         PlatformApi platformApi,
-        S3 s3,
-        @Derived PublicEndpoints endpoints,
-        @Derived PlatformAccess.Exposure exposure) {
-
-    /** The settings with what {@link ModerateProgram#prepare} derives from them. */
-    ModerateSettings withDerived(PublicEndpoints derivedEndpoints, PlatformAccess.Exposure derivedExposure) {
-        return new ModerateSettings(cluster, dagster, access, postgres, keycloak, openMetadata, elasticsearch, rabbitmq,
-                platformApi, s3, derivedEndpoints, derivedExposure);
-    }
+        S3 s3) {
 
     /** The cluster and the namespace the whole platform lives in. */
     public record Cluster(

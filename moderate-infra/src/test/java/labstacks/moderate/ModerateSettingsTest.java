@@ -74,7 +74,7 @@ class ModerateSettingsTest {
         return SettingsLoader.load(ModerateSettings.class, config, RunMode.DEPLOY);
     }
 
-    private static ModerateSettings prepare(ModerateSettings settings, Found found) {
+    private static ModerateInputs prepare(ModerateSettings settings, Found found) {
         var config = ModerateProgramTest.localHarness().stackConfig();
         return new ModerateProgram().prepare(settings, config, RunMode.DEPLOY, found);
     }
@@ -82,15 +82,14 @@ class ModerateSettingsTest {
     @Test
     void prepareDerivesTheNodeAddressesOfTheLocalStack() {
         var settings = read("moderate-local");
-        assertNull(settings.endpoints(), "not read from config");
         var found = new Found();
         var prepared = prepare(settings, found);
         assertEquals(List.of(), found.problems());
         assertEquals(new PublicEndpoints("http://192.168.49.2:30080", "http://192.168.49.2:30585", "http://192.168.49.2:30181"),
                 prepared.endpoints());
         assertEquals(new PlatformAccess.NodePorts(30080, 30585, 30181), prepared.exposure());
-        assertEquals("http://192.168.49.2:30080/realms/moderate", prepared.endpoints().realm(prepared.keycloak().realm()));
-        assertEquals(Optional.empty(), prepared.access().keycloakStrictHostname(), "start-dev");
+        assertEquals("http://192.168.49.2:30080/realms/moderate", prepared.endpoints().realm(prepared.settings().keycloak().realm()));
+        assertEquals(Optional.empty(), prepared.settings().access().keycloakStrictHostname(), "start-dev");
     }
 
     @Test
@@ -103,7 +102,7 @@ class ModerateSettingsTest {
         var ingresses = assertInstanceOf(PlatformAccess.Ingresses.class, prepared.exposure());
         assertEquals(List.of("keycloak.moderate.cloud", "metadata.moderate.cloud", "dagster.moderate.cloud"), ingresses.inOrder());
         assertEquals(Optional.of("letsencrypt-prod"), ingresses.clusterIssuer());
-        assertEquals(Optional.of("keycloak.moderate.cloud"), prepared.access().keycloakStrictHostname());
+        assertEquals(Optional.of("keycloak.moderate.cloud"), prepared.settings().access().keycloakStrictHostname());
     }
 
     @Test
@@ -116,13 +115,13 @@ class ModerateSettingsTest {
                 a.ingressClassName(), a.ingressControllerNamespace(), Optional.empty(), Optional.empty(),
                 Optional.empty(), a.dagsterIngressAnnotations());
         var broken = new ModerateSettings(prod.cluster(), prod.dagster(), noHosts, prod.postgres(), prod.keycloak(),
-                prod.openMetadata(), prod.elasticsearch(), prod.rabbitmq(), prod.platformApi(), prod.s3(), null, null);
+                prod.openMetadata(), prod.elasticsearch(), prod.rabbitmq(), prod.platformApi(), prod.s3());
         var found = new Found();
         var prepared = prepare(broken, found);
         assertEquals(2, found.problems().size(), found.problems().toString());
         assertTrue(found.problems().stream().allMatch(p -> p.startsWith("moderate:access: ")), found.problems().toString());
         assertTrue(found.problems().get(1).contains("moderate:keycloakHostname"), found.problems().toString());
-        assertNull(prepared.endpoints());
+        assertNull(prepared, "define never runs without both");
 
         // The rules report the same settings first, under their own keys.
         var problems = new ArrayList<String>();

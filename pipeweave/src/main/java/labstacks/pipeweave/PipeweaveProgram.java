@@ -12,7 +12,7 @@ import labstacks.shared.config.RunMode;
 import labstacks.shared.validation.Vocabulary;
 
 /** PipeWeave dataset storage: one S3 bucket and one IAM access role per environment. */
-public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
+public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, PipeweaveInputs> {
 
     static final String PREFIX = "pipeweave-datasets-";
 
@@ -32,14 +32,15 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
     }
 
     @Override
-    public void define(StackContext stack, PipeweaveSettings settings) {
+    public void define(StackContext stack, PipeweaveInputs inputs) {
+        var settings = inputs.settings();
         var storage = settings.storagePolicy();
-        var bucketName = settings.effectiveBucketName();
+        var bucketName = inputs.bucketName();
         var aws = AwsProviders.create("aws", AwsAccess.defaultChain(settings.region()));
 
         var datasets = new DatasetBucket("datasets", new DatasetBucketArgs(bucketName, storage, aws),
                 ComponentResourceOptions.Empty);
-        var access = new DatasetAccessRole("access", new DatasetAccessRoleArgs(settings.defaultBucketName(), datasets.bucketArn(), storage, aws), ComponentResourceOptions.Empty);
+        var access = new DatasetAccessRole("access", new DatasetAccessRoleArgs(inputs.defaultBucketName(), datasets.bucketArn(), storage, aws), ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("bucket_name", datasets.bucketName());
@@ -61,7 +62,7 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
 
     /** Derives the default bucket name from the stack name; unless pipeweave:bucketName replaces it, it must be valid. */
     @Override
-    public PipeweaveSettings prepare(PipeweaveSettings settings, StackConfig config, RunMode mode, Preflight report) {
+    public PipeweaveInputs prepare(PipeweaveSettings settings, StackConfig config, RunMode mode, Preflight report) {
         var derived = defaultBucketName(settings.environment(), config.stack());
         if (settings.bucketName().isEmpty()) {
             var invalid = Vocabulary.s3BucketName(derived);
@@ -72,7 +73,7 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings> {
                 return null;
             }
         }
-        return settings.withDefaultBucketName(derived);
+        return new PipeweaveInputs(settings, derived);
     }
 
     /**

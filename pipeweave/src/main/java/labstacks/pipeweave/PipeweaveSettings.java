@@ -1,6 +1,5 @@
 package labstacks.pipeweave;
 
-import labstacks.shared.config.Derived;
 import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsRules;
 import labstacks.shared.validation.Format;
@@ -47,23 +46,7 @@ public record PipeweaveSettings(
                 rule = "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>, the name (after any path) 1 to 64"
                         + " letters, digits and + = , . @ _ -, no wildcard",
                 example = "arn:aws:iam::123456789012:role/pipeweave-break-glass")
-        Optional<String> breakGlassRoleArn,
-        @Derived
-        String defaultBucketName) implements SettingsRules {
-
-    /**
-     * These settings with the name derived from the environment and the stack name
-     * ({@link PipeweaveProgram#prepare}), which also names the access role.
-     */
-    PipeweaveSettings withDefaultBucketName(String name) {
-        return new PipeweaveSettings(environment, region, bucketName, glacierTransitionDays, allowDelete,
-                requireEncryptedUploads, protectBucket, retainOnDelete, forceDestroy, breakGlassRoleArn, name);
-    }
-
-    /** The bucket's name: pipeweave:bucketName, or the derived default. */
-    public String effectiveBucketName() {
-        return bucketName.orElse(defaultBucketName);
-    }
+        Optional<String> breakGlassRoleArn) implements SettingsRules {
 
     /** The storage this stack gets: its own values where set, the environment's defaults elsewhere. */
     public StoragePolicy storagePolicy() {

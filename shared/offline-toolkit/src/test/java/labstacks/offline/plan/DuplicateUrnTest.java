@@ -5,6 +5,7 @@ import com.pulumi.aws.iam.UserArgs;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.shared.config.Setting;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DuplicateUrnTest {
 
     /** Registers the same user twice. */
-    static final class TwiceProgram implements StackProgram<TwiceProgram.Settings> {
+    static final class TwiceProgram implements DirectProgram<TwiceProgram.Settings> {
         record Settings(@Setting(key = "twice:name", description = "the user's name", defaultValue = "robot")
                         String name) {
         }

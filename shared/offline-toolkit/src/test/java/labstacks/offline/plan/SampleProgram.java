@@ -18,6 +18,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import labstacks.shared.config.Setting;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A program that uses every option the harness and the plan report, for the shared module's tests. */
-public final class SampleProgram implements StackProgram<SampleProgram.Settings> {
+public final class SampleProgram implements DirectProgram<SampleProgram.Settings> {
 
     public record Settings(
             @Setting(key = "sample:region", description = "AWS region", defaultValue = "eu-west-1")

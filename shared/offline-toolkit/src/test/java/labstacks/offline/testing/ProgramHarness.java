@@ -7,6 +7,7 @@ import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.config.RunMode;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class ProgramHarness {
     public static final String PROJECT = "labstacks";
 
-    private final StackProgram<?> program;
+    private final StackProgram<?, ?> program;
     private String stack = "test";
     private final Map<String, String> config = new LinkedHashMap<>();
     private final Set<String> secretKeys = new HashSet<>();
@@ -40,14 +41,14 @@ public final class ProgramHarness {
     private RunMode mode = RunMode.DEPLOY;
     private boolean preview = false;
 
-    private ProgramHarness(StackProgram<?> program) {
+    private ProgramHarness(StackProgram<?, ?> program) {
         this.program = program;
         config.put("labstacks:program", program.name());
         config.put("labstacks:environment", "test");
     }
 
     /** The program with only {@code labstacks:program} and {@code labstacks:environment=test} set. */
-    public static ProgramHarness of(StackProgram<?> program) {
+    public static ProgramHarness of(StackProgram<?, ?> program) {
         return new ProgramHarness(program);
     }
 
@@ -60,7 +61,7 @@ public final class ProgramHarness {
      * tagging and the same capture as a whole program.
      */
     public static ProgramHarness component(String name, java.util.function.Consumer<labstacks.shared.program.StackContext> body) {
-        return new ProgramHarness(new StackProgram<NoSettings>() {
+        return new ProgramHarness(new DirectProgram<NoSettings>() {
             @Override
             public String name() {
                 return name;
@@ -87,7 +88,7 @@ public final class ProgramHarness {
      * The program with the config of the repository's real stack file {@code Pulumi.<stack>.yaml}.
      * Encrypted values read as {@link ProjectFiles#UNDECRYPTED_SECRET}, as in the offline plan.
      */
-    public static ProgramHarness forStackFile(StackProgram<?> program, String stack) {
+    public static ProgramHarness forStackFile(StackProgram<?, ?> program, String stack) {
         var harness = new ProgramHarness(program);
         var stackConfig = ProjectFiles.open(repositoryRoot()).read(stack, Map.of());
         harness.stack = stack;

@@ -74,13 +74,15 @@ class PreparedStackTest {
     }
 
     /** Counts its settings reads and prepares; prepare derives a name and refuses a reserved one. */
-    static final class PreparingProgram implements StackProgram<PreparingProgram.Settings> {
-        record Settings(@labstacks.shared.config.Setting(key = "prep:name", description = "a name") String name,
-                        @labstacks.shared.config.Derived String derivedName) {
+    static final class PreparingProgram implements StackProgram<PreparingProgram.Settings, PreparingProgram.Inputs> {
+        record Settings(@labstacks.shared.config.Setting(key = "prep:name", description = "a name") String name) {
+        }
+
+        record Inputs(Settings settings, String derivedName) {
         }
 
         final List<String> calls = new java.util.ArrayList<>();
-        Settings defined;
+        Inputs defined;
 
         @Override
         public String name() {
@@ -98,18 +100,18 @@ class PreparedStackTest {
         }
 
         @Override
-        public Settings prepare(Settings settings, StackConfig config, RunMode mode, Preflight report) {
+        public Inputs prepare(Settings settings, StackConfig config, RunMode mode, Preflight report) {
             calls.add("prepare " + settings.name());
             if (settings.name().equals("reserved")) {
                 report.problem("prep:name", "is reserved", "pick another name in " + config.stackFile());
                 return null;
             }
-            return new Settings(settings.name(), settings.name() + "-" + config.stack());
+            return new Inputs(settings, settings.name() + "-" + config.stack());
         }
 
         @Override
-        public void define(StackContext stack, Settings settings) {
-            defined = settings;
+        public void define(StackContext stack, Inputs inputs) {
+            defined = inputs;
         }
     }
 

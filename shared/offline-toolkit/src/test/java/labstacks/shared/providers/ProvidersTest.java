@@ -5,6 +5,7 @@ import labstacks.shared.config.Setting;
 import labstacks.offline.plan.PlanValues;
 import labstacks.offline.plan.PlannedPackage;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.DirectProgram;
 import labstacks.shared.program.StackProgram;
 import labstacks.offline.testing.ProgramHarness;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ProvidersTest {
             @Setting(key = "providers:seqeraToken", description = "Seqera token", secret = true) Output<String> seqeraToken) {
     }
 
-    static final class AllProviders implements StackProgram<Settings> {
+    static final class AllProviders implements DirectProgram<Settings> {
         public String name() {
             return "providers";
         }

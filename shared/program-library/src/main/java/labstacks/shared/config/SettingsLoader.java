@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * (with the nearest known key), and the record's own {@link SettingsRules}.
  *
  * <p>A program's settings are read once per run ({@link #read}), before {@code Pulumi.run}; a component
- * without {@link Setting} whose type is a record is a group of settings read the same way, and a
- * {@link Derived} component is left for the program's {@code prepare} to fill.
+ * without {@link Setting} whose type is a record is a group of settings read the same way. A settings
+ * record holds only what the stack file says: what a program derives from it is its own record.
  */
 public final class SettingsLoader {
 
@@ -103,29 +103,19 @@ public final class SettingsLoader {
             switch (kind(type, component)) {
                 case SETTING -> settings.add(annotation(type, component));
                 case GROUP -> settings.addAll(settings(component.getType().asSubclass(Record.class)));
-                case DERIVED -> {
-                }
             }
         }
         return settings;
     }
 
-    private enum Kind { SETTING, GROUP, DERIVED }
+    private enum Kind { SETTING, GROUP }
 
     /**
-     * A component is a setting ({@link Setting}), a group of settings (a record type, read the same way),
-     * or {@link Derived} (left null here and filled by the program's {@code prepare}).
+     * A component is a setting ({@link Setting}) or a group of settings (a record type, read the same
+     * way); anything else is a programming error, reported by {@link #annotation}.
      */
     private static Kind kind(Class<?> owner, RecordComponent component) {
         var setting = component.isAnnotationPresent(Setting.class);
-        var derived = component.isAnnotationPresent(Derived.class);
-        if (setting && derived) {
-            throw new IllegalStateException(owner.getName() + "." + component.getName()
-                    + " is both a @Setting and @Derived");
-        }
-        if (derived) {
-            return Kind.DERIVED;
-        }
         if (!setting && component.getType().isRecord()) {
             return Kind.GROUP;
         }
@@ -146,8 +136,6 @@ public final class SettingsLoader {
                 case SETTING -> readComponent(type, components[i], config, mode, problems, warnings);
                 case GROUP -> readRecord(components[i].getType().asSubclass(Record.class), config, mode, problems,
                         warnings);
-                case DERIVED -> components[i].getType().isPrimitive()
-                        ? failDerived(type, components[i]) : null;
             };
         }
         if (problems.size() > before) {
@@ -183,11 +171,6 @@ public final class SettingsLoader {
             });
         }
         return record;
-    }
-
-    private static Object failDerived(Class<?> owner, RecordComponent component) {
-        throw new IllegalStateException(owner.getName() + "." + component.getName()
-                + ": a @Derived component cannot be primitive (it is null until prepare fills it)");
     }
 
     private static Object readComponent(Class<?> owner, RecordComponent component, StackConfig config,

@@ -27,17 +27,17 @@ import java.util.stream.Collectors;
 public final class PreparedStack {
     private final StackConfig config;
     private final RunMode mode;
-    private final StackProgram<?> program;
-    private final Record settings;
+    private final StackProgram<?, ?> program;
+    private final Record inputs;
     private final StandardTags tags;
     private final List<String> warnings;
 
-    private PreparedStack(StackConfig config, RunMode mode, StackProgram<?> program, Record settings,
+    private PreparedStack(StackConfig config, RunMode mode, StackProgram<?, ?> program, Record inputs,
                           StandardTags tags, List<String> warnings) {
         this.config = config;
         this.mode = mode;
         this.program = program;
-        this.settings = settings;
+        this.inputs = inputs;
         this.tags = tags;
         this.warnings = List.copyOf(warnings);
     }
@@ -50,7 +50,7 @@ public final class PreparedStack {
             StackIdentity.problem(config, stackSettings.settings().environment()).ifPresent(problems::add);
         }
         var programName = config.get("labstacks:program");
-        StackProgram<?> program = null;
+        StackProgram<?, ?> program = null;
         if (programName.isPresent()) {
             program = catalog.find(programName.get()).orElse(null);
             if (program == null) {
@@ -70,9 +70,9 @@ public final class PreparedStack {
             problems.addAll(rest);
         }
         var warnings = new ArrayList<String>();
-        Record settings = null;
+        Record inputs = null;
         if (program != null) {
-            settings = readProgramSettings(program, config, mode, problems, warnings);
+            inputs = readProgramSettings(program, config, mode, problems, warnings);
         }
         if (!problems.isEmpty()) {
             throw new StackConfigException(config.stackFile(), new ArrayList<>(problems));
@@ -80,11 +80,14 @@ public final class PreparedStack {
         var stack = stackSettings.settings();
         var tags = new StandardTags(config.project(), config.stack(), stack.environment(),
                 program.systemTags(), stack.extraTags());
-        return new PreparedStack(config, mode, program, settings, tags, warnings);
+        return new PreparedStack(config, mode, program, inputs, tags, warnings);
     }
 
-    /** Reads the program's settings once, then runs its preflight and, on clean settings, its prepare. */
-    private static <S extends Record> S readProgramSettings(StackProgram<S> program, StackConfig config, RunMode mode,
+    /**
+     * Reads the program's settings once, then runs its preflight and, on clean settings, its prepare;
+     * returns what prepare derived.
+     */
+    private static <S extends Record, I extends Record> I readProgramSettings(StackProgram<S, I> program, StackConfig config, RunMode mode,
                                                             Collection<ConfigProblem> problems, List<String> warnings) {
         var reading = SettingsLoader.read(program.settingsType(), config, mode);
         // A program may read a key the stack's own settings read too (labstacks:environment): a key
@@ -113,7 +116,7 @@ public final class PreparedStack {
         var before = problems.size();
         var prepared = program.prepare(reading.settings(), config, mode, report);
         if (problems.size() == before && prepared == null) {
-            throw new IllegalStateException(program.name() + ": prepare returned no settings and reported no problem");
+            throw new IllegalStateException(program.name() + ": prepare returned no inputs and reported no problem");
         }
         return prepared;
     }
@@ -126,7 +129,7 @@ public final class PreparedStack {
         return mode;
     }
 
-    public StackProgram<?> program() {
+    public StackProgram<?, ?> program() {
         return program;
     }
 
@@ -145,8 +148,7 @@ public final class PreparedStack {
     }
 
     /**
-     * The stack callback for {@code Pulumi.run}: runs the program with the settings read and prepared
-     * before it.
+     * The stack callback for {@code Pulumi.run}: runs the program with what its prepare derived before it.
      *
      * @param warningSink where warnings go; {@code null} sends them to the engine log
      */
@@ -154,8 +156,11 @@ public final class PreparedStack {
         return ctx -> run(program, ctx, warningSink);
     }
 
-    private <S extends Record> void run(StackProgram<S> typed, Context ctx, Consumer<String> warningSink) {
+    @SuppressWarnings("unchecked")
+    private <S extends Record, I extends Record> void run(StackProgram<S, I> typed, Context ctx,
+                                                          Consumer<String> warningSink) {
         Consumer<String> sink = warningSink != null ? warningSink : message -> ctx.log().warn(message);
-        typed.define(new StackContext(ctx, config, sink), typed.settingsType().cast(settings));
+        // prepare returned this record for this program, so it is an I.
+        typed.define(new StackContext(ctx, config, sink), (I) inputs);
     }
 }

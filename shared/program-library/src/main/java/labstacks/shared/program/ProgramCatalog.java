@@ -9,10 +9,10 @@ import java.util.TreeMap;
 
 /** The programs on the class path, by name. */
 public final class ProgramCatalog {
-    private final SortedMap<String, StackProgram<?>> programs;
+    private final SortedMap<String, StackProgram<?, ?>> programs;
 
-    private ProgramCatalog(Collection<? extends StackProgram<?>> found) {
-        var byName = new TreeMap<String, StackProgram<?>>();
+    private ProgramCatalog(Collection<? extends StackProgram<?, ?>> found) {
+        var byName = new TreeMap<String, StackProgram<?, ?>>();
         for (var program : found) {
             var previous = byName.put(program.name(), program);
             if (previous != null) {
@@ -26,15 +26,15 @@ public final class ProgramCatalog {
     /** Every program registered under {@code META-INF/services/labstacks.shared.program.StackProgram}. */
     public static ProgramCatalog discover() {
         @SuppressWarnings({"unchecked", "rawtypes"})
-        var loader = (ServiceLoader<StackProgram<?>>) (ServiceLoader) ServiceLoader.load(StackProgram.class);
+        var loader = (ServiceLoader<StackProgram<?, ?>>) (ServiceLoader) ServiceLoader.load(StackProgram.class);
         return new ProgramCatalog(loader.stream().map(ServiceLoader.Provider::get).toList());
     }
 
-    public static ProgramCatalog of(List<? extends StackProgram<?>> programs) {
+    public static ProgramCatalog of(List<? extends StackProgram<?, ?>> programs) {
         return new ProgramCatalog(programs);
     }
 
-    public Optional<StackProgram<?>> find(String name) {
+    public Optional<StackProgram<?, ?>> find(String name) {
         return Optional.ofNullable(programs.get(name));
     }
 
@@ -42,7 +42,7 @@ public final class ProgramCatalog {
         return List.copyOf(programs.keySet());
     }
 
-    public Collection<StackProgram<?>> all() {
+    public Collection<StackProgram<?, ?>> all() {
         return programs.values();
     }
 }

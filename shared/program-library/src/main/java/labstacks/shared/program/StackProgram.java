@@ -8,10 +8,16 @@ import java.util.Map;
  * ({@code META-INF/services/labstacks.shared.program.StackProgram}); a stack picks it with
  * {@code labstacks:program: <name>}, so adding a module never edits the launcher.
  *
+ * <p>Settings and what is derived from them stay apart: {@code S} holds only what the stack file says,
+ * {@code I} is what {@link #prepare} derives from it (parsed spec files, derived names) and all that
+ * {@link #define} gets. A program with nothing to derive implements {@link DirectProgram}, where the two
+ * are the same record.
+ *
  * @param <S> the program's settings record (components annotated with
  *            {@link labstacks.shared.config.Setting}); validated before any resource registers
+ * @param <I> the record {@code define} gets, built by {@code prepare}
  */
-public interface StackProgram<S extends Record> {
+public interface StackProgram<S extends Record, I extends Record> {
 
     /** The name stacks use in {@code labstacks:program}. */
     String name();
@@ -35,8 +41,8 @@ public interface StackProgram<S extends Record> {
         return Map.of();
     }
 
-    /** Declares the stack's resources and outputs. */
-    void define(StackContext stack, S settings);
+    /** Declares the stack's resources and outputs from what {@link #prepare} returned. */
+    void define(StackContext stack, I inputs);
 
     /**
      * Rules of {@code ./labstacks check} that deliberately do not apply to some of this program's
@@ -58,10 +64,7 @@ public interface StackProgram<S extends Record> {
      * Checks and derives, from the settings read once, what {@code define} needs and what can be known
      * before anything registers: spec files parsed, regions matched, derived names built. Runs once, before
      * {@code Pulumi.run}, when the settings read without problems; problems it reports stop the run with
-     * one error. Returns the settings {@code define} gets, with any {@link labstacks.shared.config.Derived}
-     * component filled. The default returns them unchanged.
+     * one error (return {@code null} after reporting one). Returns the inputs {@code define} gets.
      */
-    default S prepare(S settings, labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
-        return settings;
-    }
+    I prepare(S settings, labstacks.shared.config.StackConfig config, RunMode mode, Preflight report);
 }

@@ -255,7 +255,7 @@ class SettingsLoaderTest {
     record Access(@Setting(key = "demo:owner", description = "owner") String owner) {
     }
 
-    record Grouped(Storage storage, Access access, @Derived List<String> derivedNames) {
+    record Grouped(Storage storage, Access access) {
     }
 
     @Test
@@ -282,18 +282,17 @@ class SettingsLoaderTest {
         assertEquals("scratch", grouped.storage().bucketName());
         assertEquals(30, grouped.storage().retentionDays());
         assertEquals("lab", grouped.access().owner());
-        assertEquals(null, grouped.derivedNames(), "a derived component is the program's prepare to fill");
     }
 
-    record PrimitiveDerived(@Setting(key = "demo:owner", description = "owner") String owner, @Derived int count) {
+    record Unannotated(@Setting(key = "demo:owner", description = "owner") String owner, List<String> names) {
     }
 
     @Test
-    void aDerivedComponentMustBeAbleToBeNull() {
+    void aComponentThatIsNeitherSettingNorGroupIsAProgrammingError() {
         values.put("demo:owner", "lab");
         var error = assertThrows(IllegalStateException.class,
-                () -> SettingsLoader.read(PrimitiveDerived.class, config(), RunMode.DEPLOY));
-        assertTrue(error.getMessage().contains("PrimitiveDerived.count"), error.getMessage());
+                () -> SettingsLoader.read(Unannotated.class, config(), RunMode.DEPLOY));
+        assertTrue(error.getMessage().contains("Unannotated.names"), error.getMessage());
     }
 
     @Test
