@@ -31,7 +31,7 @@ public class ModuleGraphTest {
     private static final String LIBRARY = "labstacks-program-library";
     private static final String TOOLKIT = "labstacks-offline-toolkit";
     private static final String LAUNCHER = "labstacks-launcher";
-    static final String SERVICE_FILE = "src/main/resources/META-INF/services/labstacks.shared.program.StackProgram";
+    public static final String SERVICE_FILE = "src/main/resources/META-INF/services/labstacks.shared.program.StackProgram";
 
     private record Edge(String to, String scope) {
     }
@@ -135,6 +135,11 @@ public class ModuleGraphTest {
                 .filter(e -> e.to().equals(TOOLKIT) && !e.scope().equals("test") && !m.artifact().equals(LAUNCHER))
                 .forEach(e -> problems.add("only the launcher ships the toolkit, but " + m.artifact() + " depends on it")));
         return problems;
+    }
+
+    /** The directories of the modules that are systems: they register a program and are not built on the launcher. */
+    public static List<String> programModules(Path root) throws Exception {
+        return modules(root).values().stream().filter(Module::registersPrograms).map(Module::directory).sorted().toList();
     }
 
     private static Set<String> compileTargets(Module module) {
