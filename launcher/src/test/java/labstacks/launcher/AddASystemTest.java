@@ -57,7 +57,7 @@ class AddASystemTest {
      * directory named as a program of this class path (pipeweave, ...) would make {@code docs} document it.
      */
     private Path checkout;
-    /** The root pom and every module's pom, for the module graph check. */
+    /** The root pom, every module's pom and service file, for the module graph check. */
     private Path reactor;
 
     private URLClassLoader loader;
@@ -162,6 +162,11 @@ class AddASystemTest {
             var pom = Path.of(modules.group(1), "pom.xml");
             Files.createDirectories(reactor.resolve(pom).getParent());
             Files.copy(repository.resolve(pom), reactor.resolve(pom));
+            var services = Path.of(modules.group(1), ModuleGraphTest.SERVICE_FILE);
+            if (Files.isRegularFile(repository.resolve(services))) {
+                Files.createDirectories(reactor.resolve(services).getParent());
+                Files.copy(repository.resolve(services), reactor.resolve(services));
+            }
         }
         try (Stream<Path> files = Files.walk(sample)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {
