@@ -77,12 +77,15 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
     }
 
     /**
-     * Credentials are checked before anything registers: a deployment without them stops with the fix, an
-     * offline plan (which needs none) warns. The same check and words as every AWS program.
+     * A deployment without credentials stops before anything registers, with the fix (the offline plan's
+     * warning, which every AWS program gets, is the toolkit's). Only igenomes stops: the others leave a
+     * deployment to the provider's own credentials chain.
      */
     @Override
     public void preflight(StackConfig config, RunMode mode, Preflight report) {
-        AwsCredentialSources.report(config, mode, report);
+        if (mode == RunMode.DEPLOY) {
+            AwsCredentialSources.report(config, mode, report);
+        }
     }
 
     /**

@@ -13,7 +13,6 @@ import labstacks.shared.program.Preflight;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
-import labstacks.shared.providers.AwsCredentialSources;
 import labstacks.shared.providers.AwsProviders;
 import labstacks.shared.providers.GitHubAccess;
 import labstacks.shared.providers.GitHubProviders;
@@ -108,17 +107,6 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings, M
                             + " teams or changes e-mail leaves the state, never the workspace, and fails no deploy"));
         }
         return List.copyOf(exceptions);
-    }
-
-    /**
-     * The plan warns for missing AWS credentials, as the README promises; a deployment leaves the check to
-     * the provider's own chain.
-     */
-    @Override
-    public void preflight(StackConfig config, RunMode mode, Preflight report) {
-        if (mode == RunMode.PLAN) {
-            AwsCredentialSources.report(config, mode, report);
-        }
     }
 
     /**

@@ -52,14 +52,6 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, P
         ctx.export("environment", com.pulumi.core.Output.of(storage.environment().configName()));
     }
 
-    /** The plan warns of missing AWS credentials, as the README promises; a deployment leaves that to the provider. */
-    @Override
-    public void preflight(StackConfig config, RunMode mode, Preflight report) {
-        if (mode == RunMode.PLAN) {
-            labstacks.shared.providers.AwsCredentialSources.report(config, mode, report);
-        }
-    }
-
     /** Derives the default bucket name from the stack name; unless pipeweave:bucketName replaces it, it must be valid. */
     @Override
     public PipeweaveInputs prepare(PipeweaveSettings settings, StackConfig config, RunMode mode, Preflight report) {

@@ -6,7 +6,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import labstacks.shared.program.ProgramCatalog;
+
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -22,11 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayeringTest {
 
     private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
-    private static final String[] PROGRAMS = {
-            "labstacks.igenomes..", "labstacks.megatests..", "labstacks.pipeweave..", "labstacks.moderate..",
-            "labstacks.biositing.."};
+    /** Top-level packages that are not a system's (constructs: the shared constructs module): the rest are programs. */
+    private static final Set<String> NOT_PROGRAMS = Set.of("shared", "constructs", "offline", "launcher", "bench");
 
     private static JavaClasses classes;
+    /** Each program's package and its subpackages ({@code labstacks.pipeweave..}), read from the classes. */
+    private static String[] programs;
 
     @BeforeAll
     static void importMainClasses() {
@@ -37,11 +43,25 @@ class LayeringTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.matches(TEST_JAR))
                 .importPackages("labstacks");
-        for (var expected : new String[]{"labstacks.shared.config", "labstacks.offline.plan", "labstacks.launcher",
-                "labstacks.igenomes", "labstacks.megatests", "labstacks.pipeweave", "labstacks.moderate",
-                "labstacks.biositing"}) {
-            assertTrue(classes.containPackage(expected), "the classes of every module were imported: missing " + expected);
+        var topLevel = new TreeSet<String>();
+        classes.forEach(c -> {
+            var parts = c.getPackageName().split("\\.");
+            if (parts.length >= 2 && parts[0].equals("labstacks") && !NOT_PROGRAMS.contains(parts[1])) {
+                topLevel.add("labstacks." + parts[1]);
+            }
+        });
+        programs = topLevel.stream().map(p -> p + "..").toArray(String[]::new);
+        // Every program the jar carries (ServiceLoader, test programs aside) has its package among them.
+        var expected = new TreeSet<>(List.of("labstacks.shared.config", "labstacks.offline.plan", "labstacks.launcher"));
+        ProgramCatalog.discover().all().stream()
+                .filter(p -> !p.getClass().getProtectionDomain().getCodeSource().getLocation().getPath()
+                        .matches(".*(test-classes/?|-tests\\.jar)$"))
+                .forEach(p -> expected.add(String.join(".", Arrays.copyOf(p.getClass().getPackageName().split("\\."), 2))));
+        for (var name : expected) {
+            assertTrue(classes.containPackage(name), "the classes of every module were imported: missing " + name);
         }
+        assertTrue(topLevel.containsAll(expected.stream().filter(n -> n.split("\\.").length == 2
+                && !NOT_PROGRAMS.contains(n.split("\\.")[1])).toList()), topLevel + " holds " + expected);
     }
 
     @Test
@@ -54,7 +74,7 @@ class LayeringTest {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage("labstacks..")
                 .layer("launcher").definedBy("labstacks.launcher..")
                 .layer("offline toolkit").definedBy("labstacks.offline..")
-                .layer("programs").definedBy(PROGRAMS)
+                .layer("programs").definedBy(programs)
                 .layer("program library").definedBy("labstacks.shared..")
                 .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
                 .whereLayer("offline toolkit").mayOnlyBeAccessedByLayers("launcher")
@@ -65,8 +85,8 @@ class LayeringTest {
 
     @Test
     void programsDoNotDependOnEachOther() {
-        for (var program : PROGRAMS) {
-            var others = Arrays.stream(PROGRAMS).filter(p -> !p.equals(program)).toArray(String[]::new);
+        for (var program : programs) {
+            var others = Arrays.stream(programs).filter(p -> !p.equals(program)).toArray(String[]::new);
             noClasses().that().resideInAPackage(program).should().dependOnClassesThat().resideInAnyPackage(others)
                     .check(classes);
         }

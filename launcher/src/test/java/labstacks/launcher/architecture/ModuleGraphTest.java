@@ -1,5 +1,7 @@
 package labstacks.launcher.architecture;
 
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.shared.program.ProgramCatalog;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -15,48 +17,53 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Maven module graph, read from the reactor's pom files: program modules -> program library -> SDKs,
- * with the offline toolkit beside the programs, at compile scope only in the launcher.
+ * with the offline toolkit beside the programs, at compile scope only in the launcher, and every program
+ * module a dependency of the launcher. Which modules are programs is read, not listed: a module that
+ * registers a {@code StackProgram} service file.
  */
-class ModuleGraphTest {
+public class ModuleGraphTest {
 
     private static final String LIBRARY = "labstacks-program-library";
     private static final String TOOLKIT = "labstacks-offline-toolkit";
-    private static final Set<String> PROGRAMS = Set.of("labstacks-igenomes", "labstacks-megatests",
-            "labstacks-pipeweave", "labstacks-moderate-infra", "labstacks-biositing-infra");
-    private static final Set<String> SDKS = Set.of("labstacks-sdk-github", "labstacks-sdk-seqera");
+    private static final String LAUNCHER = "labstacks-launcher";
+    public static final String SERVICE_FILE = "src/main/resources/META-INF/services/labstacks.shared.program.StackProgram";
 
     private record Edge(String to, String scope) {
     }
 
+    /** One module of the reactor: its directory (as the root pom lists it), artifact and labstacks dependencies. */
+    private record Module(String directory, String artifact, List<Edge> edges, boolean registersPrograms) {
+    }
+
     @Test
     void programModulesCompileAgainstTheProgramLibraryAndTheSdksOnly() throws Exception {
-        var graph = moduleGraph();
-        assertEquals(new TreeSet<>(union(PROGRAMS, SDKS, Set.of(LIBRARY, TOOLKIT, "labstacks-launcher", "labstacks-bench"))),
-                new TreeSet<>(graph.keySet()), "the reactor's modules");
-        for (var program : PROGRAMS) {
-            var compile = compileTargets(graph, program);
-            assertTrue(compile.contains(LIBRARY) && union(Set.of(LIBRARY), SDKS).containsAll(compile),
-                    program + " compiles against the program library and the SDKs only: " + compile);
-            assertTrue(graph.get(program).stream().anyMatch(e -> e.to().equals(TOOLKIT) && e.scope().equals("test")),
-                    program + "'s tests run it offline through the toolkit");
-        }
-        assertEquals(SDKS, compileTargets(graph, LIBRARY), "the program library depends on the SDKs only");
-        assertEquals(Set.of(LIBRARY), compileTargets(graph, TOOLKIT), "the toolkit builds on the program library");
-        for (var sdk : SDKS) {
-            assertEquals(Set.of(), compileTargets(graph, sdk), sdk + " depends on no labstacks module");
-        }
-        graph.forEach((module, edges) -> edges.stream()
-                .filter(e -> e.to().equals(TOOLKIT) && !e.scope().equals("test"))
-                .forEach(e -> assertEquals("labstacks-launcher", module, "only the launcher ships the toolkit")));
+        assertEquals(List.of(), problems(ProgramHarness.repositoryRoot()));
+    }
+
+    /** The two ways of finding the programs agree: the pom files and service files, and ServiceLoader. */
+    @Test
+    void everyProgramOfTheJarIsAModuleNamedAsItThatRegistersIt() throws Exception {
+        var modules = modules(ProgramHarness.repositoryRoot());
+        var programModules = new TreeSet<String>();
+        modules.values().stream().filter(Module::registersPrograms).forEach(m -> programModules.add(m.directory()));
+        var registered = new TreeSet<String>();
+        ProgramCatalog.discover().all().stream()
+                .filter(p -> !p.getClass().getProtectionDomain().getCodeSource().getLocation().getPath()
+                        .matches(".*(test-classes/?|-tests\\.jar)$"))
+                .forEach(p -> registered.add(p.name()));
+        assertFalse(registered.isEmpty(), "ServiceLoader finds the programs");
+        assertEquals(registered, programModules);
     }
 
     @Test
     void theModuleGraphHasNoCycle() throws Exception {
-        var graph = moduleGraph();
+        var graph = new TreeMap<String, List<Edge>>();
+        modules(ProgramHarness.repositoryRoot()).forEach((artifact, module) -> graph.put(artifact, module.edges()));
         for (var start : graph.keySet()) {
             var seen = new HashSet<String>();
             var pending = new ArrayList<>(List.of(start));
@@ -72,9 +79,72 @@ class ModuleGraphTest {
         }
     }
 
-    private static Set<String> compileTargets(Map<String, List<Edge>> graph, String module) {
+    /**
+     * What is wrong with the module graph of the checkout at {@code root}, one line each with the fix; empty when
+     * nothing is. The add-a-system test runs it over a checkout with a new module too.
+     */
+    public static List<String> problems(Path root) throws Exception {
+        var modules = modules(root);
+        var problems = new ArrayList<String>();
+        var sdks = new TreeSet<String>();
+        var libraries = new TreeSet<String>();
+        modules.values().stream().filter(m -> m.directory().startsWith("sdks/")).forEach(m -> sdks.add(m.artifact()));
+        modules.values().stream().filter(m -> m.directory().startsWith("shared/") && !m.artifact().equals(TOOLKIT))
+                .forEach(m -> libraries.add(m.artifact()));
+        var launcher = modules.get(LAUNCHER);
+        if (launcher == null || !modules.containsKey(LIBRARY) || !modules.containsKey(TOOLKIT)) {
+            return List.of("the reactor lacks the launcher, the program library or the offline toolkit: " + modules.keySet());
+        }
+        var allowed = union(libraries, sdks);
+        for (var module : modules.values()) {
+            if (!module.registersPrograms()) {
+                if (!module.directory().startsWith("sdks/") && !module.directory().startsWith("shared/")
+                        && !Set.of(LAUNCHER, "labstacks-bench").contains(module.artifact())) {
+                    problems.add(module.directory() + " is in the root pom's modules but registers no program: add "
+                            + module.directory() + "/" + SERVICE_FILE);
+                }
+                continue;
+            }
+            var program = module.artifact();
+            var compile = compileTargets(module);
+            if (!compile.contains(LIBRARY) || !allowed.containsAll(compile)) {
+                problems.add(program + " compiles against the program library and the SDKs only: " + compile);
+            }
+            if (module.edges().stream().noneMatch(e -> e.to().equals(TOOLKIT) && e.scope().equals("test"))) {
+                problems.add(program + "'s tests run it offline through the toolkit: add " + TOOLKIT
+                        + " (type test-jar, scope test) to " + module.directory() + "/pom.xml");
+            }
+            if (!compileTargets(launcher).contains(program)) {
+                problems.add("launcher/pom.xml has no dependency on " + program + ", so the jar would not carry the"
+                        + " program: add <dependency><groupId>dev.labstacks</groupId><artifactId>" + program
+                        + "</artifactId><version>${project.version}</version></dependency> beside the other programs");
+            }
+        }
+        if (!sdks.equals(compileTargets(modules.get(LIBRARY)))) {
+            problems.add("the program library depends on the SDKs only: " + compileTargets(modules.get(LIBRARY)));
+        }
+        if (!Set.of(LIBRARY).equals(compileTargets(modules.get(TOOLKIT)))) {
+            problems.add("the toolkit builds on the program library only: " + compileTargets(modules.get(TOOLKIT)));
+        }
+        for (var sdk : sdks) {
+            if (!compileTargets(modules.get(sdk)).isEmpty()) {
+                problems.add(sdk + " depends on no labstacks module");
+            }
+        }
+        modules.values().forEach(m -> m.edges().stream()
+                .filter(e -> e.to().equals(TOOLKIT) && !e.scope().equals("test") && !m.artifact().equals(LAUNCHER))
+                .forEach(e -> problems.add("only the launcher ships the toolkit, but " + m.artifact() + " depends on it")));
+        return problems;
+    }
+
+    /** The directories of the modules that are systems: they register a program and are not built on the launcher. */
+    public static List<String> programModules(Path root) throws Exception {
+        return modules(root).values().stream().filter(Module::registersPrograms).map(Module::directory).sorted().toList();
+    }
+
+    private static Set<String> compileTargets(Module module) {
         var targets = new TreeSet<String>();
-        graph.get(module).stream().filter(e -> !e.scope().equals("test")).forEach(e -> targets.add(e.to()));
+        module.edges().stream().filter(e -> !e.scope().equals("test")).forEach(e -> targets.add(e.to()));
         return targets;
     }
 
@@ -87,12 +157,11 @@ class ModuleGraphTest {
         return all;
     }
 
-    /** Module artifactId -> its dependencies on other labstacks modules. */
-    private static Map<String, List<Edge>> moduleGraph() throws Exception {
-        var root = Path.of("..").toAbsolutePath().normalize();
-        var graph = new TreeMap<String, List<Edge>>();
-        for (var module : modules(root.resolve("pom.xml"))) {
-            var pom = parse(root.resolve(module).resolve("pom.xml"));
+    /** Module artifactId -> the module, for every module the root pom lists. */
+    private static Map<String, Module> modules(Path root) throws Exception {
+        var modules = new TreeMap<String, Module>();
+        for (var directory : moduleDirectories(root.resolve("pom.xml"))) {
+            var pom = parse(root.resolve(directory).resolve("pom.xml"));
             var artifact = child(pom, "artifactId");
             var edges = new ArrayList<Edge>();
             var dependencies = pom.getElementsByTagName("dependency");
@@ -106,12 +175,15 @@ class ModuleGraphTest {
                     edges.add(new Edge(child(dependency, "artifactId"), scope == null ? "compile" : scope));
                 }
             }
-            graph.put(artifact, edges);
+            // bench registers its synthetic program on top of the launcher: a tool, not a system.
+            var onTopOfTheLauncher = edges.stream().anyMatch(e -> e.to().equals(LAUNCHER));
+            modules.put(artifact, new Module(directory, artifact, edges,
+                    !onTopOfTheLauncher && Files.isRegularFile(root.resolve(directory).resolve(SERVICE_FILE))));
         }
-        return graph;
+        return modules;
     }
 
-    private static List<String> modules(Path rootPom) throws Exception {
+    private static List<String> moduleDirectories(Path rootPom) throws Exception {
         var names = new ArrayList<String>();
         var modules = parse(rootPom).getElementsByTagName("module");
         for (int i = 0; i < modules.getLength(); i++) {

@@ -6,9 +6,11 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.Preflight;
 import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.config.RunMode;
+import labstacks.shared.providers.AwsCredentialSources;
 import pulumirpc.Resource.RegisterPackageRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -110,10 +112,41 @@ public final class OfflineRuntime {
                     }
                 }
             }
+            if (prepared.mode() == RunMode.PLAN && registersAws(monitor)) {
+                warnings.addAll(awsCredentialWarnings(config));
+            }
             return new Run(toPlan(prepared, monitor, warnings, errors), monitor, exceptions);
         } finally {
             PulumiTestInternal.cleanup();
         }
+    }
+
+    /**
+     * Whether the program talks to AWS: it registered an AWS provider or a resource of the AWS package (whose
+     * default provider the engine, not the program, would create). Decided from what ran, so every AWS
+     * program gets the credentials warning below without a preflight of its own.
+     */
+    static boolean registersAws(CapturingMonitor monitor) {
+        return monitor.registrations().stream().map(r -> r.request().getType())
+                .anyMatch(type -> type.equals("pulumi:providers:aws") || type.startsWith("aws:"));
+    }
+
+    /** What {@link AwsCredentialSources#report} says of the plan's environment: a warning, never a stop. */
+    private static List<String> awsCredentialWarnings(StackConfig config) {
+        var found = new ArrayList<String>();
+        AwsCredentialSources.report(config, RunMode.PLAN, new Preflight() {
+            @Override
+            public void problem(String subject, String problem, String fix) {
+                // RunMode.PLAN never reports a problem; were it to, the plan still needs no credentials.
+                found.add(subject + ": " + problem + "; " + fix);
+            }
+
+            @Override
+            public void warning(String text) {
+                found.add(text);
+            }
+        });
+        return found;
     }
 
     private static Throwable unwrap(Throwable exception) {

@@ -176,4 +176,39 @@ class OfflineRuntimeTest {
         assertEquals("45s", PlanPrinter.duration("45000000000ns"));
         assertEquals("10m", PlanPrinter.duration("10m"), "a value in another form is left as it is");
     }
+
+    /**
+     * A program that registers AWS resources gets the missing-credentials warning in a plan with no preflight of
+     * its own (the components below declare none); a program without AWS resources does not, and neither does
+     * a plan run where credentials are present, nor a deployment run (which leaves it to the provider's chain).
+     */
+    @Test
+    void everyProgramWithAwsResourcesIsWarnedOfMissingCredentialsInAPlan() {
+        var aws = ProgramHarness.component("aws-only", stack -> new com.pulumi.aws.s3.BucketV2("notes",
+                com.pulumi.aws.s3.BucketV2Args.builder().bucket("notes").build())).mode(RunMode.PLAN).run()
+                .assertSucceeded();
+        assertEquals(1, aws.warnings().stream().filter(w -> w.startsWith("no AWS credentials found")).count(),
+                aws.warnings().toString());
+        var provider = ProgramHarness.component("aws-provider-only", stack -> labstacks.shared.providers.AwsProviders
+                .create("aws", labstacks.shared.providers.AwsAccess.defaultChain("eu-west-1"))).mode(RunMode.PLAN).run()
+                .assertSucceeded();
+        assertTrue(provider.warnings().stream().anyMatch(w -> w.startsWith("no AWS credentials found")),
+                provider.warnings().toString());
+        var halfAPair = ProgramHarness.component("aws-half", stack -> labstacks.shared.providers.AwsProviders
+                .create("aws", labstacks.shared.providers.AwsAccess.defaultChain("eu-west-1"))).mode(RunMode.PLAN)
+                .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").run().assertSucceeded();
+        assertTrue(halfAPair.warnings().stream().anyMatch(w -> w.startsWith("only one of AWS_ACCESS_KEY_ID")),
+                halfAPair.warnings().toString());
+
+        var kubernetes = ProgramHarness.component("k8s-only", stack -> new com.pulumi.kubernetes.core.v1.Namespace(
+                "notes")).mode(RunMode.PLAN).run().assertSucceeded();
+        assertEquals(List.of(), kubernetes.warnings());
+        var withKeys = ProgramHarness.component("aws-with-keys", stack -> new com.pulumi.aws.s3.BucketV2("notes",
+                com.pulumi.aws.s3.BucketV2Args.builder().bucket("notes").build())).mode(RunMode.PLAN)
+                .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").env("AWS_SECRET_ACCESS_KEY", "example").run().assertSucceeded();
+        assertEquals(List.of(), withKeys.warnings());
+        var deploy = ProgramHarness.component("aws-deploy", stack -> new com.pulumi.aws.s3.BucketV2("notes",
+                com.pulumi.aws.s3.BucketV2Args.builder().bucket("notes").build())).run().assertSucceeded();
+        assertEquals(List.of(), deploy.warnings());
+    }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A program one or more stacks run. Modules register their program with {@link java.util.ServiceLoader}
  * ({@code META-INF/services/labstacks.shared.program.StackProgram}); a stack picks it with
- * {@code labstacks:program: <name>}, so adding a module never edits the launcher.
+ * {@code labstacks:program: <name>}. The launcher finds every program on its class path, so a new module
+ * needs one line in {@code launcher/pom.xml} (its dependency) and no launcher code; the root README's
+ * "Add a system" lists every step.
  *
  * <p>Settings and what is derived from them stay apart: {@code S} holds only what the stack file says,
  * {@code I} is what {@link #prepare} derives from it (parsed spec files, derived names) and all that
@@ -55,7 +57,8 @@ public interface StackProgram<S extends Record, I extends Record> {
     /**
      * Checks what settings cannot (for example that credentials are reachable) before anything
      * registers. Report a missing credential as a problem in {@link RunMode#DEPLOY} and as a warning in
-     * {@link RunMode#PLAN}. The default finds nothing.
+     * {@link RunMode#PLAN}. The default finds nothing. Missing AWS credentials need no preflight: the offline
+     * plan of any program that registers AWS resources warns of them.
      */
     default void preflight(labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
     }

@@ -40,9 +40,10 @@ public final class AwsCredentialSources {
     }
 
     /**
-     * Reports missing or half-set AWS credentials: a warning in an offline plan (which needs none), a
-     * problem that stops a deployment before anything registers (igenomes; pipeweave and megatests call it
-     * for the plan only and leave a deployment to the provider's own chain).
+     * Reports missing or half-set AWS credentials: a warning in an offline plan (which needs none; the
+     * offline runtime calls this for every program that registers AWS resources), a problem that stops a
+     * deployment before anything registers (igenomes calls it from its preflight for that; the other AWS
+     * programs leave a deployment to the provider's own chain).
      */
     public static void report(StackConfig config, labstacks.shared.config.RunMode mode,
                               labstacks.shared.program.Preflight report) {
