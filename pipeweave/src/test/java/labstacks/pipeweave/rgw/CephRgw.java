@@ -47,7 +47,8 @@ public final class CephRgw {
     static final List<String> BINARIES = List.of("ceph-authtool", "monmaptool", "ceph-mon", "ceph-osd", "ceph",
             "radosgw", "radosgw-admin");
     static final String REQUIRE = "LABSTACKS_REQUIRE_RGW";
-    private static final Duration START_LIMIT = Duration.ofSeconds(150);
+    // Generous: the start runs beside the module's other test classes, on a machine that may be busy.
+    private static final Duration START_LIMIT = Duration.ofSeconds(400);
 
     /** The owner of every test bucket: full rights, like a same-account admin with {@code s3:*}. */
     public static final String OWNER_KEY = "owner-key";
