@@ -69,7 +69,9 @@ class SelectStacksTest {
         Files.copy(ROOT.resolve(".github/ci/select-stacks"), script);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         var launcher = temp.resolve("labstacks");
-        Files.writeString(launcher, "#!/usr/bin/env bash\nexec java -cp \"$TEST_CLASSPATH\" labstacks.launcher.Main \"$@\"\n");
+        // With the JVM options ./labstacks runs the jar with (its archive is not found here; the JVM then skips it).
+        Files.writeString(launcher, "#!/usr/bin/env bash\nexec java @" + ROOT.resolve("launcher/jvm.options")
+                + " -cp \"$TEST_CLASSPATH\" labstacks.launcher.Main \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         git("init", "-q");
         git("add", "-A");

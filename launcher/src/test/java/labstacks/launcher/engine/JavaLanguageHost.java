@@ -43,11 +43,14 @@ public final class JavaLanguageHost {
     private final Path jar;
     private final Path programDirectory;
     private final Path scratch;
+    private final Path archive;
+    private boolean archiveWritten;
 
     public JavaLanguageHost(Path jar, Path programDirectory, Path scratch) {
         this.jar = jar;
         this.programDirectory = programDirectory;
         this.scratch = scratch;
+        this.archive = scratch.resolve("labstacks.jsa");
     }
 
     public Result run(Deployment deployment, FakeEngine engine) throws IOException, InterruptedException {
@@ -76,10 +79,39 @@ public final class JavaLanguageHost {
         return java(environment, command, "offline-" + args[0]);
     }
 
+    /**
+     * launcher/jvm.options, which every real run gets (bin/pulumi as JDK_JAVA_OPTIONS, ./labstacks as an @file):
+     * the jar is tested with the flags it ships with, and each run costs about half the CPU of the JVM
+     * defaults. The class-data sharing archive is this host's own, written as ./labstacks writes its archive
+     * (by the first run, the offline {@code plan --all}) and read by every later run: launcher/target may hold
+     * none, or one of an older jar, which would only add a JVM warning to the stderr the tests read.
+     */
+    private synchronized List<String> jvmOptions() throws IOException {
+        var options = new ArrayList<String>();
+        for (var line : Files.readAllLines(programDirectory.resolve("launcher/jvm.options"))) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("-XX:SharedArchiveFile=")) {
+                if (archiveWritten) {
+                    options.add("-XX:SharedArchiveFile=" + archive);
+                } else {
+                    options.add("-XX:ArchiveClassesAtExit=" + archive);
+                    archiveWritten = true;
+                }
+                continue;
+            }
+            options.add(line);
+        }
+        return options;
+    }
+
     private Result java(Map<String, String> env, List<String> args, String label)
             throws IOException, InterruptedException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
         command.addAll(args);
         var builder = new ProcessBuilder(command).directory(programDirectory.toFile());
         builder.environment().clear();

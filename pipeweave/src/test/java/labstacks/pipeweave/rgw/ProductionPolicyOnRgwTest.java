@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * IamPolicySimulationTest evaluates them), the break-glass {@code aws:PrincipalArn} exemption (RGW users are
  * not IAM roles; the plan test and the simulation check it).
  */
+@NeedsCephRgw
 class ProductionPolicyOnRgwTest {
     private static CephRgw rgw;
     private static S3Client owner;

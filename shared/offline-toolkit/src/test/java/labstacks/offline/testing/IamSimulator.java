@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * IAM policy evaluation as AWS does it, by {@code @cloud-copilot/iam-simulate} 0.1.173 (npm, pinned by the
  * committed lock file in the offline toolkit's {@code src/test/iam-simulate}; the tool the 2026-11-23 audit used,
- * shared by pipeweave's and megatests' policy tests). Installed once per module into {@code target/iam-simulate} with {@code npm ci}; where node or npm is missing or the registry cannot
+ * shared by pipeweave's and megatests' policy tests). {@code npm ci} installs it once per machine and lock file
+ * into {@code ~/.cache/labstacks/iam-simulate/<hash of package.json and the lock file>} (like Maven's local
+ * repository: a fresh clone reuses it, a changed lock file installs anew; each module's
+ * {@code target/iam-simulate/node_modules} links there). Where node or npm is missing or the registry cannot
  * be reached the calling test is skipped with the reason, unless {@code LABSTACKS_REQUIRE_IAM_SIMULATE=true}
  * (CI), which makes it a failure.
  */
@@ -109,13 +112,16 @@ public final class IamSimulator {
                         Files.copy(SOURCE.resolve(file), WORK.resolve(file),
                                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
-                    if (!Files.isDirectory(WORK.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
-                        run(List.of("npm", "ci", "--no-audit", "--no-fund"), "", 300);
+                    var modules = WORK.resolve("node_modules");
+                    if (!Files.isDirectory(modules.resolve("@cloud-copilot/iam-simulate"))) {
+                        Files.deleteIfExists(modules);
+                        Files.createSymbolicLink(modules, cachedInstall().resolve("node_modules"));
                     }
                     installed = true;
                 } catch (IOException | IllegalStateException e) {
                     unavailable = "the IAM policy simulator cannot run here (" + e.getMessage() + "); it needs node"
-                            + " and npm with access to the npm registry (npm ci in " + WORK.toAbsolutePath() + ")";
+                            + " and npm with access to the npm registry (npm ci into ~/.cache/labstacks/iam-simulate, linked from "
+                            + WORK.toAbsolutePath() + ")";
                 }
             }
             if (unavailable != null) {
@@ -127,11 +133,65 @@ public final class IamSimulator {
         }
     }
 
+    /**
+     * The installed simulator for this package.json and lock file: {@code npm ci} into a new directory, then
+     * renamed into place in one step, so two builds installing at once (modules run in parallel) never see a
+     * half-written tree; the loser of that race keeps the winner's.
+     */
+    private static Path cachedInstall() throws IOException {
+        var key = new StringBuilder();
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (var file : List.of("package.json", "package-lock.json")) {
+                digest.update(Files.readAllBytes(SOURCE.resolve(file)));
+            }
+            for (var b : digest.digest()) {
+                key.append(String.format("%02x", b));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        var cacheHome = System.getenv("XDG_CACHE_HOME");
+        var cache = (cacheHome == null || cacheHome.isBlank() ? Path.of(System.getProperty("user.home"), ".cache")
+                : Path.of(cacheHome)).resolve("labstacks/iam-simulate");
+        var install = cache.resolve(key.substring(0, 16));
+        if (Files.isDirectory(install.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
+            return install;
+        }
+        Files.createDirectories(cache);
+        var fresh = Files.createTempDirectory(cache, "installing-");
+        for (var file : List.of("package.json", "package-lock.json")) {
+            Files.copy(SOURCE.resolve(file), fresh.resolve(file));
+        }
+        run(fresh, List.of("npm", "ci", "--no-audit", "--no-fund"), "", 300);
+        try {
+            Files.move(fresh, install, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(install.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
+                throw e;
+            }
+            deleteTree(fresh);
+        }
+        return install;
+    }
+
+    private static void deleteTree(Path tree) throws IOException {
+        try (var paths = Files.walk(tree)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static String run(List<String> command, String stdin, int timeoutSeconds) {
+        return run(WORK, command, stdin, timeoutSeconds);
+    }
+
+    private static String run(Path directory, List<String> command, String stdin, int timeoutSeconds) {
         try {
             // stderr to a file: a full pipe would block the process while stdout is being read.
-            var errors = WORK.toAbsolutePath().resolve("stderr.log");
-            var process = new ProcessBuilder(command).directory(WORK.toFile())
+            var errors = directory.toAbsolutePath().resolve("stderr.log");
+            var process = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectError(errors.toFile()).start();
             try (var in = process.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));

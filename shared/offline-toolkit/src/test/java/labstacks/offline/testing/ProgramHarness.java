@@ -165,7 +165,72 @@ public final class ProgramHarness {
      * @throws labstacks.shared.config.StackConfigException when the config has problems (nothing runs)
      */
     public StackRun run() {
+        var key = cacheKey();
+        if (key != null) {
+            synchronized (RUNS) {
+                var earlier = RUNS.get(key);
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
+        }
         var prepared = PreparedStack.prepare(ProgramCatalog.of(List.of(program)), stackConfig(), mode);
-        return new StackRun(OfflineRuntime.run(prepared, new OfflineRuntime.Options(preview, functions)));
+        var run = new StackRun(OfflineRuntime.run(prepared, new OfflineRuntime.Options(preview, functions)));
+        if (key != null) {
+            synchronized (RUNS) {
+                RUNS.put(key, run);
+            }
+        }
+        return run;
     }
+
+    /**
+     * Runs of this test JVM, by everything that decides their result. Test classes plan the same stack with
+     * the same config in test after test (moderate-local in most of ModerateProgramTest's methods); a plan
+     * costs 0.2-2 s of CPU, the lookup nothing (issue 28). A run is only read by tests ({@link StackRun} and
+     * the {@link labstacks.offline.plan.Plan} it holds are not changed by its readers), so sharing it changes
+     * no test's result. The few most recent runs are kept, so a module's heap stays small.
+     */
+    private static final Map<RunKey, StackRun> RUNS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RunKey, StackRun> eldest) {
+            return size() > 24;
+        }
+    };
+
+    private record RunKey(Class<?> program, String name, List<Object> programState, String stack,
+                          Map<String, String> config, Set<String> secretKeys, Map<String, String> environment,
+                          RunMode mode, boolean preview) {
+    }
+
+    /**
+     * Null when the run must not be shared: provider answers given by the test (a function may count its
+     * calls), or a program whose own state cannot be read. A program's fields are part of the key, compared
+     * with equals: a lambda or supplier given to a constructor equals only itself (a non-capturing one is the
+     * same object for every construction at its site, so the default constructor's runs are shared).
+     */
+    private RunKey cacheKey() {
+        if (!functions.isEmpty()) {
+            return null;
+        }
+        var state = new java.util.ArrayList<Object>();
+        for (Class<?> type = program.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (var field : type.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                try {
+                    field.setAccessible(true);
+                    state.add(java.util.Objects.requireNonNullElse(field.get(program), NULL));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return new RunKey(program.getClass(), program.name(), List.copyOf(state), stack, Map.copyOf(config),
+                Set.copyOf(secretKeys), Map.copyOf(environment), mode, preview);
+    }
+
+    /** A null field in a program's state (List.copyOf takes no nulls). */
+    private static final Object NULL = new Object();
 }
