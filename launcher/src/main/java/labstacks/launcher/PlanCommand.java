@@ -76,7 +76,7 @@ final class PlanCommand extends ProjectCommand {
         var documents = new ArrayList<Map<String, Object>>();
         var failed = false;
         for (var stack : stacks) {
-            var outcome = plan(project, stack, environment, human, unicode, debug);
+            var outcome = plan(project, stack, environment, human, unicode, debug, jsonTarget != null);
             documents.add(outcome.document());
             failed |= outcome.failed();
         }
@@ -96,8 +96,9 @@ final class PlanCommand extends ProjectCommand {
         return failed ? Main.FAILED : Main.OK;
     }
 
+    /** {@code json}: whether the JSON document is wanted; without {@code --json} it is not built at all. */
     private Outcome plan(ProjectFiles project, String stack, Map<String, String> environment, PrintStream human,
-                         boolean unicode, boolean debug) {
+                         boolean unicode, boolean debug, boolean json) {
         String program = null;
         try {
             var config = project.read(stack, environment);
@@ -119,7 +120,7 @@ final class PlanCommand extends ProjectCommand {
             }
             human.println(PlanPrinter.render(plan, unicode, showValues));
             EscPlanNotes.print(project.root(), stack, plan.warnings(), human, err);
-            return new Outcome(PlanJson.document(plan), false);
+            return new Outcome(json ? PlanJson.document(plan) : Map.of(), false);
         } catch (StackConfigException | StackFileException e) {
             err.println("error: " + e.getMessage());
             if (debug) {

@@ -36,11 +36,17 @@ public final class Urns {
         if (urn == null || !urn.startsWith("urn:pulumi:")) {
             throw new IllegalArgumentException("not a Pulumi URN: " + urn);
         }
-        var parts = urn.substring("urn:pulumi:".length()).split("::", 4);
-        if (parts.length != 4 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+        // indexOf, not split("::", 4): a two-character split compiles a regex on every call, and plans
+        // parse several URNs per resource. The name (after the third "::") may itself hold "::".
+        var start = "urn:pulumi:".length();
+        var first = urn.indexOf("::", start);
+        var second = first < 0 ? -1 : urn.indexOf("::", first + 2);
+        var third = second < 0 ? -1 : urn.indexOf("::", second + 2);
+        if (third < 0 || first == start || second == first + 2 || third == second + 2) {
             throw new IllegalArgumentException("not a Pulumi URN: " + urn);
         }
-        return new Parts(parts[0], parts[1], parts[2], parts[3]);
+        return new Parts(urn.substring(start, first), urn.substring(first + 2, second),
+                urn.substring(second + 2, third), urn.substring(third + 2));
     }
 
     /** The URN of a resource with that parent (null or the root stack: none). */

@@ -22,4 +22,14 @@ class UrnsTest {
         assertEquals("a::b", Urns.parse("urn:pulumi:s::p::aws:iam/user:User::a::b").name());
         assertThrows(IllegalArgumentException.class, () -> Urns.parse("arn:aws:iam::1:user/u"));
     }
+
+    @Test
+    void aUrnNeedsAStackAProjectAndATypeButItsNameMayBeEmpty() {
+        assertEquals(new Urns.Parts("s", "p", "t:m:T", ""), Urns.parse("urn:pulumi:s::p::t:m:T::"));
+        assertEquals(new Urns.Parts("s", "p", "t:m:T", ":n"), Urns.parse("urn:pulumi:s::p::t:m:T:::n"));
+        for (var broken : new String[] {"urn:pulumi:s::p::t:m:T", "urn:pulumi:::p::t::n", "urn:pulumi:s::::t::n",
+                "urn:pulumi:s::p::::n", "urn:pulumi:", "urn:pulumi:s"}) {
+            assertThrows(IllegalArgumentException.class, () -> Urns.parse(broken), broken);
+        }
+    }
 }
