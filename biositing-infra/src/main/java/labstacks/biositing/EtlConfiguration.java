@@ -9,7 +9,7 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.shared.text.PercentEncoding;
 
 import java.util.LinkedHashMap;

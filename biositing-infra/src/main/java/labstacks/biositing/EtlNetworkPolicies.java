@@ -3,8 +3,8 @@ package labstacks.biositing;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.DefaultDenyIngress;
-import labstacks.shared.kubernetes.DefaultDenyIngress.Allow;
+import labstacks.constructs.kubernetes.DefaultDenyIngress;
+import labstacks.constructs.kubernetes.DefaultDenyIngress.Allow;
 
 import java.util.List;
 import java.util.Map;

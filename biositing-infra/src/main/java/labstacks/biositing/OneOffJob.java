@@ -9,7 +9,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import labstacks.shared.kubernetes.Containers;
+import labstacks.constructs.kubernetes.Containers;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Objects;
  * A compose one-off ({@code docker compose run --rm}) as a Job: one init container waits for what the
  * compose {@code depends_on} waited for, then the command runs once from the pipeline image. The Job's name
  * carries a hash of the image, so a new image runs it again while re-deploying the same image does not.
- * (The shared {@link labstacks.shared.kubernetes.OneOffJob} builds the Job and its account; this component
+ * (The shared {@link labstacks.constructs.kubernetes.OneOffJob} builds the Job and its account; this component
  * keeps the ETL's URNs.)
  *
  * @see Args#migration
@@ -76,7 +76,7 @@ public final class OneOffJob extends ComponentResource {
         }
     }
 
-    private final labstacks.shared.kubernetes.OneOffJob job;
+    private final labstacks.constructs.kubernetes.OneOffJob job;
 
     public OneOffJob(Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
         super(TYPE, args.name(), options);
@@ -90,7 +90,7 @@ public final class OneOffJob extends ComponentResource {
                 .resources(Containers.size("100m", "128Mi", "1", "1Gi"))
                 .securityContext(Containers.restricted())
                 .build();
-        this.job = new labstacks.shared.kubernetes.OneOffJob(labstacks.shared.kubernetes.OneOffJob.Args
+        this.job = new labstacks.constructs.kubernetes.OneOffJob(labstacks.constructs.kubernetes.OneOffJob.Args
                 .builder(args.name(), args.namespace(), container)
                 .jobName(args.name() + "-" + Images.shortHash(args.pipelineImage()))
                 .labels(Pods.selector(args.component()))

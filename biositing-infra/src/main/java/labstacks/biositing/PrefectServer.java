@@ -27,10 +27,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.DataRetention;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.StatefulService;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.StatefulService;
 
 import java.util.List;
 import java.util.Map;

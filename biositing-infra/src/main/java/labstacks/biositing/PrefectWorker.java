@@ -24,8 +24,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.OneOffJob;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.OneOffJob;
 
 import java.util.List;
 import java.util.Map;

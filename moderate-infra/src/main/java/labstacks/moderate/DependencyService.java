@@ -9,9 +9,9 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.DataRetention;
-import labstacks.shared.kubernetes.StatefulService;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.StatefulService;
 
 import java.util.ArrayList;
 import java.util.List;

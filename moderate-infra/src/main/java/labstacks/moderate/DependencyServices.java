@@ -9,7 +9,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import labstacks.moderate.DependencyServiceSpec.DataVolume;
 import labstacks.moderate.DependencyServiceSpec.Port;
-import labstacks.shared.kubernetes.Containers;
+import labstacks.constructs.kubernetes.Containers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package labstacks.moderate;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.DefaultDenyIngress;
+import labstacks.constructs.kubernetes.DefaultDenyIngress;
 
 import java.util.List;
 import java.util.Map;

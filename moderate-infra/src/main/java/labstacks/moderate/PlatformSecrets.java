@@ -6,7 +6,7 @@ import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.LinkedHashMap;
 import java.util.List;

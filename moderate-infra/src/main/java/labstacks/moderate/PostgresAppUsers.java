@@ -15,9 +15,9 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.OneOffJob;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.OneOffJob;
 
 import java.util.ArrayList;
 import java.util.List;

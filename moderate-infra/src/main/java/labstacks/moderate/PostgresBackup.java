@@ -18,9 +18,9 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.ServiceAccounts;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ServiceAccounts;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
