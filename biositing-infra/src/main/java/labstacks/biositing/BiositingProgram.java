@@ -7,9 +7,9 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import labstacks.shared.config.StackConfig;
-import labstacks.shared.kubernetes.DataLocation;
-import labstacks.shared.kubernetes.DataRetention;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.DataLocation;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.program.StackContext;
@@ -92,25 +92,49 @@ public final class BiositingProgram implements DirectProgram<BiositingSettings> 
         // Each component gets its own inputs; where one needs another's object it gets that object's output, so
         // the engine orders them. Only ordering without a name in between (the server after the migration) is
         // written as startAfter.
-        var configuration = new EtlConfiguration("configuration", EtlConfiguration.Args.of(settings), k8s,
-                ComponentResourceOptions.Empty);
-        new EtlNetworkPolicies("network", new EtlNetworkPolicies.Args(namespaceName), k8s, ComponentResourceOptions.Empty);
-        var database = new PostgresDatabase("database", new PostgresDatabase.Args(namespaceName, settings.postgresImage(),
-                settings.postgresPort(), settings.postgresStorage(), settings.storageClass(), configuration.envFrom()),
-                k8s, ComponentResourceOptions.Empty, retention);
+        var configuration = new EtlConfiguration("configuration", EtlConfiguration.Args.of(settings).kubernetes(k8s)
+                .build(), ComponentResourceOptions.Empty);
+        new EtlNetworkPolicies("network", new EtlNetworkPolicies.Args(namespaceName, k8s), ComponentResourceOptions.Empty);
+        var database = new PostgresDatabase("database", PostgresDatabase.Args.builder()
+                .namespace(namespaceName)
+                .image(settings.postgresImage())
+                .servicePort(settings.postgresPort())
+                .storage(settings.postgresStorage())
+                .storageClass(settings.storageClass())
+                .environment(configuration.envFrom())
+                .retention(retention)
+                .kubernetes(k8s)
+                .build(), ComponentResourceOptions.Empty);
         // The workloads below start after the database, which already waits for the .env objects.
         var environment = EtlConfiguration.envFromByName();
-        var migration = new OneOffJob(OneOffJob.Args.migration(namespaceName, settings.pipelineImage(),
-                settings.postgresImage(), environment, database.statefulSet()), k8s, ComponentResourceOptions.Empty);
-        var server = new PrefectServer("prefect-server", new PrefectServer.Args(namespaceName, settings.pipelineImage(),
-                settings.postgresImage(), settings.prefectServerApiHost(), settings.prefectStorage(),
-                settings.storageClass(), environment, List.of(database.statefulSet(), migration.job())), k8s,
-                ComponentResourceOptions.Empty, retention);
-        var worker = new PrefectWorker("prefect-worker", new PrefectWorker.Args(namespaceName, settings.pipelineImage(),
-                settings.workPool(), settings.googleCredentials(), server.apiUrl(), environment,
-                List.of(server.deployment())), k8s, ComponentResourceOptions.Empty);
-        new OneOffJob(OneOffJob.Args.flowDeployment(namespaceName, settings.pipelineImage(), server.apiUrl(), environment,
-                List.of(server.deployment(), worker.deployment())), k8s, ComponentResourceOptions.Empty);
+        var migration = new EtlJob(EtlJob.MIGRATION_JOB, EtlJob.Args.migration(namespaceName, settings.pipelineImage(),
+                settings.postgresImage(), environment, database.statefulSet()).kubernetes(k8s).build(),
+                ComponentResourceOptions.Empty);
+        var server = new PrefectServer("prefect-server", PrefectServer.Args.builder()
+                .namespace(namespaceName)
+                .pipelineImage(settings.pipelineImage())
+                .postgresImage(settings.postgresImage())
+                .apiHost(settings.prefectServerApiHost())
+                .storage(settings.prefectStorage())
+                .storageClass(settings.storageClass())
+                .environment(environment)
+                .startAfter(List.of(database.statefulSet(), migration.job()))
+                .retention(retention)
+                .kubernetes(k8s)
+                .build(), ComponentResourceOptions.Empty);
+        var worker = new PrefectWorker("prefect-worker", PrefectWorker.Args.builder()
+                .namespace(namespaceName)
+                .pipelineImage(settings.pipelineImage())
+                .workPool(settings.workPool())
+                .googleCredentials(settings.googleCredentials())
+                .apiUrl(server.apiUrl())
+                .environment(environment)
+                .startAfter(List.of(server.deployment()))
+                .kubernetes(k8s)
+                .build(), ComponentResourceOptions.Empty);
+        new EtlJob(EtlJob.FLOW_DEPLOYMENT_JOB, EtlJob.Args.flowDeployment(namespaceName, settings.pipelineImage(),
+                server.apiUrl(), environment, List.of(server.deployment(), worker.deployment())).kubernetes(k8s).build(),
+                ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(namespaceName));

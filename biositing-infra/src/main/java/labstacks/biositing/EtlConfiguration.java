@@ -9,7 +9,8 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.shared.text.PercentEncoding;
 
 import java.util.LinkedHashMap;
@@ -27,43 +28,178 @@ public final class EtlConfiguration extends ComponentResource {
     static final String SECRET = "etl-secrets";
 
     /**
-     * Inputs of {@link EtlConfiguration}: the {@code .env} values the stack settings hold.
-     *
-     * @param namespace            the namespace of both objects
-     * @param postgresUser         POSTGRES_USER, also the user of both database URLs
-     * @param postgresDb           POSTGRES_DB, the application database of DATABASE_URL
-     * @param postgresPassword     POSTGRES_PASSWORD (secret), also in both URLs
-     * @param postgresPort         the database Service's port, in POSTGRES_PORT and both URLs
-     * @param prefectUiApiUrl      PREFECT_UI_API_URL, the API address the browser uses
-     * @param prefectServerApiHost PREFECT_SERVER_API_HOST
-     * @param workPool             PREFECT_WORK_POOL_NAME
+     * Inputs of {@link EtlConfiguration}: the {@code .env} values the stack settings hold; build with {@link
+     * #builder()}. Fields without a default are required.
      */
-    public record Args(String namespace, String postgresUser, String postgresDb, Output<String> postgresPassword,
-                       int postgresPort, String prefectUiApiUrl, String prefectServerApiHost, String workPool) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(postgresUser, "postgresUser");
-            Objects.requireNonNull(postgresDb, "postgresDb");
-            Objects.requireNonNull(postgresPassword, "postgresPassword");
-            Objects.requireNonNull(prefectUiApiUrl, "prefectUiApiUrl");
-            Objects.requireNonNull(prefectServerApiHost, "prefectServerApiHost");
-            Objects.requireNonNull(workPool, "workPool");
+    public static final class Args {
+        private final String namespace;
+        private final String postgresUser;
+        private final String postgresDb;
+        private final Output<String> postgresPassword;
+        private final int postgresPort;
+        private final String prefectUiApiUrl;
+        private final String prefectServerApiHost;
+        private final String workPool;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.postgresUser = Objects.requireNonNull(builder.postgresUser, "postgresUser");
+            this.postgresDb = Objects.requireNonNull(builder.postgresDb, "postgresDb");
+            this.postgresPassword = Objects.requireNonNull(builder.postgresPassword, "postgresPassword");
+            this.postgresPort = builder.postgresPort;
+            this.prefectUiApiUrl = Objects.requireNonNull(builder.prefectUiApiUrl, "prefectUiApiUrl");
+            this.prefectServerApiHost = Objects.requireNonNull(builder.prefectServerApiHost, "prefectServerApiHost");
+            this.workPool = Objects.requireNonNull(builder.workPool, "workPool");
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
 
-        static Args of(BiositingSettings settings) {
-            return new Args(settings.namespace(), settings.postgresUser(), settings.postgresDb(),
-                    settings.postgresPassword(), settings.postgresPort(), settings.prefectUiApiUrl(),
-                    settings.prefectServerApiHost(), settings.workPool());
+        public static Builder builder() {
+            return new Builder();
         }
+
+        /** The namespace of both objects. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** POSTGRES_USER, also the user of both database URLs. */
+        public String postgresUser() {
+            return postgresUser;
+        }
+
+        /** POSTGRES_DB, the application database of DATABASE_URL. */
+        public String postgresDb() {
+            return postgresDb;
+        }
+
+        /** POSTGRES_PASSWORD (secret), also in both URLs. */
+        public Output<String> postgresPassword() {
+            return postgresPassword;
+        }
+
+        /** The database Service's port, in POSTGRES_PORT and both URLs. */
+        public int postgresPort() {
+            return postgresPort;
+        }
+
+        /** PREFECT_UI_API_URL, the API address the browser uses. */
+        public String prefectUiApiUrl() {
+            return prefectUiApiUrl;
+        }
+
+        /** PREFECT_SERVER_API_HOST. */
+        public String prefectServerApiHost() {
+            return prefectServerApiHost;
+        }
+
+        /** PREFECT_WORK_POOL_NAME. */
+        public String workPool() {
+            return workPool;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private String postgresUser;
+            private String postgresDb;
+            private Output<String> postgresPassword;
+            private int postgresPort;
+            private String prefectUiApiUrl;
+            private String prefectServerApiHost;
+            private String workPool;
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#postgresUser()}. */
+            public Builder postgresUser(String value) {
+                this.postgresUser = value;
+                return this;
+            }
+
+            /** See {@link Args#postgresDb()}. */
+            public Builder postgresDb(String value) {
+                this.postgresDb = value;
+                return this;
+            }
+
+            /** See {@link Args#postgresPassword()}. */
+            public Builder postgresPassword(Output<String> value) {
+                this.postgresPassword = value;
+                return this;
+            }
+
+            /** See {@link Args#postgresPort()}. */
+            public Builder postgresPort(int value) {
+                this.postgresPort = value;
+                return this;
+            }
+
+            /** See {@link Args#prefectUiApiUrl()}. */
+            public Builder prefectUiApiUrl(String value) {
+                this.prefectUiApiUrl = value;
+                return this;
+            }
+
+            /** See {@link Args#prefectServerApiHost()}. */
+            public Builder prefectServerApiHost(String value) {
+                this.prefectServerApiHost = value;
+                return this;
+            }
+
+            /** See {@link Args#workPool()}. */
+            public Builder workPool(String value) {
+                this.workPool = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
+        }
+
+        
+
+        /** The fields from the stack's settings; the caller adds {@link Builder#kubernetes}. */
+        static Builder of(BiositingSettings settings) {
+            return builder().namespace(settings.namespace()).postgresUser(settings.postgresUser())
+                    .postgresDb(settings.postgresDb()).postgresPassword(settings.postgresPassword())
+                    .postgresPort(settings.postgresPort()).prefectUiApiUrl(settings.prefectUiApiUrl())
+                    .prefectServerApiHost(settings.prefectServerApiHost()).workPool(settings.workPool());
+        }
+    
     }
+
 
     private final ConfigMap configMap;
     private final Secret secret;
 
-    public EtlConfiguration(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public EtlConfiguration(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var namespace = args.namespace();
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var host = Pods.databaseHost(namespace);
         var port = args.postgresPort();
         var user = args.postgresUser();

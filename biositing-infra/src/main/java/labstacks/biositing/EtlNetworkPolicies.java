@@ -3,8 +3,9 @@ package labstacks.biositing;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.DefaultDenyIngress;
-import labstacks.shared.kubernetes.DefaultDenyIngress.Allow;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.DefaultDenyIngress;
+import labstacks.constructs.kubernetes.DefaultDenyIngress.Allow;
 
 import java.util.List;
 import java.util.Map;
@@ -30,18 +31,22 @@ public final class EtlNetworkPolicies extends ComponentResource {
      * Inputs of {@link EtlNetworkPolicies}.
      *
      * @param namespace the ETL's namespace, whose pods the policies govern
+     * @param kubernetes The options of every Kubernetes object the component makes: the explicit provider and what they start after. The component adds itself as their parent (ChildOptions).
      */
-    public record Args(String namespace) {
+    public record Args(String namespace, CustomResourceOptions kubernetes) {
         public Args {
+            Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(namespace, "namespace");
         }
+    
     }
+
 
     private final DefaultDenyIngress policies;
 
-    public EtlNetworkPolicies(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public EtlNetworkPolicies(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         this.policies = new DefaultDenyIngress(new DefaultDenyIngress.Args(args.namespace(), Pods.selector("network"),
                 List.of(allow("database-clients", Pods.DATABASE, DATABASE_CLIENTS, POSTGRES_POD_PORT),
                         allow("prefect-api-clients", Pods.PREFECT_SERVER, PREFECT_CLIENTS, Pods.PREFECT_PORT))), child);

@@ -8,10 +8,10 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ServiceAccounts;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ServiceAccounts;
 
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.List;
 import java.util.Map;

@@ -19,10 +19,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.DataRetention;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.StatefulService;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.StatefulService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,37 +50,154 @@ public final class PostgresDatabase extends ComponentResource {
     static final int POD_PORT = 5432;
 
     /**
-     * Inputs of {@link PostgresDatabase}.
-     *
-     * @param namespace    the ETL's namespace
-     * @param image        the pinned PostGIS image
-     * @param servicePort  the port the {@code db} Service publishes (POSTGRES_PORT)
-     * @param storage      the size of the {@code pgdata} claim
-     * @param storageClass its storage class; empty for the cluster default
-     * @param environment  the {@code .env} as envFrom ({@link EtlConfiguration#envFrom()}, so the server waits for it)
+     * Inputs of {@link PostgresDatabase}; build with {@link #builder()}. Fields without a default are
+     * required.
      */
-    public record Args(String namespace, String image, int servicePort, String storage, Optional<String> storageClass,
-                       List<EnvFromSourceArgs> environment) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(image, "image");
-            Objects.requireNonNull(storage, "storage");
-            Objects.requireNonNull(storageClass, "storageClass");
-            environment = List.copyOf(environment);
+    public static final class Args {
+        private final String namespace;
+        private final String image;
+        private final int servicePort;
+        private final String storage;
+        private final Optional<String> storageClass;
+        private final List<EnvFromSourceArgs> environment;
+        private final DataRetention retention;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.image = Objects.requireNonNull(builder.image, "image");
+            this.servicePort = builder.servicePort;
+            this.storage = Objects.requireNonNull(builder.storage, "storage");
+            this.storageClass = Objects.requireNonNull(builder.storageClass, "storageClass");
+            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.retention = Objects.requireNonNull(builder.retention, "retention");
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The ETL's namespace. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The pinned PostGIS image. */
+        public String image() {
+            return image;
+        }
+
+        /** The port the {@code db} Service publishes (POSTGRES_PORT). */
+        public int servicePort() {
+            return servicePort;
+        }
+
+        /** The size of the {@code pgdata} claim. */
+        public String storage() {
+            return storage;
+        }
+
+        /** Its storage class; empty for the cluster default. */
+        public Optional<String> storageClass() {
+            return storageClass;
+        }
+
+        /** The {@code .env} as envFrom ({@link EtlConfiguration#envFrom()}, so the server waits for it). */
+        public List<EnvFromSourceArgs> environment() {
+            return environment;
+        }
+
+        /**
+         * Whether the objects that hold data are protected and retained (DataRetention.of the stack).
+         * Default: {@code DataRetention.DISPOSABLE}.
+         */
+        public DataRetention retention() {
+            return retention;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private String image;
+            private int servicePort;
+            private String storage;
+            private Optional<String> storageClass;
+            private List<EnvFromSourceArgs> environment;
+            private DataRetention retention = DataRetention.DISPOSABLE;
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#image()}. */
+            public Builder image(String value) {
+                this.image = value;
+                return this;
+            }
+
+            /** See {@link Args#servicePort()}. */
+            public Builder servicePort(int value) {
+                this.servicePort = value;
+                return this;
+            }
+
+            /** See {@link Args#storage()}. */
+            public Builder storage(String value) {
+                this.storage = value;
+                return this;
+            }
+
+            /** See {@link Args#storageClass()}. */
+            public Builder storageClass(Optional<String> value) {
+                this.storageClass = value;
+                return this;
+            }
+
+            /** See {@link Args#environment()}. */
+            public Builder environment(List<EnvFromSourceArgs> value) {
+                this.environment = value;
+                return this;
+            }
+
+            /** See {@link Args#retention()}. */
+            public Builder retention(DataRetention value) {
+                this.retention = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
         }
     }
 
+
     private final StatefulService server;
 
-    public PostgresDatabase(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
-        this(name, args, k8s, options, DataRetention.DISPOSABLE);
-    }
-
-    /** With {@code retention} for the StatefulSet that owns the {@code pgdata} claim. */
-    public PostgresDatabase(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options,
-                            DataRetention retention) {
+    public PostgresDatabase(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var namespace = args.namespace();
 
         var initdb = new ConfigMap("postgres-initdb", ConfigMapArgs.builder()
@@ -137,7 +255,7 @@ public final class PostgresDatabase extends ComponentResource {
                                 .build()))
                 .volumeClaims(List.of(StatefulService.volumeClaim("pgdata", args.storage(), args.storageClass())))
                 .awaitHeadlessService(true)
-                .retention(retention)
+                .retention(args.retention())
                 .build(), child);
         registerOutputs(Map.of("service", server.serviceName()));
     }

@@ -27,10 +27,11 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.DataRetention;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.StatefulService;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.StatefulService;
 
 import java.util.List;
 import java.util.Map;
@@ -52,53 +53,191 @@ public final class PrefectServer extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:PrefectServer";
     static final String NAME = "prefect-server";
 
-    /**
-     * Inputs of {@link PrefectServer}.
-     *
-     * @param namespace     the ETL's namespace
-     * @param pipelineImage the pinned pipeline image the server runs from
-     * @param postgresImage the database image, whose pg_isready the init container waits with
-     * @param apiHost       the address the server binds to (PREFECT_SERVER_API_HOST)
-     * @param storage       the size of the {@code prefectdata} claim
-     * @param storageClass  its storage class; empty for the cluster default
-     * @param environment   the {@code .env} as envFrom
-     * @param startAfter    what must exist before the server starts (the database and its migration)
-     */
-    public record Args(String namespace, String pipelineImage, String postgresImage, String apiHost, String storage,
-                       Optional<String> storageClass, List<EnvFromSourceArgs> environment, List<Resource> startAfter) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(pipelineImage, "pipelineImage");
-            Objects.requireNonNull(postgresImage, "postgresImage");
-            Objects.requireNonNull(apiHost, "apiHost");
-            Objects.requireNonNull(storage, "storage");
-            Objects.requireNonNull(storageClass, "storageClass");
-            environment = List.copyOf(environment);
-            startAfter = List.copyOf(startAfter);
+    /** Inputs of {@link PrefectServer}; build with {@link #builder()}. Fields without a default are required. */
+    public static final class Args {
+        private final String namespace;
+        private final String pipelineImage;
+        private final String postgresImage;
+        private final String apiHost;
+        private final String storage;
+        private final Optional<String> storageClass;
+        private final List<EnvFromSourceArgs> environment;
+        private final List<Resource> startAfter;
+        private final DataRetention retention;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.pipelineImage = Objects.requireNonNull(builder.pipelineImage, "pipelineImage");
+            this.postgresImage = Objects.requireNonNull(builder.postgresImage, "postgresImage");
+            this.apiHost = Objects.requireNonNull(builder.apiHost, "apiHost");
+            this.storage = Objects.requireNonNull(builder.storage, "storage");
+            this.storageClass = Objects.requireNonNull(builder.storageClass, "storageClass");
+            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.startAfter = List.copyOf(Objects.requireNonNull(builder.startAfter, "startAfter"));
+            this.retention = Objects.requireNonNull(builder.retention, "retention");
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The ETL's namespace. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The pinned pipeline image the server runs from. */
+        public String pipelineImage() {
+            return pipelineImage;
+        }
+
+        /** The database image, whose pg_isready the init container waits with. */
+        public String postgresImage() {
+            return postgresImage;
+        }
+
+        /** The address the server binds to (PREFECT_SERVER_API_HOST). */
+        public String apiHost() {
+            return apiHost;
+        }
+
+        /** The size of the {@code prefectdata} claim. */
+        public String storage() {
+            return storage;
+        }
+
+        /** Its storage class; empty for the cluster default. */
+        public Optional<String> storageClass() {
+            return storageClass;
+        }
+
+        /** The {@code .env} as envFrom. */
+        public List<EnvFromSourceArgs> environment() {
+            return environment;
+        }
+
+        /**
+         * What must exist before the server starts (the database and its migration). Default: {@code
+         * List.of()}.
+         */
+        public List<Resource> startAfter() {
+            return startAfter;
+        }
+
+        /**
+         * Whether the {@code prefectdata} claim is protected and retained: a new storage class replaces a claim
+         * (its storageClassName is immutable), and under a fixed name the old one goes first, with the data.
+         * Default: {@code DataRetention.DISPOSABLE}.
+         */
+        public DataRetention retention() {
+            return retention;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private String pipelineImage;
+            private String postgresImage;
+            private String apiHost;
+            private String storage;
+            private Optional<String> storageClass;
+            private List<EnvFromSourceArgs> environment;
+            private List<Resource> startAfter = List.of();
+            private DataRetention retention = DataRetention.DISPOSABLE;
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#pipelineImage()}. */
+            public Builder pipelineImage(String value) {
+                this.pipelineImage = value;
+                return this;
+            }
+
+            /** See {@link Args#postgresImage()}. */
+            public Builder postgresImage(String value) {
+                this.postgresImage = value;
+                return this;
+            }
+
+            /** See {@link Args#apiHost()}. */
+            public Builder apiHost(String value) {
+                this.apiHost = value;
+                return this;
+            }
+
+            /** See {@link Args#storage()}. */
+            public Builder storage(String value) {
+                this.storage = value;
+                return this;
+            }
+
+            /** See {@link Args#storageClass()}. */
+            public Builder storageClass(Optional<String> value) {
+                this.storageClass = value;
+                return this;
+            }
+
+            /** See {@link Args#environment()}. */
+            public Builder environment(List<EnvFromSourceArgs> value) {
+                this.environment = value;
+                return this;
+            }
+
+            /** See {@link Args#startAfter()}. */
+            public Builder startAfter(List<Resource> value) {
+                this.startAfter = value;
+                return this;
+            }
+
+            /** See {@link Args#retention()}. */
+            public Builder retention(DataRetention value) {
+                this.retention = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
         }
     }
+
 
     private final Deployment deployment;
     private final Service service;
 
-    public PrefectServer(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
-        this(name, args, k8s, options, DataRetention.DISPOSABLE);
-    }
-
-    /**
-     * With {@code retention} for the {@code prefectdata} claim: a new storage class replaces a claim (its
-     * storageClassName is immutable), and under a fixed name the old one goes first, with the data.
-     */
-    public PrefectServer(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options,
-                         DataRetention retention) {
+    public PrefectServer(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var namespace = args.namespace();
 
         var data = new PersistentVolumeClaim("prefectdata", PersistentVolumeClaimArgs.builder()
                 .metadata(Pods.metadata("prefectdata", namespace, Pods.PREFECT_SERVER))
                 .spec(StatefulService.readWriteOnce(args.storage(), args.storageClass()))
-                .build(), retention.apply(child));
+                .build(), args.retention().apply(child));
 
         var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_SERVER, child);
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();

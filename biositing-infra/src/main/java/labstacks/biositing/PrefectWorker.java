@@ -24,8 +24,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,36 +44,149 @@ public final class PrefectWorker extends ComponentResource {
     static final String CREDENTIALS_SECRET = "gsheets-credentials";
     static final int HEALTH_PORT = 8080;
 
-    /**
-     * Inputs of {@link PrefectWorker}.
-     *
-     * @param namespace         the ETL's namespace
-     * @param pipelineImage     the pinned pipeline image the worker runs from
-     * @param workPool          the Prefect work pool it polls
-     * @param googleCredentials the contents of credentials.json (secret); empty for none
-     * @param apiUrl            the Prefect API ({@link PrefectServer#apiUrl()}), which the init container waits for
-     * @param environment       the {@code .env} as envFrom
-     * @param startAfter        what must exist before the worker starts (the server)
-     */
-    public record Args(String namespace, String pipelineImage, String workPool,
-                       Optional<Output<String>> googleCredentials, Output<String> apiUrl,
-                       List<EnvFromSourceArgs> environment, List<Resource> startAfter) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(pipelineImage, "pipelineImage");
-            Objects.requireNonNull(workPool, "workPool");
-            Objects.requireNonNull(googleCredentials, "googleCredentials");
-            Objects.requireNonNull(apiUrl, "apiUrl");
-            environment = List.copyOf(environment);
-            startAfter = List.copyOf(startAfter);
+    /** Inputs of {@link PrefectWorker}; build with {@link #builder()}. Fields without a default are required. */
+    public static final class Args {
+        private final String namespace;
+        private final String pipelineImage;
+        private final String workPool;
+        private final Optional<Output<String>> googleCredentials;
+        private final Output<String> apiUrl;
+        private final List<EnvFromSourceArgs> environment;
+        private final List<Resource> startAfter;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.pipelineImage = Objects.requireNonNull(builder.pipelineImage, "pipelineImage");
+            this.workPool = Objects.requireNonNull(builder.workPool, "workPool");
+            this.googleCredentials = Objects.requireNonNull(builder.googleCredentials, "googleCredentials");
+            this.apiUrl = Objects.requireNonNull(builder.apiUrl, "apiUrl");
+            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.startAfter = List.copyOf(Objects.requireNonNull(builder.startAfter, "startAfter"));
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The ETL's namespace. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The pinned pipeline image the worker runs from. */
+        public String pipelineImage() {
+            return pipelineImage;
+        }
+
+        /** The Prefect work pool it polls. */
+        public String workPool() {
+            return workPool;
+        }
+
+        /** The contents of credentials.json (secret); empty for none. */
+        public Optional<Output<String>> googleCredentials() {
+            return googleCredentials;
+        }
+
+        /** The Prefect API ({@link PrefectServer#apiUrl()}), which the init container waits for. */
+        public Output<String> apiUrl() {
+            return apiUrl;
+        }
+
+        /** The {@code .env} as envFrom. */
+        public List<EnvFromSourceArgs> environment() {
+            return environment;
+        }
+
+        /** What must exist before the worker starts (the server). Default: {@code List.of()}. */
+        public List<Resource> startAfter() {
+            return startAfter;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private String pipelineImage;
+            private String workPool;
+            private Optional<Output<String>> googleCredentials;
+            private Output<String> apiUrl;
+            private List<EnvFromSourceArgs> environment;
+            private List<Resource> startAfter = List.of();
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#pipelineImage()}. */
+            public Builder pipelineImage(String value) {
+                this.pipelineImage = value;
+                return this;
+            }
+
+            /** See {@link Args#workPool()}. */
+            public Builder workPool(String value) {
+                this.workPool = value;
+                return this;
+            }
+
+            /** See {@link Args#googleCredentials()}. */
+            public Builder googleCredentials(Optional<Output<String>> value) {
+                this.googleCredentials = value;
+                return this;
+            }
+
+            /** See {@link Args#apiUrl()}. */
+            public Builder apiUrl(Output<String> value) {
+                this.apiUrl = value;
+                return this;
+            }
+
+            /** See {@link Args#environment()}. */
+            public Builder environment(List<EnvFromSourceArgs> value) {
+                this.environment = value;
+                return this;
+            }
+
+            /** See {@link Args#startAfter()}. */
+            public Builder startAfter(List<Resource> value) {
+                this.startAfter = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
         }
     }
 
+
     private final Deployment deployment;
 
-    public PrefectWorker(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public PrefectWorker(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var namespace = args.namespace();
         var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_WORKER, child);
 

@@ -8,7 +8,7 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.shared.program.StackContext;
 
 import java.util.List;

@@ -33,15 +33,16 @@ class EtlConfigurationTest {
     private static final String SECRET = "kubernetes:core/v1:Secret";
 
     private static EtlConfiguration.Args args() {
-        return new EtlConfiguration.Args(NAMESPACE, "biocirv_user", "etl_db", Output.ofSecret(PASSWORD), 6543,
-                "http://localhost:4200/api", "0.0.0.0", "night_pool");
+        return EtlConfiguration.Args.builder().namespace(NAMESPACE).postgresUser("biocirv_user").postgresDb("etl_db")
+                .postgresPassword(Output.ofSecret(PASSWORD)).postgresPort(6543)
+                .prefectUiApiUrl("http://localhost:4200/api").prefectServerApiHost("0.0.0.0").workPool("night_pool")
+                .kubernetes(CustomResourceOptions.Empty).build();
     }
 
     /** The configuration and a pod that reads the .env through {@code envFrom}. */
     private static StackRun run(Function<EtlConfiguration, List<EnvFromSourceArgs>> environment) {
         return ComponentRuns.run(stack -> {
-            var configuration = new EtlConfiguration("configuration", args(), CustomResourceOptions.Empty,
-                    ComponentResourceOptions.Empty);
+            var configuration = new EtlConfiguration("configuration", args(), ComponentResourceOptions.Empty);
             new Pod("reader", PodArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("reader").namespace(NAMESPACE).build())
                     .spec(PodSpecArgs.builder().containers(ContainerArgs.builder().name("reader").image("busybox:1.36")

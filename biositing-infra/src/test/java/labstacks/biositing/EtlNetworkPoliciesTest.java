@@ -18,8 +18,8 @@ class EtlNetworkPoliciesTest {
 
     @Test
     void theDatabaseAndTheApiOpenOnlyToTheirClientsOnThePodsPorts() {
-        var run = ComponentRuns.run(stack -> new EtlNetworkPolicies("network", new EtlNetworkPolicies.Args(NAMESPACE),
-                CustomResourceOptions.Empty, ComponentResourceOptions.Empty));
+        var run = ComponentRuns.run(stack -> new EtlNetworkPolicies("network",
+                new EtlNetworkPolicies.Args(NAMESPACE, CustomResourceOptions.Empty), ComponentResourceOptions.Empty));
         for (var name : List.of("default-deny-ingress", "database-clients", "prefect-api-clients")) {
             var policy = model(run, POLICY, name, V1NetworkPolicy.class);
             assertEquals(NAMESPACE, policy.getMetadata().getNamespace(), name);

@@ -24,8 +24,9 @@ class PostgresDatabaseTest {
 
     private static StackRun run() {
         return ComponentRuns.run(stack -> {
-            var database = new PostgresDatabase("database", new PostgresDatabase.Args(NAMESPACE, POSTGIS, 6543, "7Gi",
-                    Optional.of("standard-rwo"), ComponentRuns.environment()), CustomResourceOptions.Empty,
+            var database = new PostgresDatabase("database", PostgresDatabase.Args.builder().namespace(NAMESPACE)
+                    .image(POSTGIS).servicePort(6543).storage("7Gi").storageClass(Optional.of("standard-rwo"))
+                    .environment(ComponentRuns.environment()).kubernetes(CustomResourceOptions.Empty).build(),
                     ComponentResourceOptions.Empty);
             stack.pulumi().export("service", database.serviceName());
         });

@@ -29,9 +29,11 @@ class PrefectServerTest {
         return ComponentRuns.run(stack -> {
             var migration = new ConfigMap("migration-stand-in", ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("migration-stand-in").namespace(NAMESPACE).build()).build());
-            var server = new PrefectServer("prefect-server", new PrefectServer.Args(NAMESPACE, PIPELINE, POSTGIS, "127.0.0.1",
-                    "3Gi", Optional.empty(), EtlConfiguration.envFromByName(), List.of(migration)),
-                    CustomResourceOptions.Empty, ComponentResourceOptions.Empty);
+            var server = new PrefectServer("prefect-server", PrefectServer.Args.builder().namespace(NAMESPACE)
+                    .pipelineImage(PIPELINE).postgresImage(POSTGIS).apiHost("127.0.0.1").storage("3Gi")
+                    .storageClass(Optional.empty()).environment(EtlConfiguration.envFromByName())
+                    .startAfter(List.of(migration)).kubernetes(CustomResourceOptions.Empty).build(),
+                    ComponentResourceOptions.Empty);
             stack.pulumi().export("api", server.apiUrl());
         });
     }

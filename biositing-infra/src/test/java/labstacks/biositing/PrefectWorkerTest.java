@@ -33,9 +33,11 @@ class PrefectWorkerTest {
         return ComponentRuns.run(stack -> {
             var server = new ConfigMap("server-stand-in", ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("server-stand-in").namespace(NAMESPACE).build()).build());
-            new PrefectWorker("prefect-worker", new PrefectWorker.Args(NAMESPACE, PIPELINE, "night_pool", credentials,
-                    Output.of("http://prefect-api.test:4200/api"), EtlConfiguration.envFromByName(), List.of(server)),
-                    CustomResourceOptions.Empty, ComponentResourceOptions.Empty);
+            new PrefectWorker("prefect-worker", PrefectWorker.Args.builder().namespace(NAMESPACE).pipelineImage(PIPELINE)
+                    .workPool("night_pool").googleCredentials(credentials)
+                    .apiUrl(Output.of("http://prefect-api.test:4200/api")).environment(EtlConfiguration.envFromByName())
+                    .startAfter(List.of(server)).kubernetes(CustomResourceOptions.Empty).build(),
+                    ComponentResourceOptions.Empty);
         });
     }
 

@@ -12,9 +12,11 @@ import com.pulumi.kubernetes.rbac.v1.inputs.SubjectArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -45,17 +47,21 @@ public final class DagsterRbac extends ComponentResource {
      * Inputs of {@link DagsterRbac}.
      *
      * @param namespace the namespace Dagster launches its runs in, the only one the Role covers
+     * @param kubernetes The options of every Kubernetes object the component makes: the explicit provider and what they start after. The component adds itself as their parent (ChildOptions).
      */
-    public record Args(String namespace) {
+    public record Args(String namespace, CustomResourceOptions kubernetes) {
         public Args {
+            Objects.requireNonNull(kubernetes, "kubernetes");
             java.util.Objects.requireNonNull(namespace, "namespace");
         }
+    
     }
 
-    public DagsterRbac(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+
+    public DagsterRbac(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var namespace = args.namespace();
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         this.serviceAccount = new ServiceAccount(SERVICE_ACCOUNT, ServiceAccountArgs.builder()
                 .metadata(Labels.metadata(SERVICE_ACCOUNT, namespace))
                 // Run pods call the API with it (the K8sRunLauncher and the matrix-profile jobs).

@@ -6,8 +6,9 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.OneOffJob;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.OneOffJob;
 
 import java.util.List;
 import java.util.Map;
@@ -54,21 +55,25 @@ public final class DagsterVersionCheck extends ComponentResource {
      * @param image            the code location's image, repository and tag
      * @param expectedVersion  the chart's Dagster version
      * @param imagePullSecrets the Secrets the pod pulls the image with
+     * @param kubernetes The options of every Kubernetes object the component makes: the explicit provider and what they start after. The component adds itself as their parent (ChildOptions).
      */
-    public record Args(String namespace, String image, String expectedVersion, List<String> imagePullSecrets) {
+    public record Args(String namespace, String image, String expectedVersion, List<String> imagePullSecrets, CustomResourceOptions kubernetes) {
         public Args {
+            Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(expectedVersion, "expectedVersion");
             imagePullSecrets = List.copyOf(imagePullSecrets);
         }
+    
     }
+
 
     private final Job job;
 
-    public DagsterVersionCheck(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public DagsterVersionCheck(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var container = ContainerArgs.builder()
                 .name(NAME)
                 .image(args.image())

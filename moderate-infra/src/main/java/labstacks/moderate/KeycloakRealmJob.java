@@ -10,8 +10,9 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.OneOffJob;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.OneOffJob;
 
 import java.util.List;
 import java.util.Map;
@@ -33,36 +34,165 @@ public final class KeycloakRealmJob extends ComponentResource {
                     + " and runs without privilege escalation");
 
     /**
-     * Inputs of {@link KeycloakRealmJob}.
-     *
-     * @param namespace         the platform's namespace
-     * @param keycloakService   the name of Keycloak's Service (port 8080), as an output
-     * @param keycloak          Keycloak's server, which the Job waits for (ready, not only declared)
-     * @param adminUser         the Keycloak admin user
-     * @param credentialsSecret the name of the Secret holding {@code KEYCLOAK_ADMIN_PASSWORD}, as an output
-     * @param realm             the realm to create
-     * @param oidcClientId      OpenMetadata's client in the realm
-     * @param openMetadataUrl   OpenMetadata's public root URL: the client's root and redirect URIs
+     * Inputs of {@link KeycloakRealmJob}; build with {@link #builder()}. Fields without a default are
+     * required.
      */
-    public record Args(String namespace, Output<String> keycloakService, Resource keycloak, String adminUser,
-                       Output<String> credentialsSecret, String realm, String oidcClientId, String openMetadataUrl) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(keycloakService, "keycloakService");
-            Objects.requireNonNull(keycloak, "keycloak");
-            Objects.requireNonNull(adminUser, "adminUser");
-            Objects.requireNonNull(credentialsSecret, "credentialsSecret");
-            Objects.requireNonNull(realm, "realm");
-            Objects.requireNonNull(oidcClientId, "oidcClientId");
-            Objects.requireNonNull(openMetadataUrl, "openMetadataUrl");
+    public static final class Args {
+        private final String namespace;
+        private final Output<String> keycloakService;
+        private final Resource keycloak;
+        private final String adminUser;
+        private final Output<String> credentialsSecret;
+        private final String realm;
+        private final String oidcClientId;
+        private final String openMetadataUrl;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.keycloakService = Objects.requireNonNull(builder.keycloakService, "keycloakService");
+            this.keycloak = Objects.requireNonNull(builder.keycloak, "keycloak");
+            this.adminUser = Objects.requireNonNull(builder.adminUser, "adminUser");
+            this.credentialsSecret = Objects.requireNonNull(builder.credentialsSecret, "credentialsSecret");
+            this.realm = Objects.requireNonNull(builder.realm, "realm");
+            this.oidcClientId = Objects.requireNonNull(builder.oidcClientId, "oidcClientId");
+            this.openMetadataUrl = Objects.requireNonNull(builder.openMetadataUrl, "openMetadataUrl");
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The platform's namespace. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The name of Keycloak's Service (port 8080), as an output. */
+        public Output<String> keycloakService() {
+            return keycloakService;
+        }
+
+        /** Keycloak's server, which the Job waits for (ready, not only declared). */
+        public Resource keycloak() {
+            return keycloak;
+        }
+
+        /** The Keycloak admin user. */
+        public String adminUser() {
+            return adminUser;
+        }
+
+        /** The name of the Secret holding {@code KEYCLOAK_ADMIN_PASSWORD}, as an output. */
+        public Output<String> credentialsSecret() {
+            return credentialsSecret;
+        }
+
+        /** The realm to create. */
+        public String realm() {
+            return realm;
+        }
+
+        /** OpenMetadata's client in the realm. */
+        public String oidcClientId() {
+            return oidcClientId;
+        }
+
+        /** OpenMetadata's public root URL: the client's root and redirect URIs. */
+        public String openMetadataUrl() {
+            return openMetadataUrl;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private Output<String> keycloakService;
+            private Resource keycloak;
+            private String adminUser;
+            private Output<String> credentialsSecret;
+            private String realm;
+            private String oidcClientId;
+            private String openMetadataUrl;
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#keycloakService()}. */
+            public Builder keycloakService(Output<String> value) {
+                this.keycloakService = value;
+                return this;
+            }
+
+            /** See {@link Args#keycloak()}. */
+            public Builder keycloak(Resource value) {
+                this.keycloak = value;
+                return this;
+            }
+
+            /** See {@link Args#adminUser()}. */
+            public Builder adminUser(String value) {
+                this.adminUser = value;
+                return this;
+            }
+
+            /** See {@link Args#credentialsSecret()}. */
+            public Builder credentialsSecret(Output<String> value) {
+                this.credentialsSecret = value;
+                return this;
+            }
+
+            /** See {@link Args#realm()}. */
+            public Builder realm(String value) {
+                this.realm = value;
+                return this;
+            }
+
+            /** See {@link Args#oidcClientId()}. */
+            public Builder oidcClientId(String value) {
+                this.oidcClientId = value;
+                return this;
+            }
+
+            /** See {@link Args#openMetadataUrl()}. */
+            public Builder openMetadataUrl(String value) {
+                this.openMetadataUrl = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
         }
     }
 
+
     private final Job job;
 
-    public KeycloakRealmJob(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public KeycloakRealmJob(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var adminPassword = EnvVarArgs.builder().name("KEYCLOAK_ADMIN_PASS")
                 .valueFrom(EnvVarSourceArgs.builder().secretKeyRef(SecretKeySelectorArgs.builder()
                         .name(args.credentialsSecret()).key("KEYCLOAK_ADMIN_PASSWORD").build()).build())

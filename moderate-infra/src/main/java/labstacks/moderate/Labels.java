@@ -1,7 +1,7 @@
 package labstacks.moderate;
 
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.Map;
 

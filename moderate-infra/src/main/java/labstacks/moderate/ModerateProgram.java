@@ -10,8 +10,8 @@ import com.pulumi.resources.Resource;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackIdentity;
-import labstacks.shared.kubernetes.DataLocation;
-import labstacks.shared.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.DataLocation;
+import labstacks.constructs.kubernetes.DataRetention;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
@@ -163,77 +163,115 @@ public final class ModerateProgram implements StackProgram<ModerateSettings, Mod
                 retention.namespaceOptions(CustomResourceOptions.builder().provider(provider).build(), NAMESPACE_RESOURCE, ns));
         var k8s = CustomResourceOptions.builder().provider(provider).dependsOn(namespace).build();
 
-        var secrets = new PlatformSecrets("secrets", secretsArgs(settings), k8s, ComponentResourceOptions.Empty);
+        var secrets = new PlatformSecrets("secrets", secretsArgs(settings).kubernetes(k8s).build(),
+                ComponentResourceOptions.Empty);
         // Every workload that reads credentials waits for all of the platform's Secrets, as it always has (its
         // plan records that order). The Secrets each one reads arrive as outputs too, so the order Pulumi infers
         // would stay right without this list.
         var afterSecrets = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder()
                 .dependsOn(new ArrayList<Resource>(secrets.secrets())).build());
-        new PlatformNetworkPolicies("network", new PlatformNetworkPolicies.Args(ns), k8s, ComponentResourceOptions.Empty);
-        var rbac = new DagsterRbac("dagster-rbac", new DagsterRbac.Args(ns), k8s, ComponentResourceOptions.Empty);
+        new PlatformNetworkPolicies("network", new PlatformNetworkPolicies.Args(ns, k8s), ComponentResourceOptions.Empty);
+        var rbac = new DagsterRbac("dagster-rbac", new DagsterRbac.Args(ns, k8s), ComponentResourceOptions.Empty);
 
-        new PlatformAccess("access", new PlatformAccess.Args(ns, inputs.exposure()), k8s, ComponentResourceOptions.Empty);
-        var postgres = new DependencyService(DependencyServices.postgres(secrets.name(PlatformSecrets.POSTGRES),
-                settings.postgres().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty,
-                retention);
-        var appUsers = new PostgresAppUsers(new PostgresAppUsers.Args(ns, DependencyServices.POSTGRES_IMAGE,
-                postgres.serviceName(), postgres.statefulSet(), secrets.name(PlatformSecrets.POSTGRES), Map.of(
-                        PostgresAppUsers.DAGSTER, secrets.name(PlatformSecrets.DAGSTER_POSTGRES),
-                        PostgresAppUsers.KEYCLOAK, secrets.name(PlatformSecrets.KEYCLOAK),
-                        PostgresAppUsers.OPENMETADATA, secrets.name(PlatformSecrets.OPENMETADATA_POSTGRES))),
-                afterSecrets, ComponentResourceOptions.Empty);
+        new PlatformAccess("access", new PlatformAccess.Args(ns, inputs.exposure(), k8s), ComponentResourceOptions.Empty);
+        var postgres = new DependencyService(Labels.POSTGRES, new DependencyService.Args(DependencyServices.postgres(ns,
+                secrets.postgres(), settings.postgres().storage(), cluster.storageClass()).retention(retention).build(),
+                afterSecrets), ComponentResourceOptions.Empty);
+        var appUsers = new PostgresAppUsers(PostgresAppUsers.NAME, PostgresAppUsers.Args.builder()
+                .namespace(ns)
+                .image(DependencyServices.POSTGRES_IMAGE)
+                .server(postgres.serviceName())
+                .postgres(postgres.statefulSet())
+                .superuserSecret(secrets.postgres())
+                .passwordSecrets(Map.of(
+                        PostgresAppUsers.DAGSTER, secrets.dagsterPostgres(),
+                        PostgresAppUsers.KEYCLOAK, secrets.keycloak(),
+                        PostgresAppUsers.OPENMETADATA, secrets.openMetadataPostgres()))
+                .kubernetes(afterSecrets)
+                .build(), ComponentResourceOptions.Empty);
         // Keycloak logs in as its own user, which the users Job creates: nothing in Keycloak's inputs names the Job.
         var afterPostgres = CustomResourceOptions.merge(afterSecrets,
                 CustomResourceOptions.builder().dependsOn(postgres.statefulSet(), appUsers.job()).build());
         if (settings.postgresBackupsOn()) {
             var s3 = settings.s3();
             var databases = PostgresAppUsers.USERS.stream().flatMap(user -> user.databases().stream()).toList();
-            new PostgresBackup(new PostgresBackup.Args(ns, settings.postgres().backupSchedule(),
-                    DependencyServices.POSTGRES_IMAGE, postgres.serviceName(), secrets.name(PlatformSecrets.POSTGRES),
-                    databases, settings.postgresBackupBucket().orElseThrow(), settings.postgres().backupPrefix(),
-                    s3.region(), s3.endpointUrl(), secrets.name(PlatformSecrets.DAGSTER_SECRETS)), afterPostgres,
-                    ComponentResourceOptions.Empty);
+            new PostgresBackup(PostgresBackup.NAME, PostgresBackup.Args.builder()
+                    .namespace(ns)
+                    .schedule(settings.postgres().backupSchedule())
+                    .postgresImage(DependencyServices.POSTGRES_IMAGE)
+                    .server(postgres.serviceName())
+                    .superuserSecret(secrets.postgres())
+                    .databases(databases)
+                    .bucket(settings.postgresBackupBucket().orElseThrow())
+                    .prefix(settings.postgres().backupPrefix())
+                    .region(s3.region())
+                    .endpointUrl(s3.endpointUrl())
+                    .s3KeysSecret(secrets.dagsterSecrets())
+                    .kubernetes(afterPostgres)
+                    .build(), ComponentResourceOptions.Empty);
         }
-        var keycloak = new DependencyService(DependencyServices.keycloak(settings.access().keycloakStrictHostname(),
-                endpoints.keycloak(), postgres.serviceName(), secrets.name(PlatformSecrets.KEYCLOAK)), ns, afterPostgres,
-                ComponentResourceOptions.Empty);
-        var elasticsearch = new DependencyService(DependencyServices.elasticsearch(settings.elasticsearch().storage(),
-                cluster.storageClass()), ns, k8s, ComponentResourceOptions.Empty, retention);
-        var rabbitmq = new DependencyService(DependencyServices.rabbitmq(secrets.name(PlatformSecrets.RABBITMQ),
-                settings.rabbitmq().storage(), cluster.storageClass()), ns, afterSecrets, ComponentResourceOptions.Empty,
-                retention);
-        var realm = new KeycloakRealmJob("keycloak-init", new KeycloakRealmJob.Args(ns, keycloak.serviceName(),
-                keycloak.statefulSet(), keycloakSettings.adminUser(), secrets.name(PlatformSecrets.KEYCLOAK), realmName,
-                keycloakSettings.oidcClientId(), endpoints.openMetadata()), afterSecrets, ComponentResourceOptions.Empty);
+        var keycloak = new DependencyService(Labels.KEYCLOAK, new DependencyService.Args(DependencyServices.keycloak(ns,
+                settings.access().keycloakStrictHostname(), endpoints.keycloak(), postgres.serviceName(),
+                secrets.keycloak()).build(), afterPostgres), ComponentResourceOptions.Empty);
+        var elasticsearch = new DependencyService(Labels.ELASTICSEARCH, new DependencyService.Args(
+                DependencyServices.elasticsearch(ns, settings.elasticsearch().storage(), cluster.storageClass())
+                        .retention(retention).build(), k8s), ComponentResourceOptions.Empty);
+        var rabbitmq = new DependencyService(Labels.RABBITMQ, new DependencyService.Args(DependencyServices.rabbitmq(ns,
+                secrets.rabbitmq(), settings.rabbitmq().storage(), cluster.storageClass()).retention(retention).build(),
+                afterSecrets), ComponentResourceOptions.Empty);
+        var realm = new KeycloakRealmJob("keycloak-init", KeycloakRealmJob.Args.builder()
+                .namespace(ns)
+                .keycloakService(keycloak.serviceName())
+                .keycloak(keycloak.statefulSet())
+                .adminUser(keycloakSettings.adminUser())
+                .credentialsSecret(secrets.keycloak())
+                .realm(realmName)
+                .oidcClientId(keycloakSettings.oidcClientId())
+                .openMetadataUrl(endpoints.openMetadata())
+                .kubernetes(afterSecrets)
+                .build(), ComponentResourceOptions.Empty);
 
         var secretResources = new ArrayList<Resource>(secrets.secrets());
         var openMetadataAfter = new ArrayList<>(secretResources);
         openMetadataAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), elasticsearch.statefulSet(), realm.job()));
         var openMetadataSettings = settings.openMetadata();
-        var openMetadata = new HelmRelease(new HelmRelease.Args(Labels.OPENMETADATA, HelmCharts.OPENMETADATA_REPOSITORY,
-                HelmCharts.OPENMETADATA_CHART, HelmCharts.OPENMETADATA_VERSION, ns,
-                HelmCharts.openMetadataValues(new HelmCharts.OpenMetadataInputs(endpoints.realm(realmName),
+        var openMetadata = new HelmRelease(Labels.OPENMETADATA, HelmRelease.Args.builder()
+                .releaseName(Labels.OPENMETADATA)
+                .repository(HelmCharts.OPENMETADATA_REPOSITORY)
+                .chart(HelmCharts.OPENMETADATA_CHART)
+                .version(HelmCharts.OPENMETADATA_VERSION)
+                .namespace(ns)
+                .values(HelmCharts.openMetadataValues(new HelmCharts.OpenMetadataInputs(endpoints.realm(realmName),
                         endpoints.openMetadataCallback(),
                         // The server fetches both key sets itself: through the cluster's Services, never a browser address.
                         List.of("http://" + cluster.serviceHost(Labels.OPENMETADATA) + ":8585/api/v1/system/config/jwks",
                                 "http://" + cluster.serviceHost(Labels.KEYCLOAK) + ":8080/realms/" + realmName
                                         + "/protocol/openid-connect/certs"),
                         keycloakSettings.oidcClientId(), openMetadataSettings.initialAdmins(),
-                        openMetadataSettings.principalDomain(), openMetadataSettings.jwtKeyId())),
-                openMetadataAfter), k8s, ComponentResourceOptions.Empty);
+                        openMetadataSettings.principalDomain(), openMetadataSettings.jwtKeyId())))
+                .startAfter(openMetadataAfter)
+                .kubernetes(k8s)
+                .build(), ComponentResourceOptions.Empty);
         var dagsterAfter = new ArrayList<>(secretResources);
         dagsterAfter.addAll(List.of(postgres.statefulSet(), appUsers.job(), rabbitmq.statefulSet(), rbac.serviceAccount(),
                 openMetadata.release()));
         var dagster = settings.dagster();
         var versionCheck = new DagsterVersionCheck("code-location-version", new DagsterVersionCheck.Args(ns,
                 dagster.codeLocationImage() + ":" + dagster.codeLocationTag(), HelmCharts.DAGSTER_VERSION,
-                dagster.imagePullSecrets()), k8s, ComponentResourceOptions.Empty);
+                dagster.imagePullSecrets(), k8s), ComponentResourceOptions.Empty);
         dagsterAfter.add(versionCheck.job());
-        new HelmRelease(new HelmRelease.Args(Labels.DAGSTER, HelmCharts.DAGSTER_REPOSITORY, HelmCharts.DAGSTER_CHART,
-                HelmCharts.DAGSTER_VERSION, ns, HelmCharts.dagsterValues(new HelmCharts.DagsterInputs(ns,
-                        dagster.codeLocationImage(), dagster.codeLocationTag(), dagster.codeLocationGrpcArgs(),
-                        dagster.imagePullSecrets(), dagster.maxConcurrentRuns())), dagsterAfter),
-                k8s, ComponentResourceOptions.Empty);
+        new HelmRelease(Labels.DAGSTER, HelmRelease.Args.builder()
+                .releaseName(Labels.DAGSTER)
+                .repository(HelmCharts.DAGSTER_REPOSITORY)
+                .chart(HelmCharts.DAGSTER_CHART)
+                .version(HelmCharts.DAGSTER_VERSION)
+                .namespace(ns)
+                .values(HelmCharts.dagsterValues(new HelmCharts.DagsterInputs(ns, dagster.codeLocationImage(),
+                        dagster.codeLocationTag(), dagster.codeLocationGrpcArgs(), dagster.imagePullSecrets(),
+                        dagster.maxConcurrentRuns())))
+                .startAfter(dagsterAfter)
+                .kubernetes(k8s)
+                .build(), ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("namespace", Output.of(ns));
@@ -250,16 +288,25 @@ public final class ModerateProgram implements StackProgram<ModerateSettings, Mod
                         + stack.stackName() + " && pulumi up -s " + stack.stackName())));
     }
 
-    /** The platform's Secrets from the settings that hold them. */
-    static PlatformSecrets.Args secretsArgs(ModerateSettings settings) {
+    /** The platform's Secrets from the settings that hold them; the caller adds the Kubernetes options. */
+    static PlatformSecrets.Args.Builder secretsArgs(ModerateSettings settings) {
         var postgres = settings.postgres();
         var keycloak = settings.keycloak();
         var openMetadata = settings.openMetadata();
-        return new PlatformSecrets.Args(settings.cluster().namespace(), CodeLocationEnvironment.of(settings),
-                openMetadata.ingestionBotToken(), postgres.superuserPassword(), postgres.dagsterPassword(),
-                postgres.keycloakPassword(), postgres.openMetadataPassword(), keycloak.adminUser(), keycloak.adminPassword(),
-                settings.rabbitmq().password(), openMetadata.fernetKey(), openMetadata.jwtPrivateKey(),
-                openMetadata.jwtPublicKey());
+        return PlatformSecrets.Args.builder()
+                .namespace(settings.cluster().namespace())
+                .codeLocationSettings(CodeLocationEnvironment.of(settings))
+                .ingestionBotToken(openMetadata.ingestionBotToken())
+                .postgresPassword(postgres.superuserPassword())
+                .dagsterDbPassword(postgres.dagsterPassword())
+                .keycloakDbPassword(postgres.keycloakPassword())
+                .openMetadataDbPassword(postgres.openMetadataPassword())
+                .keycloakAdminUser(keycloak.adminUser())
+                .keycloakAdminPassword(keycloak.adminPassword())
+                .rabbitPassword(settings.rabbitmq().password())
+                .openMetadataFernetKey(openMetadata.fernetKey())
+                .openMetadataJwtPrivateKey(openMetadata.jwtPrivateKey())
+                .openMetadataJwtPublicKey(openMetadata.jwtPublicKey());
     }
 
     private static Map<String, Object> ui(String service, int port, int localPort, String namespace) {

@@ -24,6 +24,7 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.shared.program.ChildOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.LinkedHashMap;
@@ -74,13 +75,17 @@ public final class PlatformAccess extends ComponentResource {
      *
      * @param namespace the platform's namespace
      * @param exposure  how browsers reach the UIs: {@link NodePorts} or {@link Ingresses}
+     * @param kubernetes The options of every Kubernetes object the component makes: the explicit provider and what they start after. The component adds itself as their parent (ChildOptions).
      */
-    public record Args(String namespace, Exposure exposure) {
+    public record Args(String namespace, Exposure exposure, CustomResourceOptions kubernetes) {
         public Args {
+            Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(exposure, "exposure");
         }
+    
     }
+
 
     /** How browsers reach the UIs. */
     public sealed interface Exposure permits NodePorts, Ingresses {
@@ -157,9 +162,9 @@ public final class PlatformAccess extends ComponentResource {
         }
     }
 
-    public PlatformAccess(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public PlatformAccess(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var ns = args.namespace();
         var uis = uis();
         if (args.exposure() instanceof Ingresses ingresses) {

@@ -3,7 +3,8 @@ package labstacks.moderate;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.DefaultDenyIngress;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.DefaultDenyIngress;
 
 import java.util.List;
 import java.util.Map;
@@ -54,18 +55,22 @@ public final class PlatformNetworkPolicies extends ComponentResource {
      * Inputs of {@link PlatformNetworkPolicies}.
      *
      * @param namespace the platform's namespace, whose pods the policies select
+     * @param kubernetes The options of every Kubernetes object the component makes: the explicit provider and what they start after. The component adds itself as their parent (ChildOptions).
      */
-    public record Args(String namespace) {
+    public record Args(String namespace, CustomResourceOptions kubernetes) {
         public Args {
+            Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(namespace, "namespace");
         }
+    
     }
+
 
     private final DefaultDenyIngress policies;
 
-    public PlatformNetworkPolicies(String name, Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
+    public PlatformNetworkPolicies(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var allows = flows().stream().map(flow -> new DefaultDenyIngress.Allow(flow.name(), flow.target(),
                 flow.from().stream().map(peer -> DefaultDenyIngress.pods(Map.of(peer.label(), peer.value()))).toList(),
                 flow.ports())).toList();

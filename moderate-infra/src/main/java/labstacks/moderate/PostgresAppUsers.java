@@ -15,9 +15,10 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.OneOffJob;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.OneOffJob;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,37 +54,142 @@ public final class PostgresAppUsers extends ComponentResource {
             new AppUser(OPENMETADATA, "openmetadata-postgres-password", false, List.of("openmetadata")));
 
     /**
-     * Inputs of {@link PostgresAppUsers}.
-     *
-     * @param namespace         the platform's namespace
-     * @param image             the PostgreSQL image whose psql runs the script (the server's own)
-     * @param server            the name of PostgreSQL's Service, as an output
-     * @param postgres          PostgreSQL's server, which the Job waits for (ready, not only declared)
-     * @param superuserSecret   the name of the Secret holding {@code POSTGRES_PASSWORD}, as an output
-     * @param passwordSecrets   per user of {@link #USERS}, the name of the Secret holding its password
+     * Inputs of {@link PostgresAppUsers}; build with {@link #builder()}. Fields without a default are
+     * required.
      */
-    public record Args(String namespace, String image, Output<String> server, Resource postgres,
-                       Output<String> superuserSecret, Map<String, Output<String>> passwordSecrets) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(image, "image");
-            Objects.requireNonNull(server, "server");
-            Objects.requireNonNull(postgres, "postgres");
-            Objects.requireNonNull(superuserSecret, "superuserSecret");
+    public static final class Args {
+        private final String namespace;
+        private final String image;
+        private final Output<String> server;
+        private final Resource postgres;
+        private final Output<String> superuserSecret;
+        private final Map<String, Output<String>> passwordSecrets;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.image = Objects.requireNonNull(builder.image, "image");
+            this.server = Objects.requireNonNull(builder.server, "server");
+            this.postgres = Objects.requireNonNull(builder.postgres, "postgres");
+            this.superuserSecret = Objects.requireNonNull(builder.superuserSecret, "superuserSecret");
+            this.passwordSecrets = Map.copyOf(Objects.requireNonNull(builder.passwordSecrets, "passwordSecrets"));
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
             var users = USERS.stream().map(AppUser::name).collect(Collectors.toSet());
             if (!passwordSecrets.keySet().equals(users)) {
                 throw new IllegalArgumentException("a password Secret for each of " + users + ", got " + passwordSecrets.keySet());
             }
-            passwordSecrets = Map.copyOf(passwordSecrets);
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The platform's namespace. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The PostgreSQL image whose psql runs the script (the server's own). */
+        public String image() {
+            return image;
+        }
+
+        /** The name of PostgreSQL's Service, as an output. */
+        public Output<String> server() {
+            return server;
+        }
+
+        /** PostgreSQL's server, which the Job waits for (ready, not only declared). */
+        public Resource postgres() {
+            return postgres;
+        }
+
+        /** The name of the Secret holding {@code POSTGRES_PASSWORD}, as an output. */
+        public Output<String> superuserSecret() {
+            return superuserSecret;
+        }
+
+        /** Per user of {@link #USERS}, the name of the Secret holding its password. */
+        public Map<String, Output<String>> passwordSecrets() {
+            return passwordSecrets;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private String image;
+            private Output<String> server;
+            private Resource postgres;
+            private Output<String> superuserSecret;
+            private Map<String, Output<String>> passwordSecrets;
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#image()}. */
+            public Builder image(String value) {
+                this.image = value;
+                return this;
+            }
+
+            /** See {@link Args#server()}. */
+            public Builder server(Output<String> value) {
+                this.server = value;
+                return this;
+            }
+
+            /** See {@link Args#postgres()}. */
+            public Builder postgres(Resource value) {
+                this.postgres = value;
+                return this;
+            }
+
+            /** See {@link Args#superuserSecret()}. */
+            public Builder superuserSecret(Output<String> value) {
+                this.superuserSecret = value;
+                return this;
+            }
+
+            /** See {@link Args#passwordSecrets()}. */
+            public Builder passwordSecrets(Map<String, Output<String>> value) {
+                this.passwordSecrets = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
         }
     }
 
+
     private final Job job;
 
-    public PostgresAppUsers(Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
-        super(TYPE, NAME, options);
+    public PostgresAppUsers(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
         var namespace = args.namespace();
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+        var child = ChildOptions.of(this, args.kubernetes());
         var script = new ConfigMap(NAME, ConfigMapArgs.builder()
                 .metadata(Labels.metadata(NAME, namespace))
                 .data(Map.of("app-users.sql", sql()))

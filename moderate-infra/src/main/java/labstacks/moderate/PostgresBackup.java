@@ -18,9 +18,10 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.kubernetes.Containers;
-import labstacks.shared.kubernetes.ObjectMetadata;
-import labstacks.shared.kubernetes.ServiceAccounts;
+import labstacks.shared.program.ChildOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ServiceAccounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,47 +80,208 @@ public final class PostgresBackup extends ComponentResource {
             "fi",
             "echo \"postgres-backup: uploaded to $target\"");
 
-    /**
-     * Inputs of {@link PostgresBackup}.
-     *
-     * @param namespace        the platform's namespace
-     * @param schedule         the CronJob's schedule
-     * @param postgresImage    the server's own image, for its pg_dump
-     * @param server           the name of PostgreSQL's Service, as an output
-     * @param superuserSecret  the Secret holding {@code POSTGRES_PASSWORD}, as an output
-     * @param databases        every database to dump
-     * @param bucket           the bucket of the backups
-     * @param prefix           the key prefix under the bucket
-     * @param region           the S3 region, when set
-     * @param endpointUrl      the S3 endpoint, when not AWS
-     * @param s3KeysSecret     the Secret holding {@code S3_ACCESS_KEY_ID} and {@code S3_SECRET_ACCESS_KEY}, as an output
-     */
-    public record Args(String namespace, String schedule, String postgresImage, Output<String> server,
-                       Output<String> superuserSecret, List<String> databases, String bucket, String prefix,
-                       Optional<String> region, Optional<String> endpointUrl, Output<String> s3KeysSecret) {
-        public Args {
-            Objects.requireNonNull(namespace, "namespace");
-            Objects.requireNonNull(schedule, "schedule");
-            Objects.requireNonNull(postgresImage, "postgresImage");
-            Objects.requireNonNull(server, "server");
-            Objects.requireNonNull(superuserSecret, "superuserSecret");
-            Objects.requireNonNull(bucket, "bucket");
-            Objects.requireNonNull(prefix, "prefix");
-            Objects.requireNonNull(region, "region");
-            Objects.requireNonNull(endpointUrl, "endpointUrl");
-            Objects.requireNonNull(s3KeysSecret, "s3KeysSecret");
+    /** Inputs of {@link PostgresBackup}; build with {@link #builder()}. Fields without a default are required. */
+    public static final class Args {
+        private final String namespace;
+        private final String schedule;
+        private final String postgresImage;
+        private final Output<String> server;
+        private final Output<String> superuserSecret;
+        private final List<String> databases;
+        private final String bucket;
+        private final String prefix;
+        private final Optional<String> region;
+        private final Optional<String> endpointUrl;
+        private final Output<String> s3KeysSecret;
+        private final CustomResourceOptions kubernetes;
+
+        private Args(Builder builder) {
+            this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
+            this.schedule = Objects.requireNonNull(builder.schedule, "schedule");
+            this.postgresImage = Objects.requireNonNull(builder.postgresImage, "postgresImage");
+            this.server = Objects.requireNonNull(builder.server, "server");
+            this.superuserSecret = Objects.requireNonNull(builder.superuserSecret, "superuserSecret");
+            this.databases = List.copyOf(Objects.requireNonNull(builder.databases, "databases"));
+            this.bucket = Objects.requireNonNull(builder.bucket, "bucket");
+            this.prefix = Objects.requireNonNull(builder.prefix, "prefix");
+            this.region = Objects.requireNonNull(builder.region, "region");
+            this.endpointUrl = Objects.requireNonNull(builder.endpointUrl, "endpointUrl");
+            this.s3KeysSecret = Objects.requireNonNull(builder.s3KeysSecret, "s3KeysSecret");
+            this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
             if (databases.isEmpty()) {
                 throw new IllegalArgumentException("no database to back up");
             }
-            databases = List.copyOf(databases);
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** The platform's namespace. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The CronJob's schedule. */
+        public String schedule() {
+            return schedule;
+        }
+
+        /** The server's own image, for its pg_dump. */
+        public String postgresImage() {
+            return postgresImage;
+        }
+
+        /** The name of PostgreSQL's Service, as an output. */
+        public Output<String> server() {
+            return server;
+        }
+
+        /** The Secret holding {@code POSTGRES_PASSWORD}, as an output. */
+        public Output<String> superuserSecret() {
+            return superuserSecret;
+        }
+
+        /** Every database to dump. */
+        public List<String> databases() {
+            return databases;
+        }
+
+        /** The bucket of the backups. */
+        public String bucket() {
+            return bucket;
+        }
+
+        /** The key prefix under the bucket. */
+        public String prefix() {
+            return prefix;
+        }
+
+        /** The S3 region, when set. */
+        public Optional<String> region() {
+            return region;
+        }
+
+        /** The S3 endpoint, when not AWS. */
+        public Optional<String> endpointUrl() {
+            return endpointUrl;
+        }
+
+        /** The Secret holding {@code S3_ACCESS_KEY_ID} and {@code S3_SECRET_ACCESS_KEY}, as an output. */
+        public Output<String> s3KeysSecret() {
+            return s3KeysSecret;
+        }
+
+        /**
+         * The options of every Kubernetes object the component makes: the explicit provider and what they
+         * start after. The component adds itself as their parent (ChildOptions).
+         */
+        public CustomResourceOptions kubernetes() {
+            return kubernetes;
+        }
+
+        /** Builds {@link Args}: one named setter per field. */
+        public static final class Builder {
+            private String namespace;
+            private String schedule;
+            private String postgresImage;
+            private Output<String> server;
+            private Output<String> superuserSecret;
+            private List<String> databases;
+            private String bucket;
+            private String prefix;
+            private Optional<String> region;
+            private Optional<String> endpointUrl;
+            private Output<String> s3KeysSecret;
+            private CustomResourceOptions kubernetes;
+
+            private Builder() {
+            }
+
+            /** See {@link Args#namespace()}. */
+            public Builder namespace(String value) {
+                this.namespace = value;
+                return this;
+            }
+
+            /** See {@link Args#schedule()}. */
+            public Builder schedule(String value) {
+                this.schedule = value;
+                return this;
+            }
+
+            /** See {@link Args#postgresImage()}. */
+            public Builder postgresImage(String value) {
+                this.postgresImage = value;
+                return this;
+            }
+
+            /** See {@link Args#server()}. */
+            public Builder server(Output<String> value) {
+                this.server = value;
+                return this;
+            }
+
+            /** See {@link Args#superuserSecret()}. */
+            public Builder superuserSecret(Output<String> value) {
+                this.superuserSecret = value;
+                return this;
+            }
+
+            /** See {@link Args#databases()}. */
+            public Builder databases(List<String> value) {
+                this.databases = value;
+                return this;
+            }
+
+            /** See {@link Args#bucket()}. */
+            public Builder bucket(String value) {
+                this.bucket = value;
+                return this;
+            }
+
+            /** See {@link Args#prefix()}. */
+            public Builder prefix(String value) {
+                this.prefix = value;
+                return this;
+            }
+
+            /** See {@link Args#region()}. */
+            public Builder region(Optional<String> value) {
+                this.region = value;
+                return this;
+            }
+
+            /** See {@link Args#endpointUrl()}. */
+            public Builder endpointUrl(Optional<String> value) {
+                this.endpointUrl = value;
+                return this;
+            }
+
+            /** See {@link Args#s3KeysSecret()}. */
+            public Builder s3KeysSecret(Output<String> value) {
+                this.s3KeysSecret = value;
+                return this;
+            }
+
+            /** See {@link Args#kubernetes()}. */
+            public Builder kubernetes(CustomResourceOptions value) {
+                this.kubernetes = value;
+                return this;
+            }
+
+            public Args build() {
+                return new Args(this);
+            }
         }
     }
 
+
     private final CronJob cronJob;
 
-    public PostgresBackup(Args args, CustomResourceOptions k8s, ComponentResourceOptions options) {
-        super(TYPE, NAME, options);
-        var child = CustomResourceOptions.merge(k8s, CustomResourceOptions.builder().parent(this).build());
+    public PostgresBackup(String name, Args args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var child = ChildOptions.of(this, args.kubernetes());
         var namespace = args.namespace();
         var account = ServiceAccounts.withoutToken(NAME, Labels.metadata(NAME, namespace), child);
         var mount = VolumeMountArgs.builder().name("backup").mountPath(BACKUP_DIR).build();

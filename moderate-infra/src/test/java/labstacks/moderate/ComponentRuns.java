@@ -8,7 +8,7 @@ import labstacks.offline.plan.PlanValues;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
-import labstacks.shared.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.providers.KubernetesAccess;
 import labstacks.shared.providers.KubernetesProviders;

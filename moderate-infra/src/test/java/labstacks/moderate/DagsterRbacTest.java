@@ -18,7 +18,7 @@ class DagsterRbacTest {
 
     @Test
     void theAccountIsBoundToARoleLimitedToJobsPodsAndEventsOfItsNamespace() {
-        var run = ComponentRuns.run("rbac", k8s -> new DagsterRbac("dagster-rbac", new DagsterRbac.Args(NAMESPACE), k8s,
+        var run = ComponentRuns.run("rbac", k8s -> new DagsterRbac("dagster-rbac", new DagsterRbac.Args(NAMESPACE, k8s),
                 ComponentResourceOptions.Empty));
         var account = model(run, "kubernetes:core/v1:ServiceAccount", "dagster", V1ServiceAccount.class);
         assertEquals(NAMESPACE, account.getMetadata().getNamespace());

@@ -5,6 +5,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
+import labstacks.constructs.kubernetes.StatefulService;
 import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +27,16 @@ class DependencyServiceTest {
     private static final String STATEFUL_SET = "kubernetes:apps/v1:StatefulSet";
     private static final String SERVICE = "kubernetes:core/v1:Service";
 
-    private static StackRun run(Function<CustomResourceOptions, DependencyServiceSpec> spec) {
-        return ComponentRuns.run("dependency", k8s -> new DependencyService(spec.apply(k8s), NAMESPACE, k8s,
-                ComponentResourceOptions.Empty));
+    private static StackRun run(Function<CustomResourceOptions, StatefulService.Builder> server) {
+        return ComponentRuns.run("dependency", k8s -> {
+            var args = server.apply(k8s).build();
+            new DependencyService(args.name(), new DependencyService.Args(args, k8s), ComponentResourceOptions.Empty);
+        });
     }
 
     @Test
     void postgresKeepsItsDataOnAClaimOfTheSizeAndClassGivenAndReadsItsPasswordFromTheSecretGiven() {
-        var run = run(k8s -> DependencyServices.postgres(ComponentRuns.named("pg-credentials", k8s), "7Gi", Optional.of("fast-ssd")));
+        var run = run(k8s -> DependencyServices.postgres(NAMESPACE, ComponentRuns.named("pg-credentials", k8s), "7Gi", Optional.of("fast-ssd")));
         var set = model(run, STATEFUL_SET, "postgres", V1StatefulSet.class);
         assertEquals(NAMESPACE, set.getMetadata().getNamespace());
         var claim = set.getSpec().getVolumeClaimTemplates().get(0);
@@ -58,7 +61,7 @@ class DependencyServiceTest {
 
     @Test
     void eachServiceRunsUnderItsOwnTokenlessAccountBehindAClientAndAHeadlessService() {
-        var run = run(k8s -> DependencyServices.rabbitmq(ComponentRuns.named("mq-credentials", k8s), "2Gi", Optional.empty()));
+        var run = run(k8s -> DependencyServices.rabbitmq(NAMESPACE, ComponentRuns.named("mq-credentials", k8s), "2Gi", Optional.empty()));
         var account = model(run, "kubernetes:core/v1:ServiceAccount", "rabbitmq", V1ServiceAccount.class);
         assertEquals(false, account.getAutomountServiceAccountToken());
         var set = model(run, STATEFUL_SET, "rabbitmq", V1StatefulSet.class);
@@ -83,7 +86,7 @@ class DependencyServiceTest {
 
     @Test
     void keycloakWithAHostnameStartsStrictAndWithoutOneAnswersAtThePublicUrl() {
-        var production = model(run(k8s -> DependencyServices.keycloak(Optional.of("login.example.org"), "https://login.example.org",
+        var production = model(run(k8s -> DependencyServices.keycloak(NAMESPACE, Optional.of("login.example.org"), "https://login.example.org",
                 ComponentRuns.named("db", k8s), ComponentRuns.named("kc-credentials", k8s))), STATEFUL_SET, "keycloak",
                 V1StatefulSet.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(List.of("start", "--hostname=login.example.org"), production.getArgs());
@@ -94,7 +97,7 @@ class DependencyServiceTest {
         assertEquals("keycloak", env.get("KC_DB_USERNAME"));
         assertEquals("kc-credentials", production.getEnvFrom().get(0).getSecretRef().getName());
 
-        var localRun = run(k8s -> DependencyServices.keycloak(Optional.empty(), "http://10.0.0.7:30080",
+        var localRun = run(k8s -> DependencyServices.keycloak(NAMESPACE, Optional.empty(), "http://10.0.0.7:30080",
                 ComponentRuns.named("db", k8s), ComponentRuns.named("kc-credentials", k8s)));
         var local = model(localRun, STATEFUL_SET, "keycloak", V1StatefulSet.class).getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
@@ -110,7 +113,7 @@ class DependencyServiceTest {
 
     @Test
     void elasticsearchIsASingleNodeWithoutSecurityReadOnlyByOpenMetadata() {
-        var run = run(k8s -> DependencyServices.elasticsearch("3Gi", Optional.empty()));
+        var run = run(k8s -> DependencyServices.elasticsearch(NAMESPACE, "3Gi", Optional.empty()));
         var container = model(run, STATEFUL_SET, "elasticsearch", V1StatefulSet.class).getSpec().getTemplate().getSpec()
                 .getContainers().get(0);
         assertEquals("docker.elastic.co/elasticsearch/elasticsearch:7.17.13", container.getImage());
@@ -120,14 +123,11 @@ class DependencyServiceTest {
     }
 
     @Test
-    void aSpecRefusesAnUnpinnedImage() {
-        var postgres = DependencyServices.elasticsearch("1Gi", Optional.empty());
+    void anUnpinnedImageIsRefused() {
         for (var image : List.of("postgres", "postgres:latest")) {
-            var e = assertThrows(IllegalArgumentException.class, () -> new DependencyServiceSpec(postgres.name(), image,
-                    postgres.args(), postgres.ports(), postgres.env(), postgres.envFrom(), postgres.readiness(),
-                    postgres.liveness(), postgres.resources(), postgres.uid(), postgres.data(), postgres.extraMounts(),
-                    postgres.volumes()));
+            var e = assertThrows(IllegalArgumentException.class, () -> DependencyServices.pinned("postgres", image));
             assertTrue(e.getMessage().contains("pinned"), e.getMessage());
         }
+        DependencyServices.pinned("postgres", DependencyServices.POSTGRES_IMAGE);
     }
 }

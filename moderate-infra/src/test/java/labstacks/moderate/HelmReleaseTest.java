@@ -3,6 +3,7 @@ package labstacks.moderate;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import labstacks.offline.plan.PlannedResource;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ class HelmReleaseTest {
         return ComponentRuns.run("release", k8s -> {
             var secret = new ConfigMap("chart-input", ConfigMapArgs.builder()
                     .metadata(Labels.metadata("chart-input", NAMESPACE)).build(), k8s);
-            new HelmRelease(new HelmRelease.Args("analytics", "https://charts.example.org", "analytics-chart", "2.3.4",
-                    NAMESPACE, values, List.of(secret)), k8s, ComponentResourceOptions.Empty);
+            new HelmRelease("analytics", args().values(values).startAfter(List.of(secret)).kubernetes(k8s).build(),
+                    ComponentResourceOptions.Empty);
         }).resource(RELEASE, "analytics");
     }
 
@@ -78,7 +79,15 @@ class HelmReleaseTest {
 
     @Test
     void argsRefuseAMissingChartOrValues() {
-        assertThrows(NullPointerException.class, () -> new HelmRelease.Args("x", "https://r", null, "1.0.0", "ns", Map.of(), List.of()));
-        assertThrows(NullPointerException.class, () -> new HelmRelease.Args("x", "https://r", "c", "1.0.0", "ns", null, List.of()));
+        var noChart = assertThrows(NullPointerException.class, () -> args().chart(null).values(Map.of())
+                .kubernetes(CustomResourceOptions.Empty).build());
+        assertEquals("chart", noChart.getMessage());
+        var noValues = assertThrows(NullPointerException.class, () -> args().kubernetes(CustomResourceOptions.Empty).build());
+        assertEquals("values", noValues.getMessage());
+    }
+
+    private static HelmRelease.Args.Builder args() {
+        return HelmRelease.Args.builder().releaseName("analytics").repository("https://charts.example.org")
+                .chart("analytics-chart").version("2.3.4").namespace(NAMESPACE);
     }
 }

@@ -25,9 +25,11 @@ class KeycloakRealmJobTest {
         return ComponentRuns.run("realm", k8s -> {
             var keycloak = new ConfigMap("keycloak-server", ConfigMapArgs.builder()
                     .metadata(Labels.metadata("keycloak-server", NAMESPACE)).build(), k8s);
-            new KeycloakRealmJob("keycloak-init", new KeycloakRealmJob.Args(NAMESPACE,
-                    ComponentRuns.named("kc-service", k8s), keycloak, "root", ComponentRuns.named("kc-credentials", k8s),
-                    "lab", "catalogue", "https://metadata.example.org"), k8s, ComponentResourceOptions.Empty);
+            new KeycloakRealmJob("keycloak-init", KeycloakRealmJob.Args.builder().namespace(NAMESPACE)
+                    .keycloakService(ComponentRuns.named("kc-service", k8s)).keycloak(keycloak).adminUser("root")
+                    .credentialsSecret(ComponentRuns.named("kc-credentials", k8s)).realm("lab").oidcClientId("catalogue")
+                    .openMetadataUrl("https://metadata.example.org").kubernetes(k8s).build(),
+                    ComponentResourceOptions.Empty);
         });
     }
 

@@ -261,7 +261,7 @@ class PlatformAccessTest {
 
     private static StackRun component(PlatformAccess.Exposure exposure) {
         return ComponentRuns.run("access", k8s -> new PlatformAccess("access",
-                new PlatformAccess.Args(ComponentRuns.NAMESPACE, exposure), k8s, com.pulumi.resources.ComponentResourceOptions.Empty));
+                new PlatformAccess.Args(ComponentRuns.NAMESPACE, exposure, k8s), com.pulumi.resources.ComponentResourceOptions.Empty));
     }
 
     @Test

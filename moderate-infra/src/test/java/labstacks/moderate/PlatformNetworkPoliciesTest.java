@@ -20,7 +20,7 @@ class PlatformNetworkPoliciesTest {
 
     private static StackRun run() {
         return ComponentRuns.run("network", k8s -> new PlatformNetworkPolicies("network",
-                new PlatformNetworkPolicies.Args(NAMESPACE), k8s, ComponentResourceOptions.Empty));
+                new PlatformNetworkPolicies.Args(NAMESPACE, k8s), ComponentResourceOptions.Empty));
     }
 
     private static List<Map<String, String>> peers(V1NetworkPolicy policy) {

@@ -26,21 +26,29 @@ class PlatformSecretsTest {
             "keycloakDb", "keycloak-db-3", "openMetadataDb", "om-db-4", "keycloakAdmin", "kc-admin-5", "rabbit", "rabbit-6",
             "fernet", "fernet-7", "privateKey", "cHJpdmF0ZQ==");
 
-    private static PlatformSecrets.Args args(Optional<Output<String>> token) {
-        return new PlatformSecrets.Args(NAMESPACE, Output.of(Map.of("CODE_LOCATION_SETTING", "from-the-code-location")),
-                token, Output.ofSecret(VALUES.get("postgres")), Output.ofSecret(VALUES.get("dagsterDb")),
-                Output.ofSecret(VALUES.get("keycloakDb")), Output.ofSecret(VALUES.get("openMetadataDb")), "root",
-                Output.ofSecret(VALUES.get("keycloakAdmin")), Output.ofSecret(VALUES.get("rabbit")),
-                Output.ofSecret(VALUES.get("fernet")), Output.ofSecret(VALUES.get("privateKey")), "cHVibGlj");
+    private static PlatformSecrets.Args.Builder args(Optional<Output<String>> token) {
+        return PlatformSecrets.Args.builder().namespace(NAMESPACE)
+                .codeLocationSettings(Output.of(Map.of("CODE_LOCATION_SETTING", "from-the-code-location")))
+                .ingestionBotToken(token)
+                .postgresPassword(Output.ofSecret(VALUES.get("postgres")))
+                .dagsterDbPassword(Output.ofSecret(VALUES.get("dagsterDb")))
+                .keycloakDbPassword(Output.ofSecret(VALUES.get("keycloakDb")))
+                .openMetadataDbPassword(Output.ofSecret(VALUES.get("openMetadataDb")))
+                .keycloakAdminUser("root")
+                .keycloakAdminPassword(Output.ofSecret(VALUES.get("keycloakAdmin")))
+                .rabbitPassword(Output.ofSecret(VALUES.get("rabbit")))
+                .openMetadataFernetKey(Output.ofSecret(VALUES.get("fernet")))
+                .openMetadataJwtPrivateKey(Output.ofSecret(VALUES.get("privateKey")))
+                .openMetadataJwtPublicKey("cHVibGlj");
     }
 
     private static StackRun run(Optional<Output<String>> token) {
         return ComponentRuns.run("secrets", k8s -> {
-            var secrets = new PlatformSecrets("secrets", args(token), k8s, ComponentResourceOptions.Empty);
+            var secrets = new PlatformSecrets("secrets", args(token).kubernetes(k8s).build(), ComponentResourceOptions.Empty);
             // A reader given the name as an output waits for the Secret.
             new com.pulumi.kubernetes.core.v1.ConfigMap("reader", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
                     .metadata(Labels.metadata("reader", NAMESPACE))
-                    .data(secrets.name(PlatformSecrets.KEYCLOAK).applyValue(name -> Map.of("secret", name)))
+                    .data(secrets.keycloak().applyValue(name -> Map.of("secret", name)))
                     .build(), k8s);
         });
     }
@@ -102,13 +110,31 @@ class PlatformSecretsTest {
     }
 
     @Test
-    void askingForASecretThatIsNotThePlatformsFails() {
-        var failed = labstacks.offline.testing.ProgramHarness.component("secrets", stack -> {
-            var secrets = new PlatformSecrets("secrets", args(Optional.empty()), com.pulumi.resources.CustomResourceOptions.Empty,
+    void eachTypedAccessorNamesItsOwnSecret() {
+        var run = ComponentRuns.run("secrets", (stack, k8s) -> {
+            var secrets = new PlatformSecrets("secrets", args(Optional.empty()).kubernetes(k8s).build(),
                     ComponentResourceOptions.Empty);
-            secrets.name("no-such-secret");
-        }).run();
-        assertFalse(failed.plan().succeeded());
-        assertTrue(failed.errors().toString().contains("no platform Secret no-such-secret"), failed.errors().toString());
+            var ctx = stack.pulumi();
+            ctx.export("dagsterSecrets", secrets.dagsterSecrets());
+            ctx.export("ingestionBotToken", secrets.ingestionBotToken());
+            ctx.export("dagsterPostgres", secrets.dagsterPostgres());
+            ctx.export("openMetadataPostgres", secrets.openMetadataPostgres());
+            ctx.export("openMetadataJwtKeys", secrets.openMetadataJwtKeys());
+            ctx.export("openMetadataFernet", secrets.openMetadataFernet());
+            ctx.export("postgres", secrets.postgres());
+            ctx.export("keycloak", secrets.keycloak());
+            ctx.export("rabbitmq", secrets.rabbitmq());
+        });
+        var expected = new java.util.LinkedHashMap<String, String>();
+        expected.put("dagsterSecrets", "dagster-secrets");
+        expected.put("ingestionBotToken", "openmetadata-ingestion-bot-token");
+        expected.put("dagsterPostgres", "dagster-postgresql-secret");
+        expected.put("openMetadataPostgres", "openmetadata-postgres-secrets");
+        expected.put("openMetadataJwtKeys", "openmetadata-jwt-keys");
+        expected.put("openMetadataFernet", "openmetadata-fernet-key");
+        expected.put("postgres", "postgres-credentials");
+        expected.put("keycloak", "keycloak-credentials");
+        expected.put("rabbitmq", "rabbitmq-credentials");
+        expected.forEach((accessor, secret) -> assertEquals(secret, run.output(accessor), accessor));
     }
 }

@@ -69,15 +69,19 @@ class PostgresAppUsersTest {
         var component = ComponentRuns.run("users", k8s -> {
             var server = new com.pulumi.kubernetes.core.v1.ConfigMap("db-server", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
                     .metadata(Labels.metadata("db-server", ComponentRuns.NAMESPACE)).build(), k8s);
-            new PostgresAppUsers(new PostgresAppUsers.Args(ComponentRuns.NAMESPACE, "postgres:14.13",
-                    ComponentRuns.named("db", k8s), server, ComponentRuns.named("super", k8s), Map.of(
+            new PostgresAppUsers(PostgresAppUsers.NAME, PostgresAppUsers.Args.builder().namespace(ComponentRuns.NAMESPACE)
+                    .image("postgres:14.13").server(ComponentRuns.named("db", k8s)).postgres(server)
+                    .superuserSecret(ComponentRuns.named("super", k8s)).passwordSecrets(Map.of(
                             PostgresAppUsers.DAGSTER, ComponentRuns.named("dagster-pw", k8s),
                             PostgresAppUsers.KEYCLOAK, ComponentRuns.named("keycloak-pw", k8s),
-                            PostgresAppUsers.OPENMETADATA, ComponentRuns.named("openmetadata-pw", k8s))),
-                    k8s, com.pulumi.resources.ComponentResourceOptions.Empty);
+                            PostgresAppUsers.OPENMETADATA, ComponentRuns.named("openmetadata-pw", k8s)))
+                    .kubernetes(k8s).build(), com.pulumi.resources.ComponentResourceOptions.Empty);
             try {
-                new PostgresAppUsers.Args("ns", "postgres:14.13", com.pulumi.core.Output.of("db"), server,
-                        com.pulumi.core.Output.of("super"), Map.of(PostgresAppUsers.DAGSTER, com.pulumi.core.Output.of("dagster-pw")));
+                PostgresAppUsers.Args.builder().namespace("ns").image("postgres:14.13")
+                        .server(com.pulumi.core.Output.of("db")).postgres(server)
+                        .superuserSecret(com.pulumi.core.Output.of("super"))
+                        .passwordSecrets(Map.of(PostgresAppUsers.DAGSTER, com.pulumi.core.Output.of("dagster-pw")))
+                        .kubernetes(k8s).build();
             } catch (IllegalArgumentException e) {
                 refused.set(e.getMessage());
             }

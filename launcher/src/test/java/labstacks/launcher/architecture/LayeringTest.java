@@ -75,11 +75,15 @@ class LayeringTest {
                 .layer("launcher").definedBy("labstacks.launcher..")
                 .layer("offline toolkit").definedBy("labstacks.offline..")
                 .layer("programs").definedBy(programs)
+                .layer("constructs").definedBy("labstacks.constructs..")
                 .layer("program library").definedBy("labstacks.shared..")
                 .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
                 .whereLayer("offline toolkit").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("programs").mayOnlyBeAccessedByLayers("launcher")
-                .whereLayer("program library").mayOnlyBeAccessedByLayers("programs", "offline toolkit", "launcher")
+                // The toolkit's rules never need the constructs: it builds on the program library alone.
+                .whereLayer("constructs").mayOnlyBeAccessedByLayers("programs", "launcher")
+                .whereLayer("program library").mayOnlyBeAccessedByLayers("constructs", "programs", "offline toolkit",
+                        "launcher")
                 .check(classes);
     }
 

@@ -125,6 +125,10 @@ public class ModuleGraphTest {
         if (!sdks.equals(compileTargets(modules.get(LIBRARY)))) {
             problems.add("the program library depends on the SDKs only: " + compileTargets(modules.get(LIBRARY)));
         }
+        var constructs = modules.get("labstacks-constructs");
+        if (constructs != null && !Set.of(LIBRARY).equals(compileTargets(constructs))) {
+            problems.add("the constructs build on the program library only: " + compileTargets(constructs));
+        }
         if (!Set.of(LIBRARY).equals(compileTargets(modules.get(TOOLKIT)))) {
             problems.add("the toolkit builds on the program library only: " + compileTargets(modules.get(TOOLKIT)));
         }

@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import com.pulumi.core.Alias;
 import com.pulumi.deployment.Deployment;

@@ -1,18 +1,18 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
-import labstacks.shared.kubernetes.DefaultDenyIngress.Allow;
+import labstacks.constructs.kubernetes.DefaultDenyIngress.Allow;
 import com.pulumi.resources.CustomResourceOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static labstacks.shared.kubernetes.DefaultDenyIngress.pods;
-import static labstacks.shared.kubernetes.DefaultDenyIngress.podsIn;
+import static labstacks.constructs.kubernetes.DefaultDenyIngress.pods;
+import static labstacks.constructs.kubernetes.DefaultDenyIngress.podsIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

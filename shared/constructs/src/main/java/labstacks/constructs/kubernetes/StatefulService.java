@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.apps.v1.StatefulSet;
@@ -71,42 +71,27 @@ public final class StatefulService {
 
     /**
      * Inputs of {@link StatefulService}; build with {@link #builder}.
-     *
-     * @param name                     the StatefulSet, client Service and ServiceAccount name; the headless
-     *                                 Service is {@code <name>-headless}
-     * @param namespace                the namespace of every object
-     * @param labels                   labels of the objects themselves; empty for none
-     * @param selector                 the pod's labels, which the StatefulSet and both Services select on
-     * @param container                the server container, with readiness and liveness probes, resources and
-     *                                 a security context (the construct adds nothing to it)
-     * @param ports                    the ports both Services publish (the container must declare them by name)
-     * @param volumes                  the pod's volumes (config files, memory); may be empty
-     * @param volumeClaims             claims made per replica (see {@link #volumeClaim}); empty for none
-     * @param podSecurity              the pod's security context; empty where the image must start as root
-     * @param publishNotReadyAddresses whether the headless Service resolves a pod before it is ready (for
-     *                                 servers that find their peers through it while starting)
-     * @param awaitHeadlessService     whether the StatefulSet waits for its headless Service, so the pod's DNS
-     *                                 record exists from its first start
-     * @param startAfter               resources the StatefulSet must wait for although none of its inputs names
-     *                                 them
-     * @param retention                whether the StatefulSet, which owns the claims, is protected and retained
      */
-    public record Args(
-            String name,
-            String namespace,
-            Map<String, String> labels,
-            Map<String, String> selector,
-            ContainerArgs container,
-            List<Port> ports,
-            List<VolumeArgs> volumes,
-            List<PersistentVolumeClaimArgs> volumeClaims,
-            Optional<PodSecurityContextArgs> podSecurity,
-            boolean publishNotReadyAddresses,
-            boolean awaitHeadlessService,
-            List<Resource> startAfter,
-            DataRetention retention) {
+    public static final class Args {
+        private final String name;
+        private final String namespace;
+        private final Map<String, String> labels;
+        private final Map<String, String> selector;
+        private final ContainerArgs container;
+        private final List<Port> ports;
+        private final List<VolumeArgs> volumes;
+        private final List<PersistentVolumeClaimArgs> volumeClaims;
+        private final Optional<PodSecurityContextArgs> podSecurity;
+        private final boolean publishNotReadyAddresses;
+        private final boolean awaitHeadlessService;
+        private final List<Resource> startAfter;
+        private final DataRetention retention;
 
-        public Args {
+        private Args(String name, String namespace, Map<String, String> labels, Map<String, String> selector,
+                     ContainerArgs container, List<Port> ports, List<VolumeArgs> volumes,
+                     List<PersistentVolumeClaimArgs> volumeClaims, Optional<PodSecurityContextArgs> podSecurity,
+                     boolean publishNotReadyAddresses, boolean awaitHeadlessService, List<Resource> startAfter,
+                     DataRetention retention) {
             ObjectMetadata.requireName("a stateful service's name", name);
             ObjectMetadata.requireName("namespace", namespace);
             if (selector.isEmpty()) {
@@ -145,7 +130,100 @@ public final class StatefulService {
             volumeClaims = List.copyOf(volumeClaims);
             startAfter = List.copyOf(startAfter);
             Objects.requireNonNull(retention, "retention");
+            this.name = name;
+            this.namespace = namespace;
+            this.labels = labels;
+            this.selector = selector;
+            this.container = container;
+            this.ports = ports;
+            this.volumes = volumes;
+            this.volumeClaims = volumeClaims;
+            this.podSecurity = podSecurity;
+            this.publishNotReadyAddresses = publishNotReadyAddresses;
+            this.awaitHeadlessService = awaitHeadlessService;
+            this.startAfter = startAfter;
+            this.retention = retention;
         }
+
+        /**
+         * The StatefulSet, client Service and ServiceAccount name; the headless Service is {@code
+         * <name>-headless}.
+         */
+        public String name() {
+            return name;
+        }
+
+        /** The namespace of every object. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** Labels of the objects themselves; empty for none. */
+        public Map<String, String> labels() {
+            return labels;
+        }
+
+        /** The pod's labels, which the StatefulSet and both Services select on. */
+        public Map<String, String> selector() {
+            return selector;
+        }
+
+        /**
+         * The server container, with readiness and liveness probes, resources and a security context (the
+         * construct adds nothing to it).
+         */
+        public ContainerArgs container() {
+            return container;
+        }
+
+        /** The ports both Services publish (the container must declare them by name). */
+        public List<Port> ports() {
+            return ports;
+        }
+
+        /** The pod's volumes (config files, memory); may be empty. */
+        public List<VolumeArgs> volumes() {
+            return volumes;
+        }
+
+        /** Claims made per replica (see {@link #volumeClaim}); empty for none. */
+        public List<PersistentVolumeClaimArgs> volumeClaims() {
+            return volumeClaims;
+        }
+
+        /** The pod's security context; empty where the image must start as root. */
+        public Optional<PodSecurityContextArgs> podSecurity() {
+            return podSecurity;
+        }
+
+        /**
+         * Whether the headless Service resolves a pod before it is ready (for servers that find their peers
+         * through it while starting).
+         */
+        public boolean publishNotReadyAddresses() {
+            return publishNotReadyAddresses;
+        }
+
+        /**
+         * Whether the StatefulSet waits for its headless Service, so the pod's DNS record exists from its
+         * first start.
+         */
+        public boolean awaitHeadlessService() {
+            return awaitHeadlessService;
+        }
+
+        /** Resources the StatefulSet must wait for although none of its inputs names them. */
+        public List<Resource> startAfter() {
+            return startAfter;
+        }
+
+        /** Whether the StatefulSet, which owns the claims, is protected and retained. */
+        public DataRetention retention() {
+            return retention;
+        }
+
+
+        
 
         /** The headless Service's name. */
         public String headlessName() {
@@ -158,6 +236,7 @@ public final class StatefulService {
             return new Builder(name, namespace, selector, container, ports);
         }
     }
+
 
     /**
      * Builds {@link Args}: no object labels, volumes, claims or pod security; not-ready pods unpublished; the

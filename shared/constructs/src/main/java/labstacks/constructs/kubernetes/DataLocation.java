@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackSettings;

@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
@@ -15,7 +15,7 @@ import io.kubernetes.client.openapi.models.V1StatefulSet;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
-import labstacks.shared.kubernetes.StatefulService.Port;
+import labstacks.constructs.kubernetes.StatefulService.Port;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -21,15 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The compose one-offs (setup-db, the flow deployment) as Jobs run from the pipeline image. */
-class OneOffJobTest {
+class EtlJobTest {
     private static final String JOB = "kubernetes:batch/v1:Job";
 
     private static StackRun migration(String image) {
         return ComponentRuns.run(stack -> {
             var database = new ConfigMap("database-stand-in", ConfigMapArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name("database-stand-in").namespace(NAMESPACE).build()).build());
-            var job = new OneOffJob(OneOffJob.Args.migration(NAMESPACE, image, POSTGIS, EtlConfiguration.envFromByName(),
-                    database), CustomResourceOptions.Empty, ComponentResourceOptions.Empty);
+            var job = new EtlJob(EtlJob.MIGRATION_JOB, EtlJob.Args.migration(NAMESPACE, image, POSTGIS,
+                    EtlConfiguration.envFromByName(), database).kubernetes(CustomResourceOptions.Empty).build(),
+                    ComponentResourceOptions.Empty);
             stack.pulumi().export("job", Output.of(job.jobName()));
         });
     }
@@ -62,9 +63,9 @@ class OneOffJobTest {
 
     @Test
     void theFlowDeploymentWaitsForTheApiItIsGiven() {
-        var run = ComponentRuns.run(stack -> new OneOffJob(OneOffJob.Args.flowDeployment(NAMESPACE, PIPELINE,
-                Output.of("http://prefect-api.test:4200/api"), EtlConfiguration.envFromByName(), List.of()),
-                CustomResourceOptions.Empty, ComponentResourceOptions.Empty));
+        var run = ComponentRuns.run(stack -> new EtlJob(EtlJob.FLOW_DEPLOYMENT_JOB, EtlJob.Args.flowDeployment(NAMESPACE,
+                PIPELINE, Output.of("http://prefect-api.test:4200/api"), EtlConfiguration.envFromByName(), List.of())
+                .kubernetes(CustomResourceOptions.Empty).build(), ComponentResourceOptions.Empty));
         var job = model(run, JOB, "prefect-deploy", V1Job.class);
         var pod = job.getSpec().getTemplate().getSpec();
         assertEquals(List.of("prefect", "--no-prompt", "deploy", "--name", "master-etl-deployment"),

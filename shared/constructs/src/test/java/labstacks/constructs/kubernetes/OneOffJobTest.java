@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;

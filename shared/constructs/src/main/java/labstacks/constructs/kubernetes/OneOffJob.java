@@ -1,4 +1,4 @@
-package labstacks.shared.kubernetes;
+package labstacks.constructs.kubernetes;
 
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
@@ -41,39 +41,27 @@ public final class OneOffJob {
 
     /**
      * Inputs of {@link OneOffJob}; build with {@link #builder}.
-     *
-     * @param name                  the resource name of Job and ServiceAccount, the account's object name and
-     *                              the name of the pod's account
-     * @param namespace             the namespace of both objects
-     * @param jobName               the Job object's name; empty for {@code name}
-     * @param labels                labels of the Job and ServiceAccount objects; empty for none
-     * @param podLabels             labels of the Job's pod (what NetworkPolicies select it by); never empty
-     * @param container             the one container that runs the command
-     * @param initContainers        what runs before it (typically waiting for a dependency); empty for none
-     * @param volumes               the pod's volumes; empty for none
-     * @param podSecurity           the pod's security context; empty to leave it to the containers
-     * @param backoffLimit          how many failed pods are retried
-     * @param activeDeadlineSeconds how long the whole Job may run before it is failed (pulls, retries and
-     *                              back-off included)
-     * @param startAfter            resources the Job must wait for although none of its inputs names them
-     * @param imagePullSecrets      Secrets the pod pulls its images with (a private registry); empty for none
      */
-    public record Args(
-            String name,
-            String namespace,
-            Optional<String> jobName,
-            Map<String, String> labels,
-            Map<String, String> podLabels,
-            ContainerArgs container,
-            List<ContainerArgs> initContainers,
-            List<VolumeArgs> volumes,
-            Optional<PodSecurityContextArgs> podSecurity,
-            int backoffLimit,
-            Optional<Integer> activeDeadlineSeconds,
-            List<Resource> startAfter,
-            List<String> imagePullSecrets) {
+    public static final class Args {
+        private final String name;
+        private final String namespace;
+        private final Optional<String> jobName;
+        private final Map<String, String> labels;
+        private final Map<String, String> podLabels;
+        private final ContainerArgs container;
+        private final List<ContainerArgs> initContainers;
+        private final List<VolumeArgs> volumes;
+        private final Optional<PodSecurityContextArgs> podSecurity;
+        private final int backoffLimit;
+        private final Optional<Integer> activeDeadlineSeconds;
+        private final List<Resource> startAfter;
+        private final List<String> imagePullSecrets;
 
-        public Args {
+        private Args(String name, String namespace, Optional<String> jobName, Map<String, String> labels,
+                     Map<String, String> podLabels, ContainerArgs container, List<ContainerArgs> initContainers,
+                     List<VolumeArgs> volumes, Optional<PodSecurityContextArgs> podSecurity, int backoffLimit,
+                     Optional<Integer> activeDeadlineSeconds, List<Resource> startAfter,
+                     List<String> imagePullSecrets) {
             ObjectMetadata.requireName("a one-off Job's name", name);
             ObjectMetadata.requireName("namespace", namespace);
             jobName.ifPresent(n -> ObjectMetadata.requireName(name + ": the Job object's name", n));
@@ -99,7 +87,91 @@ public final class OneOffJob {
             volumes = List.copyOf(volumes);
             startAfter = List.copyOf(startAfter);
             imagePullSecrets = List.copyOf(imagePullSecrets);
+            this.name = name;
+            this.namespace = namespace;
+            this.jobName = jobName;
+            this.labels = labels;
+            this.podLabels = podLabels;
+            this.container = container;
+            this.initContainers = initContainers;
+            this.volumes = volumes;
+            this.podSecurity = podSecurity;
+            this.backoffLimit = backoffLimit;
+            this.activeDeadlineSeconds = activeDeadlineSeconds;
+            this.startAfter = startAfter;
+            this.imagePullSecrets = imagePullSecrets;
         }
+
+        /**
+         * The resource name of Job and ServiceAccount, the account's object name and the name of the pod's
+         * account.
+         */
+        public String name() {
+            return name;
+        }
+
+        /** The namespace of both objects. */
+        public String namespace() {
+            return namespace;
+        }
+
+        /** The Job object's name; empty for {@code name}. */
+        public Optional<String> jobName() {
+            return jobName;
+        }
+
+        /** Labels of the Job and ServiceAccount objects; empty for none. */
+        public Map<String, String> labels() {
+            return labels;
+        }
+
+        /** Labels of the Job's pod (what NetworkPolicies select it by); never empty. */
+        public Map<String, String> podLabels() {
+            return podLabels;
+        }
+
+        /** The one container that runs the command. */
+        public ContainerArgs container() {
+            return container;
+        }
+
+        /** What runs before it (typically waiting for a dependency); empty for none. */
+        public List<ContainerArgs> initContainers() {
+            return initContainers;
+        }
+
+        /** The pod's volumes; empty for none. */
+        public List<VolumeArgs> volumes() {
+            return volumes;
+        }
+
+        /** The pod's security context; empty to leave it to the containers. */
+        public Optional<PodSecurityContextArgs> podSecurity() {
+            return podSecurity;
+        }
+
+        /** How many failed pods are retried. */
+        public int backoffLimit() {
+            return backoffLimit;
+        }
+
+        /** How long the whole Job may run before it is failed (pulls, retries and back-off included). */
+        public Optional<Integer> activeDeadlineSeconds() {
+            return activeDeadlineSeconds;
+        }
+
+        /** Resources the Job must wait for although none of its inputs names them. */
+        public List<Resource> startAfter() {
+            return startAfter;
+        }
+
+        /** Secrets the pod pulls its images with (a private registry); empty for none. */
+        public List<String> imagePullSecrets() {
+            return imagePullSecrets;
+        }
+
+
+        
 
         /** The Job object's name: {@link #jobName} or {@link #name}. */
         public String objectName() {
@@ -120,6 +192,7 @@ public final class OneOffJob {
             return new Builder(name, namespace, container);
         }
     }
+
 
     /**
      * The Job controller's total delay before {@code retries} retried pods: 10 s, doubling, capped at six minutes
