@@ -1,10 +1,10 @@
 package labstacks.launcher;
 
 import labstacks.shared.config.StackFileException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,7 +110,8 @@ final class EscEnvironments {
 
     private static Map<String, Object> yaml(Path file, String shown) {
         try {
-            var loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            var loaded = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build())
+                    .loadFromString(Files.readString(file));
             if (loaded == null) {
                 return Map.of();
             }
@@ -122,7 +123,7 @@ final class EscEnvironments {
             return result;
         } catch (IOException e) {
             throw new StackFileException("cannot read " + shown + ": " + e.getMessage(), e);
-        } catch (YAMLException e) {
+        } catch (YamlEngineException e) {
             throw new StackFileException(shown + " is not valid YAML: " + e.getMessage(), e);
         }
     }

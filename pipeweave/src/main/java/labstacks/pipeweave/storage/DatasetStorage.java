@@ -1,23 +1,30 @@
 package labstacks.pipeweave.storage;
 
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.DelegatingS3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,37 +34,55 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The PipeWeave backend's access to its dataset bucket. Every upload asks for SSE-S3 (AES256), the one
- * encryption the bucket policy of staging and production lets a request name; large inputs go up as a
- * multipart upload streamed one part at a time, so memory stays at one part whatever the size. Deletes are
- * refused here, before any request, where the environment forbids them.
+ * encryption the bucket policy of staging and production lets a request name. Inputs above one part go up as
+ * a multipart upload by the AWS SDK's multipart client ({@code S3AsyncClient} with {@code multipartEnabled}):
+ * it splits, sends the parts, completes, and aborts a failed upload; a stream is read part by part, holding
+ * at most {@link #BUFFERED_PARTS} parts. Deletes are refused here, before any request, where the environment
+ * forbids them.
  */
 public final class DatasetStorage implements AutoCloseable {
     /** The smallest part S3 accepts (every part but the last). */
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     /** The part size unless a caller chooses one: inputs up to this size go up in one PUT. */
     public static final int DEFAULT_PART_SIZE = 16 * 1024 * 1024;
-    /** S3's limit on the parts of one upload. */
+    /** S3's limit on the parts of one upload; a larger file gets larger parts (the SDK's rule). */
     public static final int MAX_PARTS = 10_000;
+    /**
+     * The parts of a stream the SDK may hold at once: it reads a second part before it knows a stream needs
+     * more than one PUT, and sends one part while it reads the next.
+     */
+    public static final int BUFFERED_PARTS = 2;
 
-    private final S3Client s3;
+    private final S3AsyncClient s3;
+    /**
+     * The client under the multipart one, for reads: one GET per object, as S3-compatible servers take it (the
+     * multipart client downloads by part number, which S3Proxy 4.1 answers with 501 NotImplemented).
+     */
+    private final S3AsyncClient reads;
     private final String bucket;
     private final boolean deleteAllowed;
-    private final boolean ownsClient;
     private final int partSize;
     private final boolean partChecksums;
+    /** Reads the caller's streams for the SDK (which must not block its own threads on them). */
+    private final ExecutorService reader = Executors.newCachedThreadPool(runnable -> {
+        var thread = new Thread(runnable, "dataset-storage-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private DatasetStorage(S3Client s3, StorageSettings settings, boolean ownsClient, int partSize) {
+    private DatasetStorage(S3AsyncClient s3, StorageSettings settings, int partSize) {
         this.s3 = Objects.requireNonNull(s3, "s3");
+        this.reads = s3 instanceof DelegatingS3AsyncClient multipart ? (S3AsyncClient) multipart.delegate() : s3;
         this.bucket = settings.bucket();
         this.deleteAllowed = settings.deleteAllowed();
-        this.ownsClient = ownsClient;
-        if (partSize < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("a part must be at least " + MIN_PART_SIZE + " bytes (S3's minimum),"
-                    + " got " + partSize);
-        }
         this.partSize = partSize;
         // On AWS every part carries a CRC32 that CompleteMultipartUpload checks again. S3-compatible servers
         // get no flexible checksums at all: Ceph RGW 16 rejects the SDK's aws-chunked trailers.
@@ -71,29 +96,29 @@ public final class DatasetStorage implements AutoCloseable {
 
     /** As {@link #open(StorageSettings)}, with parts of {@code partSize} bytes (at least {@link #MIN_PART_SIZE}). */
     public static DatasetStorage open(StorageSettings settings, int partSize) {
-        var builder = S3Client.builder();
+        return open(settings, partSize, S3AsyncClient.builder());
+    }
+
+    /**
+     * As {@link #open(StorageSettings, int)}, on a client builder the caller has set up first (an HTTP client,
+     * execution interceptors); the storage adds region, credentials, endpoint and multipart settings, builds
+     * the client and closes it with itself.
+     */
+    public static DatasetStorage open(StorageSettings settings, int partSize, S3AsyncClientBuilder builder) {
+        if (partSize < MIN_PART_SIZE) {
+            throw new IllegalArgumentException("a part must be at least " + MIN_PART_SIZE + " bytes (S3's minimum),"
+                    + " got " + partSize);
+        }
         settings.region().map(Region::of).ifPresent(builder::region);
         settings.credentials().ifPresent(builder::credentialsProvider);
         settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
-        var client = builder.build();
-        try {
-            return new DatasetStorage(client, settings, true, partSize);
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-    }
-
-    /** A storage over a client the caller owns (and closes). */
-    public static DatasetStorage over(S3Client s3, StorageSettings settings) {
-        return over(s3, settings, DEFAULT_PART_SIZE);
-    }
-
-    /** As {@link #over(S3Client, StorageSettings)}, with parts of {@code partSize} bytes. */
-    public static DatasetStorage over(S3Client s3, StorageSettings settings, int partSize) {
-        return new DatasetStorage(s3, settings, false, partSize);
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .addExecutionInterceptor(new ForS3CompatibleServers()).build()));
+        builder.multipartEnabled(true).multipartConfiguration(m -> m.thresholdInBytes((long) partSize)
+                .minimumPartSizeInBytes((long) partSize).apiCallBufferSizeInBytes((long) BUFFERED_PARTS * partSize));
+        return new DatasetStorage(builder.build(), settings, partSize);
     }
 
     public String bucket() {
@@ -108,11 +133,14 @@ public final class DatasetStorage implements AutoCloseable {
         return partSize;
     }
 
-    /** Uploads {@code content} under {@code key} in one PUT, always with {@code x-amz-server-side-encryption: AES256}. */
+    /**
+     * Uploads {@code content} under {@code key}, always with {@code x-amz-server-side-encryption: AES256}: one
+     * PUT up to the part size, a multipart upload above it.
+     */
     public PutResult put(String key, byte[] content, String contentType) {
         checkKey(key);
         Objects.requireNonNull(content, "content");
-        return putWhole(key, content, content.length, contentType);
+        return send(key, contentType, AsyncRequestBody.fromBytes(content), () -> (long) content.length);
     }
 
     /**
@@ -129,148 +157,71 @@ public final class DatasetStorage implements AutoCloseable {
         } catch (IOException e) {
             throw new DatasetStorageException("cannot upload '" + key + "': cannot read " + file + ": " + e, e);
         }
-        var parts = Math.max(partSize, ceilDiv(size, MAX_PARTS));
-        if (parts > Integer.MAX_VALUE - 8) {
-            throw new DatasetStorageException("cannot upload '" + key + "': " + file + " (" + size
-                    + " bytes) is larger than S3 allows in one object");
-        }
-        try (var in = Files.newInputStream(file)) {
-            if (size <= partSize) {
-                var content = in.readNBytes((int) size);
-                return putWhole(key, content, content.length, contentType);
-            }
-            return upload(key, in, contentType, (int) parts, file.toString());
-        } catch (IOException e) {
-            throw new DatasetStorageException("cannot upload '" + key + "': cannot read " + file + ": " + e, e);
-        }
+        return send(key, contentType, AsyncRequestBody.fromFile(file), () -> size);
     }
 
     /**
-     * Uploads everything {@code content} yields under {@code key}, reading one part at a time: one PUT when
-     * the stream ends within the first part, a multipart upload otherwise. The stream is not closed.
+     * Uploads everything {@code content} yields under {@code key}, reading it part by part: one PUT when the
+     * stream ends within the first part, a multipart upload otherwise. The stream is not closed.
      *
      * @throws UploadAbortedException when a multipart upload fails after it started (including a failed
      *                                read of {@code content}); it is aborted
      */
     public PutResult upload(String key, InputStream content, String contentType) {
         checkKey(key);
-        return upload(key, content, contentType, partSize, "the stream");
+        var counted = new CountingStream(Objects.requireNonNull(content, "content"));
+        // No length: the SDK reads a part, then a second one before it chooses between a PUT and a multipart.
+        return send(key, contentType, AsyncRequestBody.fromInputStream(counted, null, reader), counted::count);
     }
 
-    private PutResult upload(String key, InputStream content, String contentType, int size, String source) {
-        Objects.requireNonNull(content, "content");
-        var buffer = new byte[size];
-        int first;
-        try {
-            first = content.readNBytes(buffer, 0, size);
-        } catch (IOException e) {
-            throw new DatasetStorageException("cannot upload '" + key + "': cannot read " + source + ": " + e, e);
-        }
-        if (first < size || atEnd(content, key, source)) {
-            return putWhole(key, buffer, first, contentType);
-        }
-        return multipart(key, content, contentType, buffer, source);
-    }
-
-    private static boolean atEnd(InputStream content, String key, String source) {
-        // One byte ahead decides between one PUT and a multipart upload without holding two parts.
-        if (!content.markSupported()) {
-            return false;
+    private PutResult send(String key, String contentType, AsyncRequestBody body, Supplier<Long> size) {
+        var request = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .contentType(contentTypeOf(contentType))
+                // The SDK names the encryption on CreateMultipartUpload; S3 applies it to every part.
+                .serverSideEncryption(ServerSideEncryption.AES256);
+        if (partChecksums) {
+            request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         }
         try {
-            content.mark(1);
-            var next = content.read();
-            content.reset();
-            return next < 0;
-        } catch (IOException e) {
-            throw new DatasetStorageException("cannot upload '" + key + "': cannot read " + source + ": " + e, e);
-        }
-    }
-
-    private PutResult putWhole(String key, byte[] content, int length, String contentType) {
-        try {
-            var response = s3.putObject(PutObjectRequest.builder()
-                    .bucket(bucket)
-                    .key(key)
-                    .contentType(contentTypeOf(contentType))
-                    .serverSideEncryption(ServerSideEncryption.AES256)
-                    .build(), RequestBody.fromContentProvider(() -> new ByteArrayInputStream(content, 0, length),
-                    length, contentTypeOf(contentType)));
+            PutObjectResponse response = join(s3.putObject(request.build(), body));
             return new PutResult(key, Optional.ofNullable(response.versionId()),
-                    Optional.ofNullable(response.serverSideEncryptionAsString()), 1);
+                    Optional.ofNullable(response.serverSideEncryptionAsString()), parts(size.get()));
         } catch (S3Exception e) {
-            throw failure("upload", key, e);
+            if (size.get() <= partSize) {
+                throw failure("upload", key, e);
+            }
+            throw aborted(key, size.get(), failure("upload", key, e).getMessage(), e);
+        } catch (RuntimeException e) {
+            throw aborted(key, size.get(), reasons(e), e);
         }
     }
 
-    private PutResult multipart(String key, InputStream content, String contentType, byte[] buffer, String source) {
-        String uploadId;
-        try {
-            // The encryption is named on the create call; S3 applies it to every part, which carry no header.
-            var create = software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest.builder()
-                    .bucket(bucket).key(key)
-                    .contentType(contentTypeOf(contentType))
-                    .serverSideEncryption(ServerSideEncryption.AES256);
-            if (partChecksums) {
-                create.checksumAlgorithm(ChecksumAlgorithm.CRC32);
-            }
-            uploadId = s3.createMultipartUpload(create.build()).uploadId();
-        } catch (S3Exception e) {
-            throw failure("start the upload of", key, e);
+    /**
+     * The parts of an upload of {@code size} bytes, by the SDK's own rule (it checks the parts it sent against
+     * this count before it completes an upload): one PUT up to the part size, else parts of the part size, or
+     * larger ones where {@link #MAX_PARTS} would not do.
+     */
+    private int parts(long size) {
+        if (size <= partSize) {
+            return 1;
         }
-        var completed = new ArrayList<CompletedPart>();
-        var length = buffer.length;
-        try {
-            while (length > 0) {
-                var number = completed.size() + 1;
-                if (number > MAX_PARTS) {
-                    throw new DatasetStorageException(source + " is longer than " + MAX_PARTS + " parts of "
-                            + buffer.length + " bytes; upload a file (the part size grows with it) or choose a larger"
-                            + " part size");
-                }
-                var part = software.amazon.awssdk.services.s3.model.UploadPartRequest.builder()
-                        .bucket(bucket).key(key).uploadId(uploadId).partNumber(number);
-                if (partChecksums) {
-                    part.checksumAlgorithm(ChecksumAlgorithm.CRC32);
-                }
-                var size = length;
-                var response = s3.uploadPart(part.build(),
-                        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size,
-                                contentTypeOf(contentType)));
-                completed.add(CompletedPart.builder().partNumber(number).eTag(response.eTag())
-                        .checksumCRC32(response.checksumCRC32()).build());
-                length = readPart(content, buffer, source);
-            }
-            var response = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(completed)));
-            return new PutResult(key, Optional.ofNullable(response.versionId()),
-                    Optional.ofNullable(response.serverSideEncryptionAsString()), completed.size());
-        } catch (RuntimeException | IOException e) {
-            var reason = e instanceof S3Exception s3e ? failure("upload", key, s3e).getMessage() : e.getMessage();
-            var aborted = new UploadAbortedException("upload of '" + key + "' to " + bucket + " failed after "
-                    + completed.size() + " part(s) and was aborted: " + reason, e);
-            try {
-                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
-            } catch (SdkException abortFailure) {
-                aborted.addSuppressed(abortFailure);
-            }
-            throw aborted;
-        }
+        var part = Math.max(partSize, ceilDiv(size, MAX_PARTS));
+        return (int) ceilDiv(size, part);
     }
 
-    private static int readPart(InputStream content, byte[] buffer, String source) throws IOException {
-        try {
-            return content.readNBytes(buffer, 0, buffer.length);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + source + ": " + e.getMessage(), e);
-        }
+    private UploadAbortedException aborted(String key, long read, String reason, RuntimeException cause) {
+        return new UploadAbortedException("upload of '" + key + "' to " + bucket + " failed after "
+                + read / partSize + " part(s) and was aborted: " + reason, cause);
     }
 
     /** The current content of {@code key}. */
     public byte[] get(String key) {
         checkKey(key);
         try {
-            return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray();
+            return join(reads.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(),
+                    AsyncResponseTransformer.toBytes())).asByteArray();
         } catch (S3Exception e) {
             throw failure("read", key, e);
         }
@@ -280,8 +231,8 @@ public final class DatasetStorage implements AutoCloseable {
     public byte[] get(String key, String versionId) {
         checkKey(key);
         try {
-            return s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).versionId(versionId).build())
-                    .asByteArray();
+            return join(reads.getObject(GetObjectRequest.builder().bucket(bucket).key(key).versionId(versionId).build(),
+                    AsyncResponseTransformer.toBytes())).asByteArray();
         } catch (S3Exception e) {
             throw failure("read version " + versionId + " of", key, e);
         }
@@ -296,8 +247,8 @@ public final class DatasetStorage implements AutoCloseable {
         checkKey(key);
         var result = new ArrayList<DatasetVersion>();
         try {
-            for (var page : s3.listObjectVersionsPaginator(ListObjectVersionsRequest.builder().bucket(bucket)
-                    .prefix(key).build())) {
+            join(s3.listObjectVersionsPaginator(ListObjectVersionsRequest.builder().bucket(bucket)
+                    .prefix(key).build()).subscribe(page -> {
                 for (var version : page.versions()) {
                     if (version.key().equals(key)) {
                         result.add(new DatasetVersion(key, version.versionId(), version.size(), version.lastModified(),
@@ -311,7 +262,7 @@ public final class DatasetStorage implements AutoCloseable {
                                 Boolean.TRUE.equals(marker.isLatest()), true, Optional.empty()));
                     }
                 }
-            }
+            }));
         } catch (S3Exception e) {
             throw failure("list the versions of", key, e);
         }
@@ -328,12 +279,9 @@ public final class DatasetStorage implements AutoCloseable {
     public List<StoredDataset> list(String prefix) {
         var result = new ArrayList<StoredDataset>();
         try {
-            for (var page : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())) {
-                for (var object : page.contents()) {
-                    result.add(new StoredDataset(object.key(), object.size(), object.lastModified(),
-                            object.eTag() == null ? "" : object.eTag().replace("\"", "")));
-                }
-            }
+            join(s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
+                    .contents().subscribe(object -> result.add(new StoredDataset(object.key(), object.size(),
+                            object.lastModified(), object.eTag() == null ? "" : object.eTag().replace("\"", "")))));
         } catch (S3Exception e) {
             throw failure("list", prefix + "*", e);
         }
@@ -352,7 +300,7 @@ public final class DatasetStorage implements AutoCloseable {
                     + " environment: production datasets are never deleted (pipeweave:allowDelete is false)");
         }
         try {
-            s3.deleteObject(b -> b.bucket(bucket).key(key));
+            join(s3.deleteObject(b -> b.bucket(bucket).key(key)));
         } catch (S3Exception e) {
             throw failure("delete", key, e);
         }
@@ -360,8 +308,82 @@ public final class DatasetStorage implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ownsClient) {
-            s3.close();
+        s3.close();
+        reader.shutdownNow();
+    }
+
+    /** The messages along a failure's causes, once each: the SDK wraps the stream's own error. */
+    private static String reasons(Throwable failure) {
+        var messages = new ArrayList<String>();
+        for (var t = failure; t != null && messages.size() < 5; t = t.getCause()) {
+            var message = t.getMessage();
+            if (message != null && messages.stream().noneMatch(m -> m.contains(message))) {
+                messages.add(message);
+            }
+        }
+        return String.join(": ", messages);
+    }
+
+    /** The result of an SDK call, its failure unwrapped (an {@link S3Exception} stays one). */
+    private static <T> T join(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Leaves out the {@code x-amz-mp-object-size} header the multipart client puts on CompleteMultipartUpload
+     * (S3 checks the object's size with it; the server still checks each part) for S3-compatible servers:
+     * S3Proxy 4.1 answers it with 501 NotImplemented.
+     */
+    private static final class ForS3CompatibleServers implements ExecutionInterceptor {
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (context.request() instanceof CompleteMultipartUploadRequest complete && complete.mpuObjectSize() != null) {
+                return complete.toBuilder().mpuObjectSize(null).build();
+            }
+            return context.request();
+        }
+    }
+
+    /** The bytes read so far, for the part count of an upload from a stream. */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The caller's stream stays open (the SDK closes what it reads when it is done). */
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public int read() throws IOException {
+            var b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            var n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

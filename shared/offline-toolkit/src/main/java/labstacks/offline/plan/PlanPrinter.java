@@ -3,10 +3,14 @@ package labstacks.offline.plan;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import static com.google.common.base.Strings.padEnd;
 
 /** Prints a plan as a resource tree, the way {@code pulumi preview} shows one. */
 public final class PlanPrinter {
@@ -150,12 +154,9 @@ public final class PlanPrinter {
 
     private static String row(String symbol, String type, int typeWidth, String name, int nameWidth, String plan,
                               int planWidth, String info) {
-        var line = " " + pad(symbol, 4) + pad(type, typeWidth + 2) + pad(name, nameWidth + 2) + pad(plan, planWidth) + info;
+        var line = " " + padEnd(symbol, 4, ' ') + padEnd(type, typeWidth + 2, ' ') + padEnd(name, nameWidth + 2, ' ')
+                + padEnd(plan, planWidth, ' ') + info;
         return line.stripTrailing() + "\n";
-    }
-
-    private static String pad(String text, int width) {
-        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 
     private static List<String> flags(PlannedResource resource) {
@@ -189,28 +190,17 @@ public final class PlanPrinter {
         return flags;
     }
 
-    /** A Go duration as the engine sends it ({@code 600000000000ns}, {@code 10m}) in the shortest human form. */
+    /**
+     * A Go duration as the engine sends it ({@code 600000000000ns}, {@code 10m}) in the shortest human form:
+     * java.time's ISO-8601 form without its {@code PT} ({@code PT1H30M} is {@code 1h30m}, as Go writes it).
+     * A value in another form, or with a fraction of a second, is left as it is.
+     */
     static String duration(String value) {
-        var nanos = java.util.regex.Pattern.compile("([0-9]+)ns").matcher(value);
-        if (!nanos.matches()) {
+        if (!value.matches("[0-9]{1,18}ns")) {
             return value;
         }
-        var seconds = new java.math.BigInteger(nanos.group(1)).divide(java.math.BigInteger.valueOf(1_000_000_000));
-        if (!new java.math.BigInteger(nanos.group(1)).mod(java.math.BigInteger.valueOf(1_000_000_000)).equals(java.math.BigInteger.ZERO)) {
-            return value;
-        }
-        var s = seconds.longValue();
-        var text = new StringBuilder();
-        if (s >= 3600) {
-            text.append(s / 3600).append('h');
-        }
-        if (s % 3600 >= 60) {
-            text.append(s % 3600 / 60).append('m');
-        }
-        if (s % 60 > 0 || s == 0) {
-            text.append(s % 60).append('s');
-        }
-        return text.toString();
+        var duration = Duration.ofNanos(Long.parseLong(value.substring(0, value.length() - 2)));
+        return duration.getNano() != 0 ? value : duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static java.util.Set<String> lastChildren(List<PlannedResource> resources) {

@@ -175,6 +175,10 @@ class OfflineRuntimeTest {
         assertEquals("1h30m", PlanPrinter.duration("5400000000000ns"));
         assertEquals("45s", PlanPrinter.duration("45000000000ns"));
         assertEquals("10m", PlanPrinter.duration("10m"), "a value in another form is left as it is");
+        assertEquals("1h30s", PlanPrinter.duration("3630000000000ns"), "a zero unit in between is left out");
+        assertEquals("48h", PlanPrinter.duration("172800000000000ns"), "hours, never days, as Go writes them");
+        assertEquals("0s", PlanPrinter.duration("0ns"));
+        assertEquals("1500000000ns", PlanPrinter.duration("1500000000ns"), "a fraction of a second is left as it is");
     }
 
     /**

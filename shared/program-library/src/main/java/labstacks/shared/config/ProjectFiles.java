@@ -1,9 +1,9 @@
 package labstacks.shared.config;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,8 +112,8 @@ public final class ProjectFiles {
         var text = readText(file);
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
+            document = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
             throw new StackFileException(file.getFileName() + " is not valid YAML: " + e.getMessage()
                     + "\nFix the file (pulumi config set rewrites it correctly).", e);
         }

@@ -6,31 +6,36 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import labstacks.shared.validation.Suggestions;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.JsonScalarResolver;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.resolver.Resolver;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Reads a stack file the way the Pulumi CLI does: a YAML 1.2 document whose config values reach the
- * program as text. The parser here (SnakeYAML) speaks YAML 1.1, whose implicit types differ from 1.2's
- * core schema ({@code 010} is 8 in 1.1 and 10 in 1.2, {@code 1:30} is 90 or text, {@code yes} is true or
- * text): a plain value whose two readings could differ is refused with "quote it" as the fix, so the
- * offline plan and a deploy never read a value differently. Duplicate keys are errors, not "last wins".
+ * Reads a stack file: a YAML 1.2 document (core schema, read by snakeyaml-engine) whose config values reach
+ * the program as text. A plain value that YAML readers take differently is refused with "quote it" as the
+ * fix, so the offline plan, a deploy and a reviewer never read a value differently. The Pulumi CLI reads
+ * stack files with Go's gopkg.in/yaml.v2 (pulumi/pulumi sdk/go/common/encoding/marshal.go) into
+ * {@code config.Value} (sdk/go/common/resource/config/value.go): a top-level scalar as the text written, a
+ * list or mapping through yaml.v2's YAML 1.1 types ({@code yes} is true, {@code 010} is 8) and then JSON.
+ * So a value is taken only where three readings agree: YAML 1.2's core schema, YAML 1.1's types (SnakeYAML's
+ * resolver, which the Pulumi SDK already carries) and YAML 1.2's JSON schema (which knows only the plain
+ * forms {@code 90}, {@code 1.5}, {@code true}). Duplicate keys are errors, not "last wins".
  */
 final class StackYaml {
 
@@ -38,16 +43,9 @@ final class StackYaml {
     record Value(String text, boolean secure) {
     }
 
-    // YAML 1.2 core schema (yaml.org/spec/1.2.2, 10.3.2 Tag Resolution).
-    private static final Pattern CORE_NULL = Pattern.compile("null|Null|NULL|~|");
-    private static final Pattern CORE_BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
-    private static final Pattern CORE_INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
-    private static final Pattern CORE_FLOAT = Pattern.compile(
-            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
-
-    /** The only forms of non-text values both readings agree on, digit for digit. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
-    private static final Set<String> PLAIN_BOOL = Set.of("true", "false");
+    private static final LoadSettings CORE_SCHEMA = LoadSettings.builder().setSchema(new CoreSchema()).build();
+    private static final JsonScalarResolver JSON_SCHEMA = new JsonScalarResolver();
+    private static final Resolver YAML_11 = new Resolver();
 
     /** The keys of a stack file (pulumi/sdk/go/common/workspace/project.go, ProjectStack). */
     static final Set<String> TOP_LEVEL_KEYS = Set.of("config", "environment", "secretsprovider", "encryptedkey",
@@ -63,9 +61,8 @@ final class StackYaml {
     /** The document's root node; a syntax error is a {@link StackFileException}. */
     static Node compose(String fileName, String text) {
         try {
-            var node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-            return node;
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            return new Compose(CORE_SCHEMA).composeString(text).orElse(null);
+        } catch (YamlEngineException e) {
             throw new StackFileException(fileName + " is not valid YAML: " + e.getMessage()
                     + "\nFix the file (pulumi config set rewrites it correctly).", e);
         }
@@ -126,7 +123,8 @@ final class StackYaml {
                     continue;
                 }
                 if (json.isJsonPrimitive()) {
-                    values.put(key, new Value(json.getAsString(), false));
+                    // The CLI passes a top-level scalar on as written: 1.50 stays 1.50.
+                    values.put(key, new Value(((ScalarNode) node).getValue(), false));
                 } else {
                     values.put(key, new Value(json.toString(), false));
                 }
@@ -197,32 +195,35 @@ final class StackYaml {
 
     private JsonElement scalar(ScalarNode scalar, String key, String stack) {
         var text = scalar.getValue();
-        if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+        if (!scalar.isPlain()) {
             return new JsonPrimitive(text);
         }
-        var tag11 = scalar.getTag();
-        var tag12 = coreTag(text);
-        if (tag12.equals(Tag.NULL) && tag11.equals(Tag.NULL)) {
+        var tag12 = scalar.getTag();
+        var tag11 = YAML_11.resolve(NodeId.scalar, text, true).getValue();
+        var agreed = tag12.getValue().equals(tag11);
+        if (agreed && tag12.equals(Tag.NULL)) {
             return JsonNull.INSTANCE;
         }
-        if (tag12.equals(Tag.STR) && tag11.equals(Tag.STR)) {
+        if (agreed && tag12.equals(Tag.STR)) {
             return new JsonPrimitive(text);
         }
-        if (tag12.equals(Tag.BOOL) && tag11.equals(Tag.BOOL) && PLAIN_BOOL.contains(text)) {
-            return new JsonPrimitive(Boolean.parseBoolean(text));
+        if (agreed && tag12.equals(JSON_SCHEMA.resolve(text, true))) {
+            if (tag12.equals(Tag.BOOL)) {
+                return new JsonPrimitive(Boolean.parseBoolean(text));
+            }
+            if (tag12.equals(Tag.INT) || tag12.equals(Tag.FLOAT)) {
+                // As Go's encoding/json writes the number yaml.v2 read: 1.50 is 1.5, 1e3 is 1000.
+                return new JsonPrimitive(new BigDecimal(new BigDecimal(text).stripTrailingZeros().toPlainString()));
+            }
         }
-        if ((tag12.equals(Tag.INT) || tag12.equals(Tag.FLOAT)) && tag11.equals(tag12)
-                && PLAIN_NUMBER.matcher(text).matches()) {
-            return new JsonPrimitive(new BigDecimal(text));
-        }
-        var octal = tag11.equals(Tag.INT) && text.matches("[-+]?0[0-7_]+");
+        var octal = tag11.equals(Tag.INT.getValue()) && text.matches("[-+]?0[0-7_]+");
         var why = octal
                 ? "YAML 1.1 reads a leading 0 as octal: " + text + " is " + Long.parseLong(text.replace("_", "")
-                .replace("+", ""), 8) + ", YAML 1.2 (which the Pulumi CLI reads) as a decimal number or text"
-                : tag11.equals(tag12)
-                ? "this form of " + name(tag12) + " is not read alike by all YAML readers"
+                .replace("+", ""), 8) + ", YAML 1.2 as a decimal number or text"
+                : agreed
+                ? "this form of " + name(tag12.getValue()) + " is not read alike by all YAML readers"
                 : "YAML 1.1 reads it as " + name(tag11) + explain(text, tag11)
-                + ", YAML 1.2 (which the Pulumi CLI reads) as " + name(tag12);
+                + ", YAML 1.2 as " + name(tag12.getValue());
         problems.add(new ConfigProblem(key, "has the unquoted value " + text + " (line " + line(scalar) + "): " + why,
                 "quote it: " + key + ": \"" + text.replace("\"", "\\\"") + "\""
                         + (tag12.equals(Tag.BOOL) ? " (or write true/false in lower case)"
@@ -230,57 +231,30 @@ final class StackYaml {
         return null;
     }
 
-    private static String explain(String text, Tag tag11) {
-        if ((tag11.equals(Tag.INT) || tag11.equals(Tag.FLOAT)) && text.contains(":")) {
+    private static String explain(String text, String tag11) {
+        if ((tag11.equals(Tag.INT.getValue()) || tag11.equals(Tag.FLOAT.getValue())) && text.contains(":")) {
             return " (base 60)";
         }
         return "";
     }
 
-    private static Tag coreTag(String text) {
-        if (CORE_NULL.matcher(text).matches()) {
-            return Tag.NULL;
-        }
-        if (CORE_BOOL.matcher(text).matches()) {
-            return Tag.BOOL;
-        }
-        if (CORE_INT.matcher(text).matches()) {
-            return Tag.INT;
-        }
-        if (CORE_FLOAT.matcher(text).matches()) {
-            return Tag.FLOAT;
-        }
-        return Tag.STR;
-    }
-
-    private static String name(Tag tag) {
-        if (tag.equals(Tag.STR)) {
-            return "text";
-        }
-        if (tag.equals(Tag.INT)) {
-            return "a whole number";
-        }
-        if (tag.equals(Tag.FLOAT)) {
-            return "a decimal number";
-        }
-        if (tag.equals(Tag.BOOL)) {
-            return "a boolean";
-        }
-        if (tag.equals(Tag.NULL)) {
-            return "no value";
-        }
-        if (tag.equals(Tag.TIMESTAMP)) {
-            return "a timestamp";
-        }
-        return tag.getValue();
+    private static String name(String tag) {
+        return switch (tag.substring(tag.lastIndexOf(':') + 1)) {
+            case "str" -> "text";
+            case "int" -> "a whole number";
+            case "float" -> "a decimal number";
+            case "bool" -> "a boolean";
+            case "null" -> "no value";
+            case "timestamp" -> "a timestamp";
+            default -> tag;
+        };
     }
 
     private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
-                && CORE_NULL.matcher(s.getValue()).matches();
+        return node instanceof ScalarNode s && s.isPlain() && s.getTag().equals(Tag.NULL);
     }
 
     private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
     }
 }

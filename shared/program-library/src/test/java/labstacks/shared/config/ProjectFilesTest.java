@@ -111,7 +111,7 @@ class ProjectFilesTest {
             "010        | octal: 010 is 8",
             "0123       | octal: 0123 is 83",
             "1:30       | base 60",
-            "yes        | YAML 1.1 reads it as a boolean, YAML 1.2 (which the Pulumi CLI reads) as text",
+            "yes        | YAML 1.1 reads it as a boolean, YAML 1.2 as text",
             "on         | as a boolean",
             "off        | as a boolean",
             "no         | as a boolean",
@@ -146,6 +146,27 @@ class ProjectFilesTest {
         assertEquals("1.5", config.get("demo:d").orElseThrow());
         assertEquals("false", config.get("demo:e").orElseThrow());
         assertEquals("[1,\"2\",true]", config.get("demo:f").orElseThrow());
+    }
+
+    /**
+     * A top-level value reaches the program as written; inside a list or mapping the Pulumi CLI reads numbers
+     * with Go's yaml.v2 and writes them with encoding/json (pulumi/pulumi sdk/go/common/resource/config/value.go,
+     * unmarshalValue), so 1.50 is 1.5 and 1e3 is 1000 there. A YAML 1.1 value inside a list is refused too.
+     */
+    @Test
+    void topLevelValuesStayAsWrittenAndNestedNumbersAsJsonWritesThem() throws IOException {
+        var files = project("demo-prod", """
+                config:
+                  demo:a: 1.50
+                  demo:b: {ratio: 1.50, size: 1e3, n: 7}
+                """);
+        var config = files.read("demo-prod", Map.of());
+        assertEquals("1.50", config.get("demo:a").orElseThrow());
+        assertEquals("{\"ratio\":1.5,\"size\":1000,\"n\":7}", config.get("demo:b").orElseThrow());
+
+        var nested = project("demo-prod", "config:\n  demo:list: [1, yes]\n");
+        var error = assertThrows(StackConfigException.class, () -> nested.read("demo-prod", Map.of()));
+        assertTrue(error.getMessage().contains("demo:list: has the unquoted value yes (line 2)"), error.getMessage());
     }
 
     @Test
