@@ -336,7 +336,7 @@ class AddASystemTest {
         Files.writeString(path, text.replace(from, to));
     }
 
-    private StackProgram<?> theProgram() throws IOException {
+    private StackProgram<?, ?> theProgram() throws IOException {
         var found = ServiceLoader.load(StackProgram.class, loaded()).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.getClass().getClassLoader() == loader).toList();
         assertEquals(1, found.size(), found.toString());

@@ -46,7 +46,7 @@ class MainTest {
             for (var line : Files.readAllLines(file)) {
                 var className = line.replaceAll("#.*", "").strip();
                 if (!className.isEmpty()) {
-                    var program = (labstacks.shared.program.StackProgram<?>) Class.forName(className)
+                    var program = (labstacks.shared.program.StackProgram<?, ?>) Class.forName(className)
                             .getDeclaredConstructor().newInstance();
                     registered.add(program.name());
                 }
