@@ -55,11 +55,13 @@ class LayeringTest {
                 .layer("launcher").definedBy("labstacks.launcher..")
                 .layer("offline toolkit").definedBy("labstacks.offline..")
                 .layer("programs").definedBy(PROGRAMS)
+                .layer("constructs").definedBy("labstacks.constructs..")
                 .layer("program library").definedBy("labstacks.shared..")
                 .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
                 .whereLayer("offline toolkit").mayOnlyBeAccessedByLayers("launcher")
                 .whereLayer("programs").mayOnlyBeAccessedByLayers("launcher")
-                .whereLayer("program library").mayOnlyBeAccessedByLayers("programs", "offline toolkit", "launcher")
+                .whereLayer("constructs").mayOnlyBeAccessedByLayers("programs", "launcher")
+                .whereLayer("program library").mayOnlyBeAccessedByLayers("programs", "constructs", "offline toolkit", "launcher")
                 .check(classes);
     }
 

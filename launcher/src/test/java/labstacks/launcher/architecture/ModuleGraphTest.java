@@ -25,6 +25,7 @@ class ModuleGraphTest {
 
     private static final String LIBRARY = "labstacks-program-library";
     private static final String TOOLKIT = "labstacks-offline-toolkit";
+    private static final String CONSTRUCTS = "labstacks-constructs";
     private static final Set<String> PROGRAMS = Set.of("labstacks-igenomes", "labstacks-megatests",
             "labstacks-pipeweave", "labstacks-moderate-infra", "labstacks-biositing-infra");
     private static final Set<String> SDKS = Set.of("labstacks-sdk-github", "labstacks-sdk-seqera");
@@ -35,17 +36,18 @@ class ModuleGraphTest {
     @Test
     void programModulesCompileAgainstTheProgramLibraryAndTheSdksOnly() throws Exception {
         var graph = moduleGraph();
-        assertEquals(new TreeSet<>(union(PROGRAMS, SDKS, Set.of(LIBRARY, TOOLKIT, "labstacks-launcher", "labstacks-bench"))),
+        assertEquals(new TreeSet<>(union(PROGRAMS, SDKS, Set.of(LIBRARY, TOOLKIT, CONSTRUCTS, "labstacks-launcher", "labstacks-bench"))),
                 new TreeSet<>(graph.keySet()), "the reactor's modules");
         for (var program : PROGRAMS) {
             var compile = compileTargets(graph, program);
-            assertTrue(compile.contains(LIBRARY) && union(Set.of(LIBRARY), SDKS).containsAll(compile),
-                    program + " compiles against the program library and the SDKs only: " + compile);
+            assertTrue(compile.contains(LIBRARY) && union(Set.of(LIBRARY, CONSTRUCTS), SDKS).containsAll(compile),
+                    program + " compiles against the program library, the constructs and the SDKs only: " + compile);
             assertTrue(graph.get(program).stream().anyMatch(e -> e.to().equals(TOOLKIT) && e.scope().equals("test")),
                     program + "'s tests run it offline through the toolkit");
         }
         assertEquals(SDKS, compileTargets(graph, LIBRARY), "the program library depends on the SDKs only");
         assertEquals(Set.of(LIBRARY), compileTargets(graph, TOOLKIT), "the toolkit builds on the program library");
+        assertEquals(Set.of(LIBRARY), compileTargets(graph, CONSTRUCTS), "the constructs build on the program library");
         for (var sdk : SDKS) {
             assertEquals(Set.of(), compileTargets(graph, sdk), sdk + " depends on no labstacks module");
         }
