@@ -1,14 +1,11 @@
 package labstacks.igenomes;
 
-import com.pulumi.aws.s3.Bucket;
-import com.pulumi.aws.s3.BucketArgs;
 import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
 import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.constructs.aws.ImportedBucket;
+import labstacks.constructs.aws.ImportedBucketArgs;
 import labstacks.igenomes.catalog.GenomeCatalog;
 import labstacks.shared.aws.LegacyBucket;
 import labstacks.shared.config.StackConfig;
@@ -26,9 +23,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Tracks the public {@code ngi-igenomes} bucket. Everything is imported, protected and retained on
- * delete, with every property the project does not own ignored: this stack can never create, change
- * or delete anything in AWS.
+ * Tracks the public {@code ngi-igenomes} bucket as an {@link ImportedBucket}. Everything is imported,
+ * protected and retained on delete, with every property the project does not own ignored: this stack can
+ * never create, change or delete anything in AWS.
  */
 public final class IgenomesProgram implements StackProgram<IgenomesSettings, IgenomesInputs> {
 
@@ -38,10 +35,9 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
      * loggings and corsRules, which silently ignored nothing.)
      */
     public static final List<String> BUCKET_IGNORED_PROPERTIES = LegacyBucket.UNMANAGED_PROPERTIES;
-    public static final List<String> VERSIONING_IGNORED_PROPERTIES =
-            List.of("expectedBucketOwner", "mfa", "versioningConfiguration");
+    public static final List<String> VERSIONING_IGNORED_PROPERTIES = ImportedBucket.VERSIONING_UNMANAGED_PROPERTIES;
     public static final List<String> PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES =
-            List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets");
+            ImportedBucket.PUBLIC_ACCESS_BLOCK_UNMANAGED_PROPERTIES;
     static final String NOT_IMPORTED = "not-imported";
 
     private final Supplier<GenomeCatalog> catalog;
@@ -109,33 +105,20 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
         // No keys are passed to the provider: it reads the same variables itself, and keys given as
         // provider inputs would be stored (encrypted) in the state for no benefit.
         var aws = AwsProviders.create("aws-igenomes", AwsAccess.defaultChain(PublicBucket.REGION));
-        var readOnly = CustomResourceOptions.builder().provider(aws).protect(true).retainOnDelete(true);
-
-        var bucket = new Bucket(PublicBucket.NAME, BucketArgs.builder().bucket(PublicBucket.NAME).build(),
-                readOnly.importId(PublicBucket.NAME).ignoreChanges(BUCKET_IGNORED_PROPERTIES).build());
-
-        Output<String> versioningId = Output.of(NOT_IMPORTED);
-        if (settings.importVersioning()) {
-            var versioning = new BucketVersioningV2(PublicBucket.NAME + "-versioning", BucketVersioningV2Args.builder()
-                    .bucket(PublicBucket.NAME)
-                    // Required by the resource; ignored, so the import takes whatever the bucket has.
-                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
-                            .status("Enabled").build())
-                    .build(),
-                    CustomResourceOptions.builder().provider(aws).protect(true).retainOnDelete(true)
-                            .importId(PublicBucket.NAME).ignoreChanges(VERSIONING_IGNORED_PROPERTIES)
-                            .dependsOn(bucket).build());
-            versioningId = versioning.id();
-        }
-        Output<String> publicAccessBlockId = Output.of(NOT_IMPORTED);
-        if (settings.importPublicAccessBlock()) {
-            var block = new BucketPublicAccessBlock(PublicBucket.NAME + "-public-access",
-                    BucketPublicAccessBlockArgs.builder().bucket(PublicBucket.NAME).build(),
-                    CustomResourceOptions.builder().provider(aws).protect(true).retainOnDelete(true)
-                            .importId(PublicBucket.NAME).ignoreChanges(PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES)
-                            .dependsOn(bucket).build());
-            publicAccessBlockId = block.id();
-        }
+        // Imported, protected, retained, nothing written: the construct's defaults. Before the component the
+        // three resources sat at the stack root; their aliases carry the state over.
+        var imported = new ImportedBucket(PublicBucket.NAME, ImportedBucketArgs.builder()
+                .bucketName(PublicBucket.NAME)
+                .provider(aws)
+                .ignoreChanges(BUCKET_IGNORED_PROPERTIES)
+                .importVersioning(settings.importVersioning())
+                .importPublicAccessBlock(settings.importPublicAccessBlock())
+                .formerlyAtStackRoot(true)
+                .build(), ComponentResourceOptions.Empty);
+        var bucket = imported.bucket();
+        Output<String> versioningId = imported.versioning().map(BucketVersioningV2::id).orElse(Output.of(NOT_IMPORTED));
+        Output<String> publicAccessBlockId = imported.publicAccessBlock().map(BucketPublicAccessBlock::id)
+                .orElse(Output.of(NOT_IMPORTED));
 
         var ctx = stack.pulumi();
         ctx.export("bucket_info", Output.all(bucket.bucket(), bucket.arn()).applyValue(values -> OrderedMap.of(

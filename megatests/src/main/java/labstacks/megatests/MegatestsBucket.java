@@ -1,7 +1,5 @@
 package labstacks.megatests;
 
-import com.pulumi.aws.s3.Bucket;
-import com.pulumi.aws.s3.BucketArgs;
 import com.pulumi.aws.s3.BucketCorsConfigurationV2;
 import com.pulumi.aws.s3.BucketCorsConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
@@ -13,42 +11,42 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterTagArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.constructs.aws.ImportedBucket;
+import labstacks.constructs.aws.ImportedBucketArgs;
 import labstacks.shared.aws.LegacyBucket;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The megatests bucket: the existing bucket adopted (imported, protected, its own inline settings left
- * alone), with its lifecycle and CORS managed as separate resources.
+ * The megatests bucket: the existing bucket adopted as an {@link ImportedBucket} (imported, protected, its
+ * own inline settings left alone, at the stack root in nf-core's program), with its lifecycle and CORS
+ * managed as separate resources.
+ *
+ * <p>It keeps its own component type: deployed stacks hold the bucket under
+ * {@code labstacks:megatests:MegatestsBucket}, and a new type would change its URN.
  */
-public final class MegatestsBucket extends ComponentResource {
+public final class MegatestsBucket extends ImportedBucket {
     public static final String TYPE = "labstacks:megatests:MegatestsBucket";
     /** Objects Nextflow tags through fusion.tags (see nextflow-base.config). */
     static final String METADATA_TAG = "nextflow.io/metadata";
     static final String TEMPORARY_TAG = "nextflow.io/temporary";
     static final List<String> SCRATCH_PREFIXES = List.of("work/", "scratch/", "cache/", ".cache/");
 
-    private final Bucket bucket;
-
     public MegatestsBucket(String name, MegatestsBucketArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, name, ImportedBucketArgs.builder()
+                .bucketName(args.bucketName())
+                .provider(args.aws())
+                // The legacy resource's inline lifecycle, versioning and CORS would fight the separate
+                // resources below; like every other inline setting, the import leaves them as they are.
+                .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
+                .formerlyAtStackRoot(true)
+                .build(), options);
         var bucketName = args.bucketName();
-        this.bucket = new Bucket(bucketName, BucketArgs.builder().bucket(bucketName).build(),
-                FormerNames.child(this, args.aws(), "aws:s3/bucket:Bucket", bucketName)
-                        .importId(bucketName)
-                        .protect(true)
-                        .retainOnDelete(true)
-                        // The legacy resource's inline lifecycle, versioning and CORS would fight the separate
-                        // resources below; like every other inline setting, the import leaves them as they are.
-                        .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
-                        .build());
         // Both take the bucket's id, which orders them after the import.
         new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
+                .bucket(bucket().id())
                 .rules(lifecycleRules())
                 .build(), FormerNames.child(this, args.aws(),
                 "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucketName + "-lifecycle").build());
@@ -61,14 +59,14 @@ public final class MegatestsBucket extends ComponentResource {
             cors.importId(bucketName);
         }
         new BucketCorsConfigurationV2(bucketName + "-cors", BucketCorsConfigurationV2Args.builder()
-                .bucket(bucket.id())
+                .bucket(bucket().id())
                 .corsRules(corsRules())
                 .build(), cors.build());
-        registerOutputs(Map.of("name", bucket.bucket(), "arn", bucket.arn()));
+        registerOutputs(outputs());
     }
 
     static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules() {
-        var rules = new java.util.ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
+        var rules = new ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
         rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id("preserve-metadata-files")
                 .status("Enabled")
@@ -130,18 +128,5 @@ public final class MegatestsBucket extends ComponentResource {
                         .exposeHeaders("Content-Range", "Content-Length", "ETag")
                         .maxAgeSeconds(3000)
                         .build());
-    }
-
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    /** The bucket's name, as an Output: what takes it depends on the adopted bucket. */
-    public Output<String> bucketName() {
-        return bucket.bucket();
-    }
-
-    public Output<String> bucketArn() {
-        return bucket.arn();
     }
 }

@@ -134,13 +134,26 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings, M
         var forgePolicy = TowerForgePolicies.forge(settings.forgePolicy());
         var iam = new TowerForgeIam("towerforge", new TowerForgeIamArgs(bucket.bucketName(), bucket.bucketArn(),
                 forgePolicy, aws), ComponentResourceOptions.Empty);
-        var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironmentsArgs(
-                settings.towerWorkspaceId(), settings.githubOwner(), iam.accessKey().id(), iam.accessKey().secret(),
-                settings.platformGithubOrgToken(), TowerForgePolicies.fingerprint(forgePolicy), inputs.computeEnvs(),
-                seqera, settings.liveIds()), ComponentResourceOptions.Empty);
-        var participants = new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(
-                settings.seqeraOrgId(), settings.towerWorkspaceId(), settings.participantRoles().equals("teams"),
-                github, seqera, settings.liveIds(), stack::warn), ComponentResourceOptions.Empty);
+        var platform = new SeqeraComputeEnvironments("seqera", SeqeraComputeEnvironmentsArgs.builder()
+                .workspaceId(settings.towerWorkspaceId())
+                .githubOwner(settings.githubOwner())
+                .accessKeyId(iam.accessKey().id())
+                .secretAccessKey(iam.accessKey().secret())
+                .githubToken(settings.platformGithubOrgToken())
+                .policyFingerprint(TowerForgePolicies.fingerprint(forgePolicy))
+                .environments(inputs.computeEnvs())
+                .seqera(seqera)
+                .liveIds(settings.liveIds())
+                .build(), ComponentResourceOptions.Empty);
+        var participants = new WorkspaceParticipants("workspace-participants", WorkspaceParticipantsArgs.builder()
+                .orgId(settings.seqeraOrgId())
+                .workspaceId(settings.towerWorkspaceId())
+                .teamRoles(settings.participantRoles().equals("teams"))
+                .github(github)
+                .seqera(seqera)
+                .liveIds(settings.liveIds())
+                .warnings(stack::warn)
+                .build(), ComponentResourceOptions.Empty);
 
         var workspaceId = Long.toString(settings.towerWorkspaceId());
         var ids = new LinkedHashMap<ComputeEnvKind, Output<String>>();
@@ -159,10 +172,15 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings, M
         legacy.put("TOWER_ACCESS_TOKEN", new LegacySecret(settings.towerAccessToken(), true,
                 "OP_ACCOUNT=nf-core gh secret set TOWER_ACCESS_TOKEN --org " + settings.githubOwner()
                         + " --body \"$(op read 'op://Dev/Seqera Platform/TOWER_ACCESS_TOKEN')\" --visibility all"));
-        var org = new GithubOrganizationSettings("github-organization", new GithubOrganizationSettingsArgs(
-                settings.githubOwner(), variables, legacy, settings.manageLegacySecrets(), FORMER_VARIABLE_NAMES, github,
-                settings.liveIds().variables()),
-                ComponentResourceOptions.Empty);
+        var org = new GithubOrganizationSettings("github-organization", GithubOrganizationSettingsArgs.builder()
+                .owner(settings.githubOwner())
+                .variables(variables)
+                .secrets(legacy)
+                .manageSecrets(settings.manageLegacySecrets())
+                .formerNames(FORMER_VARIABLE_NAMES)
+                .github(github)
+                .importIds(settings.liveIds().variables())
+                .build(), ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("megatests_bucket", Output.all(bucket.bucketName(), bucket.bucketArn()).applyValue(v -> OrderedMap.of(

@@ -34,8 +34,9 @@ class GithubOrganizationSettingsTest {
             secrets.put("PLAIN_SECRET", new LegacySecret(Output.of("plain"), false));
             secrets.put("TOKEN_SECRET", new LegacySecret(Output.ofSecret(TOKEN), true));
             secrets.put("OWN_COMMAND", new LegacySecret(Output.ofSecret(TOKEN), true, "op read ... | gh secret set OWN_COMMAND"));
-            var org = new GithubOrganizationSettings("github-organization", new GithubOrganizationSettingsArgs("acme",
-                    variables, secrets, manageSecrets, Map.of("OLD_VARIABLE", "old-variable"), github),
+            var org = new GithubOrganizationSettings("github-organization", GithubOrganizationSettingsArgs.builder()
+                    .owner("acme").variables(variables).secrets(secrets).manageSecrets(manageSecrets)
+                    .formerNames(Map.of("OLD_VARIABLE", "old-variable")).github(github).build(),
                     ComponentResourceOptions.Empty);
             stack.pulumi().export("commands", Output.all(org.manualCommandList()));
         }).run().assertSucceeded();
@@ -94,9 +95,9 @@ class GithubOrganizationSettingsTest {
 
     @Test
     void aFormerNameMustBelongToAVariable() {
-        var run = ProgramHarness.component("github", stack -> new GithubOrganizationSettingsArgs("acme",
-                Map.of("A", Output.of("1")), Map.of(), false, Map.of("B", "old-b"),
-                GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g"))))).run();
+        var run = ProgramHarness.component("github", stack -> GithubOrganizationSettingsArgs.builder()
+                .owner("acme").variables(Map.of("A", Output.of("1"))).formerNames(Map.of("B", "old-b"))
+                .github(GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g")))).build()).run();
         assertEquals(List.of("former name of B, which is no variable here"),
                 run.exceptions().stream().filter(e -> e instanceof IllegalArgumentException).map(Throwable::getMessage).toList());
     }

@@ -40,9 +40,13 @@ class SeqeraComputeEnvironmentsTest {
     private static StackRun run(ComputeEnvDefinitions definitions) {
         return ProgramHarness.component("seqera", stack -> {
             var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
-            var platform = new SeqeraComputeEnvironments("seqera", new SeqeraComputeEnvironmentsArgs(4242L, "acme",
-                    Output.of("AKIATESTKEY"), Output.ofSecret("secret-key-for-tests"), Output.ofSecret("gh-token-for-tests"),
-                    "0badcafe", definitions, seqera), ComponentResourceOptions.Empty);
+            var platform = new SeqeraComputeEnvironments("seqera", SeqeraComputeEnvironmentsArgs.builder()
+                    .workspaceId(4242L).githubOwner("acme")
+                    .accessKeyId(Output.of("AKIATESTKEY"))
+                    .secretAccessKey(Output.ofSecret("secret-key-for-tests"))
+                    .githubToken(Output.ofSecret("gh-token-for-tests"))
+                    .policyFingerprint("0badcafe").environments(definitions).seqera(seqera)
+                    .build(), ComponentResourceOptions.Empty);
             stack.pulumi().export("cpuId", platform.environment(ComputeEnvKind.CPU).computeEnvId());
             stack.pulumi().export("githubCredentialId", platform.githubCredential().credentialsId());
         }).run().assertSucceeded();

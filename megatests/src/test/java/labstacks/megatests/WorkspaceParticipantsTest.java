@@ -30,7 +30,8 @@ class WorkspaceParticipantsTest {
                     var github = GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g")));
                     var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
                     var participants = new WorkspaceParticipants("workspace-participants",
-                            new WorkspaceParticipantsArgs(11L, 22L, teamRoles, github, seqera, LiveIds.NONE, stack::warn),
+                            WorkspaceParticipantsArgs.builder().orgId(11L).workspaceId(22L).teamRoles(teamRoles)
+                                    .github(github).seqera(seqera).warnings(stack::warn).build(),
                             ComponentResourceOptions.Empty);
                     stack.pulumi().export("summary", participants.summary());
                 })
@@ -158,8 +159,10 @@ class WorkspaceParticipantsTest {
         var run = ProgramHarness.component("participants", stack -> {
                     var github = GitHubProviders.create("github", new GitHubAccess("acme", Output.ofSecret("g")));
                     var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
-                    new WorkspaceParticipants("workspace-participants", new WorkspaceParticipantsArgs(11L, 22L, false, github,
-                            seqera, new LiveIds(Map.of("participant.dan", "daniel@example.org")), stack::warn),
+                    new WorkspaceParticipants("workspace-participants", WorkspaceParticipantsArgs.builder()
+                            .orgId(11L).workspaceId(22L).github(github).seqera(seqera)
+                            .liveIds(new LiveIds(Map.of("participant.dan", "daniel@example.org"))).warnings(stack::warn)
+                            .build(),
                             ComponentResourceOptions.Empty);
                 })
                 .function("github:index/getTeam:getTeam", args -> Map.of("id", "1", "slug", args.get("slug"),

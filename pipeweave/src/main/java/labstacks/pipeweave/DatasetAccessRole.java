@@ -12,6 +12,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import labstacks.shared.program.ChildOptions;
 import labstacks.shared.aws.PolicyDocument;
 import labstacks.shared.aws.PolicyDocument.Statement;
 
@@ -36,7 +37,7 @@ public final class DatasetAccessRole extends ComponentResource {
 
     public DatasetAccessRole(String name, DatasetAccessRoleArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
-        var child = CustomResourceOptions.builder().parent(this).provider(args.aws()).build();
+        var child = ChildOptions.of(this, CustomResourceOptions.builder().provider(args.aws()).build());
 
         this.role = new Role(name, RoleArgs.builder()
                 .name(args.roleName())

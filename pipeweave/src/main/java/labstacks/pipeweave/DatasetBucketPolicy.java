@@ -1,5 +1,6 @@
 package labstacks.pipeweave;
 
+import labstacks.constructs.aws.SecureBucket;
 import labstacks.shared.aws.PolicyDocument;
 import labstacks.shared.aws.PolicyDocument.Statement;
 
@@ -10,7 +11,8 @@ import java.util.List;
  * The dataset bucket's resource policy, as AWS evaluates it for every principal, not only the access role.
  *
  * <ul>
- *   <li>{@code DenyInsecureTransport}: every request without TLS, in every environment.</li>
+ *   <li>{@code DenyInsecureTransport}: every request without TLS, in every environment (the statement every
+ *       {@link SecureBucket} has).</li>
  *   <li>{@code DenyOtherEncryption} (where uploads must be encrypted): a {@code PutObject} that asks for an
  *       encryption other than AES256. A request that sends no encryption header is not denied: the
  *       bucket's default encryption (SSE-S3) encrypts it anyway, and {@code UploadPart}, which S3
@@ -35,15 +37,18 @@ public final class DatasetBucketPolicy {
     private DatasetBucketPolicy() {
     }
 
-    /** The policy document for the bucket {@code bucketArn} under {@code storage}. */
+    /** The policy document for the bucket {@code bucketArn} under {@code storage}: TLS only, then {@link #statements}. */
     public static String document(String bucketArn, StoragePolicy storage) {
+        var all = new ArrayList<Statement>();
+        all.add(SecureBucket.denyInsecureTransport(bucketArn));
+        all.addAll(statements(bucketArn, storage));
+        return PolicyDocument.of(List.copyOf(all)).toJson();
+    }
+
+    /** PipeWeave's own statements, after the TLS statement every {@link SecureBucket} has. */
+    static List<Statement> statements(String bucketArn, StoragePolicy storage) {
         var objects = bucketArn + "/*";
         var statements = new ArrayList<Statement>();
-        statements.add(Statement.deny("s3:*").sid("DenyInsecureTransport")
-                .principal("AWS", "*")
-                .resources(bucketArn, objects)
-                .condition("Bool", "aws:SecureTransport", "false")
-                .build());
         if (storage.encryptedUploadsRequired()) {
             // Both conditions must hold: the header is present (Null false) and says something else.
             statements.add(Statement.deny("s3:PutObject").sid("DenyOtherEncryption")
@@ -59,7 +64,7 @@ public final class DatasetBucketPolicy {
             statements.add(guard(Statement.deny(GUARDED_BUCKET_ACTIONS.toArray(String[]::new))
                     .sid("DenyBucketDeletion").resources(bucketArn), storage));
         }
-        return PolicyDocument.of(List.copyOf(statements)).toJson();
+        return List.copyOf(statements);
     }
 
     private static Statement guard(PolicyDocument.Builder deny, StoragePolicy storage) {
