@@ -15,10 +15,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The labstacks jar. Run without arguments by the Pulumi CLI ({@code runtime.options.binary} in
@@ -31,6 +33,7 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    private static final String PICOCLI_EXCLUDES = "picocli.converters.excludes";
 
     private Main() {
     }
@@ -40,12 +43,24 @@ public final class Main {
             runUnderEngine(System.getenv());
             return;
         }
+        excludeUnusedConverters();
         System.exit(run(args, Path.of(""), System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * picocli registers converters for the java.sql and java.time types by reflection in every parser it makes,
+     * which loads JDBC's DriverManager and initialises java.time's parsers; no option of ours has such a type.
+     * A value the user set wins.
+     */
+    static void excludeUnusedConverters() {
+        if (System.getProperty(PICOCLI_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
     }
 
     /** Runs an offline command; returns the exit code. */
     static int run(String[] args, Path root, Map<String, String> environment, PrintStream out, PrintStream err) {
-        var commandLine = commandLine(ProgramCatalog.discover(), root, environment, out, err);
+        var commandLine = commandLine(ProgramCatalog.discover(), root, environment, out, err, args);
         try {
             return commandLine.execute(args);
         } finally {
@@ -54,28 +69,47 @@ public final class Main {
         }
     }
 
-    /** The command tree of one run: the offline commands, then every {@link Tool} a module adds. */
+    /**
+     * The command tree of one run. picocli reads a command's annotations and builds its model (and a parser
+     * with its converters) for every subcommand added, which cost more start-up time than the command itself
+     * for {@code plan}: so when the first argument names a command, only that one is added. Anything else
+     * ({@code help}, {@code --help}, {@code --version}, an unknown word, nothing) gets the whole tree, which
+     * help and usage errors list.
+     */
     static CommandLine commandLine(ProgramCatalog catalog, Path root, Map<String, String> environment,
-                                   PrintStream out, PrintStream err) {
-        var commandLine = new CommandLine(new Labstacks())
-                .addSubcommand(new PlanCommand(catalog, out, err, root, environment))
-                .addSubcommand(new CheckCommand(catalog, out, err, root, environment))
-                .addSubcommand(new AdoptCommand(catalog, out, err, root, environment))
-                .addSubcommand(new StacksCommand(catalog, out, err, root, environment))
-                .addSubcommand(new GraphCommand(catalog, out, err, root, environment))
-                .addSubcommand(new ProgramsCommand(catalog, out))
-                .addSubcommand(new SettingsCommand(catalog, out))
-                .addSubcommand(new DocsCommand(catalog, out, err, root, environment))
-                .addSubcommand(new DiffCommand(out, err));
-        for (var tool : tools()) {
-            commandLine.addSubcommand(tool.name(), tool.command());
-            var usage = commandLine.getSubcommands().get(tool.name()).getCommandSpec().usageMessage();
-            if (usage.description().length == 0) {
-                usage.description(tool.description());
+                                   PrintStream out, PrintStream err, String[] args) {
+        var commands = commands(catalog, root, environment, out, err);
+        var tools = tools();
+        var named = args.length == 0 ? null : args[0];
+        if (named != null && commands.containsKey(named)) {
+            return finish(new CommandLine(new Labstacks()).addSubcommand(commands.get(named).get()), out, err);
+        }
+        for (var tool : tools) {
+            if (tool.name().equals(named)) {
+                var commandLine = new CommandLine(new Labstacks());
+                addTool(commandLine, tool);
+                return finish(commandLine, out, err);
             }
         }
-        commandLine.addSubcommand(new CommandLine.HelpCommand())
-                .addSubcommand(new VersionCommand(out));
+        return commandLine(commands, tools, out, err);
+    }
+
+    /** The whole command tree: the offline commands, then every {@link Tool} a module adds. */
+    static CommandLine commandLine(ProgramCatalog catalog, Path root, Map<String, String> environment,
+                                   PrintStream out, PrintStream err) {
+        return commandLine(commands(catalog, root, environment, out, err), tools(), out, err);
+    }
+
+    private static CommandLine commandLine(Map<String, Supplier<Object>> commands, List<Tool> tools,
+                                           PrintStream out, PrintStream err) {
+        var commandLine = new CommandLine(new Labstacks());
+        for (var command : commands.values()) {
+            commandLine.addSubcommand(command.get());
+        }
+        for (var tool : tools) {
+            addTool(commandLine, tool);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
         // help inherits the root's usage attributes: give it its own exit codes and heading.
         var helpExitCodes = new java.util.LinkedHashMap<String, String>();
         helpExitCodes.put("0", "help shown");
@@ -90,7 +124,39 @@ public final class Main {
                 + " and its class-data sharing archive).",
                 "Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
                 + " (it runs this jar without arguments).");
-        // Setters reach every subcommand added so far, so they come last.
+        return finish(commandLine, out, err);
+    }
+
+    /**
+     * The launcher's own commands by the name their {@code @Command} gives them (MainTest checks the two agree),
+     * in the order help lists them; each built only when asked for.
+     */
+    static Map<String, Supplier<Object>> commands(ProgramCatalog catalog, Path root, Map<String, String> environment,
+                                                  PrintStream out, PrintStream err) {
+        var commands = new LinkedHashMap<String, Supplier<Object>>();
+        commands.put("plan", () -> new PlanCommand(catalog, out, err, root, environment));
+        commands.put("check", () -> new CheckCommand(catalog, out, err, root, environment));
+        commands.put("adopt", () -> new AdoptCommand(catalog, out, err, root, environment));
+        commands.put("stacks", () -> new StacksCommand(catalog, out, err, root, environment));
+        commands.put("graph", () -> new GraphCommand(catalog, out, err, root, environment));
+        commands.put("programs", () -> new ProgramsCommand(catalog, out));
+        commands.put("settings", () -> new SettingsCommand(catalog, out));
+        commands.put("docs", () -> new DocsCommand(catalog, out, err, root, environment));
+        commands.put("diff", () -> new DiffCommand(out, err));
+        commands.put("version", () -> new VersionCommand(out));
+        return commands;
+    }
+
+    private static void addTool(CommandLine commandLine, Tool tool) {
+        commandLine.addSubcommand(tool.name(), tool.command());
+        var usage = commandLine.getSubcommands().get(tool.name()).getCommandSpec().usageMessage();
+        if (usage.description().length == 0) {
+            usage.description(tool.description());
+        }
+    }
+
+    /** Output, colours and error handling; setters reach every subcommand added so far, so they come last. */
+    private static CommandLine finish(CommandLine commandLine, PrintStream out, PrintStream err) {
         return commandLine
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))

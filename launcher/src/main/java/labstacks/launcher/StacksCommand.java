@@ -32,8 +32,6 @@ import java.util.Map;
                 + " <name>-preview twin defined in the repository."},
         exitCodeList = {"0:listed", "1:a stack file is invalid, or (--deployable) a deployable stack has no credentials (then nothing is listed)", "2:a usage error"})
 final class StacksCommand extends ProjectCommand {
-    private static final Gson GSON = new Gson();
-
     /**
      * One stack as the workflows see it; the JSON field names are what the workflow files read. {@code production}
      * says whether the stack deploys through the production GitHub environment and its reviewers: its
@@ -99,7 +97,7 @@ final class StacksCommand extends ProjectCommand {
         }
         if (json) {
             // One line: GitHub's step outputs ($GITHUB_OUTPUT name=value) take a single line.
-            out.println(GSON.toJson(shown));
+            out.println(new Gson().toJson(shown));
         } else {
             shown.forEach(e -> out.println(e.stack() + "\t" + e.program() + "\t" + e.environment() + "\t"
                     + (e.deploy() ? "deploy" : "local only") + "\t"

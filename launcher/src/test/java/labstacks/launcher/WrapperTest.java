@@ -95,6 +95,32 @@ class WrapperTest {
         assertTrue(log.contains("[INFO] Scanning for projects...") && !log.contains("\u001b"), log);
     }
 
+    /**
+     * A jar newer than every source but no archive (what {@code mvn -B verify} leaves): the script writes the
+     * archive and says so, then not again until the JDK it recorded changes.
+     */
+    @Test
+    void aMissingOrForeignArchiveIsWrittenAndSaid() throws Exception {
+        var repo = checkout("exit 1\n");
+        // The stand-in java writes the file -XX:ArchiveClassesAtExit names, as the real one does at exit.
+        Files.writeString(temp.resolve("bin/java"), "#!/usr/bin/env bash\nfor a in \"$@\"; do\n"
+                + "  [[ $a == -XX:ArchiveClassesAtExit=* ]] && echo archive > \"${a#*=}\"\ndone\necho \"java $*\"\n");
+        Files.writeString(repo.resolve("pom.xml"), "<modules>\n  <module>launcher</module>\n</modules>\n");
+        Files.setLastModifiedTime(repo.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.createDirectories(repo.resolve("launcher/target"));
+        Files.writeString(repo.resolve("launcher/target/labstacks.jar"), "jar");
+        var exit = new int[1];
+        var first = String.join("\n", run(repo, exit).stream().map(Line::text).toList());
+        assertEquals(0, exit[0], first);
+        assertTrue(first.contains("labstacks: writing the class-data sharing archive"), first);
+        assertTrue(Files.exists(repo.resolve("launcher/target/labstacks.jsa")), first);
+        var second = String.join("\n", run(repo, exit).stream().map(Line::text).toList());
+        assertFalse(second.contains("writing the class-data sharing archive"), "written once: " + second);
+        Files.writeString(repo.resolve("launcher/target/labstacks.jsa.jdk"), "another JDK\n");
+        var third = String.join("\n", run(repo, exit).stream().map(Line::text).toList());
+        assertTrue(third.contains("writing the class-data sharing archive"), "another JDK: " + third);
+    }
+
     @Test
     void aFailedBuildShowsTheEndOfMavensLogAndExitsOne() throws Exception {
         var repo = checkout("""

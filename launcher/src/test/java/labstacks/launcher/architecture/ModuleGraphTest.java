@@ -31,6 +31,8 @@ public class ModuleGraphTest {
     private static final String LIBRARY = "labstacks-program-library";
     private static final String TOOLKIT = "labstacks-offline-toolkit";
     private static final String LAUNCHER = "labstacks-launcher";
+    /** picocli rebuilt for Java 17 (shared/picocli): a third-party library under our coordinates, not a layer. */
+    private static final String PICOCLI = "labstacks-picocli";
     public static final String SERVICE_FILE = "src/main/resources/META-INF/services/labstacks.shared.program.StackProgram";
 
     private record Edge(String to, String scope) {
@@ -150,7 +152,8 @@ public class ModuleGraphTest {
 
     private static Set<String> compileTargets(Module module) {
         var targets = new TreeSet<String>();
-        module.edges().stream().filter(e -> !e.scope().equals("test")).forEach(e -> targets.add(e.to()));
+        module.edges().stream().filter(e -> !e.scope().equals("test") && !e.to().equals(PICOCLI))
+                .forEach(e -> targets.add(e.to()));
         return targets;
     }
 
