@@ -1,6 +1,5 @@
-package labstacks.launcher.soak;
+package labstacks.launcher;
 
-import labstacks.launcher.Main;
 import labstacks.offline.testing.ProgramHarness;
 
 import java.io.OutputStream;
@@ -18,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A child JVM of {@link RunnerSoakTest}: plans stacks in process again and again, as {@code plan --all}
- * does, each plan bounded in time. Prints one {@code soak ...} line; exits 0, 3 on a hang (after a summary
- * of the threads that matter), 4 when a plan fails.
+ * A child JVM of {@link RunnerSoakTest} and {@code sdks/pulumi-runtime/soak}: plans stacks in process again
+ * and again, as {@code plan --all} does, each plan bounded in time. Prints one {@code soak ...} line; exits 0,
+ * 3 on a hang (after a summary of the threads that matter), 4 when a plan fails.
  *
- * <p>Arguments: seconds to keep going after the first plan, the time one plan may take (ms), and
- * {@code all} (one trial = {@code plan --all}) or {@code each} (one trial = one stack, in turn).
+ * <p>Arguments: seconds to keep going after the first plan; the least time a plan may take (ms; the first,
+ * cold one four times that; later ones also ten times the slowest warm one so far, so that a loaded machine is not
+ * taken for a hang); and {@code all} (one trial = {@code plan --all}) or {@code each} (one stack, in turn).
  */
 public final class RunnerSoak {
 
@@ -39,6 +39,7 @@ public final class RunnerSoak {
         var discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         var programThreads = new ArrayList<String>();
         long deadline = 0;
+        long slowest = 0;
         int trials = 0;
         while (trials == 0 || System.nanoTime() < deadline) {
             var plan = all ? new String[] {"plan", "--all"} : new String[] {"plan", stacks.get(trials % stacks.size())};
@@ -48,7 +49,12 @@ public final class RunnerSoak {
                     job -> daemon(job, "soak-trial-" + programThreads.size()).start());
             int code;
             try {
-                code = run.get(timeoutMillis, TimeUnit.MILLISECONDS);
+                long started = System.nanoTime();
+                code = run.get(trials == 0 ? 4 * timeoutMillis : Math.max(timeoutMillis, 10 * slowest),
+                        TimeUnit.MILLISECONDS);
+                if (trials > 0) {
+                    slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+                }
             } catch (TimeoutException hang) {
                 System.out.println(summary(trials, String.join(" ", plan)));
                 System.out.flush();
@@ -65,7 +71,8 @@ public final class RunnerSoak {
             }
             trials++;
         }
-        System.out.printf("soak trials=%d hangs=0 workers=%d runner=%s threads-started=%d%n", trials,
+        System.out.printf("soak trials=%d hangs=0 slowest-ms=%d workers=%d runner=%s threads-started=%d%n", trials,
+                slowest,
                 ForkJoinPool.getCommonPoolParallelism(), System.getProperty("labstacks.pulumi.runner", "ours"),
                 java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());
     }

@@ -1,4 +1,4 @@
-package labstacks.launcher.soak;
+package labstacks.launcher;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class RunnerSoakTest {
         var failures = new ArrayList<String>();
         for (int i = 0; i < children.size(); i++) {
             var child = children.get(i);
-            long bound = (long) (Double.parseDouble(seconds) * 1000) + 3 * timeoutMillis;
+            long bound = (long) (Double.parseDouble(seconds) * 1000) + 6 * timeoutMillis;
             if (!child.waitFor(bound, TimeUnit.MILLISECONDS)) {
                 child.destroyForcibly();
                 failures.add(WORKERS.get(i) + " workers: the child did not end within " + bound + " ms");
