@@ -28,6 +28,8 @@ class ModuleGraphTest {
     private static final Set<String> PROGRAMS = Set.of("labstacks-igenomes", "labstacks-megatests",
             "labstacks-pipeweave", "labstacks-moderate-infra", "labstacks-biositing-infra");
     private static final Set<String> SDKS = Set.of("labstacks-sdk-github", "labstacks-sdk-seqera");
+    /** The SDK's task runner, replaced (sdks/pulumi-runtime): used where deployments are built. */
+    private static final String RUNTIME = "labstacks-pulumi-runtime";
 
     private record Edge(String to, String scope) {
     }
@@ -35,7 +37,7 @@ class ModuleGraphTest {
     @Test
     void programModulesCompileAgainstTheProgramLibraryAndTheSdksOnly() throws Exception {
         var graph = moduleGraph();
-        assertEquals(new TreeSet<>(union(PROGRAMS, SDKS, Set.of(LIBRARY, TOOLKIT, "labstacks-launcher", "labstacks-bench"))),
+        assertEquals(new TreeSet<>(union(PROGRAMS, SDKS, Set.of(LIBRARY, TOOLKIT, RUNTIME, "labstacks-launcher", "labstacks-bench"))),
                 new TreeSet<>(graph.keySet()), "the reactor's modules");
         for (var program : PROGRAMS) {
             var compile = compileTargets(graph, program);
@@ -45,7 +47,9 @@ class ModuleGraphTest {
                     program + "'s tests run it offline through the toolkit");
         }
         assertEquals(SDKS, compileTargets(graph, LIBRARY), "the program library depends on the SDKs only");
-        assertEquals(Set.of(LIBRARY), compileTargets(graph, TOOLKIT), "the toolkit builds on the program library");
+        assertEquals(Set.of(LIBRARY, RUNTIME), compileTargets(graph, TOOLKIT),
+                "the toolkit builds on the program library and runs programs with the replaced runner");
+        assertEquals(Set.of(), compileTargets(graph, RUNTIME), RUNTIME + " depends on no labstacks module");
         for (var sdk : SDKS) {
             assertEquals(Set.of(), compileTargets(graph, sdk), sdk + " depends on no labstacks module");
         }
