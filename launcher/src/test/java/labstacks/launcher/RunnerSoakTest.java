@@ -25,7 +25,7 @@ class RunnerSoakTest {
 
     @Test
     void noPlanHangsWithTwoThreeOrFourPoolWorkers() throws Exception {
-        var seconds = System.getProperty("soak.seconds", "1");
+        var seconds = System.getProperty("soak.seconds", "0.5");
         var trial = System.getProperty("soak.trial", "each");
         var runner = System.getProperty("soak.runner", "ours");
         long timeoutMillis = Long.getLong("soak.timeoutMillis", 30_000);
