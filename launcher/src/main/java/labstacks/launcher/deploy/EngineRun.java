@@ -17,6 +17,7 @@ import com.pulumi.deployment.internal.Runner;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
 import com.pulumi.resources.internal.Stack;
+import labstacks.pulumiruntime.AwaitingRunner;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackConfigException;
@@ -129,8 +130,9 @@ public final class EngineRun {
                 environment.getOrDefault("PULUMI_PROJECT", ""), environment.getOrDefault("PULUMI_STACK", ""),
                 value(environment, "PULUMI_ROOT_DIRECTORY", ""),
                 DeploymentLogging.truthy(environment.get("PULUMI_DRY_RUN")), engine, monitor);
-        // The state's logger reaches the runner through the state, so both see this one.
-        var runner = new FailureRecordingRunner(state.runner);
+        // The state's logger reaches the runner through the state, so both see this one. The SDK's own runner
+        // busy-polls and can hang on a 2-worker pool: ours waits instead (sdks/pulumi-runtime/README.md).
+        var runner = new FailureRecordingRunner(AwaitingRunner.installIn(state, standardLogger));
         state.runner = runner;
         var deployment = new DeploymentImpl(state);
         DeploymentInstanceHolder.setInstance(new DeploymentInstanceInternal(deployment));

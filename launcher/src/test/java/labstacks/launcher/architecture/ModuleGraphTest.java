@@ -33,6 +33,8 @@ public class ModuleGraphTest {
     private static final String LAUNCHER = "labstacks-launcher";
     /** picocli rebuilt for Java 17 (shared/picocli): a third-party library under our coordinates, not a layer. */
     private static final String PICOCLI = "labstacks-picocli";
+    /** The SDK's task runner, replaced (sdks/pulumi-runtime): used where deployments are built, not a provider SDK. */
+    private static final String RUNTIME = "labstacks-pulumi-runtime";
     public static final String SERVICE_FILE = "src/main/resources/META-INF/services/labstacks.shared.program.StackProgram";
 
     private record Edge(String to, String scope) {
@@ -90,7 +92,8 @@ public class ModuleGraphTest {
         var problems = new ArrayList<String>();
         var sdks = new TreeSet<String>();
         var libraries = new TreeSet<String>();
-        modules.values().stream().filter(m -> m.directory().startsWith("sdks/")).forEach(m -> sdks.add(m.artifact()));
+        modules.values().stream().filter(m -> m.directory().startsWith("sdks/") && !m.artifact().equals(RUNTIME))
+                .forEach(m -> sdks.add(m.artifact()));
         modules.values().stream().filter(m -> m.directory().startsWith("shared/") && !m.artifact().equals(TOOLKIT))
                 .forEach(m -> libraries.add(m.artifact()));
         var launcher = modules.get(LAUNCHER);
@@ -131,8 +134,12 @@ public class ModuleGraphTest {
         if (constructs != null && !Set.of(LIBRARY).equals(compileTargets(constructs))) {
             problems.add("the constructs build on the program library only: " + compileTargets(constructs));
         }
-        if (!Set.of(LIBRARY).equals(compileTargets(modules.get(TOOLKIT)))) {
-            problems.add("the toolkit builds on the program library only: " + compileTargets(modules.get(TOOLKIT)));
+        if (!Set.of(LIBRARY, RUNTIME).equals(compileTargets(modules.get(TOOLKIT)))) {
+            problems.add("the toolkit builds on the program library and the replaced task runner only: "
+                    + compileTargets(modules.get(TOOLKIT)));
+        }
+        if (modules.containsKey(RUNTIME) && !compileTargets(modules.get(RUNTIME)).isEmpty()) {
+            problems.add(RUNTIME + " depends on no labstacks module");
         }
         for (var sdk : sdks) {
             if (!compileTargets(modules.get(sdk)).isEmpty()) {

@@ -1,6 +1,8 @@
 package labstacks.offline.plan;
 
 import labstacks.shared.program.Urns;
+import labstacks.pulumiruntime.AwaitingRunner;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
 import labstacks.shared.config.StackConfig;
@@ -82,6 +84,11 @@ public final class OfflineRuntime {
                 .config(config.values(), config.secretKeys())
                 .monitorDecorator(ignored -> monitor)
                 .standardLogger(quiet)
+                // The SDK's runner busy-polls and can hang on a 2-worker pool (sdks/pulumi-runtime/README.md).
+                .deploymentFactory(state -> {
+                    AwaitingRunner.installIn(state, quiet);
+                    return new DeploymentImpl(state);
+                })
                 .build();
         try {
             var result = test.runTest(prepared.callback(message -> {
