@@ -27,8 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayeringTest {
 
     private static final Pattern TEST_JAR = Pattern.compile(".*-tests\\.jar.*");
-    /** Top-level packages that are not a system's (constructs: the shared constructs module): the rest are programs. */
-    private static final Set<String> NOT_PROGRAMS = Set.of("shared", "constructs", "offline", "launcher", "bench");
+    /**
+     * Top-level packages that are not a system's (constructs: the shared constructs module; pulumiruntime: the
+     * replaced SDK task runner, sdks/pulumi-runtime): the rest are programs.
+     */
+    private static final Set<String> NOT_PROGRAMS = Set.of("shared", "constructs", "offline", "launcher", "bench",
+            "pulumiruntime");
 
     private static JavaClasses classes;
     /** Each program's package and its subpackages ({@code labstacks.pipeweave..}), read from the classes. */

@@ -1,13 +1,11 @@
 package labstacks.labnotes;
 
 import com.pulumi.resources.ComponentResourceOptions;
-import labstacks.shared.program.PolicyException;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.DirectProgram;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
 
-import java.util.List;
 
 /** Lab notes: one bucket per environment. No preflight: the plan warns of missing AWS credentials by itself. */
 public final class LabnotesProgram implements DirectProgram<LabnotesSettings> {
@@ -25,11 +23,6 @@ public final class LabnotesProgram implements DirectProgram<LabnotesSettings> {
     @Override
     public Class<LabnotesSettings> settingsType() {
         return LabnotesSettings.class;
-    }
-
-    @Override
-    public List<PolicyException> policyExceptions() {
-        return NotesBucket.policyExceptions("notes");
     }
 
     @Override
