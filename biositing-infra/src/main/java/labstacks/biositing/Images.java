@@ -1,5 +1,7 @@
 package labstacks.biositing;
 
+import labstacks.shared.text.Sha256;
+
 /** What the stack derives from an image reference (the rules a reference must follow are shared's Format and ImageReference). */
 final class Images {
     private Images() {
@@ -7,6 +9,6 @@ final class Images {
 
     /** The first 8 hex digits of the image's SHA-256: a new image gives a new one-off Job name. */
     static String shortHash(String image) {
-        return labstacks.shared.text.Sha256.prefix(image, 8);
+        return Sha256.prefix(image, 8);
     }
 }

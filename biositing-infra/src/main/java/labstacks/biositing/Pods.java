@@ -15,6 +15,8 @@ import labstacks.constructs.kubernetes.ObjectMetadata;
 
 import java.util.List;
 import java.util.Map;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
+import com.pulumi.resources.CustomResourceOptions;
 
 /** Shared pieces of the ETL's pod specs: labels, the .env as envFrom, sizes, wait-for containers. */
 final class Pods {
@@ -65,8 +67,8 @@ final class Pods {
      * The workload's own ServiceAccount, without an API token: none of the ETL's containers calls the
      * Kubernetes API, and the namespace's default account is shared by anything else placed there.
      */
-    static com.pulumi.kubernetes.core.v1.ServiceAccount serviceAccount(String name, String namespace, String component,
-                                                                      com.pulumi.resources.CustomResourceOptions options) {
+    static ServiceAccount serviceAccount(String name, String namespace, String component,
+                                                                      CustomResourceOptions options) {
         return ServiceAccounts.withoutToken(name, metadata(name, namespace, component), options);
     }
 

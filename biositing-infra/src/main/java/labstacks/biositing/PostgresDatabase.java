@@ -261,8 +261,8 @@ public final class PostgresDatabase extends ComponentResource {
     }
 
     /** The compose health check, {@code pg_isready -U $POSTGRES_USER -d $POSTGRES_DB}, through a shell. */
-    static java.util.List<String> healthCheck() {
-        return java.util.List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"");
+    static List<String> healthCheck() {
+        return List.of("sh", "-c", "pg_isready -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\"");
     }
 
     static String initScript() {

@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Each compose service of ca-biositing and its Kubernetes counterpart, read back through the official models. */
 class BiositingProgramTest {
@@ -68,22 +71,22 @@ class BiositingProgramTest {
     private static Map<String, List<String>> objects(StackRun run) {
         return run.plan().resources().stream()
                 .filter(r -> r.custom() && r.type().startsWith("kubernetes:") && !r.type().startsWith("kubernetes:helm.sh/"))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.type().substring(r.type().lastIndexOf(':') + 1),
-                        java.util.TreeMap::new, java.util.stream.Collectors.mapping(r -> r.name(),
-                                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                .collect(Collectors.groupingBy(r -> r.type().substring(r.type().lastIndexOf(':') + 1),
+                        TreeMap::new, Collectors.mapping(r -> r.name(),
+                                Collectors.collectingAndThen(Collectors.toList(),
                                         names -> names.stream().sorted().toList()))));
     }
 
     @Test
     void everyObjectTheStackCreatesMatchesTheOfficialKubernetesSchema() {
         var run = run();
-        assertEquals(new java.util.TreeMap<>(OBJECTS), objects(run));
+        assertEquals(new TreeMap<>(OBJECTS), objects(run));
         assertEquals(OBJECTS.values().stream().mapToInt(List::size).sum(), KubernetesSchema.validateAll(run.plan()),
                 "each object read back through its official model");
         // A Google key adds exactly the Secret the worker mounts.
         var withCredentials = local().secret("biositing:googleCredentials", "{\"type\":\"service_account\"}").run()
                 .assertSucceeded();
-        var expected = new java.util.TreeMap<>(OBJECTS);
+        var expected = new TreeMap<>(OBJECTS);
         expected.put("Secret", List.of("etl-secrets", PrefectWorker.CREDENTIALS_SECRET));
         assertEquals(expected, objects(withCredentials));
         assertEquals(OBJECTS.values().stream().mapToInt(List::size).sum() + 1,
@@ -102,7 +105,7 @@ class BiositingProgramTest {
         assertEquals("5Gi", db.getSpec().getVolumeClaimTemplates().get(0).getSpec().getResources().getRequests()
                 .get("storage").toSuffixedString());
         var mounts = postgres.getVolumeMounts().stream()
-                .collect(java.util.stream.Collectors.toMap(m -> m.getName(), m -> m.getMountPath()));
+                .collect(Collectors.toMap(m -> m.getName(), m -> m.getMountPath()));
         // The init script alone (compose mounts ./create_prefect_db.sql), so postgis/postgis's own
         // /docker-entrypoint-initdb.d/10_postgis.sh still runs.
         assertEquals(Map.of("pgdata", "/var/lib/postgresql/data", "initdb", "/docker-entrypoint-initdb.d/create_prefect_db.sql",
@@ -200,7 +203,7 @@ class BiositingProgramTest {
         assertEquals("gsheets-credentials", pod.getVolumes().get(0).getSecret().getSecretName());
         // The extractors read os.getenv("CREDENTIALS_PATH", "credentials.json") (pipeline/etl/extract/factory.py at
         // v2026.4.6); Cloud Run (deployment/cloud/gcp/infrastructure/cloud_run.py) sets both variables to the file.
-        var env = container.getEnv().stream().collect(java.util.stream.Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        var env = container.getEnv().stream().collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
         assertEquals(Map.of("CREDENTIALS_PATH", "/app/gsheets-credentials/credentials.json",
                 "GOOGLE_APPLICATION_CREDENTIALS", "/app/gsheets-credentials/credentials.json"), env);
         var secret = model(run, "kubernetes:core/v1:Secret", "gsheets-credentials", V1Secret.class);
@@ -305,7 +308,7 @@ class BiositingProgramTest {
         var prod = ProgramHarness.forStackFile(new BiositingProgram(), "biositing-prod")
                 .secret("biositing:postgresPassword", PASSWORD).run().assertSucceeded();
         var local = run();
-        java.util.function.Function<StackRun, List<String>> shape = r -> r.resources().stream()
+        Function<StackRun, List<String>> shape = r -> r.resources().stream()
                 .filter(x -> !x.type().equals("pulumi:pulumi:Stack")).map(x -> x.type() + " " + x.name()).toList();
         assertEquals(shape.apply(local), shape.apply(prod));
         assertEquals("50Gi", prod.resource("kubernetes:apps/v1:StatefulSet", "db")

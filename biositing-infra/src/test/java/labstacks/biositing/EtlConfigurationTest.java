@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Map;
 
 /** The .env from the component's own inputs: plain values in the ConfigMap, the password and its URLs in the Secret. */
 class EtlConfigurationTest {
@@ -96,7 +97,7 @@ class EtlConfigurationTest {
 
     @SuppressWarnings("unchecked")
     private static List<Object> names(Object envFrom) {
-        return ((List<java.util.Map<String, java.util.Map<String, Object>>>) envFrom).stream()
+        return ((List<Map<String, Map<String, Object>>>) envFrom).stream()
                 .map(source -> source.values().iterator().next().get("name")).toList();
     }
 }

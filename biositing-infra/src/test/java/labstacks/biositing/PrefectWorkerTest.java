@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.stream.Collectors;
 
 /** The compose prefect-worker from the component's own inputs, with and without the Google key. */
 class PrefectWorkerTest {
@@ -74,7 +75,7 @@ class PrefectWorkerTest {
         assertNull(mount.getSubPath(), "a directory mount follows the Secret when it is rotated");
         // pipeline/etl/extract/factory.py at v2026.4.6 reads CREDENTIALS_PATH; Google's libraries the other.
         var env = pod.getContainers().get(0).getEnv().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+                .collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
         assertEquals(Map.of("CREDENTIALS_PATH", "/app/gsheets-credentials/credentials.json",
                 "GOOGLE_APPLICATION_CREDENTIALS", "/app/gsheets-credentials/credentials.json"), env);
         var dependsOn = run.resource(DEPLOYMENT, "prefect-worker").dependsOn();

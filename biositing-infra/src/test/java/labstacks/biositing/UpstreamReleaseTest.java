@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.function.Function;
 
 /**
  * Both stacks against what ca-biositing publishes at its release v2026.4.6
@@ -239,7 +240,7 @@ class UpstreamReleaseTest {
     @Test
     void theStartOrderOfTheComposeFileHolds() {
         var run = stack("biositing-prod").run().assertSucceeded();
-        java.util.function.Function<String, Set<String>> after = name -> Set.copyOf(run.resources().stream()
+        Function<String, Set<String>> after = name -> Set.copyOf(run.resources().stream()
                 .filter(r -> r.name().equals(name) && WORKLOADS.contains(r.type()))
                 .findFirst().map(PlannedResource::dependsOn).orElseThrow());
         assertTrue(after.apply("db").containsAll(Set.of("postgres-initdb", "etl-secrets", "etl-config", "db-headless")));

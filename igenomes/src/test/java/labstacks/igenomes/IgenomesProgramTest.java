@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 class IgenomesProgramTest {
     private static final String BUCKET = "aws:s3/bucket:Bucket";
@@ -197,9 +199,9 @@ class IgenomesProgramTest {
     /** The catalog is read once, in prepare: one that does not bind stops the run before anything registers. */
     @Test
     void aCatalogThatDoesNotBindStopsTheRunNamingTheFileAndTheFix() throws Exception {
-        var broken = java.nio.file.Files.createTempFile("genomes", ".json");
+        var broken = Files.createTempFile("genomes", ".json");
         try (var bundled = GenomeCatalog.class.getClassLoader().getResourceAsStream(GenomeCatalog.RESOURCE)) {
-            java.nio.file.Files.writeString(broken, new String(bundled.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            Files.writeString(broken, new String(bundled.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("\"bucket\": \"ngi-igenomes\"", "\"bukcet\": \"ngi-igenomes\""));
         }
         var harness = ProgramHarness.forStackFile(new IgenomesProgram(() -> GenomeCatalog.read(broken)), "igenomes-prod")

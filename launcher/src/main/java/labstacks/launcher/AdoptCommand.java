@@ -21,6 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Set;
+import labstacks.offline.plan.Plan;
 
 /**
  * {@code adopt <stack> --state FILE [--renamed-from ORG/PROJECT/STACK] [--accept-create URN...] [--json OUT]
@@ -102,7 +107,7 @@ final class AdoptCommand extends ProjectCommand {
         String[] from = null;
         if (renamedFrom != null) {
             from = renamedFrom.split("/", -1);
-            if (from.length != 3 || java.util.Arrays.stream(from).anyMatch(String::isBlank)) {
+            if (from.length != 3 || Arrays.stream(from).anyMatch(String::isBlank)) {
                 throw new ParameterException(spec.commandLine(), "--renamed-from " + renamedFrom
                         + ": expected ORG/PROJECT/STACK, the fully qualified name of the stack before the rename");
             }
@@ -116,7 +121,7 @@ final class AdoptCommand extends ProjectCommand {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }
-        labstacks.offline.plan.Plan plan;
+        Plan plan;
         String stack;
         try {
             var project = ProjectFiles.open(projectRoot);
@@ -155,7 +160,7 @@ final class AdoptCommand extends ProjectCommand {
             out.println("note: the export already names " + target + "; --renamed-from " + renamedFrom + " changes nothing");
         }
         var report = Adoption.compare(plan, export.renamedTo(plan.project(), plan.stack()),
-                java.util.Set.copyOf(acceptCreate));
+                Set.copyOf(acceptCreate));
         out.print(AdoptionOutput.text(report));
         if (json != null && !OutputFile.write(json, AdoptionOutput.json(report, exportedAs, renamedFrom), "--json", out, err)) {
             return Main.FAILED;
@@ -173,11 +178,11 @@ final class AdoptCommand extends ProjectCommand {
             return "is a Pulumi project or stack file; the report would replace it";
         }
         try {
-            if (java.nio.file.Files.exists(output) && java.nio.file.Files.exists(state)
-                    && java.nio.file.Files.isSameFile(output, state)) {
+            if (Files.exists(output) && Files.exists(state)
+                    && Files.isSameFile(output, state)) {
                 return "is the --state export itself; the report would replace it";
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
         if (output.toAbsolutePath().normalize().equals(state.toAbsolutePath().normalize())) {

@@ -15,6 +15,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Objects;
 
 /** {@code check <stack>... | --all [--root DIR]}: the policy rules over each stack's offline plan, like a linter. */
 @Command(name = "check",
@@ -39,7 +42,7 @@ final class CheckCommand extends ProjectCommand {
 
     @Option(names = "--output", paramLabel = "FILE", description = "write the --format report to FILE; the text report"
             + " still goes to stdout")
-    java.nio.file.Path output;
+    Path output;
 
     CheckCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
                  Map<String, String> environment) {
@@ -73,14 +76,14 @@ final class CheckCommand extends ProjectCommand {
         var rules = PlanCheck.rules();
         // Text goes to stdout unless a machine report takes its place there.
         var text = format == Format.text || output != null ? out
-                : new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+                : new PrintStream(OutputStream.nullOutputStream());
         var out = text;
         var locations = new CheckLocations(project.root());
-        var findings = new java.util.ArrayList<CheckReport.Finding>();
-        var unchecked = new java.util.ArrayList<CheckReport.Unchecked>();
+        var findings = new ArrayList<CheckReport.Finding>();
+        var unchecked = new ArrayList<CheckReport.Unchecked>();
         var failed = false;
         var total = 0;
-        var unplanned = new java.util.ArrayList<String>();
+        var unplanned = new ArrayList<String>();
         for (var stack : stacks) {
             try {
                 var plan = OfflineRuntime.plan(catalog, project.read(stack, environment));
@@ -122,7 +125,7 @@ final class CheckCommand extends ProjectCommand {
                 + (unplanned.isEmpty() ? "" : ", " + unplanned.size() + " stack(s) not checked: " + String.join(", ", unplanned))
                 : "check passed: " + stacks.size() + " stack(s)");
         if (format != Format.text) {
-            var version = java.util.Objects.requireNonNullElse(Main.class.getPackage().getImplementationVersion(), "development");
+            var version = Objects.requireNonNullElse(Main.class.getPackage().getImplementationVersion(), "development");
             var report = format == Format.json ? CheckReport.json(findings, unchecked, stacks.size())
                     : CheckReport.sarif(rules, findings, unchecked, version);
             if (output == null) {

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.TreeSet;
 
 /**
  * Where a finding points a reader: the stack file line that set the offending value when the finding
@@ -34,33 +40,33 @@ final class CheckLocations {
 
     CheckLocations(Path root) {
         this.root = root;
-        var found = new java.util.TreeSet<Path>();
+        var found = new TreeSet<Path>();
         try {
-            Files.walkFileTree(root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 16,
-                    new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 16,
+                    new SimpleFileVisitor<>() {
                         @Override
-                        public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-                                java.nio.file.attribute.BasicFileAttributes attributes) {
+                        public FileVisitResult preVisitDirectory(Path dir,
+                                BasicFileAttributes attributes) {
                             var name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                             // Build output, dependencies and history hold no source a finding points at.
                             return name.equals("target") || name.equals("node_modules") || name.startsWith(".")
-                                    && !dir.equals(root) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
-                                    : java.nio.file.FileVisitResult.CONTINUE;
+                                    && !dir.equals(root) ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public java.nio.file.FileVisitResult visitFile(Path file,
-                                java.nio.file.attribute.BasicFileAttributes attributes) {
+                        public FileVisitResult visitFile(Path file,
+                                BasicFileAttributes attributes) {
                             if (file.toString().endsWith(".java")
                                     && root.relativize(file).toString().replace('\\', '/').contains("src/main/java/")) {
                                 found.add(file);
                             }
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                            return FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException e) {

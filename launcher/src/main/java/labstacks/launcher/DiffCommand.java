@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 
 /**
  * {@code diff BASE.json HEAD.json [--format text|markdown|json] [--changed]}: what changed between two
@@ -52,7 +53,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        java.util.List<StackDiff> stacks;
+        List<StackDiff> stacks;
         try {
             stacks = PlanDiff.compare(PlanDiff.read(base), PlanDiff.read(head));
         } catch (PlanDiff.PlanFileException e) {

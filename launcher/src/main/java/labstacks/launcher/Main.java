@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.io.IOException;
+import java.util.jar.Manifest;
 
 /**
  * The labstacks jar. Run without arguments by the Pulumi CLI ({@code runtime.options.binary} in
@@ -111,7 +113,7 @@ public final class Main {
         }
         commandLine.addSubcommand(new CommandLine.HelpCommand());
         // help inherits the root's usage attributes: give it its own exit codes and heading.
-        var helpExitCodes = new java.util.LinkedHashMap<String, String>();
+        var helpExitCodes = new LinkedHashMap<String, String>();
         helpExitCodes.put("0", "help shown");
         helpExitCodes.put("2", "an unknown command");
         commandLine.getSubcommands().get("help").getCommandSpec().usageMessage()
@@ -249,7 +251,7 @@ public final class Main {
         var sdks = new StringBuilder();
         try (var stream = Main.class.getClassLoader().getResourceAsStream("META-INF/MANIFEST.MF")) {
             if (stream != null) {
-                var attributes = new java.util.jar.Manifest(stream).getMainAttributes();
+                var attributes = new Manifest(stream).getMainAttributes();
                 for (var entry : new String[][] {{"Pulumi-Java-SDK-Version", "Pulumi Java SDK"},
                         {"Pulumi-AWS-Version", "aws"}, {"Pulumi-Kubernetes-Version", "kubernetes"}}) {
                     var value = attributes.getValue(entry[0]);
@@ -258,7 +260,7 @@ public final class Main {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the version line still says the rest
         }
         return "labstacks " + own + " (" + (sdks.length() == 0 ? "" : sdks + ", ") + "Java "

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A file a command writes its report to ({@code plan --json FILE}, {@code adopt --json OUT}): missing parent
@@ -51,7 +52,7 @@ final class OutputFile {
             return exists.getFile() + " is a file where a directory must be";
         }
         if (e instanceof FileSystemException system && system.getReason() != null) {
-            return system.getReason().toLowerCase(java.util.Locale.ROOT);
+            return system.getReason().toLowerCase(Locale.ROOT);
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }

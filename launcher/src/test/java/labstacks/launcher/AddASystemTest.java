@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.File;
+import java.net.URL;
 
 /**
  * The root README's "Add a system", followed step by step with a sample system ({@code labnotes}, one bucket,
@@ -365,8 +367,8 @@ class AddASystemTest {
         Files.copy(module.resolve(ModuleGraphTest.SERVICE_FILE),
                 main.resolve("META-INF/services/labstacks.shared.program.StackProgram"));
         var test = compile(module.resolve("src/test/java"), checkout.resolve("test-classes"),
-                main + java.io.File.pathSeparator + classPath);
-        loader = new URLClassLoader(new java.net.URL[]{main.toUri().toURL(), test.toUri().toURL()},
+                main + File.pathSeparator + classPath);
+        loader = new URLClassLoader(new URL[]{main.toUri().toURL(), test.toUri().toURL()},
                 getClass().getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         return loader;

@@ -17,6 +17,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /**
  * {@code labstacks adopt} as a gate. Each export is what a {@code pulumi up} of today's plan would leave
@@ -39,7 +43,7 @@ class AdoptCommandTest {
             var copy = Files.createDirectories(temp.resolve("root"));
             try (var files = Files.list(root())) {
                 for (var file : files.filter(p -> p.getFileName().toString().matches("Pulumi(\\..+)?\\.yaml")).toList()) {
-                    Files.copy(file, copy.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             var file = copy.resolve("Pulumi." + stack + ".yaml");
@@ -154,7 +158,7 @@ class AdoptCommandTest {
         var moved = rootWith("biositing-prod", "biositing:storageClass", "fast");
         // The plan refuses a storage class on a stack that keeps its data unless the move is declared deliberate.
         Files.writeString(moved.resolve("Pulumi.biositing-prod.yaml"), "  biositing:allowDataRelocation: \"true\"\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         var adopted = adopt(moved, "biositing-prod", export);
         assertEquals(1, adopted.run().code(), adopted.run().out());
         assertTrue(adopted.reasons().stream().anyMatch(r -> r.contains("PersistentVolumeClaim::") && r.contains("spec.storageClassName")),
@@ -284,7 +288,7 @@ class AdoptCommandTest {
                 "outputs", Map.of("create", "echo hi", "delete", "tw compute-envs delete"), "parent", stack.get("urn")));
         var role = export.entry("aws:iam/role:Role::access");
         export.remove("aws:iam/role:Role::access");
-        var renamedRole = new java.util.LinkedHashMap<>(role);
+        var renamedRole = new LinkedHashMap<>(role);
         renamedRole.put("urn", prefix + "aws:iam/role:Role::old-access");
         export.resources.add(renamedRole);
         var adopted = adopt(root(), "pipeweave-staging", export);
@@ -292,7 +296,7 @@ class AdoptCommandTest {
         var json = adopted.json();
         assertEquals(List.of("stack", "state", "exportedAs", "renamedFrom", "safe", "summary", "matched", "create", "import",
                 "accepted", "delete", "replace", "collisions", "uncompared", "pending", "warnings"), List.copyOf(json.keySet()));
-        var hints = new java.util.HashMap<String, String>();
+        var hints = new HashMap<String, String>();
         json.getAsJsonArray("delete").forEach(d -> hints.put(d.getAsJsonObject().get("stateUrn").getAsString(),
                 d.getAsJsonObject().get("hint").isJsonNull() ? null : d.getAsJsonObject().get("hint").getAsString()));
         assertTrue(hints.get(prefix + "command:local:Command::harmless").contains("no delete script: deleting it runs nothing"));

@@ -20,6 +20,16 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import labstacks.offline.plan.PlanPrinter;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.program.ProgramCatalog;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad inputs, one edit at a time to a copy of the repository's real stack files, as a user would make
@@ -342,7 +352,7 @@ class BadInputSuiteTest {
 
     /** The stack name itself can make the derived bucket name invalid: refused before anything registers. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "pipeweave-a..b | 'pipeweave-datasets-staging-a..b', is not a valid bucket name: a bucket name has no two adjacent periods",
             "pipeweave-QA_1 | 'pipeweave-datasets-staging-QA_1', is not a valid bucket name: a bucket name has only lower-case letters",
             "pipeweave-a-very-long-stack-name-that-makes-the-bucket-name-too-long | 'pipeweave-datasets-staging-a-very-long-stack-name-that-makes-the-bucket-name-too-long', is not a valid bucket name: a bucket name is 3 to 63 characters long (this one has 85)",
@@ -380,7 +390,7 @@ class BadInputSuiteTest {
 
     /** Valid Kubernetes quantities that the old pattern refused. */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"1.5Gi", "\"5\"", "500M", "2Ti"})
+    @ValueSource(strings = {"1.5Gi", "\"5\"", "500M", "2Ti"})
     void validQuantitiesAreAccepted(String size) throws IOException {
         var root = repositoryCopy();
         var file = root.resolve("Pulumi.biositing-prod.yaml");
@@ -473,7 +483,7 @@ class BadInputSuiteTest {
     }
 
     /** One broken or hostile export and what adopt must say about it (audit 2026-12-07, reliability.md ad02-ad37). */
-    record ExportCase(String name, java.util.function.Function<Path, Path> write, String expected) {
+    record ExportCase(String name, Function<Path, Path> write, String expected) {
         @Override
         public String toString() {
             return name;
@@ -494,7 +504,7 @@ class BadInputSuiteTest {
         }
     }
 
-    private static java.util.function.Function<Path, Path> text(UnaryOperator<String> edit) {
+    private static Function<Path, Path> text(UnaryOperator<String> edit) {
         return dir -> {
             try {
                 return Files.writeString(dir.resolve("state.json"), validExport(edit));
@@ -504,7 +514,7 @@ class BadInputSuiteTest {
         };
     }
 
-    private static java.util.function.Function<Path, Path> bytes(byte[] content) {
+    private static Function<Path, Path> bytes(byte[] content) {
         return dir -> {
             try {
                 return Files.write(dir.resolve("state.json"), content);
@@ -516,7 +526,7 @@ class BadInputSuiteTest {
 
     /** The first resource's {@code "custom": true} turned into {@code "custom": true, "<key>": <json>}. */
     private static UnaryOperator<String> field(String key, String json) {
-        return t -> t.replaceFirst("\"custom\": true", "\"custom\": true, \"" + key + "\": " + java.util.regex.Matcher.quoteReplacement(json));
+        return t -> t.replaceFirst("\"custom\": true", "\"custom\": true, \"" + key + "\": " + Matcher.quoteReplacement(json));
     }
 
     static Stream<ExportCase> exportCases() {
@@ -538,14 +548,14 @@ class BadInputSuiteTest {
                 new ExportCase("two version keys", text(t -> t.replaceFirst("\"version\": 3", "\"version\": 2, \"version\": 3")),
                         "\"version\" appears twice"),
                 new ExportCase("a labstacks plan", bytes(("{\"version\":1,\"project\":\"labstacks\",\"stack\":\"s\","
-                        + "\"program\":\"pipeweave\",\"resources\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        + "\"program\":\"pipeweave\",\"resources\":[]}").getBytes(StandardCharsets.UTF_8)),
                         "this is a labstacks plan (./labstacks plan --json), not a Pulumi stack export"),
                 new ExportCase("not UTF-8", bytes(new byte[]{'{', '"', (byte) 0xE9, '"', ':', '1', '}'}), "not UTF-8 text"),
                 new ExportCase("missing file", dir -> dir.resolve("nothing-here.json"), "nothing-here.json: no such file"),
                 new ExportCase("a directory", dir -> dir, "is a directory, not a file"),
                 new ExportCase("too many values", bytes(("{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":"
                         + "\"urn:pulumi:s::p::aws:s3/bucketV2:BucketV2::b\",\"type\":\"aws:s3/bucketV2:BucketV2\",\"inputs\":{\"x\":["
-                        + "0,".repeat(1_600_000) + "0]}}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        + "0,".repeat(1_600_000) + "0]}}]}}").getBytes(StandardCharsets.UTF_8)),
                         "deployment.resources[0].inputs.x: more than 1500000 values"));
     }
 
@@ -571,7 +581,7 @@ class BadInputSuiteTest {
     @Test
     void hugeExportsStayWithinTheLaunchersHeap() throws Exception {
         var huge = temp.resolve("huge.json");
-        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(huge))) {
+        try (var out = new BufferedWriter(Files.newBufferedWriter(huge))) {
             out.write("{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":\"urn:pulumi:s::p::pulumi:pulumi:Stack::p-s\","
                     + "\"type\":\"pulumi:pulumi:Stack\",\"outputs\":{\"blob\":\"");
             var chunk = "x".repeat(1 << 20);
@@ -581,7 +591,7 @@ class BadInputSuiteTest {
             out.write("\"}}]}}");
         }
         var large = temp.resolve("large.json");
-        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(large))) {
+        try (var out = new BufferedWriter(Files.newBufferedWriter(large))) {
             out.write("{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":\"urn:pulumi:s::p::pulumi:pulumi:Stack::p-s\","
                     + "\"type\":\"pulumi:pulumi:Stack\",\"outputs\":{\"blob\":\"");
             var chunk = "x".repeat(1 << 20);
@@ -596,8 +606,8 @@ class BadInputSuiteTest {
                     "labstacks.launcher.Main", "adopt", "pipeweave-staging", "--state", file.toString(),
                     "--root", ProgramHarness.repositoryRoot().toString())
                     .redirectErrorStream(true).start();
-            var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES));
+            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(5, TimeUnit.MINUTES));
             assertFalse(output.contains("OutOfMemoryError") || output.contains("Exception") || output.contains("\tat "), output);
             if (file.equals(huge)) {
                 assertEquals(1, process.exitValue(), output);
@@ -630,13 +640,13 @@ class BadInputSuiteTest {
 
     @Test
     void theTreeFallsBackToAsciiWhenTheConsoleIsNotUtf8() throws IOException {
-        var run = labstacks.offline.testing.ProgramHarness.forStackFile(
-                labstacks.shared.program.ProgramCatalog.discover().find("biositing-infra").orElseThrow(), "biositing-prod")
-                .mode(labstacks.shared.config.RunMode.PLAN).preview(true).run().assertSucceeded();
-        var ascii = labstacks.offline.plan.PlanPrinter.render(run.plan(), false);
+        var run = ProgramHarness.forStackFile(
+                ProgramCatalog.discover().find("biositing-infra").orElseThrow(), "biositing-prod")
+                .mode(RunMode.PLAN).preview(true).run().assertSucceeded();
+        var ascii = PlanPrinter.render(run.plan(), false);
         assertTrue(ascii.chars().allMatch(c -> c < 128), "ASCII only");
         assertTrue(ascii.contains("|- ") && ascii.contains("`- "), ascii);
-        var unicode = labstacks.offline.plan.PlanPrinter.render(run.plan(), true);
+        var unicode = PlanPrinter.render(run.plan(), true);
         // Nested children keep the guide of an open ancestor, as pulumi preview draws it.
         assertTrue(unicode.contains("│  ├─ ") || unicode.contains("│  └─ "), unicode);
     }

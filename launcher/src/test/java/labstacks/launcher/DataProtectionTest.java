@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.offline.check.PlanCheck;
 
 /**
  * What {@code pulumi destroy}, a changed setting or a replacement may do to the data of each real stack: every
@@ -149,7 +150,7 @@ class DataProtectionTest {
     void theRealStacksPassTheDataRules() {
         for (var name : ProjectFiles.open(ProgramHarness.repositoryRoot()).stacks()) {
             var plan = stack(name).run().assertSucceeded().plan();
-            var violations = labstacks.offline.check.PlanCheck.run(plan, List.of()).violations().stream()
+            var violations = PlanCheck.run(plan, List.of()).violations().stream()
                     .filter(v -> v.rule().equals("pulumi-data-protected") || v.rule().equals("k8s-namespace-keeps-volumes"))
                     .toList();
             assertEquals(List.of(), violations, name);

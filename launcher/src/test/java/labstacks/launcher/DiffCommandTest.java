@@ -10,6 +10,8 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code ./labstacks diff BASE.json HEAD.json} on real plans of the repository's pipeweave stacks. */
 class DiffCommandTest {
@@ -57,10 +59,10 @@ class DiffCommandTest {
         var json = JsonParser.parseString(LauncherRun.of(temp, "diff", base.toString(), head.toString(), "--format", "json").out())
                 .getAsJsonObject();
         assertEquals(1, json.get("version").getAsInt());
-        var statuses = new java.util.TreeMap<String, String>();
+        var statuses = new TreeMap<String, String>();
         json.getAsJsonArray("stacks").forEach(e -> statuses.put(e.getAsJsonObject().get("stack").getAsString(),
                 e.getAsJsonObject().get("status").getAsString()));
-        assertEquals(java.util.Map.of("pipeweave-staging", "changed", "pipeweave-production", "unchanged"), statuses);
+        assertEquals(Map.of("pipeweave-staging", "changed", "pipeweave-production", "unchanged"), statuses);
     }
 
     @Test

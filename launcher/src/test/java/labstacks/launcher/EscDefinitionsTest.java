@@ -17,6 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import labstacks.shared.config.SettingsLoader;
+import labstacks.shared.program.ProgramCatalog;
 
 /**
  * The committed Pulumi ESC definitions: every deployable stack attaches one, each has a read-only twin,
@@ -98,7 +104,7 @@ class EscDefinitionsTest {
     @Test
     void noDefinitionHoldsASecretOrAPlaceholderForOne() throws IOException {
         var esc = ROOT.resolve("megatests/esc");
-        var files = new java.util.ArrayList<Path>();
+        var files = new ArrayList<Path>();
         try (var modules = Files.list(ROOT)) {
             for (var module : modules.filter(Files::isDirectory).toList()) {
                 if (Files.isDirectory(module.resolve("esc"))) {
@@ -134,7 +140,7 @@ class EscDefinitionsTest {
     @Test
     void everyDeploySecretComesFromTheStacksEnvironment() throws IOException {
         var esc = EscEnvironments.load(ROOT);
-        var catalog = labstacks.shared.program.ProgramCatalog.discover();
+        var catalog = ProgramCatalog.discover();
         var requiredInProduction = Map.of("moderate-prod",
                 List.of("moderate:apiPassword", "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey"));
         var checked = 0;
@@ -145,17 +151,17 @@ class EscDefinitionsTest {
             var file = yaml(ROOT.resolve("Pulumi." + stack + ".yaml"));
             var config = at(file, "config") instanceof Map<?, ?> map ? map : Map.of();
             var program = catalog.find(String.valueOf(config.get("labstacks:program"))).orElseThrow();
-            var needed = new java.util.TreeSet<String>(requiredInProduction.getOrDefault(stack, List.of()));
+            var needed = new TreeSet<String>(requiredInProduction.getOrDefault(stack, List.of()));
             var definition = esc.find("labstacks/" + stack).orElseThrow();
             // A credential may come as a variable instead (its env fallback), as megatests' tokens do.
-            labstacks.shared.config.SettingsLoader.settings(program.settingsType()).stream()
-                    .filter(setting -> setting.secret() && setting.credential() && java.util.Arrays.stream(setting.env())
+            SettingsLoader.settings(program.settingsType()).stream()
+                    .filter(setting -> setting.secret() && setting.credential() && Arrays.stream(setting.env())
                             .noneMatch(definition.variables()::contains))
                     .forEach(setting -> needed.add(setting.key()));
             needed.removeIf(config::containsKey);
-            var supplied = new java.util.TreeSet<>(definition.settings());
+            var supplied = new TreeSet<>(definition.settings());
             needed.removeAll(supplied);
-            assertEquals(java.util.Set.of(), needed, stack + ": secrets a deploy needs that " + definition.file()
+            assertEquals(Set.of(), needed, stack + ": secrets a deploy needs that " + definition.file()
                     + " does not supply (pulumiConfig)");
             checked++;
         }

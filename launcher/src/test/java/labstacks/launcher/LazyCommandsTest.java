@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.Set;
 
 /** Main builds only the command its first argument names; it must be the same command the full tree has. */
 class LazyCommandsTest {
@@ -41,7 +42,7 @@ class LazyCommandsTest {
             }
             var alone = tree(name, "--whatever");
             // the map key is the name picocli registers from @Command: a mismatch would make the command unknown
-            assertEquals(java.util.Set.of(name), alone.getSubcommands().keySet(), name);
+            assertEquals(Set.of(name), alone.getSubcommands().keySet(), name);
             assertEquals(full.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF),
                     alone.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF), name);
         }

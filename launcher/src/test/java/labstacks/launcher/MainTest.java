@@ -12,6 +12,14 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import labstacks.launcher.architecture.ModuleGraphTest;
+import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.program.StackProgram;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 class MainTest {
 
@@ -36,24 +44,24 @@ class MainTest {
         assertEquals(0, result.code());
         var names = result.out().lines().map(line -> line.split("\t")[0]).sorted().toList();
         var root = ProgramHarness.repositoryRoot();
-        var serviceFiles = new java.util.ArrayList<Path>();
-        for (var module : labstacks.launcher.architecture.ModuleGraphTest.programModules(root)) {
-            serviceFiles.add(root.resolve(module).resolve(labstacks.launcher.architecture.ModuleGraphTest.SERVICE_FILE));
+        var serviceFiles = new ArrayList<Path>();
+        for (var module : ModuleGraphTest.programModules(root)) {
+            serviceFiles.add(root.resolve(module).resolve(ModuleGraphTest.SERVICE_FILE));
         }
         serviceFiles.add(root.resolve("launcher/src/test/resources/META-INF/services/labstacks.shared.program.StackProgram"));
-        var registered = new java.util.TreeSet<String>();
+        var registered = new TreeSet<String>();
         for (var file : serviceFiles) {
             for (var line : Files.readAllLines(file)) {
                 var className = line.replaceAll("#.*", "").strip();
                 if (!className.isEmpty()) {
-                    var program = (labstacks.shared.program.StackProgram<?, ?>) Class.forName(className)
+                    var program = (StackProgram<?, ?>) Class.forName(className)
                             .getDeclaredConstructor().newInstance();
                     registered.add(program.name());
                 }
             }
         }
         assertTrue(registered.size() > 2, "the modules' programs and the test ones: " + registered);
-        assertEquals(java.util.List.copyOf(registered), names);
+        assertEquals(List.copyOf(registered), names);
     }
 
     @Test
@@ -81,7 +89,7 @@ class MainTest {
         assertEquals(1, result.code());
         assertTrue(result.err().contains("Pulumi.odd.yaml"), result.err());
         assertTrue(result.err().contains("names no known program: 'pipewave'"), result.err());
-        var known = labstacks.shared.program.ProgramCatalog.discover().names();
+        var known = ProgramCatalog.discover().names();
         assertTrue(known.contains("pipeweave") && known.contains("sample"), known.toString());
         assertTrue(result.err().contains("one of: " + String.join(", ", known)), result.err());
     }
@@ -138,7 +146,7 @@ class MainTest {
 
     @Test
     void everyCommandHasItsHelpAndTheVersion() {
-        for (var command : java.util.List.of("plan", "check", "adopt", "stacks", "programs", "igenomes-inventory")) {
+        for (var command : List.of("plan", "check", "adopt", "stacks", "programs", "igenomes-inventory")) {
             var help = run(temp, command, "--help");
             assertEquals(0, help.code(), command);
             assertTrue(help.out().startsWith("usage: ./labstacks " + command), help.out());
@@ -207,9 +215,9 @@ class MainTest {
     @Test
     void slf4jHasItsNoOperationProviderOnPurpose() {
         // Without a provider, SLF4J 2 prints three "No SLF4J providers were found" lines on first use.
-        var providers = java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).stream()
+        var providers = ServiceLoader.load(SLF4JServiceProvider.class).stream()
                 .map(p -> p.type().getName()).toList();
-        assertEquals(java.util.List.of("org.slf4j.nop.NOPServiceProvider"), providers);
+        assertEquals(List.of("org.slf4j.nop.NOPServiceProvider"), providers);
     }
 
     @Test

@@ -95,7 +95,7 @@ final class PlanExport {
                 return ciphertext();
             }
             return new LinkedHashMap<>(Map.of(SIG, SECRET, "plaintext",
-                    new com.google.gson.GsonBuilder().serializeNulls().create().toJson(live(secret.value(), name, true))));
+                    new GsonBuilder().serializeNulls().create().toJson(live(secret.value(), name, true))));
         }
         if (value == PlanValues.Unknown.VALUE) {
             return "live-value-of-" + name;

@@ -15,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 
 /**
  * A child JVM of {@link RunnerSoakTest} and {@code sdks/pulumi-runtime/soak}: plans stacks in process again
@@ -43,7 +46,7 @@ public final class RunnerSoak {
         int trials = 0;
         while (trials == 0 || System.nanoTime() < deadline) {
             var plan = all ? new String[] {"plan", "--all"} : new String[] {"plan", stacks.get(trials % stacks.size())};
-            var errors = new java.io.ByteArrayOutputStream();
+            var errors = new ByteArrayOutputStream();
             var err = new PrintStream(errors, true, StandardCharsets.UTF_8);
             var run = CompletableFuture.supplyAsync(() -> Main.run(plan, root, Map.of(), discard, err),
                     job -> daemon(job, "soak-trial-" + programThreads.size()).start());
@@ -74,7 +77,7 @@ public final class RunnerSoak {
         System.out.printf("soak trials=%d hangs=0 slowest-ms=%d workers=%d runner=%s threads-started=%d%n", trials,
                 slowest,
                 ForkJoinPool.getCommonPoolParallelism(), System.getProperty("labstacks.pulumi.runner", "ours"),
-                java.lang.management.ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());
+                ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());
     }
 
     private static Thread daemon(Runnable job, String name) {
@@ -83,7 +86,7 @@ public final class RunnerSoak {
         return thread;
     }
 
-    private static List<String> stacks(Path root) throws java.io.IOException {
+    private static List<String> stacks(Path root) throws IOException {
         try (var files = Files.list(root)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A stack named as Pulumi users name it plans the same stack as its bare name. */
 class StackReferenceTest {
@@ -22,9 +24,9 @@ class StackReferenceTest {
 
     private String planJson(String... args) throws Exception {
         var file = temp.resolve("plan-" + args.length + "-" + Math.abs(String.join(" ", args).hashCode()) + ".json");
-        var command = new java.util.ArrayList<>(java.util.List.of("plan"));
-        command.addAll(java.util.List.of(args));
-        command.addAll(java.util.List.of("--json", file.toString()));
+        var command = new ArrayList<>(List.of("plan"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--json", file.toString()));
         var run = LauncherRun.of(root, command.toArray(String[]::new));
         assertEquals(0, run.code(), String.join(" ", args) + ": " + run.err());
         return Files.readString(file);

@@ -13,6 +13,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Map;
+import labstacks.shared.config.ProjectFiles;
 
 /** {@code ./labstacks stacks}: which stacks CI deploys, read from the stack files. */
 class StacksCommandTest {
@@ -47,9 +49,9 @@ class StacksCommandTest {
         var names = JsonParser.parseString(result.out()).getAsJsonArray().asList().stream()
                 .map(e -> e.getAsJsonObject().get("stack").getAsString()).toList();
         // The rule, read from the stack files themselves: labstacks:deploy when set, else every environment but local.
-        var project = labstacks.shared.config.ProjectFiles.open(ProgramHarness.repositoryRoot());
+        var project = ProjectFiles.open(ProgramHarness.repositoryRoot());
         var expected = project.stacks().stream().filter(stack -> {
-            var config = project.read(stack, java.util.Map.of());
+            var config = project.read(stack, Map.of());
             return config.get("labstacks:deploy").map(Boolean::parseBoolean)
                     .orElse(!config.get("labstacks:environment").orElseThrow().equals("local"));
         }).sorted().toList();
@@ -113,7 +115,7 @@ class StacksCommandTest {
                 .filter(e -> e.get("production").getAsBoolean())
                 .map(e -> e.get("stack").getAsString()).toList();
         // Production is what the name says: every stack file named ...-prod or ...-production, and only those.
-        var named = labstacks.shared.config.ProjectFiles.open(ProgramHarness.repositoryRoot()).stacks().stream()
+        var named = ProjectFiles.open(ProgramHarness.repositoryRoot()).stacks().stream()
                 .filter(stack -> stack.matches(".*-(prod|production)")).sorted().toList();
         assertEquals(named, production);
         assertTrue(production.contains("igenomes-prod") && !production.contains("pipeweave-staging"), production.toString());

@@ -18,6 +18,11 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.google.gson.JsonParser;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The GitHub workflows parse, name real action versions, and derive the stack list from the stack files. */
 class WorkflowsTest {
@@ -83,7 +88,7 @@ class WorkflowsTest {
     /** The deployable stacks, read from the stack files here independently of the launcher: every environment but local. */
     @SuppressWarnings("unchecked")
     static Map<String, String> deployableStacksAndEnvironments() throws IOException {
-        var result = new java.util.TreeMap<String, String>();
+        var result = new TreeMap<String, String>();
         for (var stack : ProjectFiles.open(ROOT).stacks()) {
             var document = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
                     .load(Files.readString(ROOT.resolve("Pulumi." + stack + ".yaml")));
@@ -115,8 +120,8 @@ class WorkflowsTest {
         assertTrue(command.contains("stacks=\"$(./labstacks stacks --deployable --json)\"\n"), command);
         var result = StacksCommandTest.run(ROOT, "stacks", "--deployable", "--json");
         assertEquals(0, result.code(), result.err());
-        var listed = new java.util.TreeMap<String, String>();
-        com.google.gson.JsonParser.parseString(result.out()).getAsJsonArray().forEach(e -> listed.put(
+        var listed = new TreeMap<String, String>();
+        JsonParser.parseString(result.out()).getAsJsonArray().forEach(e -> listed.put(
                 e.getAsJsonObject().get("stack").getAsString(), e.getAsJsonObject().get("environment").getAsString()));
         assertEquals(expected, listed);
         // preview and deploy: the deployable stacks whose plan changed, from the selection script.
@@ -142,7 +147,7 @@ class WorkflowsTest {
     /** The list steps as the runner runs them: {@code shell: bash} is {@code bash --noprofile --norc -eo pipefail {0}}. */
     @Test
     @SuppressWarnings("unchecked")
-    void theStackListFailsOnABrokenStackFileWithItsMessage(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+    void theStackListFailsOnABrokenStackFileWithItsMessage(@TempDir Path temp) throws Exception {
         var steps = new ArrayList<Map<String, Object>>();
         steps.add(((List<Map<String, Object>>) job("drift.yml", "stacks").get("steps")).stream()
                 .filter(s -> "list".equals(s.get("id"))).findFirst().orElseThrow());
@@ -193,7 +198,7 @@ class WorkflowsTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyWorkflowPinsOnePulumiCliVersion() throws IOException {
-        var versions = new java.util.TreeSet<String>();
+        var versions = new TreeSet<String>();
         for (var name : List.of("preview.yml", "deploy.yml", "drift.yml")) {
             var workflow = workflow(name);
             var version = ((Map<String, Object>) workflow.get("env")).get("PULUMI_VERSION").toString();
@@ -301,13 +306,13 @@ class WorkflowsTest {
     void theGitHubEnvironmentFollowsLabstacksEnvironment() throws IOException {
         var expression = job("deploy.yml", "up").get("environment").toString();
         // ${{ contains(fromJSON('["prod","production"]'), matrix.environment) && 'production' || 'non-production' }}
-        var matcher = java.util.regex.Pattern.compile(
+        var matcher = Pattern.compile(
                 "\\$\\{\\{ contains\\(fromJSON\\('(\\[.*])'\\), matrix\\.environment\\) && 'production' \\|\\| 'non-production' }}")
                 .matcher(expression);
         assertTrue(matcher.matches(), expression);
-        var productionEnvironments = com.google.gson.JsonParser.parseString(matcher.group(1)).getAsJsonArray().asList()
+        var productionEnvironments = JsonParser.parseString(matcher.group(1)).getAsJsonArray().asList()
                 .stream().map(e -> e.getAsString()).toList();
-        var githubEnvironment = new java.util.TreeMap<String, String>();
+        var githubEnvironment = new TreeMap<String, String>();
         deployableStacksAndEnvironments().forEach((stack, environment) ->
                 githubEnvironment.put(stack, productionEnvironments.contains(environment) ? "production" : "non-production"));
         assertEquals("production", githubEnvironment.get("pipeweave-production"));
@@ -318,7 +323,7 @@ class WorkflowsTest {
         assertEquals("non-production", githubEnvironment.get("pipeweave-development"));
         // The environment the workflows read is the stack name's (issue 23: a setting saying otherwise is
         // refused by the launcher), so the GitHub environment and its reviewers follow the stack name.
-        var listed = com.google.gson.JsonParser.parseString(StacksCommandTest.run(ROOT, "stacks", "--deployable", "--json").out())
+        var listed = JsonParser.parseString(StacksCommandTest.run(ROOT, "stacks", "--deployable", "--json").out())
                 .getAsJsonArray();
         for (var element : listed) {
             var entry = element.getAsJsonObject();

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.attribute.FileTime;
 
 /**
  * The {@code ./labstacks} script's first build on a fresh clone: it says what it is doing within seconds,
@@ -106,7 +107,7 @@ class WrapperTest {
         Files.writeString(temp.resolve("bin/java"), "#!/usr/bin/env bash\nfor a in \"$@\"; do\n"
                 + "  [[ $a == -XX:ArchiveClassesAtExit=* ]] && echo archive > \"${a#*=}\"\ndone\necho \"java $*\"\n");
         Files.writeString(repo.resolve("pom.xml"), "<modules>\n  <module>launcher</module>\n</modules>\n");
-        Files.setLastModifiedTime(repo.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Files.setLastModifiedTime(repo.resolve("pom.xml"), FileTime.fromMillis(0));
         Files.createDirectories(repo.resolve("launcher/target"));
         Files.writeString(repo.resolve("launcher/target/labstacks.jar"), "jar");
         var exit = new int[1];

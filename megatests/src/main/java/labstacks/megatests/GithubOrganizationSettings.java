@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * What the organization's CI reads: variables with the compute environment ids, the workspace and the
@@ -72,7 +73,7 @@ public final class GithubOrganizationSettings extends ComponentResource {
     }
 
     private static String resourceName(String kind, String name) {
-        return kind + "-" + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return kind + "-" + name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public Map<String, ActionsOrganizationVariable> variables() {

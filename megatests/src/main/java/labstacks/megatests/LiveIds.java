@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The ids of live objects that exist outside the stack's state ({@code megatests:importIds}): a resource
@@ -49,7 +52,7 @@ public record LiveIds(Map<String, String> byKey) {
     }
 
     /** What is wrong with the setting, one line per key; empty when nothing. */
-    List<String> problems(java.util.Set<String> variables) {
+    List<String> problems(Set<String> variables) {
         var problems = new ArrayList<String>();
         byKey.forEach((key, value) -> {
             var dot = key.indexOf('.');
@@ -57,7 +60,7 @@ public record LiveIds(Map<String, String> byKey) {
             var name = dot < 0 ? "" : key.substring(dot + 1);
             switch (kind) {
                 case "computeEnv" -> {
-                    if (java.util.Arrays.stream(ComputeEnvKind.values()).noneMatch(k -> k.key().equals(name))) {
+                    if (Arrays.stream(ComputeEnvKind.values()).noneMatch(k -> k.key().equals(name))) {
                         problems.add(key + ": no such compute environment; the keys are computeEnv.cpu, computeEnv.gpu"
                                 + " and computeEnv.arm");
                     } else if (!SEQERA_ID.matcher(value).matches()) {
@@ -76,7 +79,7 @@ public record LiveIds(Map<String, String> byKey) {
                 case "variable" -> {
                     if (!variables.contains(name)) {
                         problems.add(key + ": no such organization variable; the variables are "
-                                + String.join(", ", new java.util.TreeSet<>(variables)));
+                                + String.join(", ", new TreeSet<>(variables)));
                     } else if (!value.equals(name)) {
                         problems.add(key + ": the import id of an organization variable is its name, " + name
                                 + ", not \"" + value + "\"");

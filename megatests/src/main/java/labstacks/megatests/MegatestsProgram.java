@@ -23,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeSet;
 
 /** nf-core's AWS megatests: bucket, TowerForge IAM, Seqera Platform environments, GitHub organization settings. */
 public final class MegatestsProgram implements StackProgram<MegatestsSettings, MegatestsInputs> {
@@ -72,7 +75,7 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings, M
                         "members", fixture.team(String.valueOf(args.get("slug")))),
                 "github:index/getUser:getUser", args -> {
                     var login = String.valueOf(args.get("username"));
-                    var user = new java.util.HashMap<String, Object>(Map.of("id", login, "username", login, "login", login));
+                    var user = new HashMap<String, Object>(Map.of("id", login, "username", login, "login", login));
                     fixture.email(login).ifPresent(email -> user.put("email", email));
                     return user;
                 },
@@ -95,10 +98,10 @@ public final class MegatestsProgram implements StackProgram<MegatestsSettings, M
 
     @Override
     public List<PolicyException> policyExceptions() {
-        var exceptions = new java.util.ArrayList<>(TowerForgeIam.POLICY_EXCEPTIONS);
+        var exceptions = new ArrayList<>(TowerForgeIam.POLICY_EXCEPTIONS);
         // check runs on the offline plan, whose participants are the fixture's people.
         var fixture = OfflineParticipants.load();
-        var logins = new java.util.TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
+        var logins = new TreeSet<String>(String.CASE_INSENSITIVE_ORDER);
         fixture.teams().values().forEach(logins::addAll);
         for (var login : logins) {
             exceptions.add(new PolicyException("pulumi-import-protected",

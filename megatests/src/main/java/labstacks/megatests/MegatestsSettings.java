@@ -4,6 +4,9 @@ import com.pulumi.core.Output;
 import labstacks.shared.config.Setting;
 import labstacks.shared.validation.Format;
 import labstacks.shared.validation.Vocabulary;
+import java.util.Map;
+import java.util.Set;
+import labstacks.shared.config.SettingsRules;
 
 /**
  * The megatests stack settings. Tokens come from Pulumi config secrets or from the variables the
@@ -60,10 +63,10 @@ public record MegatestsSettings(
                         + "computeEnv.<cpu|gpu|arm>, credential.<aws|github>, variable.<NAME> (the name), "
                         + "participant.<login> (the e-mail Seqera knows them by), bucket.cors (the bucket name)",
                 defaultValue = "{}")
-        java.util.Map<String, String> importIds) implements labstacks.shared.config.SettingsRules {
+        Map<String, String> importIds) implements SettingsRules {
 
     /** The organization variables the program manages (their names are the import ids). */
-    static final java.util.Set<String> VARIABLES = java.util.Set.of("TOWER_COMPUTE_ENV_CPU", "TOWER_COMPUTE_ENV_GPU",
+    static final Set<String> VARIABLES = Set.of("TOWER_COMPUTE_ENV_CPU", "TOWER_COMPUTE_ENV_GPU",
             "TOWER_COMPUTE_ENV_ARM", "TOWER_WORKSPACE_ID", "AWS_S3_BUCKET");
 
     @Override
@@ -78,6 +81,6 @@ public record MegatestsSettings(
 
     /** {@code megatests:importIds} as ids per resource. */
     public LiveIds liveIds() {
-        return new LiveIds(importIds == null ? java.util.Map.of() : importIds);
+        return new LiveIds(importIds == null ? Map.of() : importIds);
     }
 }

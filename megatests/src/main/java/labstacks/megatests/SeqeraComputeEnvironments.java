@@ -18,6 +18,8 @@ import com.pulumi.seqera.inputs.CredentialKeysGithubArgs;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import com.pulumi.resources.CustomResourceOptions;
+import java.util.Optional;
 
 /**
  * The workspace's credentials and its three Batch Forge compute environments. Every environment's
@@ -101,8 +103,8 @@ public final class SeqeraComputeEnvironments extends ComponentResource {
     }
 
     /** Imports the live object when its id is known (megatests:importIds); the plan shows import=. */
-    private static com.pulumi.resources.CustomResourceOptions.Builder imported(
-            com.pulumi.resources.CustomResourceOptions.Builder options, java.util.Optional<String> importId) {
+    private static CustomResourceOptions.Builder imported(
+            CustomResourceOptions.Builder options, Optional<String> importId) {
         importId.ifPresent(options::importId);
         return options;
     }

@@ -17,6 +17,7 @@ import com.pulumi.resources.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import labstacks.shared.program.PolicyException;
 
 /**
  * The IAM user Seqera Platform's TowerForge acts as: forge, launch and bucket policies attached to
@@ -30,12 +31,12 @@ public final class TowerForgeIam extends ComponentResource {
     public static final String S3_POLICY = "TowerForge-S3-Policy";
 
     /** The forge and launch policies name "*" by design (see TowerForgePolicies.WILDCARD_RESOURCE_REASON). */
-    public static final List<labstacks.shared.program.PolicyException> POLICY_EXCEPTIONS = List.of(
-            new labstacks.shared.program.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
+    public static final List<PolicyException> POLICY_EXCEPTIONS = List.of(
+            new PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
                     "towerforge-forge-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
-            new labstacks.shared.program.PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
+            new PolicyException("iam-wildcard-resource-write", "aws:iam/policy:Policy",
                     "towerforge-launch-policy", TowerForgePolicies.WILDCARD_RESOURCE_REASON),
-            new labstacks.shared.program.PolicyException("iam-unscoped-role-management", "aws:iam/policy:Policy",
+            new PolicyException("iam-unscoped-role-management", "aws:iam/policy:Policy",
                     "towerforge-forge-policy", TowerForgePolicies.BROAD_IAM_REASON));
 
     private final User user;

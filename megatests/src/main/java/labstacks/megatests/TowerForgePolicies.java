@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labstacks.shared.text.Sha256;
 
 /**
  * The TowerForge IAM policies, after seqeralabs/nf-tower-aws. The action lists keep the order of the
@@ -217,7 +218,7 @@ public final class TowerForgePolicies {
         input.put("forge", asPython(forge));
         input.put("launch", asPython(launch()));
         input.put("s3", Map.of("bucket_dependent", true));
-        return labstacks.shared.text.Sha256.prefix(PythonJson.dumpsSorted(input), 8);
+        return Sha256.prefix(PythonJson.dumpsSorted(input), 8);
     }
 
     /** The document as the original built it: every Action a list, Resource a plain string. */

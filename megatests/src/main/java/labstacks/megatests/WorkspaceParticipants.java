@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import labstacks.shared.program.OrderedMap;
 
 /**
  * Keeps the workspace's members in step with the organization's teams: members of {@code core} and
@@ -138,7 +142,7 @@ public final class WorkspaceParticipants extends ComponentResource {
                         }
                         // parse_member_status.py (nf-core/ops scripts) reads STATUS:<status>:<email>:<ROLE>; the
                         // e-mail is withheld: outputs are readable by everyone with stack access.
-                        commands.put(member.login(), labstacks.shared.program.OrderedMap.of(
+                        commands.put(member.login(), OrderedMap.of(
                                 "command_id", lookup.status().equals("EXISTS") || lookup.status().equals("ADDED")
                                         ? resourceName(member.login()) : "",
                                 "status", "STATUS:" + lookup.status() + ":email-withheld:" + role.toUpperCase(Locale.ROOT),
@@ -181,7 +185,7 @@ public final class WorkspaceParticipants extends ComponentResource {
         var spellings = email.equals(email.toLowerCase(Locale.ROOT)) ? List.of(email)
                 : List.of(email, email.toLowerCase(Locale.ROOT));
         var future = participant(member, spellings, 0, orgId, workspaceId, options)
-                .thenCompose(found -> found != null ? java.util.concurrent.CompletableFuture.completedFuture(found)
+                .thenCompose(found -> found != null ? CompletableFuture.completedFuture(found)
                         : organizationMember(member, spellings, 0, orgId, options));
         return Output.of(future);
     }
@@ -196,18 +200,18 @@ public final class WorkspaceParticipants extends ComponentResource {
                 .thenApply(found -> found != null ? found : new Lookup(member, email, null, "EXISTS")));
     }
 
-    private static java.util.concurrent.CompletableFuture<Lookup> participant(Member member, List<String> spellings,
+    private static CompletableFuture<Lookup> participant(Member member, List<String> spellings,
                                                                               int index, long orgId, long workspaceId,
                                                                               InvokeOptions options) {
         if (index == spellings.size()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(null);
         }
         var email = spellings.get(index);
         return SeqeraFunctions.getWorkspaceParticipantPlain(GetWorkspaceParticipantPlainArgs.builder()
                         .email(email).orgId((double) orgId).workspaceId((double) workspaceId).build(), options)
                 .handle((participant, error) -> {
                     if (error == null) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(
+                        return CompletableFuture.completedFuture(
                                 new Lookup(member, email, participant.role(), "EXISTS"));
                     }
                     if (!describes(error, NOT_FOUND)) {
@@ -218,11 +222,11 @@ public final class WorkspaceParticipants extends ComponentResource {
                 .thenCompose(next -> next);
     }
 
-    private static java.util.concurrent.CompletableFuture<Lookup> organizationMember(Member member, List<String> spellings,
+    private static CompletableFuture<Lookup> organizationMember(Member member, List<String> spellings,
                                                                                      int index, long orgId,
                                                                                      InvokeOptions options) {
         if (index == spellings.size()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(
+            return CompletableFuture.completedFuture(
                     new Lookup(member, spellings.get(0), null, "USER_NOT_FOUND"));
         }
         var email = spellings.get(index);
@@ -231,7 +235,7 @@ public final class WorkspaceParticipants extends ComponentResource {
                 .handle((found, error) -> {
                     if (error == null) {
                         // Created with the e-mail the organization knows them by.
-                        return java.util.concurrent.CompletableFuture.completedFuture(
+                        return CompletableFuture.completedFuture(
                                 new Lookup(member, found.email() == null ? email : found.email(), null, "ADDED"));
                     }
                     if (!describes(error, MEMBER_NOT_FOUND)) {
@@ -245,8 +249,8 @@ public final class WorkspaceParticipants extends ComponentResource {
     /** A lookup that neither found nor ruled out the person: the deployment stops, saying who and why. */
     private static IllegalStateException failed(Member member, String email, String what, Throwable error) {
         var cause = error;
-        while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
-                || cause instanceof java.util.concurrent.ExecutionException)) {
+        while (cause.getCause() != null && (cause instanceof CompletionException
+                || cause instanceof ExecutionException)) {
             cause = cause.getCause();
         }
         return new IllegalStateException("workspace participants: the Seqera " + what + " lookup of " + email

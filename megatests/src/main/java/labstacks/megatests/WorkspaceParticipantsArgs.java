@@ -2,6 +2,7 @@ package labstacks.megatests;
 
 import java.util.Objects;
 import java.util.function.Consumer;
+import com.pulumi.github.Provider;
 
 /**
  * Inputs of a {@link WorkspaceParticipants}: named fields; the organization, workspace and both providers
@@ -11,7 +12,7 @@ public final class WorkspaceParticipantsArgs {
     private final long orgId;
     private final long workspaceId;
     private final boolean teamRoles;
-    private final com.pulumi.github.Provider github;
+    private final Provider github;
     private final com.pulumi.seqera.Provider seqera;
     private final LiveIds liveIds;
     private final Consumer<String> warnings;
@@ -52,7 +53,7 @@ public final class WorkspaceParticipantsArgs {
     }
 
     /** The explicit GitHub provider the teams and users are read through. */
-    public com.pulumi.github.Provider github() {
+    public Provider github() {
         return github;
     }
 
@@ -78,7 +79,7 @@ public final class WorkspaceParticipantsArgs {
         private Long orgId;
         private Long workspaceId;
         private boolean teamRoles = false;
-        private com.pulumi.github.Provider github;
+        private Provider github;
         private com.pulumi.seqera.Provider seqera;
         private LiveIds liveIds = LiveIds.NONE;
         private Consumer<String> warnings = warning -> { };
@@ -101,7 +102,7 @@ public final class WorkspaceParticipantsArgs {
             return this;
         }
 
-        public Builder github(com.pulumi.github.Provider provider) {
+        public Builder github(Provider provider) {
             this.github = provider;
             return this;
         }

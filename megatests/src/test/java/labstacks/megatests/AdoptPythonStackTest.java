@@ -19,6 +19,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Arrays;
+import labstacks.offline.adopt.AdoptionOutput;
 
 /**
  * Adopting nf-core's live stack. The exports here are written from the Python program's facts, not from
@@ -194,7 +196,7 @@ class AdoptPythonStackTest {
 
     /** The three compute environments' entries, after the rename. */
     private static List<String> environmentUrns() {
-        return java.util.Arrays.stream(ComputeEnvKind.values())
+        return Arrays.stream(ComputeEnvKind.values())
                 .map(kind -> "urn:pulumi:megatests-prod::labstacks::seqera:index/computeEnv:ComputeEnv::" + kind.environmentName())
                 .sorted().toList();
     }
@@ -262,7 +264,7 @@ class AdoptPythonStackTest {
         var report = adopt(state);
         assertFalse(report.safe(), "exit 1");
         var prefix = "urn:pulumi:megatests-prod::labstacks::labstacks:megatests:SeqeraComputeEnvironments$";
-        var expected = new java.util.ArrayList<String>();
+        var expected = new ArrayList<String>();
         for (var kind : ComputeEnvKind.values()) {
             expected.add(prefix + "seqera:index/computeEnv:ComputeEnv::" + kind.environmentName());
         }
@@ -271,7 +273,7 @@ class AdoptPythonStackTest {
         expected.add("urn:pulumi:megatests-prod::labstacks::labstacks:megatests:MegatestsBucket$"
                 + "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2::nf-core-awsmegatests-cors");
         assertTrue(report.create().containsAll(expected), report.create().toString());
-        var text = labstacks.offline.adopt.AdoptionOutput.text(report);
+        var text = AdoptionOutput.text(report);
         for (var urn : expected) {
             assertTrue(text.contains("    + " + urn + "  create: not in the state, no import id, not accepted"), text);
         }

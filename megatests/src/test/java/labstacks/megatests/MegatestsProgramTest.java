@@ -19,6 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 class MegatestsProgramTest {
     private static final String TOWER_TOKEN = "tower-token-for-tests-0001";
@@ -290,7 +296,7 @@ class MegatestsProgramTest {
         assertFalse(run.plan().succeeded(), "dropping them silently would delete their state entries");
         var errors = String.join("\n", run.plan().errors());
         // Whichever member is looked up first fails the run; each error names the e-mail and the team.
-        assertTrue(java.util.regex.Pattern.compile("lookup of (alice|bob|carol)@example\\.org \\(GitHub user \\1, team "
+        assertTrue(Pattern.compile("lookup of (alice|bob|carol)@example\\.org \\(GitHub user \\1, team "
                 + "(core|maintainers)\\) failed: Unexpected API response: Status code: 403").matcher(errors).find(), errors);
     }
 
@@ -322,22 +328,22 @@ class MegatestsProgramTest {
         // github_resources keeps the Python program's keys (nf-core/ops main __main__.py).
         @SuppressWarnings("unchecked")
         var github = (Map<String, Object>) run.output("github_resources");
-        assertEquals(java.util.Set.of("variables", "secrets", "manual_secret_commands", "note", "workaround_info"),
+        assertEquals(Set.of("variables", "secrets", "manual_secret_commands", "note", "workaround_info"),
                 github.keySet());
         @SuppressWarnings("unchecked")
         var variables = (Map<String, Object>) github.get("variables");
-        assertEquals(java.util.Set.of("cpu", "gpu", "arm", "workspace_id", "legacy_s3_bucket"), variables.keySet());
+        assertEquals(Set.of("cpu", "gpu", "arm", "workspace_id", "legacy_s3_bucket"), variables.keySet());
         @SuppressWarnings("unchecked")
         var workaround = (Map<String, Object>) github.get("workaround_info");
-        assertEquals(java.util.Set.of("issue_url", "workaround", "instructions"), workaround.keySet());
+        assertEquals(Set.of("issue_url", "workaround", "instructions"), workaround.keySet());
         assertEquals("terraform-provider", run.output("deployment_method"));
         @SuppressWarnings("unchecked")
         var terraform = (Map<String, Object>) run.output("terraform_resources");
-        assertEquals(java.util.Set.of("cpu_env_id", "gpu_env_id", "arm_env_id", "deployment_method"), terraform.keySet());
+        assertEquals(Set.of("cpu_env_id", "gpu_env_id", "arm_env_id", "deployment_method"), terraform.keySet());
         assertEquals("59994744926013", run.output("workspace_id"));
         @SuppressWarnings("unchecked")
         var ids = (Map<String, Object>) run.output("compute_env_ids");
-        assertEquals(java.util.Set.of("cpu", "gpu", "arm"), ids.keySet());
+        assertEquals(Set.of("cpu", "gpu", "arm"), ids.keySet());
         assertTrue(ids.values().stream().allMatch(id -> id == PlanValues.Unknown.VALUE), "assigned by Seqera: " + ids);
         @SuppressWarnings("unchecked")
         var credential = (Map<String, Object>) run.output("github_credential");
@@ -371,14 +377,14 @@ class MegatestsProgramTest {
 
     private static String specText(ComputeEnvKind kind) {
         try (var stream = MegatestsProgramTest.class.getClassLoader().getResourceAsStream(kind.specResource())) {
-            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The program with {@code broken}'s spec file text edited; the other kinds read the module's files. */
-    private static ProgramHarness withSpec(Map<ComputeEnvKind, java.util.function.UnaryOperator<String>> edits) {
+    private static ProgramHarness withSpec(Map<ComputeEnvKind, UnaryOperator<String>> edits) {
         var program = new MegatestsProgram(kind -> !edits.containsKey(kind) ? ComputeEnvDefinition.read(kind)
                 : new ComputeEnvDefinition(ComputeEnvSpec.parse(edits.get(kind).apply(specText(kind)), kind.specResource()),
                 NextflowConfig.forKind(kind)));
@@ -426,7 +432,7 @@ class MegatestsProgramTest {
         // offline-participants.json: alice and carol exist (imported), bob is new, dave has no public e-mail.
         var participants = plan.resources("seqera:index/workspaceParticipant:WorkspaceParticipant");
         assertEquals(List.of("import", "create", "import"), participants.stream()
-                .sorted(java.util.Comparator.comparing(PlannedResource::name)).map(PlannedResource::operation).toList());
+                .sorted(Comparator.comparing(PlannedResource::name)).map(PlannedResource::operation).toList());
         assertEquals("0.30.5", plan.plan().packages().stream().filter(p -> p.name().equals("seqera")).findFirst()
                 .orElseThrow().version());
     }

@@ -13,6 +13,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.Collections;
+import java.util.HashMap;
+import labstacks.shared.text.Sha256;
 
 class TowerForgePoliciesTest {
 
@@ -78,10 +81,10 @@ class TowerForgePoliciesTest {
     @Test
     void pythonJsonMatchesJsonDumpsWithSortedKeys() {
         assertEquals("{\"a\": [1, \"x\"], \"b\": {\"c\": true, \"d\": null}, \"\\u00e9\": \"\\u00e9\\n\"}",
-                PythonJson.dumpsSorted(Map.of("b", java.util.Collections.unmodifiableMap(new java.util.HashMap<>() {{
+                PythonJson.dumpsSorted(Map.of("b", Collections.unmodifiableMap(new HashMap<>() {{
                     put("d", null);
                     put("c", true);
                 }}), "a", List.of(1, "x"), "\u00e9", "\u00e9\n")));
-        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", labstacks.shared.text.Sha256.hex(""));
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", Sha256.hex(""));
     }
 }

@@ -52,7 +52,7 @@ public final class DagsterRbac extends ComponentResource {
     public record Args(String namespace, CustomResourceOptions kubernetes) {
         public Args {
             Objects.requireNonNull(kubernetes, "kubernetes");
-            java.util.Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(namespace, "namespace");
         }
     
     }

@@ -5,6 +5,7 @@ import labstacks.shared.program.OrderedMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The values of the two Helm releases. Values never hold a secret: every credential is referenced by the
@@ -46,7 +47,7 @@ final class HelmCharts {
      * @param maxConcurrentRuns how many runs may run at once; empty for the chart's default (no limit)
      */
     record DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag, List<String> grpcArgs,
-                         List<String> imagePullSecrets, java.util.Optional<Integer> maxConcurrentRuns) {
+                         List<String> imagePullSecrets, Optional<Integer> maxConcurrentRuns) {
         DagsterInputs {
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(codeLocationImage, "codeLocationImage");
@@ -58,7 +59,7 @@ final class HelmCharts {
 
         DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag) {
             this(namespace, codeLocationImage, codeLocationTag, List.of("--package-name", "moderate"), List.of(),
-                    java.util.Optional.empty());
+                    Optional.empty());
         }
     }
 

@@ -17,6 +17,7 @@ import labstacks.constructs.kubernetes.OneOffJob;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.shared.program.PolicyException;
 
 /**
  * Creates the {@code moderate} realm and OpenMetadata's OIDC client with moderate-cli, as the original's
@@ -28,7 +29,7 @@ public final class KeycloakRealmJob extends ComponentResource {
     static final String COMMAND = "moderatecli create-keycloak-realm && moderatecli create-open-metadata-client";
 
     /** moderate-cli's image runs as root; the Job only talks HTTP to Keycloak, with escalation off. */
-    public static final labstacks.shared.program.PolicyException ROOT_IMAGE = new labstacks.shared.program.PolicyException(
+    public static final PolicyException ROOT_IMAGE = new PolicyException(
             "k8s-non-root", "kubernetes:batch/v1:Job", Labels.KEYCLOAK_INIT,
             "docker.io/agmangas/moderate-cli:0.6.0 declares no non-root user; the Job only calls Keycloak's HTTP API"
                     + " and runs without privilege escalation");

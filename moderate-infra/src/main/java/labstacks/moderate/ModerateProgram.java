@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import labstacks.shared.program.PolicyException;
 
 /** The MODERATE data platform on Kubernetes: Dagster and OpenMetadata releases and the services they use. */
 public final class ModerateProgram implements StackProgram<ModerateSettings, ModerateInputs> {
@@ -56,7 +57,7 @@ public final class ModerateProgram implements StackProgram<ModerateSettings, Mod
     }
 
     @Override
-    public List<labstacks.shared.program.PolicyException> policyExceptions() {
+    public List<PolicyException> policyExceptions() {
         return List.of(KeycloakRealmJob.ROOT_IMAGE);
     }
 

@@ -8,6 +8,7 @@ import labstacks.shared.validation.Format;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashMap;
 
 /**
  * The moderate-infra stack settings, one group per thing they configure. Passwords and keys are secrets; the
@@ -193,7 +194,7 @@ public record ModerateSettings(
                         "pulumi config set moderate:nodeAddress $(minikube ip)");
             }
             if (mode == PublicAccess.NODE_PORT) {
-                var ports = new java.util.LinkedHashMap<Integer, String>();
+                var ports = new LinkedHashMap<Integer, String>();
                 for (var port : List.of(Map.entry("moderate:keycloakNodePort", keycloakNodePort),
                         Map.entry("moderate:openMetadataNodePort", openMetadataNodePort),
                         Map.entry("moderate:dagsterNodePort", dagsterNodePort))) {

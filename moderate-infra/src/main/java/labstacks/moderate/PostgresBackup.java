@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 
 /**
  * A nightly {@code pg_dump} of every database of the platform's PostgreSQL to the object store: an init container
@@ -348,7 +349,7 @@ public final class PostgresBackup extends ComponentResource {
                                         .backoffLimit(1)
                                         .activeDeadlineSeconds(3600)
                                         .template(PodTemplateSpecArgs.builder()
-                                                .metadata(com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs.builder().labels(Map.of(Labels.NAME, NAME)).build())
+                                                .metadata(ObjectMetaArgs.builder().labels(Map.of(Labels.NAME, NAME)).build())
                                                 .spec(pod)
                                                 .build())
                                         .build())

@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.shared.config.StackConfigException;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The stack against each chart's contract (facts in {@link ChartContracts}): no object both create, every
@@ -205,7 +207,7 @@ class ChartContractTest {
                 chart + " still validates values against kubernetesjsonschema.dev");
         assertEquals("1.12.8", chart);
         // And the code location declares the same version, or the stack does not plan (ModerateProgramTest).
-        var mismatch = org.junit.jupiter.api.Assertions.assertThrows(labstacks.shared.config.StackConfigException.class,
+        var mismatch = Assertions.assertThrows(StackConfigException.class,
                 () -> ModerateProgramTest.prodHarness().config("moderate:codeLocationDagsterVersion", "1.8.7").run());
         var problem = mismatch.problems().get(0);
         assertEquals("moderate:codeLocationDagsterVersion", problem.key());

@@ -16,6 +16,9 @@ import labstacks.shared.providers.KubernetesProviders;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import io.kubernetes.client.openapi.models.V1Container;
+import java.util.LinkedHashMap;
+import java.util.function.BiConsumer;
 
 /** One moderate component run on its own under the offline runtime, with an explicit Kubernetes provider. */
 final class ComponentRuns {
@@ -26,7 +29,7 @@ final class ComponentRuns {
     }
 
     /** Runs {@code body} with options carrying the explicit provider; fails when the run does not succeed. */
-    static StackRun run(String name, java.util.function.BiConsumer<StackContext, CustomResourceOptions> body) {
+    static StackRun run(String name, BiConsumer<StackContext, CustomResourceOptions> body) {
         return ProgramHarness.component(name, stack -> {
             var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), Optional.empty(), NAMESPACE));
             body.accept(stack, CustomResourceOptions.builder().provider(provider).build());
@@ -57,8 +60,8 @@ final class ComponentRuns {
         return input instanceof PlanValues.Secret;
     }
 
-    static Map<String, String> env(io.kubernetes.client.openapi.models.V1Container container) {
-        var env = new java.util.LinkedHashMap<String, String>();
+    static Map<String, String> env(V1Container container) {
+        var env = new LinkedHashMap<String, String>();
         for (var variable : container.getEnv()) {
             env.put(variable.getName(), variable.getValue() != null ? variable.getValue()
                     : variable.getValueFrom().getSecretKeyRef().getName() + "/" + variable.getValueFrom().getSecretKeyRef().getKey());

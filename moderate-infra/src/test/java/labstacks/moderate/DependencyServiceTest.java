@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.stream.Collectors;
 
 /** The four dependency services, each a probed, sized, non-root StatefulSet behind a Service and a headless Service. */
 class DependencyServiceTest {
@@ -73,7 +74,7 @@ class DependencyServiceTest {
         var service = model(run, SERVICE, "rabbitmq", V1Service.class).getSpec();
         assertEquals(Labels.service("rabbitmq"), service.getSelector());
         assertEquals(Map.of("amqp", 5672, "management", 15672), service.getPorts().stream()
-                .collect(java.util.stream.Collectors.toMap(p -> p.getName(), p -> p.getPort())));
+                .collect(Collectors.toMap(p -> p.getName(), p -> p.getPort())));
         service.getPorts().forEach(p -> assertEquals(p.getName(), p.getTargetPort().getStrValue(), "targets the named port"));
         var headless = model(run, SERVICE, "rabbitmq-headless", V1Service.class).getSpec();
         assertEquals("None", headless.getClusterIP());

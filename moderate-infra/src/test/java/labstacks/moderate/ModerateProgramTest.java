@@ -23,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.kubernetes.client.openapi.models.V1Service;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 class ModerateProgramTest {
     private static final String PG_PASSWORD = "pg-test-password-1";
@@ -60,7 +65,7 @@ class ModerateProgramTest {
         return run.plan().resources().stream()
                 .filter(r -> r.custom() && r.type().startsWith("kubernetes:") && !r.type().startsWith("kubernetes:helm.sh/"))
                 .collect(Collectors.groupingBy(r -> r.type().substring(r.type().lastIndexOf(':') + 1),
-                        java.util.TreeMap::new,
+                        TreeMap::new,
                         Collectors.mapping(PlannedResource::name, Collectors.collectingAndThen(Collectors.toList(),
                                 names -> names.stream().sorted().toList()))));
     }
@@ -125,7 +130,7 @@ class ModerateProgramTest {
     @Test
     void everyKubernetesObjectMatchesTheOfficialSchema() {
         var run = run();
-        assertEquals(new java.util.TreeMap<>(LOCAL_OBJECTS), objects(run));
+        assertEquals(new TreeMap<>(LOCAL_OBJECTS), objects(run));
         assertEquals(LOCAL_OBJECTS.values().stream().mapToInt(List::size).sum(), KubernetesSchema.validateAll(run.plan()),
                 "every object was validated");
     }
@@ -269,9 +274,9 @@ class ModerateProgramTest {
         assertEquals("main", all.get("MATRIX_PROFILE_JOB_TAG"));
         // The password is percent-encoded in the URL's user-info part.
         assertEquals("amqp://rabbit:p%40ss%3Aw%2Frd%20%25x@rabbitmq.moderate.svc.cluster.local:5672/", all.get("RABBIT_URL"));
-        assertEquals("p@ss:w/rd %x", java.net.URLDecoder.decode(
+        assertEquals("p@ss:w/rd %x", URLDecoder.decode(
                 all.get("RABBIT_URL").substring("amqp://rabbit:".length(), all.get("RABBIT_URL").indexOf('@', 14))
-                        .replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+                        .replace("+", "%2B"), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -325,12 +330,12 @@ class ModerateProgramTest {
             var set = model(run, "kubernetes:apps/v1:StatefulSet", name, V1StatefulSet.class);
             assertEquals(name + "-headless", set.getSpec().getServiceName(), name);
             var headless = model(run, "kubernetes:core/v1:Service", name + "-headless",
-                    io.kubernetes.client.openapi.models.V1Service.class);
+                    V1Service.class);
             assertEquals("None", headless.getSpec().getClusterIP(), name);
             assertEquals(set.getSpec().getSelector().getMatchLabels(), headless.getSpec().getSelector(), name);
         }
         assertEquals(List.of("amqp", "management"), model(run, "kubernetes:core/v1:Service", "rabbitmq",
-                io.kubernetes.client.openapi.models.V1Service.class).getSpec().getPorts().stream().map(p -> p.getName()).toList());
+                V1Service.class).getSpec().getPorts().stream().map(p -> p.getName()).toList());
     }
 
     @Test
@@ -394,7 +399,7 @@ class ModerateProgramTest {
     @Test
     void prodDiffersOnlyInHowUsersReachTheUis() {
         var prod = prodRun();
-        java.util.function.Function<StackRun, Set<String>> shape = r -> r.resources().stream()
+        Function<StackRun, Set<String>> shape = r -> r.resources().stream()
                 .filter(x -> !x.type().equals("pulumi:pulumi:Stack")).map(x -> x.type() + " " + x.name())
                 .collect(Collectors.toCollection(TreeSet::new));
         var onlyLocal = new TreeSet<>(shape.apply(run()));

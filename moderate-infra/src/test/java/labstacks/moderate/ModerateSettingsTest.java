@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.shared.config.SettingsRules;
 
 /** The settings groups keep every config key, and prepare derives the UIs' addresses once. */
 class ModerateSettingsTest {
@@ -149,8 +150,8 @@ class ModerateSettingsTest {
     }
 
     /** A rule collector that keeps only the keys the rules report. */
-    private static labstacks.shared.config.SettingsRules.Problems keysInto(List<String> keys) {
-        return new labstacks.shared.config.SettingsRules.Problems() {
+    private static SettingsRules.Problems keysInto(List<String> keys) {
+        return new SettingsRules.Problems() {
             @Override
             public void add(String key, String problem) {
                 keys.add(key);

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.pulumi.resources.ComponentResourceOptions;
+import java.util.Optional;
 
 /** How people reach Keycloak, OpenMetadata and Dagster in each stack, and that every URL agrees. */
 class PlatformAccessTest {
@@ -261,7 +263,7 @@ class PlatformAccessTest {
 
     private static StackRun component(PlatformAccess.Exposure exposure) {
         return ComponentRuns.run("access", k8s -> new PlatformAccess("access",
-                new PlatformAccess.Args(ComponentRuns.NAMESPACE, exposure, k8s), com.pulumi.resources.ComponentResourceOptions.Empty));
+                new PlatformAccess.Args(ComponentRuns.NAMESPACE, exposure, k8s), ComponentResourceOptions.Empty));
     }
 
     @Test
@@ -288,7 +290,7 @@ class PlatformAccessTest {
     @Test
     void ingressesServeEachHostWithItsOwnOrTheSharedTlsSecret() {
         var issued = component(new PlatformAccess.Ingresses("login.example.org", "meta.example.org", "runs.example.org", "traefik",
-                "edge", java.util.Optional.of("acme"), java.util.Optional.empty(), Map.of("example.org/auth", "on")));
+                "edge", Optional.of("acme"), Optional.empty(), Map.of("example.org/auth", "on")));
         var keycloak = model(issued, INGRESS, "keycloak", V1Ingress.class);
         assertEquals("traefik", keycloak.getSpec().getIngressClassName());
         assertEquals("login.example.org", keycloak.getSpec().getRules().get(0).getHost());
@@ -305,7 +307,7 @@ class PlatformAccessTest {
         assertTrue(issued.resources("kubernetes:core/v1:Service").isEmpty(), "no node port with Ingresses");
 
         var shared = component(new PlatformAccess.Ingresses("login.example.org", "meta.example.org", "runs.example.org", "nginx",
-                "edge", java.util.Optional.empty(), java.util.Optional.of("wildcard"), Map.of()));
+                "edge", Optional.empty(), Optional.of("wildcard"), Map.of()));
         for (var name : List.of("keycloak", "openmetadata", "dagster-webserver")) {
             assertEquals("wildcard", model(shared, INGRESS, name, V1Ingress.class).getSpec().getTls().get(0).getSecretName(), name);
         }
@@ -314,7 +316,7 @@ class PlatformAccessTest {
     @Test
     void anExposureWithoutTlsOrOutsideTheNodePortRangeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new PlatformAccess.Ingresses("a.example", "b.example", "c.example",
-                "nginx", "edge", java.util.Optional.empty(), java.util.Optional.empty(), Map.of()));
+                "nginx", "edge", Optional.empty(), Optional.empty(), Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new PlatformAccess.NodePorts(8080, 30585, 30181));
     }
 }

@@ -18,6 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Every credential of the platform as a Secret holding exactly the keys its readers name, stored as secrets. */
 class PlatformSecretsTest {
@@ -46,7 +51,7 @@ class PlatformSecretsTest {
         return ComponentRuns.run("secrets", k8s -> {
             var secrets = new PlatformSecrets("secrets", args(token).kubernetes(k8s).build(), ComponentResourceOptions.Empty);
             // A reader given the name as an output waits for the Secret.
-            new com.pulumi.kubernetes.core.v1.ConfigMap("reader", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
+            new ConfigMap("reader", ConfigMapArgs.builder()
                     .metadata(Labels.metadata("reader", NAMESPACE))
                     .data(secrets.keycloak().applyValue(name -> Map.of("secret", name)))
                     .build(), k8s);
@@ -80,10 +85,10 @@ class PlatformSecretsTest {
         var keys = model(run, SECRET, PlatformSecrets.OPENMETADATA_JWT_KEYS, V1Secret.class);
         assertEquals(Set.of("om_privkey.der", "om_pubkey.der"), keys.getData().keySet());
         assertTrue(ComponentRuns.secret(run.resource(SECRET, PlatformSecrets.OPENMETADATA_JWT_KEYS).inputs().get("data")));
-        var all = new java.util.TreeSet<>(expected.keySet());
+        var all = new TreeSet<>(expected.keySet());
         all.add(PlatformSecrets.OPENMETADATA_JWT_KEYS);
         assertEquals(all, run.resources(SECRET).stream().map(r -> r.name())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
@@ -125,7 +130,7 @@ class PlatformSecretsTest {
             ctx.export("keycloak", secrets.keycloak());
             ctx.export("rabbitmq", secrets.rabbitmq());
         });
-        var expected = new java.util.LinkedHashMap<String, String>();
+        var expected = new LinkedHashMap<String, String>();
         expected.put("dagsterSecrets", "dagster-secrets");
         expected.put("ingestionBotToken", "openmetadata-ingestion-bot-token");
         expected.put("dagsterPostgres", "dagster-postgresql-secret");

@@ -26,6 +26,13 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ConfigMap;
+import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The per-application users Job: what it reads, and (against a real PostgreSQL started from Debian's
@@ -65,9 +72,9 @@ class PostgresAppUsersTest {
 
     @Test
     void theComponentReachesTheServerAndReadsTheSecretsItIsGiven() {
-        var refused = new java.util.concurrent.atomic.AtomicReference<String>();
+        var refused = new AtomicReference<String>();
         var component = ComponentRuns.run("users", k8s -> {
-            var server = new com.pulumi.kubernetes.core.v1.ConfigMap("db-server", com.pulumi.kubernetes.core.v1.ConfigMapArgs.builder()
+            var server = new ConfigMap("db-server", ConfigMapArgs.builder()
                     .metadata(Labels.metadata("db-server", ComponentRuns.NAMESPACE)).build(), k8s);
             new PostgresAppUsers(PostgresAppUsers.NAME, PostgresAppUsers.Args.builder().namespace(ComponentRuns.NAMESPACE)
                     .image("postgres:14.13").server(ComponentRuns.named("db", k8s)).postgres(server)
@@ -75,12 +82,12 @@ class PostgresAppUsersTest {
                             PostgresAppUsers.DAGSTER, ComponentRuns.named("dagster-pw", k8s),
                             PostgresAppUsers.KEYCLOAK, ComponentRuns.named("keycloak-pw", k8s),
                             PostgresAppUsers.OPENMETADATA, ComponentRuns.named("openmetadata-pw", k8s)))
-                    .kubernetes(k8s).build(), com.pulumi.resources.ComponentResourceOptions.Empty);
+                    .kubernetes(k8s).build(), ComponentResourceOptions.Empty);
             try {
                 PostgresAppUsers.Args.builder().namespace("ns").image("postgres:14.13")
-                        .server(com.pulumi.core.Output.of("db")).postgres(server)
-                        .superuserSecret(com.pulumi.core.Output.of("super"))
-                        .passwordSecrets(Map.of(PostgresAppUsers.DAGSTER, com.pulumi.core.Output.of("dagster-pw")))
+                        .server(Output.of("db")).postgres(server)
+                        .superuserSecret(Output.of("super"))
+                        .passwordSecrets(Map.of(PostgresAppUsers.DAGSTER, Output.of("dagster-pw")))
                         .kubernetes(k8s).build();
             } catch (IllegalArgumentException e) {
                 refused.set(e.getMessage());
@@ -168,7 +175,7 @@ class PostgresAppUsersTest {
             exec(asPostgresUser(List.of(postgresBin.resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(),
                     "-m", "fast", "-w", "stop")), Map.of());
             try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -203,7 +210,7 @@ class PostgresAppUsersTest {
         var configMap = (V1ConfigMap) KubernetesSchema.validate(run.resource("kubernetes:core/v1:ConfigMap", "postgres-app-users"));
         var script = temp.resolve("app-users.sql");
         Files.writeString(script, configMap.getData().get("app-users.sql"));
-        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         var first = Map.of("DAGSTER_PASSWORD", "it's a \\ $dollar \"pw\"", "KEYCLOAK_PASSWORD", "kc-1",
                 "OPENMETADATA_PASSWORD", "om-1");

@@ -10,15 +10,18 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.kubernetes.client.openapi.models.V1Secret;
+import java.util.Map;
+import labstacks.offline.testing.StackRun;
 
 /**
  * moderate-prod runs every job of moderate-workflows, so it needs the Platform API and S3 settings the code reads
  * without defaults (moderate-workflows@3ec1d8e moderate/moderate/__init__.py, EnvVar(API_*) and EnvVar(S3_*)).
  */
 class ProductionServicesTest {
-    private static java.util.Map<String, String> secretData(labstacks.offline.testing.StackRun run) {
+    private static Map<String, String> secretData(StackRun run) {
         return ComponentRuns.model(run, "kubernetes:core/v1:Secret", PlatformSecrets.DAGSTER_SECRETS,
-                io.kubernetes.client.openapi.models.V1Secret.class).getStringData();
+                V1Secret.class).getStringData();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package labstacks.pipeweave;
 
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The environments PipeWeave runs in, with the guardrails each one enforces. The values a stack uses
@@ -31,7 +32,7 @@ public enum DatasetEnvironment {
 
     /** The name used in stack files and bucket names: {@code development}, {@code staging}, {@code production}. */
     public String configName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Days until objects move to GLACIER when the stack file does not say. */

@@ -10,6 +10,7 @@ import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.Preflight;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.validation.Vocabulary;
+import com.pulumi.core.Output;
 
 /** PipeWeave dataset storage: one S3 bucket and one IAM access role per environment. */
 public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, PipeweaveInputs> {
@@ -49,7 +50,7 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, P
         ctx.export("iam_role_arn", access.roleArn());
         ctx.export("iam_policy_arn", access.policyArn());
         ctx.export("instance_profile_arn", access.instanceProfileArn());
-        ctx.export("environment", com.pulumi.core.Output.of(storage.environment().configName()));
+        ctx.export("environment", Output.of(storage.environment().configName()));
     }
 
     /** Derives the default bucket name from the stack name; unless pipeweave:bucketName replaces it, it must be valid. */

@@ -1,6 +1,7 @@
 package labstacks.pipeweave;
 
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * What one stack's dataset storage does, resolved from its stack file within its environment's limits.
@@ -25,9 +26,9 @@ public record StoragePolicy(
         Optional<String> breakGlassRoleArn) {
 
     public StoragePolicy {
-        java.util.Objects.requireNonNull(environment, "environment");
-        java.util.Objects.requireNonNull(glacierTransitionDays, "glacierTransitionDays");
-        java.util.Objects.requireNonNull(breakGlassRoleArn, "breakGlassRoleArn");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(glacierTransitionDays, "glacierTransitionDays");
+        Objects.requireNonNull(breakGlassRoleArn, "breakGlassRoleArn");
     }
 
     /** A policy without a break-glass role. */

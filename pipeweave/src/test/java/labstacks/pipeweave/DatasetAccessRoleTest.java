@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.offline.plan.PlanValues;
 
 class DatasetAccessRoleTest {
     private static final String BUCKET_ARN = "arn:aws:s3:::my-datasets";
@@ -85,11 +86,11 @@ class DatasetAccessRoleTest {
         var attachment = run.resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "access-policy-attachment");
         assertEquals("pipeweave-test", attachment.inputs().get("role"));
         // A policy's ARN holds the account id, known only after deployment: unknown, but wired to the policy.
-        assertEquals(labstacks.offline.plan.PlanValues.Unknown.VALUE, attachment.inputs().get("policyArn"));
+        assertEquals(PlanValues.Unknown.VALUE, attachment.inputs().get("policyArn"));
         assertTrue(attachment.dependsOn().contains("access-policy"), attachment.dependsOn().toString());
         var profile = run.resource("aws:iam/instanceProfile:InstanceProfile", "access-instance-profile");
         assertEquals("pipeweave-test", profile.inputs().get("role"));
-        assertEquals(labstacks.offline.plan.PlanValues.Unknown.VALUE, run.output("role"));
+        assertEquals(PlanValues.Unknown.VALUE, run.output("role"));
     }
 
     @Test

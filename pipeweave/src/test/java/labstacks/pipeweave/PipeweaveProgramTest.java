@@ -16,6 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.offline.plan.PlanValues;
 
 /** The three real stack files, row by row of the environment table. */
 class PipeweaveProgramTest {
@@ -76,9 +77,9 @@ class PipeweaveProgramTest {
                 "bucket_arn", "arn:aws:s3:::" + bucketName,
                 "bucket_region", "us-east-1",
                 // ARNs of IAM objects hold the account id: known only after deployment, as pulumi preview shows them.
-                "iam_role_arn", labstacks.offline.plan.PlanValues.Unknown.VALUE,
-                "iam_policy_arn", labstacks.offline.plan.PlanValues.Unknown.VALUE,
-                "instance_profile_arn", labstacks.offline.plan.PlanValues.Unknown.VALUE,
+                "iam_role_arn", PlanValues.Unknown.VALUE,
+                "iam_policy_arn", PlanValues.Unknown.VALUE,
+                "instance_profile_arn", PlanValues.Unknown.VALUE,
                 "environment", environment), run.outputs());
         assertEquals("us-east-1", run.resource("pulumi:providers:aws", "aws").inputs().get("region"));
     }

@@ -3,6 +3,9 @@ package labstacks.igenomes.catalog;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 
 /**
  * One reference genome in the bucket, with what nf-core's {@code conf/igenomes.config} says about it.
@@ -22,8 +25,8 @@ public record Genome(String id, String species, String source, String build, Map
                      Map<String, String> external, Optional<String> mitoName, Optional<String> macsGsize,
                      Optional<String> blacklist) {
     public Genome {
-        paths = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(paths));
-        external = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(external));
+        paths = Collections.unmodifiableMap(new LinkedHashMap<>(paths));
+        external = Collections.unmodifiableMap(new LinkedHashMap<>(external));
         Objects.requireNonNull(mitoName, "mitoName");
         Objects.requireNonNull(macsGsize, "macsGsize");
         Objects.requireNonNull(blacklist, "blacklist");
@@ -36,6 +39,6 @@ public record Genome(String id, String species, String source, String build, Map
 
     /** The effective genome size as a number of bases ({@code 2.7e9} is 2,700,000,000). */
     public Optional<Long> effectiveGenomeSize() {
-        return macsGsize.map(value -> new java.math.BigDecimal(value).longValueExact());
+        return macsGsize.map(value -> new BigDecimal(value).longValueExact());
     }
 }

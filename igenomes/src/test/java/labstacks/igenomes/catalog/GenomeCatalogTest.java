@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 class GenomeCatalogTest {
 
@@ -87,10 +90,10 @@ class GenomeCatalogTest {
     }
 
     @Test
-    void theCatalogSaysWhereItCameFrom() throws java.io.IOException {
+    void theCatalogSaysWhereItCameFrom() throws IOException {
         try (var in = GenomeCatalog.class.getClassLoader().getResourceAsStream(GenomeCatalog.RESOURCE)) {
-            var source = com.google.gson.JsonParser.parseString(new String(in.readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("source");
+            var source = JsonParser.parseString(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonObject("source");
             assertEquals("nf-core/rnaseq", source.get("repository").getAsString());
             assertEquals("3.24.0", source.get("tag").getAsString());
             assertEquals("conf/igenomes.config", source.get("path").getAsString());

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import java.util.Locale;
 
 /**
  * java.util.logging during a deployment. The Pulumi Java SDK 1.36.1 writes secrets through it: at FINEST
@@ -56,7 +57,7 @@ public final class DeploymentLogging {
     }
 
     static boolean truthy(String value) {
-        return value != null && TRUE.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+        return value != null && TRUE.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A deployment: the jar run by the Pulumi CLI's Java language host ({@code pulumi preview}/{@code up}).
@@ -191,7 +192,7 @@ public final class EngineRun {
             super(runner, context);
         }
 
-        java.util.concurrent.CompletableFuture<Runner.Result<Stack>> deploy(Consumer<Context> program) {
+        CompletableFuture<Runner.Result<Stack>> deploy(Consumer<Context> program) {
             return runAsyncResult(program);
         }
     }

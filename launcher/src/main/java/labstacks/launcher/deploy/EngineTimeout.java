@@ -3,6 +3,7 @@ package labstacks.launcher.deploy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.math.BigDecimal;
 
 /**
  * How long a deployment waits for one answer of the Pulumi engine before it gives up with a clear
@@ -100,7 +101,7 @@ public record EngineTimeout(Duration perCall) {
                 case "ns" -> 1L;
                 default -> 1_000L;
             };
-            var nanos = new java.math.BigDecimal(matcher.group(1)).multiply(java.math.BigDecimal.valueOf(nanosPerUnit));
+            var nanos = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
             total = total.plusNanos(nanos.longValue());
         }
         return end == value.strip().length() && end > 0 ? total : null;

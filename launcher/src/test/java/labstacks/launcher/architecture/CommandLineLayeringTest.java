@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.regex.Pattern;
 
 /**
  * Where the command-line parser (picocli) and the JSON binder (Jackson) may appear: the program library
@@ -15,9 +17,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class CommandLineLayeringTest {
 
-    private static final com.tngtech.archunit.core.domain.JavaClasses MAIN = new ClassFileImporter()
+    private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(location -> !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*")))
+            .withImportOption(location -> !location.matches(Pattern.compile(".*-tests\\.jar.*")))
             .importPackages("labstacks");
 
     @Test

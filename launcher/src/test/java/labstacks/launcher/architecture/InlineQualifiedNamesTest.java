@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * Hand-written Java names a type by an import, not inline ({@code com.pulumi.core.Output.of(...)} in the middle
  * of a method hides a dependency from the file's imports). The formatter sorts imports but cannot see this, so
  * this test scans the sources. A qualified name stays where its simple name is taken in that file (imported from
- * another package, or declared there), as two providers' {@code ProviderArgs} are. The generated SDK subsets under
- * {@code sdks/} are exempt: their generator writes them.
+ * another package, or declared there), as two providers' {@code ProviderArgs} are. The generated SDK subsets
+ * ({@code sdks/github}, {@code sdks/seqera}) are exempt: their generator writes them.
  */
 class InlineQualifiedNamesTest {
 
@@ -109,7 +109,8 @@ class InlineQualifiedNamesTest {
                     .filter(p -> {
                         var relative = root.relativize(p).toString().replace('\\', '/');
                         return (relative.contains("/src/main/java/") || relative.contains("/src/test/java/"))
-                                && !relative.startsWith("sdks/")
+                                && !relative.startsWith("sdks/github/")
+                                && !relative.startsWith("sdks/seqera/")
                                 && !relative.contains("/target/")
                                 && !relative.contains("/node_modules/");
                     })

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 
 class DeploymentLoggingTest {
 
@@ -53,7 +55,7 @@ class DeploymentLoggingTest {
         var err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         // A handler configured before the deployment (what a logging.properties would add) is dropped.
         var stray = new ByteArrayOutputStream();
-        Logger.getLogger("").addHandler(new java.util.logging.StreamHandler(stray, new java.util.logging.SimpleFormatter()));
+        Logger.getLogger("").addHandler(new StreamHandler(stray, new SimpleFormatter()));
         var deployment = DeploymentLogging.install(LogRedactor.of(config), true, err);
         deployment.log(Level.FINEST, "Registering task: 'x request=fields { string_value: \"canary-password-1\" }'");
         Logger.getLogger("com.pulumi.core.internal.Environment").log(Level.FINE, "PULUMI_CONFIG={\"p:password\":\"canary-password-1\"}");

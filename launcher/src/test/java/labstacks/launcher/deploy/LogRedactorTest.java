@@ -9,6 +9,8 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 class LogRedactorTest {
 
@@ -38,8 +40,8 @@ class LogRedactorTest {
         var password = "pg-secret-123\"x";
         assertEquals("the password is [secret].", redactor.redact("the password is " + password + "."));
         assertEquals("json [secret]", redactor.redact("json pg-secret-123\\\"x"));
-        assertEquals("b64 [secret]", redactor.redact("b64 " + java.util.Base64.getEncoder()
-                .encodeToString(password.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals("b64 [secret]", redactor.redact("b64 " + Base64.getEncoder()
+                .encodeToString(password.getBytes(StandardCharsets.UTF_8))));
         assertEquals("env [secret] [secret]", redactor.redact("env aws-secret-abcdef ghp_token_value"));
         // One line of a multi-line secret (a private key) is enough to hide.
         assertFalse(redactor.redact("key line MIIEvQIBADANBgkqhkiG9w0B").contains("MIIEvQ"));

@@ -42,6 +42,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.regex.Pattern;
+import labstacks.shared.validation.Format;
 
 /**
  * The deploy path end to end: {@code java -jar labstacks.jar}, started as the Pulumi CLI's Java language
@@ -65,7 +67,7 @@ class EngineProtocolIT {
     /** A base64 value that fits every non-secret credential's pattern (a DER public key here). */
     private static final String PLAIN_CREDENTIAL = "ZW5naW5lLXRlc3QtcHVibGljLWtleQ==";
     /** A line of a Java stack trace. */
-    private static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
+    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
 
     /** Every canary secret carries this, so a search for it finds any the test did not list. */
     private static final String CANARY = "canary7f3a9c";
@@ -399,7 +401,7 @@ class EngineProtocolIT {
     private String canary(String stack, String key) throws IOException {
         var program = catalog.find(stackFileConfig(stack).get("labstacks:program")).orElseThrow();
         var json = SettingsLoader.settings(program.settingsType()).stream().anyMatch(setting -> setting.key().equals(key)
-                && setting.format() == labstacks.shared.validation.Format.JSON_DOCUMENT);
+                && setting.format() == Format.JSON_DOCUMENT);
         var canary = secretValue(stack, key);
         return json ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}" : canary;
     }
@@ -424,7 +426,7 @@ class EngineProtocolIT {
                 continue;
             }
             var canary = secretValue(deployment.stack(), setting.key());
-            config.put(setting.key(), setting.format() == labstacks.shared.validation.Format.JSON_DOCUMENT
+            config.put(setting.key(), setting.format() == Format.JSON_DOCUMENT
                     ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}" : canary);
             secretKeys.add(setting.key());
         }

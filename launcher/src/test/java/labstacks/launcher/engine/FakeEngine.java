@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import io.grpc.Status;
 
 /**
  * A Pulumi engine in this JVM: the {@code ResourceMonitor} and {@code Engine} gRPC services a program
@@ -315,7 +316,7 @@ public final class FakeEngine implements AutoCloseable {
                     new Thread(server::shutdownNow, "fake-engine-gone").start();
                     return;
                 }
-                response.onError(io.grpc.Status.UNKNOWN.withDescription(injected.message(request.getType()))
+                response.onError(Status.UNKNOWN.withDescription(injected.message(request.getType()))
                         .asRuntimeException());
                 return;
             }
@@ -357,7 +358,7 @@ public final class FakeEngine implements AutoCloseable {
                     // A provider's own error (a data source that finds nothing): the engine fails the RPC with
                     // the provider's message (pulumi/pulumi pkg/resource/deploy/source_eval.go, Invoke:
                     // "invocation of <tok> returned an error: ...").
-                    response.onError(io.grpc.Status.UNKNOWN.withDescription("invocation of " + request.getTok()
+                    response.onError(Status.UNKNOWN.withDescription("invocation of " + request.getTok()
                             + " returned an error: " + providerError.getMessage()).asRuntimeException());
                     return;
                 }

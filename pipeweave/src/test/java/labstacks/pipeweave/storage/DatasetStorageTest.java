@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.io.ByteArrayInputStream;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
 
 /** DatasetStorage against a real S3-compatible server (S3Proxy, in-process on loopback). */
 class DatasetStorageTest {
@@ -42,7 +45,7 @@ class DatasetStorageTest {
 
     private static final String BUCKET = "pipeweave-datasets-test-unit";
 
-    private final java.util.List<DatasetStorage> opened = new java.util.ArrayList<>();
+    private final List<DatasetStorage> opened = new ArrayList<>();
 
     private StorageSettings settings(String bucket, boolean deleteAllowed) {
         return new StorageSettings(bucket, deleteAllowed, Optional.of("us-east-1"), Optional.of(S3.getUri()),
@@ -57,7 +60,7 @@ class DatasetStorageTest {
 
     private static S3Client admin() {
         return S3Client.builder()
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .region(Region.US_EAST_1)
                 .endpointOverride(S3.getUri()).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
                 .build();
@@ -215,7 +218,7 @@ class DatasetStorageTest {
         ExecutionInterceptor spy = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                var operation = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME);
+                var operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
                 sent.add(operation + "=" + context.httpRequest().firstMatchingHeader("x-amz-server-side-encryption")
                         .orElse("none"));
             }
@@ -234,7 +237,7 @@ class DatasetStorageTest {
     @Test
     void smallInputsGoUpInOnePut() throws IOException {
         var storage = storage(true);
-        var result = storage.upload("small.txt", new java.io.ByteArrayInputStream(text("tiny")), "text/plain");
+        var result = storage.upload("small.txt", new ByteArrayInputStream(text("tiny")), "text/plain");
         assertEquals(1, result.parts());
         assertEquals(Optional.of("AES256"), result.serverSideEncryption());
         var file = temp.resolve("empty");

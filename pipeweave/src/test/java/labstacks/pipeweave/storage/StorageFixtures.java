@@ -3,6 +3,7 @@ package labstacks.pipeweave.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Random;
+import java.util.Arrays;
 
 /** Inputs for upload tests: generated content, streams that count or fail. */
 final class StorageFixtures {
@@ -85,7 +86,7 @@ final class StorageFixtures {
                 throw new IOException("disk gone");
             }
             var n = (int) Math.min(len, failAt - position);
-            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+            Arrays.fill(b, off, off + n, (byte) 'x');
             position += n;
             return n;
         }

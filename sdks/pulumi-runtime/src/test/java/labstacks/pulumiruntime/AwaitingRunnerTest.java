@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.lang.management.ManagementFactory;
 
 class AwaitingRunnerTest {
 
@@ -134,7 +135,7 @@ class AwaitingRunnerTest {
     @Test
     void thousandsOfTasksStartNoThreadPerTask() throws Exception {
         var runner = new AwaitingRunner(quiet(), new Engine());
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         long before = threads.getTotalStartedThreadCount();
         var gate = new CompletableFuture<Void>();
         var result = runner.runAsync(() -> {

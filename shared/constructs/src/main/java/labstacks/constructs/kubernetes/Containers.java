@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 
 import java.util.Map;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 
 /** The pieces every container of the Kubernetes programs needs: sizes and a locked-down security context. */
 public final class Containers {
@@ -30,7 +31,7 @@ public final class Containers {
     public static SecurityContextArgs restricted() {
         return SecurityContextArgs.builder()
                 .allowPrivilegeEscalation(false)
-                .capabilities(com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs.builder().drop("ALL").build())
+                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                 .build();
     }
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs;
+import java.time.Duration;
 
 /**
  * A command that runs once to completion (a migration, a realm set-up, a registration): a Job whose pod runs
@@ -183,8 +185,8 @@ public final class OneOffJob {
          * deadline alone bounds the Job (it counts from the Job's start, pulls and retries included); the back-off
          * is added so the wait is never shorter than what the Job may spend between pods.
          */
-        public java.time.Duration awaitTimeout() {
-            return java.time.Duration.ofSeconds(activeDeadlineSeconds.orElseThrow() + backOffSeconds(backoffLimit));
+        public Duration awaitTimeout() {
+            return Duration.ofSeconds(activeDeadlineSeconds.orElseThrow() + backOffSeconds(backoffLimit));
         }
 
         /** A builder for the Job {@code name} in {@code namespace} running {@code container}. */
@@ -311,7 +313,7 @@ public final class OneOffJob {
         }
         if (!args.imagePullSecrets().isEmpty()) {
             pod.imagePullSecrets(args.imagePullSecrets().stream()
-                    .map(secret -> com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs.builder().name(secret).build())
+                    .map(secret -> LocalObjectReferenceArgs.builder().name(secret).build())
                     .toList());
         }
         var spec = JobSpecArgs.builder()

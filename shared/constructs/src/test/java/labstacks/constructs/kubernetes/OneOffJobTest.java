@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.pulumi.core.Output;
 
 /** A one-off Job runs once, under its own token-less account, and is replaced rather than patched. */
 class OneOffJobTest {
@@ -45,7 +46,7 @@ class OneOffJobTest {
             var args = configure.apply(OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD)
                     .activeDeadlineSeconds(600).startAfter(List.of(database))).build();
             var job = new OneOffJob(args, CustomResourceOptions.Empty);
-            stack.pulumi().export("job", com.pulumi.core.Output.of(job.objectName()));
+            stack.pulumi().export("job", Output.of(job.objectName()));
         }).run().assertSucceeded();
     }
 

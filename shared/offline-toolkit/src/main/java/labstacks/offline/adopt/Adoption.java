@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * What a {@code pulumi up} of a plan would do to a stack whose state is an export: each planned resource
@@ -488,7 +489,7 @@ public final class Adoption {
         return current;
     }
 
-    private static void leaves(String path, Object value, java.util.function.BiConsumer<String, Object> consumer) {
+    private static void leaves(String path, Object value, BiConsumer<String, Object> consumer) {
         if (value instanceof PlanValues.Secret || value instanceof PlanValues.Unknown || value == null) {
             consumer.accept(path, value);
             return;

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.function.Function;
+import labstacks.offline.plan.PlanJson;
 
 /**
  * An adoption report as text (like a preview) and as the JSON {@code labstacks adopt --json} writes. The
@@ -62,10 +65,10 @@ public final class AdoptionOutput {
                 u -> entry("urn", u.urn(), "stateUrn", u.stateUrn(), "path", u.path(), "why", u.why())));
         document.put("pending", rows(report.pending(), p -> entry("type", p.type(), "urn", p.urn())));
         document.put("warnings", report.warnings());
-        return labstacks.offline.plan.PlanJson.json(document);
+        return PlanJson.json(document);
     }
 
-    private static <T> List<Map<String, Object>> rows(List<T> items, java.util.function.Function<T, Map<String, Object>> row) {
+    private static <T> List<Map<String, Object>> rows(List<T> items, Function<T, Map<String, Object>> row) {
         return items.stream().map(row).toList();
     }
 
@@ -81,7 +84,7 @@ public final class AdoptionOutput {
         var text = new StringBuilder();
         text.append("Adopting ").append(report.state()).append(" as stack ").append(report.stack())
                 .append(" (offline, nothing changes)\n\n");
-        var replaced = new java.util.HashSet<String>();
+        var replaced = new HashSet<String>();
         report.replace().forEach(r -> replaced.add(r.urn()));
         for (var match : report.matched()) {
             if (replaced.contains(match.urn())) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.StringReader;
 
 /**
  * A {@code pulumi stack export} file (deployment version 3): the resources of one stack as the engine
@@ -476,7 +477,7 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 return map;
             }
             if (map.get("plaintext") instanceof String plaintext) {
-                try (var reader = new JsonReader(new java.io.StringReader(plaintext))) {
+                try (var reader = new JsonReader(new StringReader(plaintext))) {
                     var inner = new Parser(file, reader);
                     inner.values = values;
                     var value = inner.value(field + " (secret plaintext)", 1);

@@ -5,6 +5,10 @@ import labstacks.shared.program.PolicyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import labstacks.shared.aws.PolicyDocument;
 
 /** Rules for IAM policy documents: no {@code "*"} action, no {@code "*"} resource with write actions. */
 final class IamRules {
@@ -43,9 +47,9 @@ final class IamRules {
      * roles on every resource, or {@code iam:*}.
      */
     static String[] roleEscalation(List<String> actions, List<String> resources,
-                                   java.util.Map<String, java.util.Map<String, Object>> conditions) {
-        var keys = new java.util.HashSet<String>();
-        conditions.values().forEach(byKey -> byKey.keySet().forEach(k -> keys.add(k.toLowerCase(java.util.Locale.ROOT))));
+                                   Map<String, Map<String, Object>> conditions) {
+        var keys = new HashSet<String>();
+        conditions.values().forEach(byKey -> byKey.keySet().forEach(k -> keys.add(k.toLowerCase(Locale.ROOT))));
         var policyLimited = keys.contains("iam:policyarn") || keys.contains("iam:permissionsboundary");
         var found = new ArrayList<String>();
         for (var action : actions) {
@@ -77,7 +81,7 @@ final class IamRules {
     /** A problem of one Allow statement, its conditions included: message and fix, or null. */
     interface ConditionedProblem {
         String[] apply(List<String> actions, List<String> resources,
-                       java.util.Map<String, java.util.Map<String, Object>> conditions);
+                       Map<String, Map<String, Object>> conditions);
     }
 
     private static Rule conditionedRule(String id, String description, ConditionedProblem problem) {
@@ -112,18 +116,18 @@ final class IamRules {
                 if (!POLICY_TYPES.contains(resource.type()) || Resources.unknown(resource, "policy")) {
                     continue;
                 }
-                labstacks.shared.aws.PolicyDocument document;
+                PolicyDocument document;
                 try {
-                    document = labstacks.shared.aws.PolicyDocument.parse(Resources.text(resource, "policy"));
+                    document = PolicyDocument.parse(Resources.text(resource, "policy"));
                 } catch (IllegalArgumentException e) {
                     found.add(Resources.violation(ruleId, resource, "has a policy that is not a readable policy document",
                             "build it with PolicyDocument"));
                     continue;
                 }
                 for (var statement : document.statements()) {
-                    if (statement.effect() == labstacks.shared.aws.PolicyDocument.Effect.Allow) {
+                    if (statement.effect() == PolicyDocument.Effect.Allow) {
                         var p = problem.apply(statement.actions(), statement.resources(),
-                                statement.conditions() == null ? java.util.Map.of() : statement.conditions());
+                                statement.conditions() == null ? Map.of() : statement.conditions());
                         if (p != null) {
                             found.add(Resources.violation(ruleId, resource, p[0], p[1]));
                         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /** Rules for the Kubernetes objects a plan registers (Helm releases are checked through their values only). */
 final class KubernetesRules {
@@ -173,7 +174,7 @@ final class KubernetesRules {
         return false;
     }
 
-    private static Rule containerRule(String id, String description, java.util.function.Function<Container, String[]> problem) {
+    private static Rule containerRule(String id, String description, Function<Container, String[]> problem) {
         return Rule.of(id, description, (ruleId, plan) -> {
             var found = new ArrayList<Violation>();
             for (var c : containers(plan)) {

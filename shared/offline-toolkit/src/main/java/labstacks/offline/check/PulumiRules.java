@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Rules about how resources are registered: imports, ignoreChanges, secrets, providers. */
 final class PulumiRules {
@@ -19,7 +21,7 @@ final class PulumiRules {
             "(?i)(?!.*(path|file|name|ref|id|url|arn)$).*(password|passwd|secret|token|privatekey|apikey|bearerauth|kubeconfig|credentials?json|plaintextvalue).*");
 
     /** Annotations whose value names a Secret ({@code [namespace/]name}), as ingress-nginx reads them. */
-    static final java.util.Set<String> SECRET_NAME_ANNOTATIONS = java.util.Set.of(
+    static final Set<String> SECRET_NAME_ANNOTATIONS = Set.of(
             "nginx.ingress.kubernetes.io/auth-secret", "nginx.ingress.kubernetes.io/auth-tls-secret",
             "nginx.ingress.kubernetes.io/proxy-ssl-secret");
 
@@ -132,7 +134,7 @@ final class PulumiRules {
     }
 
     private static Rule simple(String id, String description,
-                               java.util.function.Function<PlannedResource, Optional<String[]>> problem) {
+                               Function<PlannedResource, Optional<String[]>> problem) {
         return Rule.of(id, description, (ruleId, plan) -> {
             var found = new ArrayList<Violation>();
             for (var resource : plan.resources()) {

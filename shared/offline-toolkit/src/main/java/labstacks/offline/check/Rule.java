@@ -3,6 +3,7 @@ package labstacks.offline.check;
 import labstacks.offline.plan.Plan;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** A check over an offline plan. */
 public interface Rule {
@@ -15,7 +16,7 @@ public interface Rule {
     List<Violation> check(Plan plan);
 
     /** A rule from its id, description and check; the check is handed the id for its violations. */
-    static Rule of(String id, String description, java.util.function.BiFunction<String, Plan, List<Violation>> check) {
+    static Rule of(String id, String description, BiFunction<String, Plan, List<Violation>> check) {
         return new Rule() {
             @Override
             public String id() {

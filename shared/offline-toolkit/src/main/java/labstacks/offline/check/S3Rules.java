@@ -6,6 +6,8 @@ import labstacks.offline.plan.PlannedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.Optional;
+import labstacks.shared.aws.PolicyDocument;
 
 /**
  * Rules for buckets this project creates (imported buckets belong to someone else and are only tracked):
@@ -64,15 +66,15 @@ final class S3Rules {
         return resource.type().equals(BUCKET_V2) || resource.type().equals(LEGACY_BUCKET);
     }
 
-    private static java.util.Optional<PlannedResource> companion(Plan plan, String type, PlannedResource bucket) {
+    private static Optional<PlannedResource> companion(Plan plan, String type, PlannedResource bucket) {
         var name = Resources.text(bucket, "bucket");
         return plan.ofType(type).stream().filter(c -> Resources.text(c, "bucket").equals(name)).findFirst();
     }
 
     static boolean deniesInsecureTransport(String policy) {
         try {
-            return labstacks.shared.aws.PolicyDocument.parse(policy).statements().stream()
-                    .filter(s -> s.effect() == labstacks.shared.aws.PolicyDocument.Effect.Deny)
+            return PolicyDocument.parse(policy).statements().stream()
+                    .filter(s -> s.effect() == PolicyDocument.Effect.Deny)
                     .map(s -> s.conditions().get("Bool"))
                     .anyMatch(bool -> bool != null && "false".equals(bool.get("aws:SecureTransport")));
         } catch (IllegalArgumentException e) {

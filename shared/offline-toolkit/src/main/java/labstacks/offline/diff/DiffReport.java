@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /** A plan comparison as text (for people), Markdown (a job summary or PR comment table) or JSON (for scripts). */
 public final class DiffReport {
@@ -78,7 +79,7 @@ public final class DiffReport {
         for (var stack : stacks) {
             var entry = new LinkedHashMap<String, Object>();
             entry.put("stack", stack.stack());
-            entry.put("status", stack.status().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("status", stack.status().name().toLowerCase(Locale.ROOT));
             entry.put("deploy", stack.needsDeploy());
             entry.put("added", stack.added());
             entry.put("removed", stack.removed());

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import com.google.gson.JsonNull;
+import java.util.Set;
 
 /**
  * Compares two outputs of {@code ./labstacks plan --all --json} (or single-stack plans) stack by stack:
@@ -33,8 +35,8 @@ import java.util.TreeSet;
 public final class PlanDiff {
 
     /** The resource entry keys that are not options (compared separately or not at all). */
-    private static final java.util.Set<String> NOT_OPTIONS = java.util.Set.of("type", "name", "urn", "inputs", "outputs");
-    private static final java.util.Set<String> REFERENCE_OPTIONS = java.util.Set.of("parent", "provider", "dependsOn",
+    private static final Set<String> NOT_OPTIONS = Set.of("type", "name", "urn", "inputs", "outputs");
+    private static final Set<String> REFERENCE_OPTIONS = Set.of("parent", "provider", "dependsOn",
             "aliases");
 
     private PlanDiff() {
@@ -221,7 +223,7 @@ public final class PlanDiff {
     }
 
     private static JsonElement normal(JsonElement element) {
-        return element == null ? com.google.gson.JsonNull.INSTANCE : element;
+        return element == null ? JsonNull.INSTANCE : element;
     }
 
     /** References compared as URNs when both sides are URNs, else by the name a URN ends with. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.HashSet;
 
 /**
  * The mock runtime's monitor, recording exactly what the program sends to the engine: every
@@ -104,7 +105,7 @@ public final class CapturingMonitor extends MockMonitor {
 
     private static RegisterResourceResponse withEngineSecrets(RegisterResourceRequest request,
                                                               RegisterResourceResponse response) {
-        var secretNames = new java.util.HashSet<>(request.getAdditionalSecretOutputsList());
+        var secretNames = new HashSet<>(request.getAdditionalSecretOutputsList());
         request.getObject().getFieldsMap().forEach((name, value) -> {
             if (PlanValues.isSecret(value)) {
                 secretNames.add(name);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import labstacks.shared.text.Sha256;
 
 /**
  * Stands in for the providers: a resource's state is its inputs plus the outputs the provider would
@@ -96,6 +97,6 @@ public final class OfflineMocks implements Mocks {
 
     /** Stands in for the random suffix Pulumi's auto-naming adds: stable per type and name. */
     static String suffix(String type, String name) {
-        return labstacks.shared.text.Sha256.prefix(type + "::" + name, 7);
+        return Sha256.prefix(type + "::" + name, 7);
     }
 }

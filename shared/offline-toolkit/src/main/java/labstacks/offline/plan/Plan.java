@@ -3,6 +3,7 @@ package labstacks.offline.plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * The offline plan of one stack: the resource tree a {@code pulumi preview} would show, the stack
@@ -49,7 +50,7 @@ public record Plan(
      * a deployment would touch.
      */
     public List<String> targets() {
-        var targets = new java.util.ArrayList<String>();
+        var targets = new ArrayList<String>();
         for (var provider : resources) {
             if (provider.type().equals("pulumi:providers:kubernetes")) {
                 var context = provider.input("context");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static com.google.common.base.Strings.padEnd;
+import java.util.Set;
 
 /** Prints a plan as a resource tree, the way {@code pulumi preview} shows one. */
 public final class PlanPrinter {
@@ -203,14 +204,14 @@ public final class PlanPrinter {
         return duration.getNano() != 0 ? value : duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
-    private static java.util.Set<String> lastChildren(List<PlannedResource> resources) {
+    private static Set<String> lastChildren(List<PlannedResource> resources) {
         var last = new HashMap<String, String>();
         for (var resource : resources) {
             if (resource.parentUrn() != null) {
                 last.put(resource.parentUrn(), resource.urn());
             }
         }
-        return java.util.Set.copyOf(last.values());
+        return Set.copyOf(last.values());
     }
 
     private static String value(Object value, boolean whole, String indent) {

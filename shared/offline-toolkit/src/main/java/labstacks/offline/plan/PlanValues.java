@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * Turns the property values a program sends to the engine into plain Java values (sorted maps, lists,
@@ -117,7 +118,7 @@ public final class PlanValues {
         if (number == Math.rint(number) && Math.abs(number) <= Integer.MAX_VALUE) {
             return (int) number;
         }
-        if (number == Math.rint(number) && Math.abs(number) <= labstacks.shared.validation.Vocabulary.LARGEST_EXACT_DOUBLE) {
+        if (number == Math.rint(number) && Math.abs(number) <= Vocabulary.LARGEST_EXACT_DOUBLE) {
             return (long) number;
         }
         return number;

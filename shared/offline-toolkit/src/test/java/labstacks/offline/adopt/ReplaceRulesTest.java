@@ -11,6 +11,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.LinkedHashMap;
 
 /**
  * Kubernetes force-new paths (pulumi-kubernetes v4 provider/pkg/provider/diff.go, forceNewProperties) and
@@ -37,7 +38,7 @@ class ReplaceRulesTest {
     }
 
     private static Map<String, Object> spec(Object... keysAndValues) {
-        var spec = new java.util.LinkedHashMap<String, Object>();
+        var spec = new LinkedHashMap<String, Object>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             spec.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }

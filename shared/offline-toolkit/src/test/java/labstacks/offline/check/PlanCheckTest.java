@@ -83,8 +83,8 @@ class PlanCheckTest {
     void unknownPoliciesAreNotJudged() {
         var unknownPolicy = goodBucket();
         unknownPolicy.set(4, resource("aws:s3/bucketPolicy:BucketPolicy", "b-policy",
-                map("bucket", "b", "policy", labstacks.offline.plan.PlanValues.Unknown.VALUE)));
-        unknownPolicy.add(resource("aws:iam/policy:Policy", "p", map("policy", labstacks.offline.plan.PlanValues.Unknown.VALUE)));
+                map("bucket", "b", "policy", PlanValues.Unknown.VALUE)));
+        unknownPolicy.add(resource("aws:iam/policy:Policy", "p", map("policy", PlanValues.Unknown.VALUE)));
         assertEquals(List.of(), rulesHit(plan(unknownPolicy)));
         var notJson = goodBucket();
         notJson.add(resource("aws:iam/policy:Policy", "p", map("policy", "[unknown")));

@@ -13,6 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import java.util.HashSet;
+import labstacks.shared.providers.AwsAccess;
+import labstacks.shared.providers.AwsProviders;
 
 /** The harness and the plan see what the engine would: inputs, options, outputs, packages. */
 class OfflineRuntimeTest {
@@ -134,7 +140,7 @@ class OfflineRuntimeTest {
     @Test
     void resourcesComeInTreeOrderParentsFirst() {
         var resources = sample().run().assertSucceeded().resources();
-        var seen = new java.util.HashSet<String>();
+        var seen = new HashSet<String>();
         for (var resource : resources) {
             if (resource.parentUrn() != null) {
                 assertTrue(seen.contains(resource.parentUrn()), resource.name() + " before its parent");
@@ -188,31 +194,31 @@ class OfflineRuntimeTest {
      */
     @Test
     void everyProgramWithAwsResourcesIsWarnedOfMissingCredentialsInAPlan() {
-        var aws = ProgramHarness.component("aws-only", stack -> new com.pulumi.aws.s3.BucketV2("notes",
-                com.pulumi.aws.s3.BucketV2Args.builder().bucket("notes").build())).mode(RunMode.PLAN).run()
+        var aws = ProgramHarness.component("aws-only", stack -> new BucketV2("notes",
+                BucketV2Args.builder().bucket("notes").build())).mode(RunMode.PLAN).run()
                 .assertSucceeded();
         assertEquals(1, aws.warnings().stream().filter(w -> w.startsWith("no AWS credentials found")).count(),
                 aws.warnings().toString());
-        var provider = ProgramHarness.component("aws-provider-only", stack -> labstacks.shared.providers.AwsProviders
-                .create("aws", labstacks.shared.providers.AwsAccess.defaultChain("eu-west-1"))).mode(RunMode.PLAN).run()
+        var provider = ProgramHarness.component("aws-provider-only", stack -> AwsProviders
+                .create("aws", AwsAccess.defaultChain("eu-west-1"))).mode(RunMode.PLAN).run()
                 .assertSucceeded();
         assertTrue(provider.warnings().stream().anyMatch(w -> w.startsWith("no AWS credentials found")),
                 provider.warnings().toString());
-        var halfAPair = ProgramHarness.component("aws-half", stack -> labstacks.shared.providers.AwsProviders
-                .create("aws", labstacks.shared.providers.AwsAccess.defaultChain("eu-west-1"))).mode(RunMode.PLAN)
+        var halfAPair = ProgramHarness.component("aws-half", stack -> AwsProviders
+                .create("aws", AwsAccess.defaultChain("eu-west-1"))).mode(RunMode.PLAN)
                 .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").run().assertSucceeded();
         assertTrue(halfAPair.warnings().stream().anyMatch(w -> w.startsWith("only one of AWS_ACCESS_KEY_ID")),
                 halfAPair.warnings().toString());
 
-        var kubernetes = ProgramHarness.component("k8s-only", stack -> new com.pulumi.kubernetes.core.v1.Namespace(
+        var kubernetes = ProgramHarness.component("k8s-only", stack -> new Namespace(
                 "notes")).mode(RunMode.PLAN).run().assertSucceeded();
         assertEquals(List.of(), kubernetes.warnings());
-        var withKeys = ProgramHarness.component("aws-with-keys", stack -> new com.pulumi.aws.s3.BucketV2("notes",
-                com.pulumi.aws.s3.BucketV2Args.builder().bucket("notes").build())).mode(RunMode.PLAN)
+        var withKeys = ProgramHarness.component("aws-with-keys", stack -> new BucketV2("notes",
+                BucketV2Args.builder().bucket("notes").build())).mode(RunMode.PLAN)
                 .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE").env("AWS_SECRET_ACCESS_KEY", "example").run().assertSucceeded();
         assertEquals(List.of(), withKeys.warnings());
-        var deploy = ProgramHarness.component("aws-deploy", stack -> new com.pulumi.aws.s3.BucketV2("notes",
-                com.pulumi.aws.s3.BucketV2Args.builder().bucket("notes").build())).run().assertSucceeded();
+        var deploy = ProgramHarness.component("aws-deploy", stack -> new BucketV2("notes",
+                BucketV2Args.builder().bucket("notes").build())).run().assertSucceeded();
         assertEquals(List.of(), deploy.warnings());
     }
 }

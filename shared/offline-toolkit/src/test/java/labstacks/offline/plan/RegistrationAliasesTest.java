@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.Map;
 
 class RegistrationAliasesTest {
 
@@ -30,7 +31,7 @@ class RegistrationAliasesTest {
         assertEquals(List.of("urn:pulumi:test::labstacks::aws:iam/user:User::old-robot",
                 "urn:pulumi:test::labstacks::my:mod:Comp$aws:iam/user:User::robot-in-component"), robot.aliases());
         assertEquals(robot.aliases(), PlanJson.document(run.plan()).get("resources") instanceof List<?> list
-                ? ((java.util.Map<?, ?>) list.stream().filter(r -> "robot".equals(((java.util.Map<?, ?>) r).get("name")))
+                ? ((Map<?, ?>) list.stream().filter(r -> "robot".equals(((Map<?, ?>) r).get("name")))
                         .findFirst().orElseThrow()).get("aliases") : null);
         assertEquals(true, PlanPrinter.render(run.plan()).contains(
                 "alias: urn:pulumi:test::labstacks::aws:iam/user:User::old-robot"));

@@ -29,6 +29,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.deployment.InvokeOptions;
 
 /** A program that uses every option the harness and the plan report, for the shared module's tests. */
 public final class SampleProgram implements DirectProgram<SampleProgram.Settings> {
@@ -45,7 +48,7 @@ public final class SampleProgram implements DirectProgram<SampleProgram.Settings
     static final class Store extends ComponentResource {
         final BucketV2 bucket;
 
-        Store(String name, com.pulumi.aws.Provider aws, ComponentResourceOptions options) {
+        Store(String name, Provider aws, ComponentResourceOptions options) {
             super("labstacks:sample:Store", name, options);
             this.bucket = new BucketV2(name, BucketV2Args.builder()
                     .bucket("sample-" + name)
@@ -101,8 +104,8 @@ public final class SampleProgram implements DirectProgram<SampleProgram.Settings
                 .data(Map.of("MODE", "test"))
                 .build(), CustomResourceOptions.builder().provider(k8s).build());
 
-        var identity = AwsFunctions.getCallerIdentity(com.pulumi.aws.inputs.GetCallerIdentityArgs.builder().build(),
-                com.pulumi.deployment.InvokeOptions.builder().provider(aws).build());
+        var identity = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                InvokeOptions.builder().provider(aws).build());
         ctx.export("bucket_arn", store.bucket.arn());
         ctx.export("bucket_region", store.bucket.region());
         ctx.export("account", identity.applyValue(id -> id.accountId()));

@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 
 /**
  * IAM policy evaluation as AWS does it, by {@code @cloud-copilot/iam-simulate} 0.1.173 (npm, pinned by the
@@ -110,7 +114,7 @@ public final class IamSimulator {
                     Files.createDirectories(WORK);
                     for (var file : List.of("package.json", "package-lock.json", "simulate.mjs")) {
                         Files.copy(SOURCE.resolve(file), WORK.resolve(file),
-                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                                StandardCopyOption.REPLACE_EXISTING);
                     }
                     var modules = WORK.resolve("node_modules");
                     if (!Files.isDirectory(modules.resolve("@cloud-copilot/iam-simulate"))) {
@@ -141,14 +145,14 @@ public final class IamSimulator {
     private static Path cachedInstall() throws IOException {
         var key = new StringBuilder();
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            var digest = MessageDigest.getInstance("SHA-256");
             for (var file : List.of("package.json", "package-lock.json")) {
                 digest.update(Files.readAllBytes(SOURCE.resolve(file)));
             }
             for (var b : digest.digest()) {
                 key.append(String.format("%02x", b));
             }
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         var cacheHome = System.getenv("XDG_CACHE_HOME");
@@ -165,7 +169,7 @@ public final class IamSimulator {
         }
         run(fresh, List.of("npm", "ci", "--no-audit", "--no-fund"), "", 300);
         try {
-            Files.move(fresh, install, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, install, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (!Files.isDirectory(install.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
                 throw e;
@@ -177,7 +181,7 @@ public final class IamSimulator {
 
     private static void deleteTree(Path tree) throws IOException {
         try (var paths = Files.walk(tree)) {
-            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.math.BigDecimal;
 
 /**
  * Whether {@code pulumi up} waits as long as each planned Job may run. pulumi/pulumi-kubernetes v4.0.0
@@ -55,7 +56,7 @@ public final class JobTimeouts {
                 throw new IllegalArgumentException("not a Go duration: " + value);
             }
             end = matcher.end();
-            var amount = new java.math.BigDecimal(matcher.group(1));
+            var amount = new BigDecimal(matcher.group(1));
             long unit = switch (matcher.group(2)) {
                 case "ns" -> 1L;
                 case "us" -> 1_000L;
@@ -64,7 +65,7 @@ public final class JobTimeouts {
                 case "m" -> 60_000_000_000L;
                 default -> 3_600_000_000_000L;
             };
-            nanos += amount.multiply(java.math.BigDecimal.valueOf(unit)).longValueExact();
+            nanos += amount.multiply(BigDecimal.valueOf(unit)).longValueExact();
         }
         if (end == 0 || end != value.length()) {
             throw new IllegalArgumentException("not a Go duration: " + value);

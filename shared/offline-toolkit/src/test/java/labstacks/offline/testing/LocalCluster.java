@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.math.RoundingMode;
 
 /**
  * The local cluster both local stacks are sized for, as the READMEs state it: {@code minikube start --cpus=4
@@ -84,11 +85,11 @@ public final class LocalCluster {
     }
 
     private static long milli(Object quantity) {
-        return number(quantity).multiply(BigDecimal.valueOf(1000)).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        return number(quantity).multiply(BigDecimal.valueOf(1000)).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     private static long mebi(Object quantity) {
-        return number(quantity).divide(BigDecimal.valueOf(1024L * 1024L), 0, java.math.RoundingMode.CEILING).longValueExact();
+        return number(quantity).divide(BigDecimal.valueOf(1024L * 1024L), 0, RoundingMode.CEILING).longValueExact();
     }
 
     /** A pod's effective request: the larger of its containers' sum and its largest init container. */

@@ -18,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.Consumer;
+import labstacks.shared.program.StackContext;
 
 /**
  * Runs one program under Pulumi's mock runtime, the way the offline plan does, and hands back a
@@ -60,7 +65,7 @@ public final class ProgramHarness {
      * A one-off program that only runs {@code body}: a component tested on its own, with the standard
      * tagging and the same capture as a whole program.
      */
-    public static ProgramHarness component(String name, java.util.function.Consumer<labstacks.shared.program.StackContext> body) {
+    public static ProgramHarness component(String name, Consumer<StackContext> body) {
         return new ProgramHarness(new DirectProgram<NoSettings>() {
             @Override
             public String name() {
@@ -78,7 +83,7 @@ public final class ProgramHarness {
             }
 
             @Override
-            public void define(labstacks.shared.program.StackContext stack, NoSettings settings) {
+            public void define(StackContext stack, NoSettings settings) {
                 body.accept(stack);
             }
         });
@@ -213,15 +218,15 @@ public final class ProgramHarness {
         if (!functions.isEmpty()) {
             return null;
         }
-        var state = new java.util.ArrayList<Object>();
+        var state = new ArrayList<Object>();
         for (Class<?> type = program.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             for (var field : type.getDeclaredFields()) {
-                if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                if (Modifier.isStatic(field.getModifiers())) {
                     continue;
                 }
                 try {
                     field.setAccessible(true);
-                    state.add(java.util.Objects.requireNonNullElse(field.get(program), NULL));
+                    state.add(Objects.requireNonNullElse(field.get(program), NULL));
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     return null;
                 }

@@ -10,6 +10,7 @@ import pulumirpc.Resource.RegisterResourceRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import labstacks.shared.program.Urns;
 
 /** A finished run of a program under the mock runtime: what a test asserts on. */
 public final class StackRun {
@@ -65,7 +66,7 @@ public final class StackRun {
     /** The exact request the engine would have received for that resource. */
     public RegisterResourceRequest request(String type, String name) {
         var urn = resource(type, name).urn();
-        return run.monitor().registrations().stream().filter(r -> labstacks.shared.program.Urns.engineForm(r.urn()).equals(urn)).findFirst()
+        return run.monitor().registrations().stream().filter(r -> Urns.engineForm(r.urn()).equals(urn)).findFirst()
                 .orElseThrow().request();
     }
 

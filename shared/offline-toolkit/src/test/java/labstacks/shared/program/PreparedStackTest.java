@@ -15,6 +15,9 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.ArrayList;
+import labstacks.offline.plan.OfflineRuntime;
+import labstacks.shared.config.Setting;
 
 class PreparedStackTest {
 
@@ -75,13 +78,13 @@ class PreparedStackTest {
 
     /** Counts its settings reads and prepares; prepare derives a name and refuses a reserved one. */
     static final class PreparingProgram implements StackProgram<PreparingProgram.Settings, PreparingProgram.Inputs> {
-        record Settings(@labstacks.shared.config.Setting(key = "prep:name", description = "a name") String name) {
+        record Settings(@Setting(key = "prep:name", description = "a name") String name) {
         }
 
         record Inputs(Settings settings, String derivedName) {
         }
 
-        final List<String> calls = new java.util.ArrayList<>();
+        final List<String> calls = new ArrayList<>();
         Inputs defined;
 
         @Override
@@ -128,7 +131,7 @@ class PreparedStackTest {
         var program = new PreparingProgram();
         var prepared = PreparedStack.prepare(ProgramCatalog.of(List.of(program)), prepConfig("data"), RunMode.PLAN);
         assertEquals(List.of("prepare data"), program.calls);
-        labstacks.offline.plan.OfflineRuntime.run(prepared, labstacks.offline.plan.OfflineRuntime.Options.forPreview());
+        OfflineRuntime.run(prepared, OfflineRuntime.Options.forPreview());
         assertEquals("data-prep-prod", program.defined.derivedName());
         assertEquals(List.of("prepare data"), program.calls, "running the stack does not prepare again");
     }

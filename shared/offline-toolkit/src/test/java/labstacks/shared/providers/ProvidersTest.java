@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
+import labstacks.offline.testing.StackRun;
 
 /** Every provider factory registers an explicit provider with the engine's exact token and secret inputs. */
 class ProvidersTest {
@@ -53,7 +55,7 @@ class ProvidersTest {
     private static final String GITHUB_TOKEN = "ghp-test-token-value";
     private static final String SEQERA_TOKEN = "seqera-test-token-value";
 
-    private static labstacks.offline.testing.StackRun run() {
+    private static StackRun run() {
         return ProgramHarness.of(new AllProviders())
                 .secret("providers:githubToken", GITHUB_TOKEN)
                 .secret("providers:seqeraToken", SEQERA_TOKEN)
@@ -106,7 +108,7 @@ class ProvidersTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new KubernetesAccess(Optional.empty(), Optional.empty(), "Not_A_Namespace"));
         // A blank context is the provider's "current context": whatever cluster the deploying machine points at.
-        for (var blank : java.util.List.of("", "   ")) {
+        for (var blank : List.of("", "   ")) {
             assertThrows(IllegalArgumentException.class,
                     () -> new KubernetesAccess(Optional.empty(), Optional.of(blank), "sample"));
         }

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 /**
  * An IAM policy document, built as JSON by a JSON library rather than string concatenation, so
@@ -46,7 +49,7 @@ public final class PolicyDocument {
      */
     public static PolicyDocument parse(String json) {
         try {
-            var root = com.google.gson.JsonParser.parseString(json);
+            var root = JsonParser.parseString(json);
             if (!root.isJsonObject() || !root.getAsJsonObject().has("Statement")) {
                 throw new IllegalArgumentException("not a policy document: no Statement");
             }
@@ -126,11 +129,11 @@ public final class PolicyDocument {
                     strings(object.get("Action")), strings(object.get("Resource")), conditions);
         }
 
-        private static Object valueOf(com.google.gson.JsonElement element) {
+        private static Object valueOf(JsonElement element) {
             return element.isJsonArray() ? strings(element) : element.getAsString();
         }
 
-        private static List<String> strings(com.google.gson.JsonElement element) {
+        private static List<String> strings(JsonElement element) {
             var result = new ArrayList<String>();
             if (element == null) {
                 return result;
@@ -187,9 +190,9 @@ public final class PolicyDocument {
             return object;
         }
 
-        private static com.google.gson.JsonElement stringOrArray(List<String> values) {
+        private static JsonElement stringOrArray(List<String> values) {
             if (values.size() == 1) {
-                return new com.google.gson.JsonPrimitive(values.get(0));
+                return new JsonPrimitive(values.get(0));
             }
             var array = new JsonArray();
             values.forEach(array::add);

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import com.pulumi.aws.ProviderArgs;
+import java.util.Collection;
+import java.util.Collections;
 
 /**
  * Checks the keys of a stack file that no settings record owns: those in provider namespaces
@@ -35,11 +38,11 @@ public final class ConfigNamespaces {
 
     private static Map<String, List<String>> providerKeys() {
         var map = new LinkedHashMap<String, List<String>>();
-        map.put("aws", keysOf("aws", com.pulumi.aws.ProviderArgs.class));
+        map.put("aws", keysOf("aws", ProviderArgs.class));
         map.put("kubernetes", keysOf("kubernetes", com.pulumi.kubernetes.ProviderArgs.class));
         map.put("github", keysOf("github", com.pulumi.github.ProviderArgs.class));
         map.put("seqera", keysOf("seqera", com.pulumi.seqera.ProviderArgs.class));
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     /** The configuration keys of a provider, as its SDK declares them ({@code aws:region}, ...). */
@@ -135,7 +138,7 @@ public final class ConfigNamespaces {
                         + (reads.contains("kubernetes:kubeconfig") ? ", or set kubernetes:kubeconfig" : "")));
     }
 
-    private static ConfigProblem unknown(StackConfig config, String key, String problem, java.util.Collection<String> known) {
+    private static ConfigProblem unknown(StackConfig config, String key, String problem, Collection<String> known) {
         var nearest = Suggestions.nearest(key, known);
         return new ConfigProblem(key, problem + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
                 "remove it from " + config.stackFile() + nearest.map(k -> " or rename it to " + k).orElse("")

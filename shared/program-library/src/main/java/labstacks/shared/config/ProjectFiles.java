@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.nio.charset.CharacterCodingException;
+import java.util.regex.Matcher;
 
 /**
  * The Pulumi project on disk: {@code Pulumi.yaml} and its stack files {@code Pulumi.<stack>.yaml}.
@@ -63,7 +65,7 @@ public final class ProjectFiles {
         try (Stream<Path> files = Files.list(root)) {
             var names = new TreeSet<String>();
             files.map(p -> STACK_FILE.matcher(p.getFileName().toString()))
-                    .filter(java.util.regex.Matcher::matches)
+                    .filter(Matcher::matches)
                     .forEach(m -> names.add(m.group(1)));
             return List.copyOf(names);
         } catch (IOException e) {
@@ -100,7 +102,7 @@ public final class ProjectFiles {
     private static String readText(Path file) {
         try {
             return Files.readString(file);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new StackFileException(file.getFileName() + " is not UTF-8 text; save it as UTF-8 (as pulumi config set writes it)", e);
         } catch (IOException e) {
             throw new StackFileException("cannot read " + file + ": " + e.getClass().getSimpleName() + " "

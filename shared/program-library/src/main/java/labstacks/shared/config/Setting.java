@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import labstacks.shared.validation.Format;
 
 /**
  * Declares one stack setting on a component of a settings record.
@@ -53,7 +54,7 @@ public @interface Setting {
      * The kind of text the value is (an S3 bucket name, an image reference, a URL, ...), checked by the
      * rules of the system that receives it ({@link labstacks.shared.validation.Vocabulary}).
      */
-    labstacks.shared.validation.Format format() default labstacks.shared.validation.Format.TEXT;
+    Format format() default Format.TEXT;
 
     /** The smallest whole number allowed. */
     long min() default Long.MIN_VALUE;

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import labstacks.shared.validation.Suggestions;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * Reads a settings record (a record whose components carry {@link Setting}) from a {@link StackConfig}.
@@ -267,7 +269,7 @@ public final class SettingsLoader {
         var shown = setting.secret() ? "a secret value" : "\"" + shown(raw) + "\"";
         var alternatives = alternatives(setting);
         if (detail == null && !alternatives.isEmpty()) {
-            detail = labstacks.shared.validation.Suggestions.nearest(raw.trim(), alternatives)
+            detail = Suggestions.nearest(raw.trim(), alternatives)
                     .map(nearest -> "did you mean " + nearest + "?").orElse(null);
         }
         problems.add(new ConfigProblem(setting.key(),
@@ -452,7 +454,7 @@ public final class SettingsLoader {
     }
 
     private static String range(Setting setting) {
-        if (setting.max() == labstacks.shared.validation.Vocabulary.LARGEST_EXACT_DOUBLE) {
+        if (setting.max() == Vocabulary.LARGEST_EXACT_DOUBLE) {
             return (setting.min() != Long.MIN_VALUE ? " from " + setting.min() : "") + " up to 2^53 ("
                     + setting.max() + "), the largest the provider's number type holds exactly";
         }
@@ -496,7 +498,7 @@ public final class SettingsLoader {
             if (!namespaces.contains(namespace) || declared.contains(key)) {
                 continue;
             }
-            var nearest = labstacks.shared.validation.Suggestions.nearest(key,
+            var nearest = Suggestions.nearest(key,
                     declared.stream().filter(k -> k.startsWith(namespace + ":")).toList());
             problems.add(new ConfigProblem(key,
                     "is not a setting of this program" + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),

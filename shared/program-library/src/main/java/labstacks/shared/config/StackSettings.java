@@ -2,6 +2,8 @@ package labstacks.shared.config;
 
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings every stack has, in the {@code labstacks} namespace.
@@ -24,7 +26,7 @@ public record StackSettings(
         Map<String, String> extraTags,
         @Setting(key = "labstacks:deploy", description = "whether CI deploys this stack (default: unless environment is local)",
                 example = "false")
-        java.util.Optional<Boolean> deploy) implements SettingsRules {
+        Optional<Boolean> deploy) implements SettingsRules {
 
     /** The environment of stacks that run on a developer's own cluster, never in CI. */
     public static final String LOCAL_ENVIRONMENT = "local";
@@ -40,7 +42,7 @@ public record StackSettings(
     private static final Pattern TAG_VALUE = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)?");
 
     /** Keys the standard tagging owns (see StandardTags). */
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("project", "stack", "managed-by", "environment");
+    private static final Set<String> RESERVED = Set.of("project", "stack", "managed-by", "environment");
 
     @Override
     public void check(Problems problems) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a stack file: a YAML 1.2 document (core schema, read by snakeyaml-engine) whose config values reach
@@ -91,7 +92,7 @@ final class StackYaml {
                 reader.problems.add(new ConfigProblem(key, "is not a key of a stack file"
                         + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
                         "remove it from " + fileName + nearest.map(k -> " or rename it to " + k).orElse("")
-                                + "; a stack file has: " + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL_KEYS))));
+                                + "; a stack file has: " + String.join(", ", new TreeSet<>(TOP_LEVEL_KEYS))));
             } else if (key.equals("config")) {
                 configNode = entry.getValue();
             }

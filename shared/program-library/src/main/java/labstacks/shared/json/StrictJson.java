@@ -40,6 +40,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+import tools.jackson.core.JsonToken;
 
 /**
  * Binds a JSON file (a spec or catalog the project keeps) into a record, refusing what a lenient reader
@@ -207,7 +211,7 @@ public final class StrictJson {
                 return new JsonFileException(file, "", "the top level must be a JSON object");
             }
             if (target != null && target.isPrimitive() && (token == null || token.isStructEnd()
-                    || token == tools.jackson.core.JsonToken.VALUE_NULL || token == tools.jackson.core.JsonToken.PROPERTY_NAME)) {
+                    || token == JsonToken.VALUE_NULL || token == JsonToken.PROPERTY_NAME)) {
                 return new JsonFileException(file, path, "is missing or null; it must be " + kind(target));
             }
             return new JsonFileException(file, path, "must be " + kind(target)
@@ -236,9 +240,9 @@ public final class StrictJson {
 
     /** A known name the unknown one abbreviates or extends ({@code mito} for {@code mito_name}), else the nearest. */
     private static Optional<String> suggest(String name, Collection<String> known) {
-        var plain = name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        var plain = name.replace("_", "").toLowerCase(Locale.ROOT);
         var prefixed = known.stream().filter(k -> {
-            var candidate = k.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            var candidate = k.replace("_", "").toLowerCase(Locale.ROOT);
             return plain.length() >= 3 && (candidate.startsWith(plain) || plain.startsWith(candidate));
         }).toList();
         return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Suggestions.nearest(name, known);
@@ -354,11 +358,11 @@ public final class StrictJson {
             return "true or false";
         }
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
-                || raw == short.class || raw == Short.class || raw == java.math.BigInteger.class) {
+                || raw == short.class || raw == Short.class || raw == BigInteger.class) {
             return "a whole number";
         }
         if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
-                || raw == java.math.BigDecimal.class) {
+                || raw == BigDecimal.class) {
             return "a number";
         }
         if (raw.isEnum()) {
@@ -398,7 +402,7 @@ public final class StrictJson {
         };
     }
 
-    private static String describe(tools.jackson.core.JsonToken token) {
+    private static String describe(JsonToken token) {
         return switch (token) {
             case START_OBJECT, END_OBJECT, PROPERTY_NAME -> "an object";
             case START_ARRAY, END_ARRAY -> "a list";

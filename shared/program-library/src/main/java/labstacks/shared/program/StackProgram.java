@@ -2,6 +2,8 @@ package labstacks.shared.program;
 
 import labstacks.shared.config.RunMode;
 import java.util.Map;
+import java.util.List;
+import labstacks.shared.config.StackConfig;
 
 /**
  * A program one or more stacks run. Modules register their program with {@link java.util.ServiceLoader}
@@ -50,8 +52,8 @@ public interface StackProgram<S extends Record, I extends Record> {
      * Rules of {@code ./labstacks check} that deliberately do not apply to some of this program's
      * resources, each with its reason. Declare them in the component that owns the resource.
      */
-    default java.util.List<labstacks.shared.program.PolicyException> policyExceptions() {
-        return java.util.List.of();
+    default List<PolicyException> policyExceptions() {
+        return List.of();
     }
 
     /**
@@ -60,7 +62,7 @@ public interface StackProgram<S extends Record, I extends Record> {
      * {@link RunMode#PLAN}. The default finds nothing. Missing AWS credentials need no preflight: the offline
      * plan of any program that registers AWS resources warns of them.
      */
-    default void preflight(labstacks.shared.config.StackConfig config, RunMode mode, Preflight report) {
+    default void preflight(StackConfig config, RunMode mode, Preflight report) {
     }
 
     /**
@@ -69,5 +71,5 @@ public interface StackProgram<S extends Record, I extends Record> {
      * {@code Pulumi.run}, when the settings read without problems; problems it reports stop the run with
      * one error (return {@code null} after reporting one). Returns the inputs {@code define} gets.
      */
-    I prepare(S settings, labstacks.shared.config.StackConfig config, RunMode mode, Preflight report);
+    I prepare(S settings, StackConfig config, RunMode mode, Preflight report);
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.program.Preflight;
 
 /**
  * Where the AWS provider's default credentials chain would find credentials, read from the
@@ -45,8 +47,8 @@ public final class AwsCredentialSources {
      * deployment before anything registers (igenomes calls it from its preflight for that; the other AWS
      * programs leave a deployment to the provider's own chain).
      */
-    public static void report(StackConfig config, labstacks.shared.config.RunMode mode,
-                              labstacks.shared.program.Preflight report) {
+    public static void report(StackConfig config, RunMode mode,
+                              Preflight report) {
         var fix = "run `direnv allow` in the checkout (its .envrc reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
                 + " from 1Password; run `op signin` first), or export AWS_PROFILE, or attach the stack's Pulumi ESC"
                 + " environment";
@@ -60,7 +62,7 @@ public final class AwsCredentialSources {
         if (problem == null) {
             return;
         }
-        if (mode == labstacks.shared.config.RunMode.DEPLOY) {
+        if (mode == RunMode.DEPLOY) {
             report.problem("AWS_ACCESS_KEY_ID", problem, fix);
         } else {
             report.warning(problem + "; the offline plan needs none, a deployment does: " + fix);

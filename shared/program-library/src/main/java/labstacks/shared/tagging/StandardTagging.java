@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one stack transformation that gives every taggable AWS resource the standard tags and every
@@ -30,7 +31,7 @@ public final class StandardTagging implements ResourceTransformation {
     private final Map<String, String> awsTags;
     private final Map<String, String> kubernetesLabels;
     /** importedField per Args class and name: the reflection walk ran once per resource otherwise. */
-    private final Map<Class<?>, Map<String, Optional<Field>>> fields = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, Map<String, Optional<Field>>> fields = new ConcurrentHashMap<>();
 
     public StandardTagging(StandardTags tags) {
         this.awsTags = tags.awsTags();
@@ -97,7 +98,7 @@ public final class StandardTagging implements ResourceTransformation {
     }
 
     private Optional<Field> importedField(ResourceArgs args, String name) {
-        return fields.computeIfAbsent(args.getClass(), c -> new java.util.concurrent.ConcurrentHashMap<>())
+        return fields.computeIfAbsent(args.getClass(), c -> new ConcurrentHashMap<>())
                 .computeIfAbsent(name, n -> findImportedField(args.getClass(), n));
     }
 

@@ -2,6 +2,7 @@ package labstacks.shared.validation;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * An image reference split by the grammar of distribution/reference ({@code reference/regexp.go},
@@ -84,7 +85,7 @@ public record ImageReference(String domain, String path, Optional<String> tag, O
                         + "joined by '.', '_', '__' or '-' (not '" + parts[i] + "')");
             }
         }
-        var path = String.join("/", java.util.Arrays.asList(parts).subList(first, parts.length));
+        var path = String.join("/", Arrays.asList(parts).subList(first, parts.length));
         return new ImageReference(domain, path, tag, digest, Optional.empty());
     }
 

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.google.gson.JsonParser;
+import com.pulumi.aws.enums.Region;
+import java.math.BigDecimal;
 
 /**
  * The values stacks name, checked by the rules of the system that will receive them. Every method
@@ -65,7 +68,7 @@ public final class Vocabulary {
 
     /** The regions of the AWS provider's own list ({@code com.pulumi.aws.enums.Region}), in its order. */
     public static List<String> awsRegions() {
-        return Arrays.stream(com.pulumi.aws.enums.Region.values()).map(com.pulumi.aws.enums.Region::getValue).toList();
+        return Arrays.stream(Region.values()).map(Region::getValue).toList();
     }
 
     public static Optional<String> awsRegion(String region) {
@@ -146,7 +149,7 @@ public final class Vocabulary {
         }
         var matcher = QUANTITY.matcher(text);
         matcher.matches();
-        if ("-".equals(matcher.group(1)) || new java.math.BigDecimal(matcher.group(2).startsWith(".")
+        if ("-".equals(matcher.group(1)) || new BigDecimal(matcher.group(2).startsWith(".")
                 ? "0" + matcher.group(2) : matcher.group(2).endsWith(".") ? matcher.group(2) + "0" : matcher.group(2))
                 .signum() == 0) {
             return problem("a volume size is more than zero");
@@ -227,7 +230,7 @@ public final class Vocabulary {
             return Optional.of("it holds a file path, not the document itself");
         }
         try {
-            if (com.google.gson.JsonParser.parseString(text).isJsonObject()) {
+            if (JsonParser.parseString(text).isJsonObject()) {
                 return Optional.empty();
             }
         } catch (RuntimeException e) {

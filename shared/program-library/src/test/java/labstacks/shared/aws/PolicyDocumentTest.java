@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import java.util.Map;
 
 class PolicyDocumentTest {
 
@@ -69,7 +70,7 @@ class PolicyDocumentTest {
         var statement = read.statements().get(0);
         assertEquals(List.of("s3:GetObject"), statement.actions());
         assertEquals(List.of("arn:aws:s3:::b/*"), statement.resources());
-        assertEquals(java.util.Map.of("AWS", "*"), statement.principal());
+        assertEquals(Map.of("AWS", "*"), statement.principal());
     }
 
     @Test

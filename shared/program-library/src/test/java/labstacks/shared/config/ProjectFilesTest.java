@@ -13,6 +13,8 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProjectFilesTest {
 
@@ -106,8 +108,8 @@ class ProjectFilesTest {
     }
 
     /** Each value is read as YAML 1.2 reads it, or refused where YAML 1.1 would read it differently. */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "010        | octal: 010 is 8",
             "0123       | octal: 0123 is 83",
             "1:30       | base 60",

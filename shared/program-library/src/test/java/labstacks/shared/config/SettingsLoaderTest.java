@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.pulumi.core.internal.OutputInternal;
+import java.util.HashSet;
 
 class SettingsLoaderTest {
 
@@ -41,7 +43,7 @@ class SettingsLoaderTest {
     }
 
     private final Map<String, String> values = new HashMap<>();
-    private final Set<String> secrets = new java.util.HashSet<>();
+    private final Set<String> secrets = new HashSet<>();
     private final Map<String, String> env = new HashMap<>();
 
     private StackConfig config() {
@@ -299,7 +301,7 @@ class SettingsLoaderTest {
     void aSecretIsReadOnceAsASecretOutput() throws Exception {
         valid();
         var settings = SettingsLoader.load(Example.class, config(), RunMode.DEPLOY);
-        var data = ((com.pulumi.core.internal.OutputInternal<String>) settings.token()).getDataAsync().get();
+        var data = ((OutputInternal<String>) settings.token()).getDataAsync().get();
         assertTrue(data.isSecret());
         assertEquals(values.get("demo:token"), data.getValueNullable());
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.file.Files;
 
 class StrictJsonTest {
 
@@ -155,7 +157,7 @@ class StrictJsonTest {
     }
 
     /** What an export writes but the code does not read is ignored by name; anything else is still refused. */
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"discriminator", "labels"})
+    @JsonIgnoreProperties({"discriminator", "labels"})
     record Export(String region) {
     }
 
@@ -186,7 +188,7 @@ class StrictJsonTest {
     @Test
     void filesAndResourcesAreNamedAsTheCallerGaveThem(@TempDir Path directory) throws Exception {
         var file = directory.resolve("gpu.json");
-        java.nio.file.Files.writeString(file, VALID.replace("\"SPOT\"", "\"\""));
+        Files.writeString(file, VALID.replace("\"SPOT\"", "\"\""));
         var e = assertThrows(JsonFileException.class, () -> StrictJson.read(file, Spec.class));
         assertEquals(file + ": field 'forge.type' is blank; it must be non-empty text", e.getMessage());
         assertEquals(directory.resolve("none.json") + ": no such file", assertThrows(JsonFileException.class,

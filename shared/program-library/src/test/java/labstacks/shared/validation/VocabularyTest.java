@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.util.List;
 
 /**
  * The vocabulary's rules against the upstream rules they come from: S3 naming rules (AWS S3 User
@@ -60,7 +61,7 @@ class VocabularyTest {
 
     @Test
     void regionsComeFromTheProvidersList() {
-        assertTrue(Vocabulary.awsRegions().containsAll(java.util.List.of("eu-west-1", "us-east-1", "ap-southeast-2")));
+        assertTrue(Vocabulary.awsRegions().containsAll(List.of("eu-west-1", "us-east-1", "ap-southeast-2")));
         assertEquals(Optional.empty(), Vocabulary.awsRegion("eu-west-1"));
         assertTrue(Vocabulary.awsRegion("zz-nowhere-9").orElseThrow().startsWith("not an AWS region"));
         assertTrue(Vocabulary.awsRegion("eu-wset-1").orElseThrow().contains("did you mean eu-west-1?"));
@@ -80,7 +81,7 @@ class VocabularyTest {
 
     @Test
     void namespacesTheClusterOwnsAreRefused() {
-        for (var reserved : java.util.List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
+        for (var reserved : List.of("default", "kube-system", "kube-public", "kube-node-lease")) {
             assertTrue(Vocabulary.kubernetesNamespace(reserved).orElseThrow().contains("belongs to the cluster itself"));
         }
         assertEquals(Optional.empty(), Vocabulary.kubernetesNamespace("ca-biositing"));
@@ -138,9 +139,9 @@ class VocabularyTest {
 
     @Test
     void providerKeysAreReadFromTheSdks() {
-        assertTrue(ConfigNamespaces.providerKeys("aws").containsAll(java.util.List.of("aws:region", "aws:profile",
+        assertTrue(ConfigNamespaces.providerKeys("aws").containsAll(List.of("aws:region", "aws:profile",
                 "aws:skipCredentialsValidation")));
-        assertTrue(ConfigNamespaces.providerKeys("kubernetes").containsAll(java.util.List.of("kubernetes:context",
+        assertTrue(ConfigNamespaces.providerKeys("kubernetes").containsAll(List.of("kubernetes:context",
                 "kubernetes:kubeconfig", "kubernetes:namespace")));
         assertTrue(ConfigNamespaces.providerKeys("github").contains("github:token"));
         assertTrue(ConfigNamespaces.providerKeys("seqera").contains("seqera:serverUrl"));
