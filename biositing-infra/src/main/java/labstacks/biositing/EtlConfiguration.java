@@ -9,14 +9,13 @@ import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-import labstacks.shared.text.PercentEncoding;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.shared.program.ChildOptions;
+import labstacks.shared.text.PercentEncoding;
 
 /**
  * The compose project's {@code .env}: passwords and the URLs that embed them in a Secret, the rest in a
@@ -46,10 +45,13 @@ public final class EtlConfiguration extends ComponentResource {
             this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
             this.postgresUser = Objects.requireNonNull(builder.postgresUser, "postgresUser");
             this.postgresDb = Objects.requireNonNull(builder.postgresDb, "postgresDb");
-            this.postgresPassword = Objects.requireNonNull(builder.postgresPassword, "postgresPassword");
+            this.postgresPassword =
+                    Objects.requireNonNull(builder.postgresPassword, "postgresPassword");
             this.postgresPort = builder.postgresPort;
-            this.prefectUiApiUrl = Objects.requireNonNull(builder.prefectUiApiUrl, "prefectUiApiUrl");
-            this.prefectServerApiHost = Objects.requireNonNull(builder.prefectServerApiHost, "prefectServerApiHost");
+            this.prefectUiApiUrl =
+                    Objects.requireNonNull(builder.prefectUiApiUrl, "prefectUiApiUrl");
+            this.prefectServerApiHost =
+                    Objects.requireNonNull(builder.prefectServerApiHost, "prefectServerApiHost");
             this.workPool = Objects.requireNonNull(builder.workPool, "workPool");
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
@@ -118,8 +120,7 @@ public final class EtlConfiguration extends ComponentResource {
             private String workPool;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -180,18 +181,19 @@ public final class EtlConfiguration extends ComponentResource {
             }
         }
 
-        
-
         /** The fields from the stack's settings; the caller adds {@link Builder#kubernetes}. */
         static Builder of(BiositingSettings settings) {
-            return builder().namespace(settings.namespace()).postgresUser(settings.postgresUser())
-                    .postgresDb(settings.postgresDb()).postgresPassword(settings.postgresPassword())
-                    .postgresPort(settings.postgresPort()).prefectUiApiUrl(settings.prefectUiApiUrl())
-                    .prefectServerApiHost(settings.prefectServerApiHost()).workPool(settings.workPool());
+            return builder()
+                    .namespace(settings.namespace())
+                    .postgresUser(settings.postgresUser())
+                    .postgresDb(settings.postgresDb())
+                    .postgresPassword(settings.postgresPassword())
+                    .postgresPort(settings.postgresPort())
+                    .prefectUiApiUrl(settings.prefectUiApiUrl())
+                    .prefectServerApiHost(settings.prefectServerApiHost())
+                    .workPool(settings.workPool());
         }
-    
     }
-
 
     private final ConfigMap configMap;
     private final Secret secret;
@@ -215,28 +217,61 @@ public final class EtlConfiguration extends ComponentResource {
         plain.put("PREFECT_SERVER_API_HOST", args.prefectServerApiHost());
         plain.put("PREFECT_SERVER_API_PORT", Integer.toString(Pods.PREFECT_PORT));
         plain.put("PREFECT_WORK_POOL_NAME", args.workPool());
-        this.configMap = new ConfigMap(CONFIG_MAP, ConfigMapArgs.builder()
-                .metadata(Pods.metadata(CONFIG_MAP, namespace, "configuration"))
-                .data(plain)
-                .build(), child);
+        this.configMap =
+                new ConfigMap(
+                        CONFIG_MAP,
+                        ConfigMapArgs.builder()
+                                .metadata(Pods.metadata(CONFIG_MAP, namespace, "configuration"))
+                                .data(plain)
+                                .build(),
+                        child);
 
-        // The .env URLs embed the password, so they are secrets too; the host is the Service's cluster name.
-        Output<Map<String, String>> secretData = args.postgresPassword().applyValue(pw -> {
-            var data = new LinkedHashMap<String, String>();
-            data.put("POSTGRES_PASSWORD", pw);
-            // SQLAlchemy decodes a percent-encoded password; a raw '@', ':' or '/' would end it early.
-            var inUrl = PercentEncoding.component(pw);
-            data.put("DATABASE_URL", "postgresql+psycopg2://" + user + ":" + inUrl + "@" + host + ":"
-                    + port + "/" + database);
-            data.put("PREFECT_API_DATABASE_CONNECTION_URL", "postgresql+asyncpg://" + user + ":" + inUrl
-                    + "@" + host + ":" + port + "/prefect_db");
-            return Map.copyOf(data);
-        }).asSecret();
-        this.secret = new Secret(SECRET, SecretArgs.builder()
-                .metadata(Pods.metadata(SECRET, namespace, "configuration"))
-                .type("Opaque")
-                .stringData(secretData)
-                .build(), child);
+        // The .env URLs embed the password, so they are secrets too; the host is the Service's
+        // cluster name.
+        Output<Map<String, String>> secretData =
+                args.postgresPassword()
+                        .applyValue(
+                                pw -> {
+                                    var data = new LinkedHashMap<String, String>();
+                                    data.put("POSTGRES_PASSWORD", pw);
+                                    // SQLAlchemy decodes a percent-encoded password; a raw '@', ':'
+                                    // or '/' would end it early.
+                                    var inUrl = PercentEncoding.component(pw);
+                                    data.put(
+                                            "DATABASE_URL",
+                                            "postgresql+psycopg2://"
+                                                    + user
+                                                    + ":"
+                                                    + inUrl
+                                                    + "@"
+                                                    + host
+                                                    + ":"
+                                                    + port
+                                                    + "/"
+                                                    + database);
+                                    data.put(
+                                            "PREFECT_API_DATABASE_CONNECTION_URL",
+                                            "postgresql+asyncpg://"
+                                                    + user
+                                                    + ":"
+                                                    + inUrl
+                                                    + "@"
+                                                    + host
+                                                    + ":"
+                                                    + port
+                                                    + "/prefect_db");
+                                    return Map.copyOf(data);
+                                })
+                        .asSecret();
+        this.secret =
+                new Secret(
+                        SECRET,
+                        SecretArgs.builder()
+                                .metadata(Pods.metadata(SECRET, namespace, "configuration"))
+                                .type("Opaque")
+                                .stringData(secretData)
+                                .build(),
+                        child);
         registerOutputs(Map.of("configMap", Output.of(CONFIG_MAP), "secret", Output.of(SECRET)));
     }
 
@@ -254,7 +289,9 @@ public final class EtlConfiguration extends ComponentResource {
 
     /** The {@code .env} as envFrom through both objects' outputs: a workload given it waits for both. */
     public List<EnvFromSourceArgs> envFrom() {
-        return Pods.dotEnv(ObjectMetadata.nameOf(configMap.metadata()), ObjectMetadata.nameOf(secret.metadata()));
+        return Pods.dotEnv(
+                ObjectMetadata.nameOf(configMap.metadata()),
+                ObjectMetadata.nameOf(secret.metadata()));
     }
 
     /**

@@ -8,14 +8,12 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.OneOffJob;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.OneOffJob;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * A compose one-off ({@code docker compose run --rm}) as a Job: one init container waits for what the
@@ -34,11 +32,15 @@ public final class EtlJob extends ComponentResource {
      * and of its Job and ServiceAccount, which a new token would replace.
      */
     public static final String TYPE = "labstacks:biositing:OneOffJob";
+
     /** The resource names of the two Jobs: the Job and its account take the component's name. */
     static final String MIGRATION_JOB = "setup-db";
+
     static final String FLOW_DEPLOYMENT_JOB = "prefect-deploy";
+
     /** How often a failed run is retried, and how long all of them may take. */
     static final int BACKOFF_LIMIT = 2;
+
     static final int DEADLINE_SECONDS = 1800;
 
     /** Inputs of {@link EtlJob}; build with {@link #builder()}. Fields without a default are required. */
@@ -58,7 +60,8 @@ public final class EtlJob extends ComponentResource {
             this.pipelineImage = Objects.requireNonNull(builder.pipelineImage, "pipelineImage");
             this.command = List.copyOf(Objects.requireNonNull(builder.command, "command"));
             this.waitFor = Objects.requireNonNull(builder.waitFor, "waitFor");
-            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.environment =
+                    List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
             this.startAfter = List.copyOf(Objects.requireNonNull(builder.startAfter, "startAfter"));
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
@@ -66,7 +69,6 @@ public final class EtlJob extends ComponentResource {
         public static Builder builder() {
             return new Builder();
         }
-
 
         /** The {@code app.kubernetes.io/component} label NetworkPolicies admit it by. */
         public String component() {
@@ -122,9 +124,7 @@ public final class EtlJob extends ComponentResource {
             private List<Resource> startAfter = List.of();
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
-
+            private Builder() {}
 
             /** See {@link Args#component()}. */
             public Builder component(String value) {
@@ -179,26 +179,48 @@ public final class EtlJob extends ComponentResource {
             }
         }
 
-        
-
         /**
          * The compose {@code setup-db}: upstream's migration command once the database accepts connections. The
          * image's entrypoint activates the pixi environment and runs the arguments from {@code /app}, where the
          * release's {@code alembic/} and {@code alembic.ini} are; {@code alembic/env.py} reads {@code DATABASE_URL}.
          */
-        static Builder migration(String namespace, String pipelineImage, String postgresImage,
-                                 List<EnvFromSourceArgs> environment, Resource database) {
-            return builder().component(Pods.MIGRATION).namespace(namespace).pipelineImage(pipelineImage)
-                    .command(UpstreamRelease.MIGRATION_COMMAND).waitFor(Pods.waitForDatabase(postgresImage, environment))
-                    .environment(environment).startAfter(List.of(database));
+        static Builder migration(
+                String namespace,
+                String pipelineImage,
+                String postgresImage,
+                List<EnvFromSourceArgs> environment,
+                Resource database) {
+            return builder()
+                    .component(Pods.MIGRATION)
+                    .namespace(namespace)
+                    .pipelineImage(pipelineImage)
+                    .command(UpstreamRelease.MIGRATION_COMMAND)
+                    .waitFor(Pods.waitForDatabase(postgresImage, environment))
+                    .environment(environment)
+                    .startAfter(List.of(database));
         }
 
         /** Registers {@code master-etl-deployment} from the image's {@code prefect.yaml} once the server answers. */
-        static Builder flowDeployment(String namespace, String pipelineImage, Output<String> apiUrl,
-                                      List<EnvFromSourceArgs> environment, List<Resource> startAfter) {
-            return builder().component(Pods.FLOW_DEPLOYMENT).namespace(namespace).pipelineImage(pipelineImage)
-                    .command(List.of("prefect", "--no-prompt", "deploy", "--name", BiositingProgram.FLOW_DEPLOYMENT))
-                    .waitFor(Pods.waitForPrefect(pipelineImage, apiUrl)).environment(environment).startAfter(startAfter);
+        static Builder flowDeployment(
+                String namespace,
+                String pipelineImage,
+                Output<String> apiUrl,
+                List<EnvFromSourceArgs> environment,
+                List<Resource> startAfter) {
+            return builder()
+                    .component(Pods.FLOW_DEPLOYMENT)
+                    .namespace(namespace)
+                    .pipelineImage(pipelineImage)
+                    .command(
+                            List.of(
+                                    "prefect",
+                                    "--no-prompt",
+                                    "deploy",
+                                    "--name",
+                                    BiositingProgram.FLOW_DEPLOYMENT))
+                    .waitFor(Pods.waitForPrefect(pipelineImage, apiUrl))
+                    .environment(environment)
+                    .startAfter(startAfter);
         }
     }
 
@@ -207,26 +229,30 @@ public final class EtlJob extends ComponentResource {
     public EtlJob(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = ChildOptions.of(this, args.kubernetes());
-        var container = ContainerArgs.builder()
-                .name(name)
-                .image(args.pipelineImage())
-                .args(args.command())
-                .envFrom(args.environment())
-                // A request, not a cap: small, so both local stacks fit a 4-CPU/8 GB minikube (LocalCapacityTest).
-                .resources(Containers.size("100m", "128Mi", "1", "1Gi"))
-                .securityContext(Containers.restricted())
-                .build();
-        this.job = new OneOffJob(OneOffJob.Args
-                .builder(name, args.namespace(), container)
-                .jobName(name + "-" + Images.shortHash(args.pipelineImage()))
-                .labels(Pods.selector(args.component()))
-                .podLabels(Pods.selector(args.component()))
-                .initContainers(List.of(args.waitFor()))
-                .podSecurity(Pods.asPipelineUser())
-                .backoffLimit(BACKOFF_LIMIT)
-                .activeDeadlineSeconds(DEADLINE_SECONDS)
-                .startAfter(args.startAfter())
-                .build(), child);
+        var container =
+                ContainerArgs.builder()
+                        .name(name)
+                        .image(args.pipelineImage())
+                        .args(args.command())
+                        .envFrom(args.environment())
+                        // A request, not a cap: small, so both local stacks fit a 4-CPU/8 GB
+                        // minikube (LocalCapacityTest).
+                        .resources(Containers.size("100m", "128Mi", "1", "1Gi"))
+                        .securityContext(Containers.restricted())
+                        .build();
+        this.job =
+                new OneOffJob(
+                        OneOffJob.Args.builder(name, args.namespace(), container)
+                                .jobName(name + "-" + Images.shortHash(args.pipelineImage()))
+                                .labels(Pods.selector(args.component()))
+                                .podLabels(Pods.selector(args.component()))
+                                .initContainers(List.of(args.waitFor()))
+                                .podSecurity(Pods.asPipelineUser())
+                                .backoffLimit(BACKOFF_LIMIT)
+                                .activeDeadlineSeconds(DEADLINE_SECONDS)
+                                .startAfter(args.startAfter())
+                                .build(),
+                        child);
         registerOutputs(Map.of());
     }
 

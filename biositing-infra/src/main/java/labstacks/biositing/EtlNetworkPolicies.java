@@ -3,13 +3,12 @@ package labstacks.biositing;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.DefaultDenyIngress;
-import labstacks.constructs.kubernetes.DefaultDenyIngress.Allow;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.constructs.kubernetes.DefaultDenyIngress;
+import labstacks.constructs.kubernetes.DefaultDenyIngress.Allow;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * The compose {@code prefect-network}, made strict: nothing reaches a pod of the namespace unless a
@@ -19,8 +18,10 @@ import java.util.Objects;
  */
 public final class EtlNetworkPolicies extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:EtlNetworkPolicies";
-    static final List<String> DATABASE_CLIENTS = List.of(Pods.MIGRATION, Pods.PREFECT_SERVER, Pods.PREFECT_WORKER);
+    static final List<String> DATABASE_CLIENTS =
+            List.of(Pods.MIGRATION, Pods.PREFECT_SERVER, Pods.PREFECT_WORKER);
     static final List<String> PREFECT_CLIENTS = List.of(Pods.PREFECT_WORKER, Pods.FLOW_DEPLOYMENT);
+
     /**
      * A NetworkPolicy port is the pod's port, not the Service's: PostgreSQL listens on 5432 whatever
      * biositing:postgresPort maps it to.
@@ -38,25 +39,44 @@ public final class EtlNetworkPolicies extends ComponentResource {
             Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(namespace, "namespace");
         }
-    
     }
-
 
     private final DefaultDenyIngress policies;
 
     public EtlNetworkPolicies(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = ChildOptions.of(this, args.kubernetes());
-        this.policies = new DefaultDenyIngress(new DefaultDenyIngress.Args(args.namespace(), Pods.selector("network"),
-                List.of(allow("database-clients", Pods.DATABASE, DATABASE_CLIENTS, POSTGRES_POD_PORT),
-                        allow("prefect-api-clients", Pods.PREFECT_SERVER, PREFECT_CLIENTS, Pods.PREFECT_PORT))), child);
+        this.policies =
+                new DefaultDenyIngress(
+                        new DefaultDenyIngress.Args(
+                                args.namespace(),
+                                Pods.selector("network"),
+                                List.of(
+                                        allow(
+                                                "database-clients",
+                                                Pods.DATABASE,
+                                                DATABASE_CLIENTS,
+                                                POSTGRES_POD_PORT),
+                                        allow(
+                                                "prefect-api-clients",
+                                                Pods.PREFECT_SERVER,
+                                                PREFECT_CLIENTS,
+                                                Pods.PREFECT_PORT))),
+                        child);
         registerOutputs(Map.of());
     }
 
     /** Admits the ETL's pods of the {@code clients} components to the {@code target} component's port. */
     private static Allow allow(String name, String target, List<String> clients, int port) {
-        return new Allow(name, Pods.selector(target), List.of(DefaultDenyIngress.podsIn(
-                Map.of("app.kubernetes.io/name", Pods.APP), "app.kubernetes.io/component", clients)), List.of(port));
+        return new Allow(
+                name,
+                Pods.selector(target),
+                List.of(
+                        DefaultDenyIngress.podsIn(
+                                Map.of("app.kubernetes.io/name", Pods.APP),
+                                "app.kubernetes.io/component",
+                                clients)),
+                List.of(port));
     }
 
     public DefaultDenyIngress policies() {

@@ -1,6 +1,7 @@
 package labstacks.biositing;
 
 import com.pulumi.core.Output;
+import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.inputs.ConfigMapEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
@@ -8,15 +9,12 @@ import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretEnvSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.ServiceAccounts;
-
-import labstacks.constructs.kubernetes.ObjectMetadata;
-
+import com.pulumi.resources.CustomResourceOptions;
 import java.util.List;
 import java.util.Map;
-import com.pulumi.kubernetes.core.v1.ServiceAccount;
-import com.pulumi.resources.CustomResourceOptions;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ServiceAccounts;
 
 /** Shared pieces of the ETL's pod specs: labels, the .env as envFrom, sizes, wait-for containers. */
 final class Pods {
@@ -40,8 +38,7 @@ final class Pods {
         return DB_SERVICE + "." + namespace + ".svc.cluster.local";
     }
 
-    private Pods() {
-    }
+    private Pods() {}
 
     /** The labels selectors and NetworkPolicies match on. */
     static Map<String, String> selector(String component) {
@@ -59,31 +56,43 @@ final class Pods {
     /** The compose {@code env_file: .env}: the ConfigMap and the Secret, by the names given. */
     static List<EnvFromSourceArgs> dotEnv(Output<String> configMap, Output<String> secret) {
         return List.of(
-                EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder().name(configMap).build()).build(),
-                EnvFromSourceArgs.builder().secretRef(SecretEnvSourceArgs.builder().name(secret).build()).build());
+                EnvFromSourceArgs.builder()
+                        .configMapRef(ConfigMapEnvSourceArgs.builder().name(configMap).build())
+                        .build(),
+                EnvFromSourceArgs.builder()
+                        .secretRef(SecretEnvSourceArgs.builder().name(secret).build())
+                        .build());
     }
 
     /**
      * The workload's own ServiceAccount, without an API token: none of the ETL's containers calls the
      * Kubernetes API, and the namespace's default account is shared by anything else placed there.
      */
-    static ServiceAccount serviceAccount(String name, String namespace, String component,
-                                                                      CustomResourceOptions options) {
+    static ServiceAccount serviceAccount(
+            String name, String namespace, String component, CustomResourceOptions options) {
         return ServiceAccounts.withoutToken(name, metadata(name, namespace, component), options);
     }
 
     /** Waits until PostgreSQL accepts connections: the compose {@code depends_on: db: service_healthy}. */
-    static ContainerArgs waitForDatabase(String postgresImage, List<EnvFromSourceArgs> environment) {
+    static ContainerArgs waitForDatabase(
+            String postgresImage, List<EnvFromSourceArgs> environment) {
         return ContainerArgs.builder()
                 .name("wait-for-db")
                 .image(postgresImage)
-                .command("sh", "-c", "until pg_isready -h \"$POSTGRES_HOST\" -p \"$POSTGRES_PORT\" -U \"$POSTGRES_USER\";"
-                        + " do echo waiting for the database; sleep 2; done")
+                .command(
+                        "sh",
+                        "-c",
+                        "until pg_isready -h \"$POSTGRES_HOST\" -p \"$POSTGRES_PORT\" -U \"$POSTGRES_USER\";"
+                                + " do echo waiting for the database; sleep 2; done")
                 .envFrom(environment)
                 .resources(Containers.size("10m", "16Mi", "100m", "64Mi"))
                 // pg_isready needs no privileges: run it as the image's postgres user.
-                .securityContext(SecurityContextArgs.builder().runAsNonRoot(true).runAsUser(999)
-                        .allowPrivilegeEscalation(false).build())
+                .securityContext(
+                        SecurityContextArgs.builder()
+                                .runAsNonRoot(true)
+                                .runAsUser(999)
+                                .allowPrivilegeEscalation(false)
+                                .build())
                 .build();
     }
 
@@ -101,8 +110,15 @@ final class Pods {
                 .name("wait-for-prefect")
                 .image(pipelineImage)
                 // The image's entrypoint activates the pixi environment and execs the arguments.
-                .args(apiUrl.applyValue(url -> List.of("sh", "-c",
-                        "until curl -fsS " + url + "/health; do echo waiting for prefect-server; sleep 3; done")))
+                .args(
+                        apiUrl.applyValue(
+                                url ->
+                                        List.of(
+                                                "sh",
+                                                "-c",
+                                                "until curl -fsS "
+                                                        + url
+                                                        + "/health; do echo waiting for prefect-server; sleep 3; done")))
                 .resources(Containers.size("10m", "32Mi", "100m", "128Mi"))
                 .securityContext(Containers.restricted())
                 .build();

@@ -18,13 +18,6 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.DataRetention;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-import labstacks.constructs.kubernetes.StatefulService;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.StatefulService;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * The compose {@code db} service: PostGIS as a one-replica StatefulSet with the {@code pgdata} volume, the
@@ -42,10 +40,13 @@ import java.util.Optional;
 public final class PostgresDatabase extends ComponentResource {
     public static final String TYPE = "labstacks:biositing:PostgresDatabase";
     static final String INIT_SCRIPT = "create_prefect_db.sql";
+
     /** The official image's postgres user. */
     static final int POSTGRES_UID = 999;
+
     /** The governing Service of the StatefulSet: headless, so {@code db-0.db-headless} resolves to the pod. */
     static final String HEADLESS_SERVICE = StatefulService.headlessName(Pods.DB_SERVICE);
+
     /** Where PostgreSQL listens in the pod, whatever port the Service publishes. */
     static final int POD_PORT = 5432;
 
@@ -69,7 +70,8 @@ public final class PostgresDatabase extends ComponentResource {
             this.servicePort = builder.servicePort;
             this.storage = Objects.requireNonNull(builder.storage, "storage");
             this.storageClass = Objects.requireNonNull(builder.storageClass, "storageClass");
-            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.environment =
+                    List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
             this.retention = Objects.requireNonNull(builder.retention, "retention");
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
@@ -135,8 +137,7 @@ public final class PostgresDatabase extends ComponentResource {
             private DataRetention retention = DataRetention.DISPOSABLE;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -192,7 +193,6 @@ public final class PostgresDatabase extends ComponentResource {
         }
     }
 
-
     private final StatefulService server;
 
     public PostgresDatabase(String name, Args args, ComponentResourceOptions options) {
@@ -200,63 +200,134 @@ public final class PostgresDatabase extends ComponentResource {
         var child = ChildOptions.of(this, args.kubernetes());
         var namespace = args.namespace();
 
-        var initdb = new ConfigMap("postgres-initdb", ConfigMapArgs.builder()
-                .metadata(Pods.metadata("postgres-initdb", namespace, Pods.DATABASE))
-                .data(Map.of(INIT_SCRIPT, initScript()))
-                .build(), child);
+        var initdb =
+                new ConfigMap(
+                        "postgres-initdb",
+                        ConfigMapArgs.builder()
+                                .metadata(
+                                        Pods.metadata("postgres-initdb", namespace, Pods.DATABASE))
+                                .data(Map.of(INIT_SCRIPT, initScript()))
+                                .build(),
+                        child);
 
         var healthCheck = ExecActionArgs.builder().command(healthCheck()).build();
-        var container = ContainerArgs.builder()
-                .name("postgres")
-                .image(args.image())
-                .ports(ContainerPortArgs.builder().name("postgres").containerPort(POD_PORT).build())
-                .envFrom(args.environment())
-                // A subdirectory: the volume's root may hold lost+found, which initdb refuses.
-                .env(EnvVarArgs.builder().name("PGDATA").value("/var/lib/postgresql/data/pgdata").build())
-                .volumeMounts(
-                        VolumeMountArgs.builder().name("pgdata").mountPath("/var/lib/postgresql/data").build(),
-                        // One file, as compose bind-mounts it: the PostGIS image keeps its own script in the
-                        // same directory (10_postgis.sh), which a whole-directory mount would hide.
-                        VolumeMountArgs.builder().name("initdb").mountPath("/docker-entrypoint-initdb.d/" + INIT_SCRIPT)
-                                .subPath(INIT_SCRIPT).readOnly(true).build(),
-                        VolumeMountArgs.builder().name("dshm").mountPath("/dev/shm").build())
-                // The compose health check: interval 10s, timeout 5s, retries 5.
-                .readinessProbe(ProbeArgs.builder().exec(healthCheck)
-                        .periodSeconds(10).timeoutSeconds(5).failureThreshold(5)
-                        .build())
-                // The first start runs initdb and the PostGIS image's own init scripts; give it five minutes
-                // before liveness may restart anything.
-                .startupProbe(ProbeArgs.builder().exec(healthCheck)
-                        .periodSeconds(10).timeoutSeconds(5).failureThreshold(30)
-                        .build())
-                // A restart only for a server that stopped answering for two minutes, not for a slow query.
-                .livenessProbe(ProbeArgs.builder().exec(healthCheck)
-                        .periodSeconds(30).timeoutSeconds(5).failureThreshold(4)
-                        .build())
-                // The shared memory counts against the memory limit, so the limit leaves room for it.
-                .resources(Containers.size("250m", "512Mi", "1", "2Gi"))
-                .securityContext(Containers.noEscalation())
-                .build();
+        var container =
+                ContainerArgs.builder()
+                        .name("postgres")
+                        .image(args.image())
+                        .ports(
+                                ContainerPortArgs.builder()
+                                        .name("postgres")
+                                        .containerPort(POD_PORT)
+                                        .build())
+                        .envFrom(args.environment())
+                        // A subdirectory: the volume's root may hold lost+found, which initdb
+                        // refuses.
+                        .env(
+                                EnvVarArgs.builder()
+                                        .name("PGDATA")
+                                        .value("/var/lib/postgresql/data/pgdata")
+                                        .build())
+                        .volumeMounts(
+                                VolumeMountArgs.builder()
+                                        .name("pgdata")
+                                        .mountPath("/var/lib/postgresql/data")
+                                        .build(),
+                                // One file, as compose bind-mounts it: the PostGIS image keeps its
+                                // own script in the
+                                // same directory (10_postgis.sh), which a whole-directory mount
+                                // would hide.
+                                VolumeMountArgs.builder()
+                                        .name("initdb")
+                                        .mountPath("/docker-entrypoint-initdb.d/" + INIT_SCRIPT)
+                                        .subPath(INIT_SCRIPT)
+                                        .readOnly(true)
+                                        .build(),
+                                VolumeMountArgs.builder()
+                                        .name("dshm")
+                                        .mountPath("/dev/shm")
+                                        .build())
+                        // The compose health check: interval 10s, timeout 5s, retries 5.
+                        .readinessProbe(
+                                ProbeArgs.builder()
+                                        .exec(healthCheck)
+                                        .periodSeconds(10)
+                                        .timeoutSeconds(5)
+                                        .failureThreshold(5)
+                                        .build())
+                        // The first start runs initdb and the PostGIS image's own init scripts;
+                        // give it five minutes
+                        // before liveness may restart anything.
+                        .startupProbe(
+                                ProbeArgs.builder()
+                                        .exec(healthCheck)
+                                        .periodSeconds(10)
+                                        .timeoutSeconds(5)
+                                        .failureThreshold(30)
+                                        .build())
+                        // A restart only for a server that stopped answering for two minutes, not
+                        // for a slow query.
+                        .livenessProbe(
+                                ProbeArgs.builder()
+                                        .exec(healthCheck)
+                                        .periodSeconds(30)
+                                        .timeoutSeconds(5)
+                                        .failureThreshold(4)
+                                        .build())
+                        // The shared memory counts against the memory limit, so the limit leaves
+                        // room for it.
+                        .resources(Containers.size("250m", "512Mi", "1", "2Gi"))
+                        .securityContext(Containers.noEscalation())
+                        .build();
 
-        // The StatefulSet waits for its headless Service (the pod's DNS record exists from its first start), its
+        // The StatefulSet waits for its headless Service (the pod's DNS record exists from its
+        // first start), its
         // account, the init script and the .env, each through the input that names it.
-        this.server = new StatefulService(StatefulService.Args.builder(Pods.DB_SERVICE, namespace,
-                        Pods.selector(Pods.DATABASE), container,
-                        List.of(new StatefulService.Port("postgres", POD_PORT, args.servicePort())))
-                .labels(Pods.selector(Pods.DATABASE))
-                .podSecurity(Containers.runAs(POSTGRES_UID))
-                .volumes(List.of(VolumeArgs.builder().name("initdb")
-                                .configMap(ConfigMapVolumeSourceArgs.builder()
-                                        .name(ObjectMetadata.nameOf(initdb.metadata())).build())
+        this.server =
+                new StatefulService(
+                        StatefulService.Args.builder(
+                                        Pods.DB_SERVICE,
+                                        namespace,
+                                        Pods.selector(Pods.DATABASE),
+                                        container,
+                                        List.of(
+                                                new StatefulService.Port(
+                                                        "postgres", POD_PORT, args.servicePort())))
+                                .labels(Pods.selector(Pods.DATABASE))
+                                .podSecurity(Containers.runAs(POSTGRES_UID))
+                                .volumes(
+                                        List.of(
+                                                VolumeArgs.builder()
+                                                        .name("initdb")
+                                                        .configMap(
+                                                                ConfigMapVolumeSourceArgs.builder()
+                                                                        .name(
+                                                                                ObjectMetadata
+                                                                                        .nameOf(
+                                                                                                initdb
+                                                                                                        .metadata()))
+                                                                        .build())
+                                                        .build(),
+                                                VolumeArgs.builder()
+                                                        .name("dshm")
+                                                        .emptyDir(
+                                                                EmptyDirVolumeSourceArgs.builder()
+                                                                        .medium("Memory")
+                                                                        .sizeLimit(
+                                                                                UpstreamRelease
+                                                                                        .DATABASE_SHM)
+                                                                        .build())
+                                                        .build()))
+                                .volumeClaims(
+                                        List.of(
+                                                StatefulService.volumeClaim(
+                                                        "pgdata",
+                                                        args.storage(),
+                                                        args.storageClass())))
+                                .awaitHeadlessService(true)
+                                .retention(args.retention())
                                 .build(),
-                        VolumeArgs.builder().name("dshm")
-                                .emptyDir(EmptyDirVolumeSourceArgs.builder().medium("Memory")
-                                        .sizeLimit(UpstreamRelease.DATABASE_SHM).build())
-                                .build()))
-                .volumeClaims(List.of(StatefulService.volumeClaim("pgdata", args.storage(), args.storageClass())))
-                .awaitHeadlessService(true)
-                .retention(args.retention())
-                .build(), child);
+                        child);
         registerOutputs(Map.of("service", server.serviceName()));
     }
 
@@ -268,7 +339,8 @@ public final class PostgresDatabase extends ComponentResource {
     static String initScript() {
         try (var stream = PostgresDatabase.class.getResourceAsStream(INIT_SCRIPT)) {
             if (stream == null) {
-                throw new IllegalStateException(INIT_SCRIPT + " is missing from the biositing-infra jar");
+                throw new IllegalStateException(
+                        INIT_SCRIPT + " is missing from the biositing-infra jar");
             }
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -26,17 +26,15 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.DataRetention;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-import labstacks.constructs.kubernetes.StatefulService;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.DataRetention;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.StatefulService;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * The compose {@code prefect-server}: Prefect 3's API and UI on port 4200, its metadata in
@@ -73,7 +71,8 @@ public final class PrefectServer extends ComponentResource {
             this.apiHost = Objects.requireNonNull(builder.apiHost, "apiHost");
             this.storage = Objects.requireNonNull(builder.storage, "storage");
             this.storageClass = Objects.requireNonNull(builder.storageClass, "storageClass");
-            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.environment =
+                    List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
             this.startAfter = List.copyOf(Objects.requireNonNull(builder.startAfter, "startAfter"));
             this.retention = Objects.requireNonNull(builder.retention, "retention");
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
@@ -156,8 +155,7 @@ public final class PrefectServer extends ComponentResource {
             private DataRetention retention = DataRetention.DISPOSABLE;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -225,7 +223,6 @@ public final class PrefectServer extends ComponentResource {
         }
     }
 
-
     private final Deployment deployment;
     private final Service service;
 
@@ -234,64 +231,160 @@ public final class PrefectServer extends ComponentResource {
         var child = ChildOptions.of(this, args.kubernetes());
         var namespace = args.namespace();
 
-        var data = new PersistentVolumeClaim("prefectdata", PersistentVolumeClaimArgs.builder()
-                .metadata(Pods.metadata("prefectdata", namespace, Pods.PREFECT_SERVER))
-                .spec(StatefulService.readWriteOnce(args.storage(), args.storageClass()))
-                .build(), args.retention().apply(child));
+        var data =
+                new PersistentVolumeClaim(
+                        "prefectdata",
+                        PersistentVolumeClaimArgs.builder()
+                                .metadata(
+                                        Pods.metadata(
+                                                "prefectdata", namespace, Pods.PREFECT_SERVER))
+                                .spec(
+                                        StatefulService.readWriteOnce(
+                                                args.storage(), args.storageClass()))
+                                .build(),
+                        args.retention().apply(child));
 
         var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_SERVER, child);
         var health = HTTPGetActionArgs.builder().path("/api/health").port("api").build();
-        var container = ContainerArgs.builder()
-                .name(NAME)
-                .image(args.pipelineImage())
-                .args("prefect", "server", "start", "--host", args.apiHost(),
-                        "--port", Integer.toString(Pods.PREFECT_PORT))
-                .ports(ContainerPortArgs.builder().name("api").containerPort(Pods.PREFECT_PORT).build())
-                .envFrom(args.environment())
-                .volumeMounts(VolumeMountArgs.builder().name("prefectdata").mountPath(UpstreamRelease.PREFECT_HOME).build())
-                // The compose health check: interval 10s, timeout 10s, retries 5.
-                .readinessProbe(ProbeArgs.builder().httpGet(health)
-                        .periodSeconds(10).timeoutSeconds(10).failureThreshold(5).build())
-                // Database migrations on first start take a while; do not restart the server meanwhile.
-                .startupProbe(ProbeArgs.builder().httpGet(health)
-                        .initialDelaySeconds(30).periodSeconds(10).failureThreshold(10).build())
-                .livenessProbe(ProbeArgs.builder().httpGet(health)
-                        .periodSeconds(30).timeoutSeconds(10).failureThreshold(3).build())
-                .resources(Containers.size("250m", "512Mi", "1", "1Gi"))
-                .securityContext(Containers.restricted())
-                .build();
-
-        // The account and the claim through the inputs that name them; the database and migration by startAfter.
-        this.deployment = new Deployment(NAME, DeploymentArgs.builder()
-                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(1)
-                        .strategy(DeploymentStrategyArgs.builder().type("Recreate").build())
-                        .selector(LabelSelectorArgs.builder().matchLabels(Pods.selector(Pods.PREFECT_SERVER)).build())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(Pods.podMetadata(Pods.PREFECT_SERVER))
-                                .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(ObjectMetadata.nameOf(account.metadata()))
-                                        .securityContext(Pods.asPipelineUser())
-                                        .initContainers(Pods.waitForDatabase(args.postgresImage(), args.environment()))
-                                        .containers(container)
-                                        .volumes(VolumeArgs.builder().name("prefectdata")
-                                                .persistentVolumeClaim(PersistentVolumeClaimVolumeSourceArgs.builder()
-                                                        .claimName(ObjectMetadata.nameOf(data.metadata())).build())
-                                                .build())
+        var container =
+                ContainerArgs.builder()
+                        .name(NAME)
+                        .image(args.pipelineImage())
+                        .args(
+                                "prefect",
+                                "server",
+                                "start",
+                                "--host",
+                                args.apiHost(),
+                                "--port",
+                                Integer.toString(Pods.PREFECT_PORT))
+                        .ports(
+                                ContainerPortArgs.builder()
+                                        .name("api")
+                                        .containerPort(Pods.PREFECT_PORT)
                                         .build())
-                                .build())
-                        .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(args.startAfter()).build()));
+                        .envFrom(args.environment())
+                        .volumeMounts(
+                                VolumeMountArgs.builder()
+                                        .name("prefectdata")
+                                        .mountPath(UpstreamRelease.PREFECT_HOME)
+                                        .build())
+                        // The compose health check: interval 10s, timeout 10s, retries 5.
+                        .readinessProbe(
+                                ProbeArgs.builder()
+                                        .httpGet(health)
+                                        .periodSeconds(10)
+                                        .timeoutSeconds(10)
+                                        .failureThreshold(5)
+                                        .build())
+                        // Database migrations on first start take a while; do not restart the
+                        // server meanwhile.
+                        .startupProbe(
+                                ProbeArgs.builder()
+                                        .httpGet(health)
+                                        .initialDelaySeconds(30)
+                                        .periodSeconds(10)
+                                        .failureThreshold(10)
+                                        .build())
+                        .livenessProbe(
+                                ProbeArgs.builder()
+                                        .httpGet(health)
+                                        .periodSeconds(30)
+                                        .timeoutSeconds(10)
+                                        .failureThreshold(3)
+                                        .build())
+                        .resources(Containers.size("250m", "512Mi", "1", "1Gi"))
+                        .securityContext(Containers.restricted())
+                        .build();
 
-        this.service = new Service(NAME, ServiceArgs.builder()
-                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
-                .spec(ServiceSpecArgs.builder()
-                        .selector(Pods.selector(Pods.PREFECT_SERVER))
-                        .ports(ServicePortArgs.builder().name("api").port(Pods.PREFECT_PORT).targetPort("api").build())
-                        .build())
-                .build(), child);
+        // The account and the claim through the inputs that name them; the database and migration
+        // by startAfter.
+        this.deployment =
+                new Deployment(
+                        NAME,
+                        DeploymentArgs.builder()
+                                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
+                                .spec(
+                                        DeploymentSpecArgs.builder()
+                                                .replicas(1)
+                                                .strategy(
+                                                        DeploymentStrategyArgs.builder()
+                                                                .type("Recreate")
+                                                                .build())
+                                                .selector(
+                                                        LabelSelectorArgs.builder()
+                                                                .matchLabels(
+                                                                        Pods.selector(
+                                                                                Pods
+                                                                                        .PREFECT_SERVER))
+                                                                .build())
+                                                .template(
+                                                        PodTemplateSpecArgs.builder()
+                                                                .metadata(
+                                                                        Pods.podMetadata(
+                                                                                Pods
+                                                                                        .PREFECT_SERVER))
+                                                                .spec(
+                                                                        PodSpecArgs.builder()
+                                                                                .serviceAccountName(
+                                                                                        ObjectMetadata
+                                                                                                .nameOf(
+                                                                                                        account
+                                                                                                                .metadata()))
+                                                                                .securityContext(
+                                                                                        Pods
+                                                                                                .asPipelineUser())
+                                                                                .initContainers(
+                                                                                        Pods
+                                                                                                .waitForDatabase(
+                                                                                                        args
+                                                                                                                .postgresImage(),
+                                                                                                        args
+                                                                                                                .environment()))
+                                                                                .containers(
+                                                                                        container)
+                                                                                .volumes(
+                                                                                        VolumeArgs
+                                                                                                .builder()
+                                                                                                .name(
+                                                                                                        "prefectdata")
+                                                                                                .persistentVolumeClaim(
+                                                                                                        PersistentVolumeClaimVolumeSourceArgs
+                                                                                                                .builder()
+                                                                                                                .claimName(
+                                                                                                                        ObjectMetadata
+                                                                                                                                .nameOf(
+                                                                                                                                        data
+                                                                                                                                                .metadata()))
+                                                                                                                .build())
+                                                                                                .build())
+                                                                                .build())
+                                                                .build())
+                                                .build())
+                                .build(),
+                        CustomResourceOptions.merge(
+                                child,
+                                CustomResourceOptions.builder()
+                                        .dependsOn(args.startAfter())
+                                        .build()));
+
+        this.service =
+                new Service(
+                        NAME,
+                        ServiceArgs.builder()
+                                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_SERVER))
+                                .spec(
+                                        ServiceSpecArgs.builder()
+                                                .selector(Pods.selector(Pods.PREFECT_SERVER))
+                                                .ports(
+                                                        ServicePortArgs.builder()
+                                                                .name("api")
+                                                                .port(Pods.PREFECT_PORT)
+                                                                .targetPort("api")
+                                                                .build())
+                                                .build())
+                                .build(),
+                        child);
         registerOutputs(Map.of());
     }
 

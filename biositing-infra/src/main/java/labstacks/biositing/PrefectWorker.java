@@ -23,16 +23,14 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * The compose {@code prefect-worker}: a process worker polling the work pool, started only once the
@@ -59,9 +57,11 @@ public final class PrefectWorker extends ComponentResource {
             this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
             this.pipelineImage = Objects.requireNonNull(builder.pipelineImage, "pipelineImage");
             this.workPool = Objects.requireNonNull(builder.workPool, "workPool");
-            this.googleCredentials = Objects.requireNonNull(builder.googleCredentials, "googleCredentials");
+            this.googleCredentials =
+                    Objects.requireNonNull(builder.googleCredentials, "googleCredentials");
             this.apiUrl = Objects.requireNonNull(builder.apiUrl, "apiUrl");
-            this.environment = List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
+            this.environment =
+                    List.copyOf(Objects.requireNonNull(builder.environment, "environment"));
             this.startAfter = List.copyOf(Objects.requireNonNull(builder.startAfter, "startAfter"));
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
@@ -124,8 +124,7 @@ public final class PrefectWorker extends ComponentResource {
             private List<Resource> startAfter = List.of();
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -181,7 +180,6 @@ public final class PrefectWorker extends ComponentResource {
         }
     }
 
-
     private final Deployment deployment;
 
     public PrefectWorker(String name, Args args, ComponentResourceOptions options) {
@@ -190,59 +188,150 @@ public final class PrefectWorker extends ComponentResource {
         var namespace = args.namespace();
         var account = Pods.serviceAccount(NAME, namespace, Pods.PREFECT_WORKER, child);
 
-        var container = ContainerArgs.builder()
-                .name(NAME)
-                .image(args.pipelineImage())
-                .args("prefect", "worker", "start", "--type", "process", "--pool", args.workPool(),
-                        "--with-healthcheck")
-                .ports(ContainerPortArgs.builder().name("health").containerPort(HEALTH_PORT).build())
-                .envFrom(args.environment())
-                .livenessProbe(ProbeArgs.builder()
-                        .httpGet(HTTPGetActionArgs.builder().path("/health").port("health").build())
-                        .initialDelaySeconds(15).periodSeconds(30).timeoutSeconds(5).failureThreshold(3).build())
-                .resources(Containers.size("500m", "1Gi", "2", "2Gi"))
-                .securityContext(Containers.restricted());
+        var container =
+                ContainerArgs.builder()
+                        .name(NAME)
+                        .image(args.pipelineImage())
+                        .args(
+                                "prefect",
+                                "worker",
+                                "start",
+                                "--type",
+                                "process",
+                                "--pool",
+                                args.workPool(),
+                                "--with-healthcheck")
+                        .ports(
+                                ContainerPortArgs.builder()
+                                        .name("health")
+                                        .containerPort(HEALTH_PORT)
+                                        .build())
+                        .envFrom(args.environment())
+                        .livenessProbe(
+                                ProbeArgs.builder()
+                                        .httpGet(
+                                                HTTPGetActionArgs.builder()
+                                                        .path("/health")
+                                                        .port("health")
+                                                        .build())
+                                        .initialDelaySeconds(15)
+                                        .periodSeconds(30)
+                                        .timeoutSeconds(5)
+                                        .failureThreshold(3)
+                                        .build())
+                        .resources(Containers.size("500m", "1Gi", "2", "2Gi"))
+                        .securityContext(Containers.restricted());
         var volumes = new ArrayList<VolumeArgs>();
         if (args.googleCredentials().isPresent()) {
-            var credentials = new Secret(CREDENTIALS_SECRET, SecretArgs.builder()
-                    .metadata(Pods.metadata(CREDENTIALS_SECRET, namespace, Pods.PREFECT_WORKER))
-                    .type("Opaque")
-                    .stringData(args.googleCredentials().get().applyValue(json -> Map.of(UpstreamRelease.CREDENTIALS_FILE, json))
-                            .asSecret())
-                    .build(), child);
-            // A directory mount, not a subPath: Kubernetes refreshes it when the Secret changes. Both variables
-            // name the file: the extractors read CREDENTIALS_PATH, Google's client libraries the other.
-            container.volumeMounts(VolumeMountArgs.builder().name(CREDENTIALS_SECRET)
-                    .mountPath(UpstreamRelease.CREDENTIALS_DIRECTORY).readOnly(true).build());
+            var credentials =
+                    new Secret(
+                            CREDENTIALS_SECRET,
+                            SecretArgs.builder()
+                                    .metadata(
+                                            Pods.metadata(
+                                                    CREDENTIALS_SECRET,
+                                                    namespace,
+                                                    Pods.PREFECT_WORKER))
+                                    .type("Opaque")
+                                    .stringData(
+                                            args.googleCredentials()
+                                                    .get()
+                                                    .applyValue(
+                                                            json ->
+                                                                    Map.of(
+                                                                            UpstreamRelease
+                                                                                    .CREDENTIALS_FILE,
+                                                                            json))
+                                                    .asSecret())
+                                    .build(),
+                            child);
+            // A directory mount, not a subPath: Kubernetes refreshes it when the Secret changes.
+            // Both variables
+            // name the file: the extractors read CREDENTIALS_PATH, Google's client libraries the
+            // other.
+            container.volumeMounts(
+                    VolumeMountArgs.builder()
+                            .name(CREDENTIALS_SECRET)
+                            .mountPath(UpstreamRelease.CREDENTIALS_DIRECTORY)
+                            .readOnly(true)
+                            .build());
             container.env(
-                    EnvVarArgs.builder().name("CREDENTIALS_PATH").value(UpstreamRelease.CREDENTIALS_PATH).build(),
-                    EnvVarArgs.builder().name("GOOGLE_APPLICATION_CREDENTIALS").value(UpstreamRelease.CREDENTIALS_PATH).build());
-            volumes.add(VolumeArgs.builder().name(CREDENTIALS_SECRET)
-                    // Through the Secret's output, so the worker waits for its credentials.
-                    .secret(SecretVolumeSourceArgs.builder().secretName(ObjectMetadata.nameOf(credentials.metadata()))
-                            .defaultMode(0440).build())
-                    .build());
+                    EnvVarArgs.builder()
+                            .name("CREDENTIALS_PATH")
+                            .value(UpstreamRelease.CREDENTIALS_PATH)
+                            .build(),
+                    EnvVarArgs.builder()
+                            .name("GOOGLE_APPLICATION_CREDENTIALS")
+                            .value(UpstreamRelease.CREDENTIALS_PATH)
+                            .build());
+            volumes.add(
+                    VolumeArgs.builder()
+                            .name(CREDENTIALS_SECRET)
+                            // Through the Secret's output, so the worker waits for its credentials.
+                            .secret(
+                                    SecretVolumeSourceArgs.builder()
+                                            .secretName(
+                                                    ObjectMetadata.nameOf(credentials.metadata()))
+                                            .defaultMode(0440)
+                                            .build())
+                            .build());
         }
 
-        this.deployment = new Deployment(NAME, DeploymentArgs.builder()
-                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_WORKER))
-                .spec(DeploymentSpecArgs.builder()
-                        .replicas(1)
-                        .strategy(DeploymentStrategyArgs.builder().type("Recreate").build())
-                        .selector(LabelSelectorArgs.builder().matchLabels(Pods.selector(Pods.PREFECT_WORKER)).build())
-                        .template(PodTemplateSpecArgs.builder()
-                                .metadata(Pods.podMetadata(Pods.PREFECT_WORKER))
-                                .spec(PodSpecArgs.builder()
-                                        .serviceAccountName(ObjectMetadata.nameOf(account.metadata()))
-                                        .securityContext(Pods.asPipelineUser())
-                                        .initContainers(Pods.waitForPrefect(args.pipelineImage(), args.apiUrl()))
-                                        .containers(container.build())
-                                        .volumes(volumes)
-                                        .build())
-                                .build())
-                        .build())
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(args.startAfter()).build()));
+        this.deployment =
+                new Deployment(
+                        NAME,
+                        DeploymentArgs.builder()
+                                .metadata(Pods.metadata(NAME, namespace, Pods.PREFECT_WORKER))
+                                .spec(
+                                        DeploymentSpecArgs.builder()
+                                                .replicas(1)
+                                                .strategy(
+                                                        DeploymentStrategyArgs.builder()
+                                                                .type("Recreate")
+                                                                .build())
+                                                .selector(
+                                                        LabelSelectorArgs.builder()
+                                                                .matchLabels(
+                                                                        Pods.selector(
+                                                                                Pods
+                                                                                        .PREFECT_WORKER))
+                                                                .build())
+                                                .template(
+                                                        PodTemplateSpecArgs.builder()
+                                                                .metadata(
+                                                                        Pods.podMetadata(
+                                                                                Pods
+                                                                                        .PREFECT_WORKER))
+                                                                .spec(
+                                                                        PodSpecArgs.builder()
+                                                                                .serviceAccountName(
+                                                                                        ObjectMetadata
+                                                                                                .nameOf(
+                                                                                                        account
+                                                                                                                .metadata()))
+                                                                                .securityContext(
+                                                                                        Pods
+                                                                                                .asPipelineUser())
+                                                                                .initContainers(
+                                                                                        Pods
+                                                                                                .waitForPrefect(
+                                                                                                        args
+                                                                                                                .pipelineImage(),
+                                                                                                        args
+                                                                                                                .apiUrl()))
+                                                                                .containers(
+                                                                                        container
+                                                                                                .build())
+                                                                                .volumes(volumes)
+                                                                                .build())
+                                                                .build())
+                                                .build())
+                                .build(),
+                        CustomResourceOptions.merge(
+                                child,
+                                CustomResourceOptions.builder()
+                                        .dependsOn(args.startAfter())
+                                        .build()));
         registerOutputs(Map.of());
     }
 

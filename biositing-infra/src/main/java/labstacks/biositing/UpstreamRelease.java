@@ -15,8 +15,11 @@ final class UpstreamRelease {
      * {@code .github/workflows/docker-build.yml}: pushes {@code ghcr.io/${{ github.repository }}/pipeline}, tagged
      * {@code latest}, the short sha, the branch and {@code type=semver,pattern=v{{version}}} on a published release.
      */
-    static final String PIPELINE_REPOSITORY = "ghcr.io/sustainability-software-lab/ca-biositing/pipeline";
-    static final String PIPELINE_IMAGE = "ghcr.io/sustainability-software-lab/ca-biositing/pipeline:v2026.4.6";
+    static final String PIPELINE_REPOSITORY =
+            "ghcr.io/sustainability-software-lab/ca-biositing/pipeline";
+
+    static final String PIPELINE_IMAGE =
+            "ghcr.io/sustainability-software-lab/ca-biositing/pipeline:v2026.4.6";
 
     /**
      * {@code resources/docker/docker-compose.yml} service {@code db}, and the service container of
@@ -61,12 +64,12 @@ final class UpstreamRelease {
      * this path and sets both {@code CREDENTIALS_PATH} and {@code GOOGLE_APPLICATION_CREDENTIALS} to it.
      */
     static final String CREDENTIALS_DIRECTORY = "/app/gsheets-credentials";
+
     static final String CREDENTIALS_FILE = "credentials.json";
     static final String CREDENTIALS_PATH = CREDENTIALS_DIRECTORY + "/" + CREDENTIALS_FILE;
 
     /** The compose {@code db} service's {@code shm_size: "1gb"}: PostGIS queries need more than the 64Mi default. */
     static final String DATABASE_SHM = "1Gi";
 
-    private UpstreamRelease() {
-    }
+    private UpstreamRelease() {}
 }

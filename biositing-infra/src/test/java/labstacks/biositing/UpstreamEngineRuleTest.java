@@ -1,20 +1,19 @@
 package labstacks.biositing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
+import java.net.URI;
+import java.util.List;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * The pipeline's database URLs survive the rewrite upstream's engine applies before every ETL load, on any
@@ -33,7 +32,8 @@ class UpstreamEngineRuleTest {
     private static final String PASSWORD = "pw@with:url/chars%";
 
     /** engine.py's rule, with the two facts about the process it looks at. */
-    static String upstreamRewrite(String databaseUrl, boolean dockerenvExists, boolean instanceConnectionName) {
+    static String upstreamRewrite(
+            String databaseUrl, boolean dockerenvExists, boolean instanceConnectionName) {
         if (!dockerenvExists && !instanceConnectionName) {
             return databaseUrl.replace("@db:", "@localhost:");
         }
@@ -42,11 +42,14 @@ class UpstreamEngineRuleTest {
 
     private static StackRun run(String stack) {
         return ProgramHarness.forStackFile(new BiositingProgram(), stack)
-                .secret("biositing:postgresPassword", PASSWORD).run().assertSucceeded();
+                .secret("biositing:postgresPassword", PASSWORD)
+                .run()
+                .assertSucceeded();
     }
 
     private static String host(String url) {
-        // SQLAlchemy URLs carry a driver after '+', which java.net.URI accepts as part of the scheme.
+        // SQLAlchemy URLs carry a driver after '+', which java.net.URI accepts as part of the
+        // scheme.
         return URI.create(url).getHost();
     }
 
@@ -54,23 +57,51 @@ class UpstreamEngineRuleTest {
     @ValueSource(strings = {"biositing-local", "biositing-prod"})
     void everyPlannedUrlStillNamesTheDatabaseServiceAfterUpstreamsRewrite(String stack) {
         var run = run(stack);
-        var service = (V1Service) KubernetesSchema.validate(run.resource("kubernetes:core/v1:Service", "db"));
-        var serviceHost = service.getMetadata().getName() + "." + service.getMetadata().getNamespace()
-                + ".svc.cluster.local";
-        var secret = ((V1Secret) KubernetesSchema.validate(run.resource("kubernetes:core/v1:Secret", "etl-secrets")))
-                .getStringData();
-        var config = ((V1ConfigMap) KubernetesSchema.validate(run.resource("kubernetes:core/v1:ConfigMap", "etl-config")))
-                .getData();
+        var service =
+                (V1Service)
+                        KubernetesSchema.validate(run.resource("kubernetes:core/v1:Service", "db"));
+        var serviceHost =
+                service.getMetadata().getName()
+                        + "."
+                        + service.getMetadata().getNamespace()
+                        + ".svc.cluster.local";
+        var secret =
+                ((V1Secret)
+                                KubernetesSchema.validate(
+                                        run.resource("kubernetes:core/v1:Secret", "etl-secrets")))
+                        .getStringData();
+        var config =
+                ((V1ConfigMap)
+                                KubernetesSchema.validate(
+                                        run.resource("kubernetes:core/v1:ConfigMap", "etl-config")))
+                        .getData();
         var port = service.getSpec().getPorts().get(0).getPort();
         // Without DATABASE_URL, config.py builds the URL from POSTGRES_HOST and POSTGRES_PORT.
-        var fromParts = "postgresql://" + config.get("POSTGRES_USER") + ":x@" + config.get("POSTGRES_HOST") + ":"
-                + config.get("POSTGRES_PORT") + "/" + config.get("POSTGRES_DB");
-        var urls = List.of(secret.get("DATABASE_URL"), secret.get("PREFECT_API_DATABASE_CONNECTION_URL"), fromParts);
+        var fromParts =
+                "postgresql://"
+                        + config.get("POSTGRES_USER")
+                        + ":x@"
+                        + config.get("POSTGRES_HOST")
+                        + ":"
+                        + config.get("POSTGRES_PORT")
+                        + "/"
+                        + config.get("POSTGRES_DB");
+        var urls =
+                List.of(
+                        secret.get("DATABASE_URL"),
+                        secret.get("PREFECT_API_DATABASE_CONNECTION_URL"),
+                        fromParts);
         for (var url : urls) {
             for (var dockerenv : List.of(false, true)) {
                 var rewritten = upstreamRewrite(url, dockerenv, false);
-                assertEquals(serviceHost, host(rewritten), stack + " /.dockerenv=" + dockerenv + ": " + rewritten
-                        .replace(PASSWORD, "***"));
+                assertEquals(
+                        serviceHost,
+                        host(rewritten),
+                        stack
+                                + " /.dockerenv="
+                                + dockerenv
+                                + ": "
+                                + rewritten.replace(PASSWORD, "***"));
                 assertEquals(port, URI.create(rewritten).getPort());
             }
         }
@@ -78,7 +109,8 @@ class UpstreamEngineRuleTest {
 
     @Test
     void theRuleAsWrittenHereSendsTheBareComposeHostToLocalhost() {
-        // So the test above could fail: the URL shape this stack used before is rewritten away from the Service.
+        // So the test above could fail: the URL shape this stack used before is rewritten away from
+        // the Service.
         var compose = "postgresql+psycopg2://biocirv_user:pw@db:5432/biocirv_db";
         assertEquals("localhost", host(upstreamRewrite(compose, false, false)));
         assertEquals("db", host(upstreamRewrite(compose, true, false)));

@@ -4,23 +4,22 @@ import com.pulumi.aws.s3.BucketPublicAccessBlock;
 import com.pulumi.aws.s3.BucketVersioningV2;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import labstacks.constructs.aws.ImportedBucket;
 import labstacks.constructs.aws.ImportedBucketArgs;
 import labstacks.igenomes.catalog.GenomeCatalog;
 import labstacks.shared.aws.LegacyBucket;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.OrderedMap;
 import labstacks.shared.program.Preflight;
-import labstacks.shared.config.RunMode;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsCredentialSources;
 import labstacks.shared.providers.AwsProviders;
-
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Tracks the public {@code ngi-igenomes} bucket as an {@link ImportedBucket}. Everything is imported,
@@ -35,7 +34,9 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
      * loggings and corsRules, which silently ignored nothing.)
      */
     public static final List<String> BUCKET_IGNORED_PROPERTIES = LegacyBucket.UNMANAGED_PROPERTIES;
-    public static final List<String> VERSIONING_IGNORED_PROPERTIES = ImportedBucket.VERSIONING_UNMANAGED_PROPERTIES;
+
+    public static final List<String> VERSIONING_IGNORED_PROPERTIES =
+            ImportedBucket.VERSIONING_UNMANAGED_PROPERTIES;
     public static final List<String> PUBLIC_ACCESS_BLOCK_IGNORED_PROPERTIES =
             ImportedBucket.PUBLIC_ACCESS_BLOCK_UNMANAGED_PROPERTIES;
     static final String NOT_IMPORTED = "not-imported";
@@ -69,7 +70,8 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
 
     @Override
     public Map<String, String> systemTags() {
-        return Map.of("system", "igenomes", "organization", "nf-core", "purpose", "reference-genomes");
+        return Map.of(
+                "system", "igenomes", "organization", "nf-core", "purpose", "reference-genomes");
     }
 
     /**
@@ -89,12 +91,17 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
      * naming the file, the field and the fix, not an exception after the bucket registered.
      */
     @Override
-    public IgenomesInputs prepare(IgenomesSettings settings, StackConfig config, RunMode mode, Preflight report) {
+    public IgenomesInputs prepare(
+            IgenomesSettings settings, StackConfig config, RunMode mode, Preflight report) {
         try {
             return new IgenomesInputs(settings, catalog.get());
         } catch (GenomeCatalog.CatalogException e) {
-            report.problem(GenomeCatalog.RESOURCE, e.getMessage(),
-                    "fix igenomes/src/main/resources/" + GenomeCatalog.RESOURCE + " and rebuild (./labstacks build)");
+            report.problem(
+                    GenomeCatalog.RESOURCE,
+                    e.getMessage(),
+                    "fix igenomes/src/main/resources/"
+                            + GenomeCatalog.RESOURCE
+                            + " and rebuild (./labstacks build)");
             return null;
         }
     }
@@ -105,51 +112,89 @@ public final class IgenomesProgram implements StackProgram<IgenomesSettings, Ige
         // No keys are passed to the provider: it reads the same variables itself, and keys given as
         // provider inputs would be stored (encrypted) in the state for no benefit.
         var aws = AwsProviders.create("aws-igenomes", AwsAccess.defaultChain(PublicBucket.REGION));
-        // Imported, protected, retained, nothing written: the construct's defaults. Before the component the
+        // Imported, protected, retained, nothing written: the construct's defaults. Before the
+        // component the
         // three resources sat at the stack root; their aliases carry the state over.
-        var imported = new ImportedBucket(PublicBucket.NAME, ImportedBucketArgs.builder()
-                .bucketName(PublicBucket.NAME)
-                .provider(aws)
-                .ignoreChanges(BUCKET_IGNORED_PROPERTIES)
-                .importVersioning(settings.importVersioning())
-                .importPublicAccessBlock(settings.importPublicAccessBlock())
-                .formerlyAtStackRoot(true)
-                .build(), ComponentResourceOptions.Empty);
+        var imported =
+                new ImportedBucket(
+                        PublicBucket.NAME,
+                        ImportedBucketArgs.builder()
+                                .bucketName(PublicBucket.NAME)
+                                .provider(aws)
+                                .ignoreChanges(BUCKET_IGNORED_PROPERTIES)
+                                .importVersioning(settings.importVersioning())
+                                .importPublicAccessBlock(settings.importPublicAccessBlock())
+                                .formerlyAtStackRoot(true)
+                                .build(),
+                        ComponentResourceOptions.Empty);
         var bucket = imported.bucket();
-        Output<String> versioningId = imported.versioning().map(BucketVersioningV2::id).orElse(Output.of(NOT_IMPORTED));
-        Output<String> publicAccessBlockId = imported.publicAccessBlock().map(BucketPublicAccessBlock::id)
-                .orElse(Output.of(NOT_IMPORTED));
+        Output<String> versioningId =
+                imported.versioning().map(BucketVersioningV2::id).orElse(Output.of(NOT_IMPORTED));
+        Output<String> publicAccessBlockId =
+                imported.publicAccessBlock()
+                        .map(BucketPublicAccessBlock::id)
+                        .orElse(Output.of(NOT_IMPORTED));
 
         var ctx = stack.pulumi();
-        ctx.export("bucket_info", Output.all(bucket.bucket(), bucket.arn()).applyValue(values -> OrderedMap.of(
-                "name", values.get(0),
-                "arn", values.get(1),
-                "region", PublicBucket.REGION,
-                "description", PublicBucket.DESCRIPTION,
-                "access", PublicBucket.ACCESS)));
+        ctx.export(
+                "bucket_info",
+                Output.all(bucket.bucket(), bucket.arn())
+                        .applyValue(
+                                values ->
+                                        OrderedMap.of(
+                                                "name", values.get(0),
+                                                "arn", values.get(1),
+                                                "region", PublicBucket.REGION,
+                                                "description", PublicBucket.DESCRIPTION,
+                                                "access", PublicBucket.ACCESS)));
         ctx.export("usage", Output.of(usage()));
-        ctx.export("documentation", Output.of(OrderedMap.of(
-                "aws_open_data", "https://registry.opendata.aws/ngi-igenomes/",
-                "github", "https://github.com/ewels/AWS-iGenomes",
-                "docs", "https://ewels.github.io/AWS-iGenomes/")));
-        ctx.export("resources", Output.all(bucket.id(), versioningId, publicAccessBlockId).applyValue(ids -> OrderedMap.of(
-                "bucket", ids.get(0),
-                "versioning", ids.get(1),
-                "public_access_block", ids.get(2))));
-        ctx.export("notes", Output.of(OrderedMap.of(
-                "registry", "AWS Open Data Registry - publicly accessible",
-                "permissions", "Read-only access via provided credentials",
-                "management", "Bucket managed by AWS, tracked via Pulumi for reference",
-                "cost", "No data transfer charges within same AWS region (" + PublicBucket.REGION + ")")));
+        ctx.export(
+                "documentation",
+                Output.of(
+                        OrderedMap.of(
+                                "aws_open_data", "https://registry.opendata.aws/ngi-igenomes/",
+                                "github", "https://github.com/ewels/AWS-iGenomes",
+                                "docs", "https://ewels.github.io/AWS-iGenomes/")));
+        ctx.export(
+                "resources",
+                Output.all(bucket.id(), versioningId, publicAccessBlockId)
+                        .applyValue(
+                                ids ->
+                                        OrderedMap.of(
+                                                "bucket", ids.get(0),
+                                                "versioning", ids.get(1),
+                                                "public_access_block", ids.get(2))));
+        ctx.export(
+                "notes",
+                Output.of(
+                        OrderedMap.of(
+                                "registry", "AWS Open Data Registry - publicly accessible",
+                                "permissions", "Read-only access via provided credentials",
+                                "management",
+                                        "Bucket managed by AWS, tracked via Pulumi for reference",
+                                "cost",
+                                        "No data transfer charges within same AWS region ("
+                                                + PublicBucket.REGION
+                                                + ")")));
         ctx.export("genomes", Output.of(inputs.catalog().asOutput()));
     }
 
     static Map<String, Object> usage() {
         return OrderedMap.of(
                 "s3_uri", "s3://" + PublicBucket.NAME,
-                "https_url", "https://" + PublicBucket.NAME + ".s3." + PublicBucket.REGION + ".amazonaws.com",
-                "cli_example", "aws s3 --no-sign-request --region " + PublicBucket.REGION + " ls s3://"
-                        + PublicBucket.NAME + "/",
-                "nextflow_config", "params.igenomes_base = \"s3://" + PublicBucket.NAME + "/igenomes\"");
+                "https_url",
+                        "https://"
+                                + PublicBucket.NAME
+                                + ".s3."
+                                + PublicBucket.REGION
+                                + ".amazonaws.com",
+                "cli_example",
+                        "aws s3 --no-sign-request --region "
+                                + PublicBucket.REGION
+                                + " ls s3://"
+                                + PublicBucket.NAME
+                                + "/",
+                "nextflow_config",
+                        "params.igenomes_base = \"s3://" + PublicBucket.NAME + "/igenomes\"");
     }
 }

@@ -10,12 +10,15 @@ import labstacks.shared.config.Setting;
  * @param importPublicAccessBlock  also import the bucket's public access block (read-only, protected)
  */
 public record IgenomesSettings(
-        @Setting(key = "igenomes:importVersioning",
-                description = "also import the bucket's versioning configuration, never changing it",
-                defaultValue = "false")
-        boolean importVersioning,
-        @Setting(key = "igenomes:importPublicAccessBlock",
-                description = "also import the bucket's public access block, never changing it",
-                defaultValue = "false")
-        boolean importPublicAccessBlock) {
-}
+        @Setting(
+                        key = "igenomes:importVersioning",
+                        description =
+                                "also import the bucket's versioning configuration, never changing it",
+                        defaultValue = "false")
+                boolean importVersioning,
+        @Setting(
+                        key = "igenomes:importPublicAccessBlock",
+                        description =
+                                "also import the bucket's public access block, never changing it",
+                        defaultValue = "false")
+                boolean importPublicAccessBlock) {}

@@ -1,12 +1,22 @@
 package labstacks.launcher;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import labstacks.offline.adopt.Adoption;
 import labstacks.offline.adopt.AdoptionOutput;
 import labstacks.offline.adopt.StateExport;
+import labstacks.offline.plan.OfflineRuntime;
+import labstacks.offline.plan.Plan;
 import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
-import labstacks.offline.plan.OfflineRuntime;
 import labstacks.shared.program.ProgramCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,17 +25,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.Set;
-import labstacks.offline.plan.Plan;
 
 /**
  * {@code adopt <stack> --state FILE [--renamed-from ORG/PROJECT/STACK] [--accept-create URN...] [--json OUT]
@@ -36,33 +35,54 @@ import labstacks.offline.plan.Plan;
  * imported by id or accepted, and nothing that exists would be deleted, replaced or created twice; 1
  * otherwise (or when the plan or the export cannot be read); 2 on usage errors.
  */
-@Command(name = "adopt",
-        customSynopsis = "./labstacks adopt <stack> --state FILE [--renamed-from ORG/PROJECT/STACK]"
-                + " [--accept-create URN...] [--json OUT] [--root DIR]",
-        description = "What taking over an existing stack's state would do, printed like a preview: the export is"
-                + " matched against the stack's offline plan by URN and alias.",
-        exitCodeList = {"0:every planned resource is matched, imported or accepted, and nothing that exists would be"
-                + " deleted, replaced or created twice",
-                "1:something would be, or the plan or the export cannot be read", "2:a usage error"})
+@Command(
+        name = "adopt",
+        customSynopsis =
+                "./labstacks adopt <stack> --state FILE [--renamed-from ORG/PROJECT/STACK]"
+                        + " [--accept-create URN...] [--json OUT] [--root DIR]",
+        description =
+                "What taking over an existing stack's state would do, printed like a preview: the export is"
+                        + " matched against the stack's offline plan by URN and alias.",
+        exitCodeList = {
+            "0:every planned resource is matched, imported or accepted, and nothing that exists would be"
+                    + " deleted, replaced or created twice",
+            "1:something would be, or the plan or the export cannot be read",
+            "2:a usage error"
+        })
 final class AdoptCommand extends ProjectCommand {
-    @Parameters(paramLabel = "<stack>", description = "the stack to adopt into: <stack>, <org>/<stack>,"
-            + " <org>/labstacks/<stack> or Pulumi.<stack>.yaml")
+    @Parameters(
+            paramLabel = "<stack>",
+            description =
+                    "the stack to adopt into: <stack>, <org>/<stack>,"
+                            + " <org>/labstacks/<stack> or Pulumi.<stack>.yaml")
     List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-s", "--stack"}, paramLabel = "<stack>", description = "the same, as pulumi -s takes it")
+    @Option(
+            names = {"-s", "--stack"},
+            paramLabel = "<stack>",
+            description = "the same, as pulumi -s takes it")
     List<String> stackOptions = new ArrayList<>();
 
-    @Option(names = "--state", paramLabel = "FILE",
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
             description = "a `pulumi stack export --file FILE` of the stack to take over")
     Path stateFile;
 
-    @Option(names = "--renamed-from", paramLabel = "ORG/PROJECT/STACK",
-            description = "the stack the export belongs to, when it is (or will be) renamed to this one with"
-                    + " `pulumi stack rename`")
+    @Option(
+            names = "--renamed-from",
+            paramLabel = "ORG/PROJECT/STACK",
+            description =
+                    "the stack the export belongs to, when it is (or will be) renamed to this one with"
+                            + " `pulumi stack rename`")
     String renamedFrom;
 
-    @Option(names = "--accept-create", paramLabel = "URN", arity = "1..*",
-            description = "a planned resource that may be created: nothing of it exists outside the state")
+    @Option(
+            names = "--accept-create",
+            paramLabel = "URN",
+            arity = "1..*",
+            description =
+                    "a planned resource that may be created: nothing of it exists outside the state")
     List<String> acceptCreate = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "OUT", description = "also write the report as JSON")
@@ -72,14 +92,16 @@ final class AdoptCommand extends ProjectCommand {
     @Option(names = "--all", hidden = true)
     boolean all;
 
-    @Mixin
-    ProjectRoot root;
+    @Mixin ProjectRoot root;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    AdoptCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
-                 Map<String, String> environment) {
+    AdoptCommand(
+            ProgramCatalog catalog,
+            PrintStream out,
+            PrintStream err,
+            Path defaultRoot,
+            Map<String, String> environment) {
         super(catalog, out, err, defaultRoot, environment);
     }
 
@@ -93,23 +115,32 @@ final class AdoptCommand extends ProjectCommand {
             throw new ParameterException(spec.commandLine(), "name the one stack to adopt into");
         }
         if (stateFile == null) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "--state FILE is required: a `pulumi stack export --file FILE` of the stack to take over");
         }
         var projectRoot = root.orElse(defaultRoot);
         if (json != null && !json.toString().equals("-")) {
             var refusal = refusedOutput(json, stateFile, projectRoot);
             if (refusal != null) {
-                throw new ParameterException(spec.commandLine(), "--json " + json + ": " + refusal
-                        + "; give --json a new file, for example adopt.json");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--json "
+                                + json
+                                + ": "
+                                + refusal
+                                + "; give --json a new file, for example adopt.json");
             }
         }
         String[] from = null;
         if (renamedFrom != null) {
             from = renamedFrom.split("/", -1);
             if (from.length != 3 || Arrays.stream(from).anyMatch(String::isBlank)) {
-                throw new ParameterException(spec.commandLine(), "--renamed-from " + renamedFrom
-                        + ": expected ORG/PROJECT/STACK, the fully qualified name of the stack before the rename");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--renamed-from "
+                                + renamedFrom
+                                + ": expected ORG/PROJECT/STACK, the fully qualified name of the stack before the rename");
             }
         }
         var given = stacks.get(0);
@@ -143,26 +174,66 @@ final class AdoptCommand extends ProjectCommand {
         out.println(stateFile + " is the export of " + exportedAs);
         if (!exportedAs.equals(target)) {
             if (from == null) {
-                err.println("error: " + stateFile + " is the export of " + exportedAs + ", not of " + target
-                        + "; if it is to be renamed with `pulumi stack rename " + "ORG/" + target + "`, say which stack it"
-                        + " was: --renamed-from ORG/" + exportedAs + " (after the rename, export again: the new export"
-                        + " names " + target + ")");
+                err.println(
+                        "error: "
+                                + stateFile
+                                + " is the export of "
+                                + exportedAs
+                                + ", not of "
+                                + target
+                                + "; if it is to be renamed with `pulumi stack rename "
+                                + "ORG/"
+                                + target
+                                + "`, say which stack it"
+                                + " was: --renamed-from ORG/"
+                                + exportedAs
+                                + " (after the rename, export again: the new export"
+                                + " names "
+                                + target
+                                + ")");
                 return Main.FAILED;
             }
             if (!(from[1] + "/" + from[2]).equals(exportedAs)) {
-                err.println("error: --renamed-from " + renamedFrom + " does not name the stack of " + stateFile
-                        + " (" + exportedAs + "); give --renamed-from ORG/" + exportedAs);
+                err.println(
+                        "error: --renamed-from "
+                                + renamedFrom
+                                + " does not name the stack of "
+                                + stateFile
+                                + " ("
+                                + exportedAs
+                                + "); give --renamed-from ORG/"
+                                + exportedAs);
                 return Main.FAILED;
             }
-            out.println("reading it as `pulumi stack rename " + from[0] + "/" + target + "` leaves it (--renamed-from "
-                    + renamedFrom + ")");
+            out.println(
+                    "reading it as `pulumi stack rename "
+                            + from[0]
+                            + "/"
+                            + target
+                            + "` leaves it (--renamed-from "
+                            + renamedFrom
+                            + ")");
         } else if (from != null) {
-            out.println("note: the export already names " + target + "; --renamed-from " + renamedFrom + " changes nothing");
+            out.println(
+                    "note: the export already names "
+                            + target
+                            + "; --renamed-from "
+                            + renamedFrom
+                            + " changes nothing");
         }
-        var report = Adoption.compare(plan, export.renamedTo(plan.project(), plan.stack()),
-                Set.copyOf(acceptCreate));
+        var report =
+                Adoption.compare(
+                        plan,
+                        export.renamedTo(plan.project(), plan.stack()),
+                        Set.copyOf(acceptCreate));
         out.print(AdoptionOutput.text(report));
-        if (json != null && !OutputFile.write(json, AdoptionOutput.json(report, exportedAs, renamedFrom), "--json", out, err)) {
+        if (json != null
+                && !OutputFile.write(
+                        json,
+                        AdoptionOutput.json(report, exportedAs, renamedFrom),
+                        "--json",
+                        out,
+                        err)) {
             return Main.FAILED;
         }
         return report.safe() ? Main.OK : Main.FAILED;
@@ -178,8 +249,7 @@ final class AdoptCommand extends ProjectCommand {
             return "is a Pulumi project or stack file; the report would replace it";
         }
         try {
-            if (Files.exists(output) && Files.exists(state)
-                    && Files.isSameFile(output, state)) {
+            if (Files.exists(output) && Files.exists(state) && Files.isSameFile(output, state)) {
                 return "is the --state export itself; the report would replace it";
             }
         } catch (IOException e) {

@@ -12,14 +12,14 @@ import java.nio.file.Path;
  */
 public final class ArchiveTraining {
 
-    private ArchiveTraining() {
-    }
+    private ArchiveTraining() {}
 
     public static void main(String[] args) {
         Main.excludeUnusedConverters();
         var discard = new PrintStream(OutputStream.nullOutputStream());
         var root = Path.of("");
         Main.run(new String[] {"help"}, root, System.getenv(), discard, discard);
-        System.exit(Main.run(new String[] {"plan", "--all"}, root, System.getenv(), discard, discard));
+        System.exit(
+                Main.run(new String[] {"plan", "--all"}, root, System.getenv(), discard, discard));
     }
 }

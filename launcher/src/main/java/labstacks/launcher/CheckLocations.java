@@ -1,22 +1,21 @@
 package labstacks.launcher;
 
-import labstacks.offline.check.Violation;
-import labstacks.offline.plan.Plan;
-
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import labstacks.offline.check.Violation;
+import labstacks.offline.plan.Plan;
 
 /**
  * Where a finding points a reader: the stack file line that set the offending value when the finding
@@ -32,8 +31,10 @@ final class CheckLocations {
         }
     }
 
-    private static final Pattern INPUT_PATH = Pattern.compile("\\b(?:input|output) ([A-Za-z0-9_.\\[\\]-]+)");
-    private static final Pattern CONFIG_LINE = Pattern.compile("^\\s+([A-Za-z0-9_-]+:[A-Za-z0-9_.-]+)\\s*:");
+    private static final Pattern INPUT_PATH =
+            Pattern.compile("\\b(?:input|output) ([A-Za-z0-9_.\\[\\]-]+)");
+    private static final Pattern CONFIG_LINE =
+            Pattern.compile("^\\s+([A-Za-z0-9_-]+:[A-Za-z0-9_.-]+)\\s*:");
 
     private final Path root;
     private final Map<String, Path> sources = new HashMap<>();
@@ -42,23 +43,33 @@ final class CheckLocations {
         this.root = root;
         var found = new TreeSet<Path>();
         try {
-            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 16,
+            Files.walkFileTree(
+                    root,
+                    EnumSet.noneOf(FileVisitOption.class),
+                    16,
                     new SimpleFileVisitor<>() {
                         @Override
-                        public FileVisitResult preVisitDirectory(Path dir,
-                                BasicFileAttributes attributes) {
-                            var name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                            // Build output, dependencies and history hold no source a finding points at.
-                            return name.equals("target") || name.equals("node_modules") || name.startsWith(".")
-                                    && !dir.equals(root) ? FileVisitResult.SKIP_SUBTREE
+                        public FileVisitResult preVisitDirectory(
+                                Path dir, BasicFileAttributes attributes) {
+                            var name =
+                                    dir.getFileName() == null ? "" : dir.getFileName().toString();
+                            // Build output, dependencies and history hold no source a finding
+                            // points at.
+                            return name.equals("target")
+                                            || name.equals("node_modules")
+                                            || name.startsWith(".") && !dir.equals(root)
+                                    ? FileVisitResult.SKIP_SUBTREE
                                     : FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public FileVisitResult visitFile(Path file,
-                                BasicFileAttributes attributes) {
+                        public FileVisitResult visitFile(
+                                Path file, BasicFileAttributes attributes) {
                             if (file.toString().endsWith(".java")
-                                    && root.relativize(file).toString().replace('\\', '/').contains("src/main/java/")) {
+                                    && root.relativize(file)
+                                            .toString()
+                                            .replace('\\', '/')
+                                            .contains("src/main/java/")) {
                                 found.add(file);
                             }
                             return FileVisitResult.CONTINUE;
@@ -72,7 +83,10 @@ final class CheckLocations {
         } catch (IOException e) {
             // Without sources every finding points at its stack file, which is still a location.
         }
-        found.forEach(p -> sources.putIfAbsent(p.getFileName().toString().replaceFirst("\\.java$", ""), p));
+        found.forEach(
+                p ->
+                        sources.putIfAbsent(
+                                p.getFileName().toString().replaceFirst("\\.java$", ""), p));
     }
 
     /** The location of one finding of {@code stack}'s plan, whose program class is {@code programClass}. */
@@ -84,8 +98,10 @@ final class CheckLocations {
         }
         var urn = urn(plan, violation);
         var component = urn.flatMap(CheckLocations::nearestComponent);
-        var declared = component.flatMap(this::declaration)
-                .or(() -> programClass.flatMap(c -> declaration(c.getSimpleName())));
+        var declared =
+                component
+                        .flatMap(this::declaration)
+                        .or(() -> programClass.flatMap(c -> declaration(c.getSimpleName())));
         return declared.orElse(new Location(stackFile, 1));
     }
 
@@ -93,7 +109,8 @@ final class CheckLocations {
     static Optional<String> urn(Plan plan, Violation violation) {
         return plan.resources().stream()
                 .filter(r -> r.type().equals(violation.type()) && r.name().equals(violation.name()))
-                .map(r -> r.urn()).findFirst();
+                .map(r -> r.urn())
+                .findFirst();
     }
 
     /** The class name of the innermost {@code labstacks:<module>:<Class>} component in a URN's type chain. */
@@ -109,7 +126,9 @@ final class CheckLocations {
         }
         // The resource is itself a component.
         var own = types.get(types.size() - 1);
-        return own.startsWith("labstacks:") ? Optional.of(own.substring(own.lastIndexOf(':') + 1)) : Optional.empty();
+        return own.startsWith("labstacks:")
+                ? Optional.of(own.substring(own.lastIndexOf(':') + 1))
+                : Optional.empty();
     }
 
     private Optional<Location> declaration(String simpleName) {
@@ -117,7 +136,9 @@ final class CheckLocations {
         if (file == null) {
             return Optional.empty();
         }
-        var declaration = Pattern.compile("\\b(class|record|interface|enum)\\s+" + Pattern.quote(simpleName) + "\\b");
+        var declaration =
+                Pattern.compile(
+                        "\\b(class|record|interface|enum)\\s+" + Pattern.quote(simpleName) + "\\b");
         var line = 1;
         try {
             var lines = Files.readAllLines(file);
@@ -148,12 +169,17 @@ final class CheckLocations {
                 return Optional.of(new Location(stackFile, i + 1));
             }
         }
-        // "input tags.api-token is ...": the stack file line that holds the input's last key, if one does
+        // "input tags.api-token is ...": the stack file line that holds the input's last key, if
+        // one does
         // (a tag, label or annotation map set in the stack file).
         var input = INPUT_PATH.matcher(violation.message());
         if (input.find()) {
             var segments = input.group(1).split("[.\\[\\]]");
-            var key = Pattern.compile("(^|[\\s{,\"'])" + Pattern.quote(segments[segments.length - 1]) + "[\"']?\\s*:");
+            var key =
+                    Pattern.compile(
+                            "(^|[\\s{,\"'])"
+                                    + Pattern.quote(segments[segments.length - 1])
+                                    + "[\"']?\\s*:");
             var inConfig = false;
             for (int i = 0; i < lines.size(); i++) {
                 var line = lines.get(i);

@@ -9,8 +9,7 @@ import java.util.List;
  * previews of unreviewed pull-request code never hold deploy credentials.
  */
 final class DeployableCredentials {
-    private DeployableCredentials() {
-    }
+    private DeployableCredentials() {}
 
     /** One message per deployable stack that lacks either; empty when every one has both. */
     static List<String> problems(List<StacksCommand.StackEntry> deployable) {
@@ -18,17 +17,30 @@ final class DeployableCredentials {
         for (var entry : deployable) {
             var file = "Pulumi." + entry.stack() + ".yaml";
             if (entry.esc().isEmpty()) {
-                problems.add(file + " attaches no Pulumi ESC environment, so CI would preview and deploy "
-                        + entry.stack() + " without credentials. Add\n  environment:\n    - labstacks/" + entry.stack()
-                        + "\nwith its definition in <module>/esc/" + entry.stack() + ".yaml and a read-only <module>/esc/"
-                        + entry.stack() + "-preview.yaml (README \"First deployment\"), or set labstacks:deploy: false.");
+                problems.add(
+                        file
+                                + " attaches no Pulumi ESC environment, so CI would preview and deploy "
+                                + entry.stack()
+                                + " without credentials. Add\n  environment:\n    - labstacks/"
+                                + entry.stack()
+                                + "\nwith its definition in <module>/esc/"
+                                + entry.stack()
+                                + ".yaml and a read-only <module>/esc/"
+                                + entry.stack()
+                                + "-preview.yaml (README \"First deployment\"), or set labstacks:deploy: false.");
                 continue;
             }
             for (int i = 0; i < entry.esc().size(); i++) {
                 if (entry.previewEsc().get(i).isEmpty()) {
-                    problems.add(file + " attaches " + entry.esc().get(i) + ", which has no read-only twin "
-                            + entry.esc().get(i) + EscEnvironments.PREVIEW_SUFFIX + " defined in the repository"
-                            + " (<module>/esc/<name>-preview.yaml); previews would run with deploy credentials.");
+                    problems.add(
+                            file
+                                    + " attaches "
+                                    + entry.esc().get(i)
+                                    + ", which has no read-only twin "
+                                    + entry.esc().get(i)
+                                    + EscEnvironments.PREVIEW_SUFFIX
+                                    + " defined in the repository"
+                                    + " (<module>/esc/<name>-preview.yaml); previews would run with deploy credentials.");
                 }
             }
         }

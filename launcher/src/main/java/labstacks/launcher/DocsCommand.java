@@ -1,5 +1,11 @@
 package labstacks.launcher;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Map;
 import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
@@ -8,33 +14,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Map;
-
 /**
  * {@code docs [--write] [--root DIR]}: the README sections generated from code (settings tables, stack
  * diagrams). Without {@code --write} it only compares, for CI; with it, it rewrites every section.
  */
-@Command(name = "docs",
+@Command(
+        name = "docs",
         customSynopsis = "./labstacks docs [--write] [--root DIR]",
-        description = "The README sections generated from code (settings tables from @Setting, stack diagrams"
-                + " from the plan): compare them with the code, or rewrite them all with --write.",
-        exitCodeList = {"0:every section is up to date (or was rewritten)",
-                "1:a section differs from the code (run ./labstacks docs --write) or cannot be generated",
-                "2:a usage error"})
+        description =
+                "The README sections generated from code (settings tables from @Setting, stack diagrams"
+                        + " from the plan): compare them with the code, or rewrite them all with --write.",
+        exitCodeList = {
+            "0:every section is up to date (or was rewritten)",
+            "1:a section differs from the code (run ./labstacks docs --write) or cannot be generated",
+            "2:a usage error"
+        })
 final class DocsCommand extends ProjectCommand {
     @Option(names = "--write", description = "rewrite every generated section instead of comparing")
     boolean write;
 
-    @Mixin
-    ProjectRoot root;
+    @Mixin ProjectRoot root;
 
-    DocsCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
-                Map<String, String> environment) {
+    DocsCommand(
+            ProgramCatalog catalog,
+            PrintStream out,
+            PrintStream err,
+            Path defaultRoot,
+            Map<String, String> environment) {
         super(catalog, out, err, defaultRoot, environment);
     }
 
@@ -58,17 +64,27 @@ final class DocsCommand extends ProjectCommand {
                     stale.add(shown.toString());
                 }
             }
-        } catch (StackFileException | StackConfigException | IllegalStateException | IOException e) {
+        } catch (StackFileException
+                | StackConfigException
+                | IllegalStateException
+                | IOException e) {
             err.println("error: " + e.getMessage());
             return Main.FAILED;
         }
         problems.forEach(p -> err.println("error: " + p));
         if (!stale.isEmpty()) {
-            err.println("error: generated sections differ from the code in " + String.join(", ", stale)
-                    + "; run " + GeneratedDocs.COMMAND + " and commit the result");
+            err.println(
+                    "error: generated sections differ from the code in "
+                            + String.join(", ", stale)
+                            + "; run "
+                            + GeneratedDocs.COMMAND
+                            + " and commit the result");
         }
         if (problems.isEmpty() && stale.isEmpty()) {
-            out.println(write ? "every generated section is written" : "every generated section is up to date");
+            out.println(
+                    write
+                            ? "every generated section is written"
+                            : "every generated section is up to date");
             return Main.OK;
         }
         return Main.FAILED;

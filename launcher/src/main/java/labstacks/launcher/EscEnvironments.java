@@ -1,11 +1,5 @@
 package labstacks.launcher;
 
-import labstacks.shared.config.StackFileException;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import labstacks.shared.config.StackFileException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * The Pulumi ESC environments the repository defines ({@code <module>/esc/<name>.yaml} holds
@@ -27,6 +26,7 @@ import java.util.stream.Stream;
 final class EscEnvironments {
     /** The ESC project the repository's definitions belong to. */
     static final String PROJECT = "labstacks";
+
     /** The read-only twin of an environment: previews and drift checks use it instead. */
     static final String PREVIEW_SUFFIX = "-preview";
 
@@ -40,9 +40,13 @@ final class EscEnvironments {
      * @param settings  the stack settings it supplies ({@code pulumiConfig})
      * @param files     the variables that point at files it writes ({@code files}, e.g. KUBECONFIG)
      */
-    record Definition(String name, String file, List<String> imports, List<String> variables, List<String> settings,
-                      List<String> files) {
-    }
+    record Definition(
+            String name,
+            String file,
+            List<String> imports,
+            List<String> variables,
+            List<String> settings,
+            List<String> files) {}
 
     private final Map<String, Definition> definitions;
 
@@ -60,14 +64,18 @@ final class EscEnvironments {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(esc)) {
-                    for (var file : files.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                    for (var file :
+                            files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                                    .sorted()
+                                    .toList()) {
                         var definition = definition(root, file);
                         result.put(definition.name(), definition);
                     }
                 }
             }
         } catch (IOException e) {
-            throw new StackFileException("cannot list the ESC definitions in " + root + ": " + e.getMessage(), e);
+            throw new StackFileException(
+                    "cannot list the ESC definitions in " + root + ": " + e.getMessage(), e);
         }
         return new EscEnvironments(result);
     }
@@ -86,9 +94,17 @@ final class EscEnvironments {
         var relative = root.relativize(file).toString();
         var name = PROJECT + "/" + file.getFileName().toString().replaceFirst("\\.yaml$", "");
         var document = yaml(file, relative);
-        var values = document.get("values") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.<String, Object>of();
-        return new Definition(name, relative, strings(document.get("imports")), keys(values.get("environmentVariables")),
-                keys(values.get("pulumiConfig")), keys(values.get("files")));
+        var values =
+                document.get("values") instanceof Map<?, ?> map
+                        ? (Map<String, Object>) map
+                        : Map.<String, Object>of();
+        return new Definition(
+                name,
+                relative,
+                strings(document.get("imports")),
+                keys(values.get("environmentVariables")),
+                keys(values.get("pulumiConfig")),
+                keys(values.get("files")));
     }
 
     /** The environments a stack file attaches, in order; empty when it has no {@code environment} key. */
@@ -104,14 +120,18 @@ final class EscEnvironments {
         if (environment instanceof Map<?, ?> map) {
             return strings(map.get("imports"));
         }
-        throw new StackFileException(stackFile.getFileName() + ": 'environment' must be a list of Pulumi ESC environments"
-                + " (- labstacks/<name>), got " + environment);
+        throw new StackFileException(
+                stackFile.getFileName()
+                        + ": 'environment' must be a list of Pulumi ESC environments"
+                        + " (- labstacks/<name>), got "
+                        + environment);
     }
 
     private static Map<String, Object> yaml(Path file, String shown) {
         try {
-            var loaded = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build())
-                    .loadFromString(Files.readString(file));
+            var loaded =
+                    new Load(LoadSettings.builder().setSchema(new CoreSchema()).build())
+                            .loadFromString(Files.readString(file));
             if (loaded == null) {
                 return Map.of();
             }

@@ -1,13 +1,5 @@
 package labstacks.launcher;
 
-import labstacks.offline.plan.OfflineRuntime;
-import labstacks.offline.plan.Plan;
-import labstacks.shared.config.ProjectFiles;
-import labstacks.shared.config.StackIdentity;
-import labstacks.shared.config.StackSettings;
-import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.program.StackProgram;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import labstacks.offline.plan.OfflineRuntime;
+import labstacks.offline.plan.Plan;
+import labstacks.shared.config.ProjectFiles;
+import labstacks.shared.config.StackIdentity;
+import labstacks.shared.config.StackSettings;
+import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.program.StackProgram;
 
 /**
  * The README sections generated from code, between marker lines that name the command that writes them:
@@ -38,8 +37,7 @@ final class GeneratedDocs {
     }
 
     /** One README and what its generated sections should hold. */
-    record Readme(Path file, Map<String, String> sections) {
-    }
+    record Readme(Path file, Map<String, String> sections) {}
 
     private final ProjectFiles project;
     private final ProgramCatalog catalog;
@@ -55,13 +53,22 @@ final class GeneratedDocs {
      */
     List<Readme> readmes(List<StackProgram<?, ?>> programs) {
         var readmes = new ArrayList<Readme>();
-        readmes.add(new Readme(project.root().resolve("README.md"),
-                Map.of("settings", SettingsReference.markdown(SettingsReference.of(StackSettings.class)))));
+        readmes.add(
+                new Readme(
+                        project.root().resolve("README.md"),
+                        Map.of(
+                                "settings",
+                                SettingsReference.markdown(
+                                        SettingsReference.of(StackSettings.class)))));
         for (var program : programs) {
             var sections = new LinkedHashMap<String, String>();
-            sections.put("settings", SettingsReference.markdown(SettingsReference.of(program.settingsType())));
+            sections.put(
+                    "settings",
+                    SettingsReference.markdown(SettingsReference.of(program.settingsType())));
             sections.put("graph", diagram(program));
-            readmes.add(new Readme(project.root().resolve(program.name()).resolve("README.md"), sections));
+            readmes.add(
+                    new Readme(
+                            project.root().resolve(program.name()).resolve("README.md"), sections));
         }
         return readmes;
     }
@@ -71,20 +78,34 @@ final class GeneratedDocs {
      * of the reactor is. (A program registered by a test has none.)
      */
     static List<StackProgram<?, ?>> documented(ProjectFiles project, ProgramCatalog catalog) {
-        return catalog.all().stream().filter(p -> Files.isDirectory(project.root().resolve(p.name()))).toList();
+        return catalog.all().stream()
+                .filter(p -> Files.isDirectory(project.root().resolve(p.name())))
+                .toList();
     }
 
     /** The diagram section: the program's main stack (prod or production, else the first) as Mermaid. */
     private String diagram(StackProgram<?, ?> program) {
-        var stack = mainStack(program.name()).orElseThrow(() -> new IllegalStateException(
-                "no stack file runs the program " + program.name()));
+        var stack =
+                mainStack(program.name())
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "no stack file runs the program "
+                                                        + program.name()));
         Plan plan = OfflineRuntime.plan(catalog, project.read(stack, Map.of()));
         if (!plan.succeeded()) {
-            throw new IllegalStateException("the plan of " + stack + " failed: " + String.join("; ", plan.errors()));
+            throw new IllegalStateException(
+                    "the plan of " + stack + " failed: " + String.join("; ", plan.errors()));
         }
-        return "The stack `" + stack + "` (`./labstacks graph " + stack + "`): boxes are components, `-->` a"
+        return "The stack `"
+                + stack
+                + "` (`./labstacks graph "
+                + stack
+                + "`): boxes are components, `-->` a"
                 + " dependency, `-.->` the provider a box's resources use, `+` create, `=` import.\n\n"
-                + "```mermaid\n" + new StackGraph(plan).mermaid() + "```\n";
+                + "```mermaid\n"
+                + new StackGraph(plan).mermaid()
+                + "```\n";
     }
 
     Optional<String> mainStack(String program) {
@@ -115,9 +136,16 @@ final class GeneratedDocs {
             var begin = text.indexOf(begin(section.getKey()));
             var end = text.indexOf(end(section.getKey()));
             if (begin < 0 || end < begin) {
-                problems.add(readme.file() + ": no generated " + section.getKey() + " section; add the lines\n  "
-                        + begin(section.getKey()) + "\n  " + end(section.getKey()) + "\nwhere it belongs, then run "
-                        + COMMAND);
+                problems.add(
+                        readme.file()
+                                + ": no generated "
+                                + section.getKey()
+                                + " section; add the lines\n  "
+                                + begin(section.getKey())
+                                + "\n  "
+                                + end(section.getKey())
+                                + "\nwhere it belongs, then run "
+                                + COMMAND);
                 continue;
             }
             var from = begin + begin(section.getKey()).length();

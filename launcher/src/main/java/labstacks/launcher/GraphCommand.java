@@ -1,5 +1,10 @@
 package labstacks.launcher;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import labstacks.offline.plan.OfflineRuntime;
 import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.StackConfigException;
@@ -13,40 +18,54 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /** {@code graph <stack> [--format mermaid|dot]}: the stack's resource tree, providers and dependencies. */
-@Command(name = "graph",
+@Command(
+        name = "graph",
         customSynopsis = "./labstacks graph <stack> [--format mermaid|dot] [--root DIR]",
-        description = "The stack's offline plan as a picture: components as boxes, resources, providers and"
-                + " dependencies, in Mermaid (GitHub renders it) or Graphviz DOT.",
-        exitCodeList = {"0:drawn", "1:the stack's files, settings or program failed", "2:a usage error"})
+        description =
+                "The stack's offline plan as a picture: components as boxes, resources, providers and"
+                        + " dependencies, in Mermaid (GitHub renders it) or Graphviz DOT.",
+        exitCodeList = {
+            "0:drawn",
+            "1:the stack's files, settings or program failed",
+            "2:a usage error"
+        })
 final class GraphCommand extends ProjectCommand {
 
-    enum Format { mermaid, dot }
+    enum Format {
+        mermaid,
+        dot
+    }
 
-    @Parameters(paramLabel = "<stack>", description = "a stack: <stack>, <org>/<stack>, <org>/labstacks/<stack>"
-            + " or Pulumi.<stack>.yaml")
+    @Parameters(
+            paramLabel = "<stack>",
+            description =
+                    "a stack: <stack>, <org>/<stack>, <org>/labstacks/<stack>"
+                            + " or Pulumi.<stack>.yaml")
     List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-s", "--stack"}, paramLabel = "<stack>", description = "the same, as pulumi -s takes it")
+    @Option(
+            names = {"-s", "--stack"},
+            paramLabel = "<stack>",
+            description = "the same, as pulumi -s takes it")
     List<String> stackOptions = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "mermaid|dot", description = "mermaid (the default) or dot")
+    @Option(
+            names = "--format",
+            paramLabel = "mermaid|dot",
+            description = "mermaid (the default) or dot")
     Format format = Format.mermaid;
 
-    @Mixin
-    ProjectRoot root;
+    @Mixin ProjectRoot root;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    GraphCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
-                 Map<String, String> environment) {
+    GraphCommand(
+            ProgramCatalog catalog,
+            PrintStream out,
+            PrintStream err,
+            Path defaultRoot,
+            Map<String, String> environment) {
         super(catalog, out, err, defaultRoot, environment);
     }
 

@@ -1,15 +1,6 @@
 package labstacks.launcher;
 
-import labstacks.launcher.deploy.EngineRun;
-import labstacks.shared.program.ProgramCatalog;
-
-import labstacks.shared.program.Tool;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,8 +12,15 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.io.IOException;
 import java.util.jar.Manifest;
+import labstacks.launcher.deploy.EngineRun;
+import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.program.Tool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The labstacks jar. Run without arguments by the Pulumi CLI ({@code runtime.options.binary} in
@@ -37,8 +35,7 @@ public final class Main {
     static final int USAGE = 2;
     private static final String PICOCLI_EXCLUDES = "picocli.converters.excludes";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -61,7 +58,12 @@ public final class Main {
     }
 
     /** Runs an offline command; returns the exit code. */
-    static int run(String[] args, Path root, Map<String, String> environment, PrintStream out, PrintStream err) {
+    static int run(
+            String[] args,
+            Path root,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err) {
         var commandLine = commandLine(ProgramCatalog.discover(), root, environment, out, err, args);
         try {
             return commandLine.execute(args);
@@ -78,13 +80,21 @@ public final class Main {
      * ({@code help}, {@code --help}, {@code --version}, an unknown word, nothing) gets the whole tree, which
      * help and usage errors list.
      */
-    static CommandLine commandLine(ProgramCatalog catalog, Path root, Map<String, String> environment,
-                                   PrintStream out, PrintStream err, String[] args) {
+    static CommandLine commandLine(
+            ProgramCatalog catalog,
+            Path root,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
+            String[] args) {
         var commands = commands(catalog, root, environment, out, err);
         var tools = tools();
         var named = args.length == 0 ? null : args[0];
         if (named != null && commands.containsKey(named)) {
-            return finish(new CommandLine(new Labstacks()).addSubcommand(commands.get(named).get()), out, err);
+            return finish(
+                    new CommandLine(new Labstacks()).addSubcommand(commands.get(named).get()),
+                    out,
+                    err);
         }
         for (var tool : tools) {
             if (tool.name().equals(named)) {
@@ -97,13 +107,20 @@ public final class Main {
     }
 
     /** The whole command tree: the offline commands, then every {@link Tool} a module adds. */
-    static CommandLine commandLine(ProgramCatalog catalog, Path root, Map<String, String> environment,
-                                   PrintStream out, PrintStream err) {
+    static CommandLine commandLine(
+            ProgramCatalog catalog,
+            Path root,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err) {
         return commandLine(commands(catalog, root, environment, out, err), tools(), out, err);
     }
 
-    private static CommandLine commandLine(Map<String, Supplier<Object>> commands, List<Tool> tools,
-                                           PrintStream out, PrintStream err) {
+    private static CommandLine commandLine(
+            Map<String, Supplier<Object>> commands,
+            List<Tool> tools,
+            PrintStream out,
+            PrintStream err) {
         var commandLine = new CommandLine(new Labstacks());
         for (var command : commands.values()) {
             commandLine.addSubcommand(command.get());
@@ -116,16 +133,21 @@ public final class Main {
         var helpExitCodes = new LinkedHashMap<String, String>();
         helpExitCodes.put("0", "help shown");
         helpExitCodes.put("2", "an unknown command");
-        commandLine.getSubcommands().get("help").getCommandSpec().usageMessage()
+        commandLine
+                .getSubcommands()
+                .get("help")
+                .getCommandSpec()
+                .usageMessage()
                 .exitCodeList(helpExitCodes)
                 .synopsisHeading("usage: ");
         var rootUsage = commandLine.getCommandSpec().usageMessage();
         rootUsage.customSynopsis(synopsis(commandLine));
         rootUsage.description("Offline commands of the labstacks jar: no cloud, no credentials.");
-        rootUsage.footer("The ./labstacks script itself adds: ./labstacks build (builds this jar, which pulumi up runs,"
-                + " and its class-data sharing archive).",
+        rootUsage.footer(
+                "The ./labstacks script itself adds: ./labstacks build (builds this jar, which pulumi up runs,"
+                        + " and its class-data sharing archive).",
                 "Each command takes --help. Deploy with the Pulumi CLI: pulumi up -s <stack>"
-                + " (it runs this jar without arguments).");
+                        + " (it runs this jar without arguments).");
         return finish(commandLine, out, err);
     }
 
@@ -133,8 +155,12 @@ public final class Main {
      * The launcher's own commands by the name their {@code @Command} gives them (MainTest checks the two agree),
      * in the order help lists them; each built only when asked for.
      */
-    static Map<String, Supplier<Object>> commands(ProgramCatalog catalog, Path root, Map<String, String> environment,
-                                                  PrintStream out, PrintStream err) {
+    static Map<String, Supplier<Object>> commands(
+            ProgramCatalog catalog,
+            Path root,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err) {
         var commands = new LinkedHashMap<String, Supplier<Object>>();
         commands.put("plan", () -> new PlanCommand(catalog, out, err, root, environment));
         commands.put("check", () -> new CheckCommand(catalog, out, err, root, environment));
@@ -173,12 +199,16 @@ public final class Main {
         var lines = new ArrayList<String>();
         for (var command : commandLine.getSubcommands().values()) {
             var spec = command.getCommandSpec();
-            if (spec.usageMessage().hidden() || command.getCommand() instanceof CommandLine.HelpCommand) {
+            if (spec.usageMessage().hidden()
+                    || command.getCommand() instanceof CommandLine.HelpCommand) {
                 continue;
             }
-            // A command's own forms where it writes them; a module's tool as "[OPTIONS]", its --help has the rest.
-            var synopsis = spec.usageMessage().customSynopsis().length > 0 ? command.getHelp().synopsis(0)
-                    : command.getHelp().abbreviatedSynopsis();
+            // A command's own forms where it writes them; a module's tool as "[OPTIONS]", its
+            // --help has the rest.
+            var synopsis =
+                    spec.usageMessage().customSynopsis().length > 0
+                            ? command.getHelp().synopsis(0)
+                            : command.getHelp().abbreviatedSynopsis();
             for (var line : synopsis.lines().map(String::strip).toList()) {
                 if (line.startsWith("./labstacks") || lines.isEmpty()) {
                     lines.add(line);
@@ -204,13 +234,23 @@ public final class Main {
     }
 
     /** The root command: only its subcommands do anything. */
-    @Command(name = "./labstacks", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
-            versionProvider = Main.Version.class, synopsisHeading = "usage: ", separator = " ", usageHelpWidth = 100,
-            exitCodeListHeading = "Exit codes:%n", commandListHeading = "Commands:%n",
-            exitCodeList = {"0:done", "1:a stack, a rule or a check failed (each command says which)", "2:a usage error"})
+    @Command(
+            name = "./labstacks",
+            scope = CommandLine.ScopeType.INHERIT,
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
+            synopsisHeading = "usage: ",
+            separator = " ",
+            usageHelpWidth = 100,
+            exitCodeListHeading = "Exit codes:%n",
+            commandListHeading = "Commands:%n",
+            exitCodeList = {
+                "0:done",
+                "1:a stack, a rule or a check failed (each command says which)",
+                "2:a usage error"
+            })
     static final class Labstacks implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -219,7 +259,10 @@ public final class Main {
     }
 
     /** {@code version}: the same as {@code --version}. */
-    @Command(name = "version", hidden = true, description = "the jar's version and the SDK versions it was built with")
+    @Command(
+            name = "version",
+            hidden = true,
+            description = "the jar's version and the SDK versions it was built with")
     static final class VersionCommand implements Callable<Integer> {
         private final PrintStream out;
 
@@ -246,25 +289,39 @@ public final class Main {
     static String version() {
         var own = Main.class.getPackage().getImplementationVersion();
         if (own == null) {
-            return "labstacks (development build, not from the jar; Java " + System.getProperty("java.version") + ")";
+            return "labstacks (development build, not from the jar; Java "
+                    + System.getProperty("java.version")
+                    + ")";
         }
         var sdks = new StringBuilder();
         try (var stream = Main.class.getClassLoader().getResourceAsStream("META-INF/MANIFEST.MF")) {
             if (stream != null) {
                 var attributes = new Manifest(stream).getMainAttributes();
-                for (var entry : new String[][] {{"Pulumi-Java-SDK-Version", "Pulumi Java SDK"},
-                        {"Pulumi-AWS-Version", "aws"}, {"Pulumi-Kubernetes-Version", "kubernetes"}}) {
+                for (var entry :
+                        new String[][] {
+                            {"Pulumi-Java-SDK-Version", "Pulumi Java SDK"},
+                            {"Pulumi-AWS-Version", "aws"},
+                            {"Pulumi-Kubernetes-Version", "kubernetes"}
+                        }) {
                     var value = attributes.getValue(entry[0]);
                     if (value != null) {
-                        sdks.append(sdks.length() == 0 ? "" : ", ").append(entry[1]).append(' ').append(value);
+                        sdks.append(sdks.length() == 0 ? "" : ", ")
+                                .append(entry[1])
+                                .append(' ')
+                                .append(value);
                     }
                 }
             }
         } catch (IOException e) {
             // the version line still says the rest
         }
-        return "labstacks " + own + " (" + (sdks.length() == 0 ? "" : sdks + ", ") + "Java "
-                + System.getProperty("java.version") + ")";
+        return "labstacks "
+                + own
+                + " ("
+                + (sdks.length() == 0 ? "" : sdks + ", ")
+                + "Java "
+                + System.getProperty("java.version")
+                + ")";
     }
 
     private static void runUnderEngine(Map<String, String> environment) {

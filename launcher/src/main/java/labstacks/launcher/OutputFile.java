@@ -16,8 +16,7 @@ import java.util.Locale;
  * reason and the option to change.
  */
 final class OutputFile {
-    private OutputFile() {
-    }
+    private OutputFile() {}
 
     /**
      * Writes {@code text} to {@code file}; says "wrote FILE" on {@code report} or the error on {@code err}.
@@ -25,7 +24,8 @@ final class OutputFile {
      * @param option the option that named the file, for the fix ({@code --json})
      * @return whether the file was written
      */
-    static boolean write(Path file, String text, String option, PrintStream report, PrintStream err) {
+    static boolean write(
+            Path file, String text, String option, PrintStream report, PrintStream err) {
         try {
             var parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -35,7 +35,14 @@ final class OutputFile {
             report.println("wrote " + file);
             return true;
         } catch (IOException e) {
-            err.println("error: cannot write " + file + ": " + reason(e) + "; give " + option + " a path this user can write");
+            err.println(
+                    "error: cannot write "
+                            + file
+                            + ": "
+                            + reason(e)
+                            + "; give "
+                            + option
+                            + " a path this user can write");
             return false;
         }
     }

@@ -1,13 +1,15 @@
 package labstacks.launcher;
 
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import labstacks.shared.program.ProgramCatalog;
 import picocli.CommandLine.Command;
 
-import java.io.PrintStream;
-import java.util.concurrent.Callable;
-
 /** {@code programs}: the programs this jar carries. */
-@Command(name = "programs", customSynopsis = "./labstacks programs", description = "The programs this jar carries, one per line: name, tab, description.",
+@Command(
+        name = "programs",
+        customSynopsis = "./labstacks programs",
+        description = "The programs this jar carries, one per line: name, tab, description.",
         exitCodeList = {"0:listed", "2:a usage error"})
 final class ProgramsCommand implements Callable<Integer> {
     private final ProgramCatalog catalog;

@@ -1,11 +1,10 @@
 package labstacks.launcher;
 
-import labstacks.shared.program.ProgramCatalog;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import labstacks.shared.program.ProgramCatalog;
 
 /**
  * What every command that reads the project's stack files is given by the launcher: the programs, where
@@ -19,8 +18,12 @@ abstract class ProjectCommand implements Callable<Integer> {
     protected final Path defaultRoot;
     protected final Map<String, String> environment;
 
-    ProjectCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
-                   Map<String, String> environment) {
+    ProjectCommand(
+            ProgramCatalog catalog,
+            PrintStream out,
+            PrintStream err,
+            Path defaultRoot,
+            Map<String, String> environment) {
         this.catalog = catalog;
         this.out = out;
         this.err = err;

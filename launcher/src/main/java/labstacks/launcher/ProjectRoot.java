@@ -1,12 +1,14 @@
 package labstacks.launcher;
 
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /** {@code --root DIR}: the labstacks checkout whose stack files a command reads. */
 final class ProjectRoot {
-    @Option(names = "--root", paramLabel = "DIR", description = "the labstacks checkout (default: the current directory)")
+    @Option(
+            names = "--root",
+            paramLabel = "DIR",
+            description = "the labstacks checkout (default: the current directory)")
     Path root;
 
     /** The directory given, or {@code otherwise} (the directory the launcher runs in). */

@@ -1,11 +1,6 @@
 package labstacks.launcher;
 
 import com.pulumi.core.Output;
-import labstacks.shared.config.Setting;
-import labstacks.shared.config.SettingsLoader;
-import labstacks.shared.validation.Format;
-import labstacks.shared.validation.Vocabulary;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -14,6 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import labstacks.shared.config.Setting;
+import labstacks.shared.config.SettingsLoader;
+import labstacks.shared.validation.Format;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * The settings reference of a settings record, read from its {@link Setting} annotations and component
@@ -23,12 +22,16 @@ import java.util.Optional;
 final class SettingsReference {
 
     /** One key as a user sets it. */
-    record Entry(String key, String type, String defaultValue, String rule, boolean secret, List<String> env,
-                 String description) {
-    }
+    record Entry(
+            String key,
+            String type,
+            String defaultValue,
+            String rule,
+            boolean secret,
+            List<String> env,
+            String description) {}
 
-    private SettingsReference() {
-    }
+    private SettingsReference() {}
 
     /** Every setting of the record, nested groups included, in declaration order. */
     static List<Entry> of(Class<? extends Record> type) {
@@ -46,7 +49,8 @@ final class SettingsReference {
 
     private static Entry entry(Setting setting, RecordComponent component) {
         var optional = component.getType() == Optional.class;
-        Type valueType = optional ? argument(component.getGenericType()) : component.getGenericType();
+        Type valueType =
+                optional ? argument(component.getGenericType()) : component.getGenericType();
         var raw = raw(valueType);
         String type;
         var rules = new ArrayList<String>();
@@ -55,14 +59,22 @@ final class SettingsReference {
             if (setting.format() != Format.TEXT) {
                 rules.add(setting.format().description());
             }
-        } else if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+        } else if (raw == int.class
+                || raw == Integer.class
+                || raw == long.class
+                || raw == Long.class) {
             type = "integer";
             range(setting).ifPresent(rules::add);
         } else if (raw == boolean.class || raw == Boolean.class) {
             type = "boolean";
         } else if (raw.isEnum()) {
-            type = "one of " + String.join(", ", Arrays.stream(raw.getEnumConstants())
-                    .map(c -> SettingsLoader.configName((Enum<?>) c)).toList());
+            type =
+                    "one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(raw.getEnumConstants())
+                                            .map(c -> SettingsLoader.configName((Enum<?>) c))
+                                            .toList());
         } else if (raw == List.class) {
             type = "list of text";
         } else if (raw == Map.class) {
@@ -85,14 +97,23 @@ final class SettingsReference {
         } else {
             defaultValue = "required";
         }
-        return new Entry(setting.key(), type, defaultValue, String.join("; ", rules), setting.secret(),
-                List.of(setting.env()), setting.description());
+        return new Entry(
+                setting.key(),
+                type,
+                defaultValue,
+                String.join("; ", rules),
+                setting.secret(),
+                List.of(setting.env()),
+                setting.description());
     }
 
     private static Optional<String> range(Setting setting) {
         var min = setting.min() != Long.MIN_VALUE;
         var max = setting.max() != Long.MAX_VALUE;
-        var maxText = setting.max() == Vocabulary.LARGEST_EXACT_DOUBLE ? "2^53" : String.valueOf(setting.max());
+        var maxText =
+                setting.max() == Vocabulary.LARGEST_EXACT_DOUBLE
+                        ? "2^53"
+                        : String.valueOf(setting.max());
         if (min && max) {
             return Optional.of(setting.min() + " to " + maxText);
         }
@@ -103,7 +124,9 @@ final class SettingsReference {
     }
 
     private static Type argument(Type type) {
-        return type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[0] : Object.class;
+        return type instanceof ParameterizedType parameterized
+                ? parameterized.getActualTypeArguments()[0]
+                : Object.class;
     }
 
     private static Class<?> raw(Type type) {
@@ -118,16 +141,32 @@ final class SettingsReference {
 
     /** The reference as a Markdown table; {@code |} in a cell is escaped, every cell is one line. */
     static String markdown(List<Entry> entries) {
-        var text = new StringBuilder("| key | type | default | rule | secret | environment | description |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        var text =
+                new StringBuilder(
+                        "| key | type | default | rule | secret | environment | description |\n"
+                                + "|---|---|---|---|---|---|---|\n");
         for (var entry : entries) {
-            text.append("| `").append(entry.key()).append("` | ").append(cell(entry.type()))
-                    .append(" | ").append(code(entry.defaultValue(), !entry.defaultValue().startsWith("required")
-                            && !entry.defaultValue().startsWith("none")))
-                    .append(" | ").append(cell(entry.rule()))
-                    .append(" | ").append(entry.secret() ? "secret" : "")
-                    .append(" | ").append(String.join(", ", entry.env().stream().map(v -> "`$" + v + "`").toList()))
-                    .append(" | ").append(cell(entry.description())).append(" |\n");
+            text.append("| `")
+                    .append(entry.key())
+                    .append("` | ")
+                    .append(cell(entry.type()))
+                    .append(" | ")
+                    .append(
+                            code(
+                                    entry.defaultValue(),
+                                    !entry.defaultValue().startsWith("required")
+                                            && !entry.defaultValue().startsWith("none")))
+                    .append(" | ")
+                    .append(cell(entry.rule()))
+                    .append(" | ")
+                    .append(entry.secret() ? "secret" : "")
+                    .append(" | ")
+                    .append(
+                            String.join(
+                                    ", ", entry.env().stream().map(v -> "`$" + v + "`").toList()))
+                    .append(" | ")
+                    .append(cell(entry.description()))
+                    .append(" |\n");
         }
         return text.toString();
     }
@@ -136,16 +175,26 @@ final class SettingsReference {
     static String text(List<Entry> entries) {
         var text = new StringBuilder();
         for (var entry : entries) {
-            text.append(entry.key()).append('\n')
-                    .append("  ").append(entry.description()).append('\n')
-                    .append("  type: ").append(entry.type()).append('\n')
-                    .append("  default: ").append(entry.defaultValue()).append('\n');
+            text.append(entry.key())
+                    .append('\n')
+                    .append("  ")
+                    .append(entry.description())
+                    .append('\n')
+                    .append("  type: ")
+                    .append(entry.type())
+                    .append('\n')
+                    .append("  default: ")
+                    .append(entry.defaultValue())
+                    .append('\n');
             if (!entry.rule().isEmpty()) {
                 text.append("  rule: ").append(entry.rule()).append('\n');
             }
-            text.append("  secret: ").append(entry.secret() ? "yes (pulumi config set --secret)" : "no").append('\n');
+            text.append("  secret: ")
+                    .append(entry.secret() ? "yes (pulumi config set --secret)" : "no")
+                    .append('\n');
             if (!entry.env().isEmpty()) {
-                text.append("  environment: ").append(String.join(", ", entry.env().stream().map(v -> "$" + v).toList()))
+                text.append("  environment: ")
+                        .append(String.join(", ", entry.env().stream().map(v -> "$" + v).toList()))
                         .append(" (when the stack file has no value)\n");
             }
         }
@@ -156,7 +205,8 @@ final class SettingsReference {
         if (!asCode) {
             return cell(text);
         }
-        // A value containing a backtick needs a longer fence; none does today, but keep the cell valid.
+        // A value containing a backtick needs a longer fence; none does today, but keep the cell
+        // valid.
         var fence = text.contains("`") ? "`` " : "`";
         return fence + text.replace("|", "\\|") + new StringBuilder(fence).reverse();
     }

@@ -1,8 +1,5 @@
 package labstacks.launcher;
 
-import labstacks.offline.plan.Plan;
-import labstacks.offline.plan.PlannedResource;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.plan.PlannedResource;
 
 /**
  * A stack's offline plan as a picture: the resource tree (a component is a box holding its children),
@@ -35,7 +34,8 @@ final class StackGraph {
             ids.put(resource.urn(), "r" + index++);
             byUrn.put(resource.urn(), resource);
             if (resource.parentUrn() != null) {
-                children.computeIfAbsent(resource.parentUrn(), k -> new ArrayList<>()).add(resource);
+                children.computeIfAbsent(resource.parentUrn(), k -> new ArrayList<>())
+                        .add(resource);
             }
         }
     }
@@ -53,7 +53,9 @@ final class StackGraph {
         var edges = new ArrayList<String[]>();
         for (var resource : plan.resources()) {
             for (var target : resource.dependencies()) {
-                if (byUrn.containsKey(target) && !ancestors(resource).contains(target) && !isStack(byUrn.get(target))) {
+                if (byUrn.containsKey(target)
+                        && !ancestors(resource).contains(target)
+                        && !isStack(byUrn.get(target))) {
                     edges.add(new String[] {ids.get(resource.urn()), ids.get(target)});
                 }
             }
@@ -69,7 +71,9 @@ final class StackGraph {
                 continue;
             }
             var from = resource;
-            for (var ancestor = parent(resource); ancestor != null && !isStack(ancestor); ancestor = parent(ancestor)) {
+            for (var ancestor = parent(resource);
+                    ancestor != null && !isStack(ancestor);
+                    ancestor = parent(ancestor)) {
                 from = ancestor;
             }
             edges.add(ids.get(from.urn()) + " " + ids.get(resource.providerUrn()));
@@ -98,24 +102,44 @@ final class StackGraph {
                 mermaidNode(resource, "  ", text);
             }
         }
-        dependencies().forEach(edge -> text.append("  ").append(edge[0]).append(" --> ").append(edge[1]).append('\n'));
-        providerEdges().forEach(edge -> {
-            var parts = edge.split(" ");
-            text.append("  ").append(parts[0]).append(" -.-> ").append(parts[1]).append('\n');
-        });
+        dependencies()
+                .forEach(
+                        edge ->
+                                text.append("  ")
+                                        .append(edge[0])
+                                        .append(" --> ")
+                                        .append(edge[1])
+                                        .append('\n'));
+        providerEdges()
+                .forEach(
+                        edge -> {
+                            var parts = edge.split(" ");
+                            text.append("  ")
+                                    .append(parts[0])
+                                    .append(" -.-> ")
+                                    .append(parts[1])
+                                    .append('\n');
+                        });
         text.append("  classDef provider fill:#eef,stroke:#99c\n");
         return text.toString();
     }
 
     private void mermaidNode(PlannedResource resource, String indent, StringBuilder text) {
         if (isStack(resource)) {
-            text.append(indent).append(ids.get(resource.urn())).append("([\"").append(label(resource, "<br/>"))
+            text.append(indent)
+                    .append(ids.get(resource.urn()))
+                    .append("([\"")
+                    .append(label(resource, "<br/>"))
                     .append("\"])\n");
             return;
         }
         if (isBox(resource)) {
-            text.append(indent).append("subgraph ").append(ids.get(resource.urn())).append(" [\"")
-                    .append(label(resource, "<br/>")).append("\"]\n");
+            text.append(indent)
+                    .append("subgraph ")
+                    .append(ids.get(resource.urn()))
+                    .append(" [\"")
+                    .append(label(resource, "<br/>"))
+                    .append("\"]\n");
             for (var child : children.getOrDefault(resource.urn(), List.of())) {
                 mermaidNode(child, indent + "  ", text);
             }
@@ -123,16 +147,20 @@ final class StackGraph {
             return;
         }
         var provider = resource.type().startsWith("pulumi:providers:");
-        text.append(indent).append(ids.get(resource.urn())).append(provider ? "{{\"" : "[\"")
-                .append(label(resource, "<br/>")).append(provider ? "\"}}:::provider\n" : "\"]\n");
+        text.append(indent)
+                .append(ids.get(resource.urn()))
+                .append(provider ? "{{\"" : "[\"")
+                .append(label(resource, "<br/>"))
+                .append(provider ? "\"}}:::provider\n" : "\"]\n");
     }
 
     private static String label(PlannedResource resource, String lineBreak) {
-        var operation = switch (resource.operation()) {
-            case "import" -> "= ";
-            case "create" -> "+ ";
-            default -> "";
-        };
+        var operation =
+                switch (resource.operation()) {
+                    case "import" -> "= ";
+                    case "create" -> "+ ";
+                    default -> "";
+                };
         return escape(operation + resource.name()) + lineBreak + escape(resource.type());
     }
 
@@ -143,18 +171,26 @@ final class StackGraph {
     // ---- DOT ----
 
     String dot() {
-        var text = new StringBuilder("digraph \"" + plan.project() + "/" + plan.stack() + "\" {\n"
-                + "  rankdir=LR;\n  compound=true;\n  node [shape=box, fontname=\"sans-serif\"];\n");
+        var text =
+                new StringBuilder(
+                        "digraph \""
+                                + plan.project()
+                                + "/"
+                                + plan.stack()
+                                + "\" {\n"
+                                + "  rankdir=LR;\n  compound=true;\n  node [shape=box, fontname=\"sans-serif\"];\n");
         for (var resource : plan.resources()) {
             if (parent(resource) == null || isStack(parent(resource))) {
                 dotNode(resource, "  ", text);
             }
         }
         dependencies().forEach(edge -> dotEdge(edge[0], edge[1], "", text));
-        providerEdges().forEach(edge -> {
-            var parts = edge.split(" ");
-            dotEdge(parts[0], parts[1], "style=dashed", text);
-        });
+        providerEdges()
+                .forEach(
+                        edge -> {
+                            var parts = edge.split(" ");
+                            dotEdge(parts[0], parts[1], "style=dashed", text);
+                        });
         return text.append("}\n").toString();
     }
 
@@ -169,12 +205,20 @@ final class StackGraph {
         }
         var tail = endpoint(from, "ltail", attributes);
         var head = endpoint(to, "lhead", attributes);
-        text.append("  ").append(tail).append(" -> ").append(head)
-                .append(attributes.isEmpty() ? "" : " [" + String.join(", ", attributes) + "]").append(";\n");
+        text.append("  ")
+                .append(tail)
+                .append(" -> ")
+                .append(head)
+                .append(attributes.isEmpty() ? "" : " [" + String.join(", ", attributes) + "]")
+                .append(";\n");
     }
 
     private String endpoint(String id, String clip, List<String> attributes) {
-        var resource = byUrn.values().stream().filter(r -> ids.get(r.urn()).equals(id)).findFirst().orElseThrow();
+        var resource =
+                byUrn.values().stream()
+                        .filter(r -> ids.get(r.urn()).equals(id))
+                        .findFirst()
+                        .orElseThrow();
         if (!isBox(resource)) {
             return id;
         }
@@ -191,18 +235,36 @@ final class StackGraph {
     }
 
     private void dotNode(PlannedResource resource, String indent, StringBuilder text) {
-        var label = label(resource, "\\n").replace("#quot;", "\\\"").replace("#lt;", "<").replace("#gt;", ">");
+        var label =
+                label(resource, "\\n")
+                        .replace("#quot;", "\\\"")
+                        .replace("#lt;", "<")
+                        .replace("#gt;", ">");
         if (isBox(resource)) {
-            text.append(indent).append("subgraph cluster_").append(ids.get(resource.urn())).append(" {\n")
-                    .append(indent).append("  label=\"").append(label).append("\";\n");
+            text.append(indent)
+                    .append("subgraph cluster_")
+                    .append(ids.get(resource.urn()))
+                    .append(" {\n")
+                    .append(indent)
+                    .append("  label=\"")
+                    .append(label)
+                    .append("\";\n");
             for (var child : children.getOrDefault(resource.urn(), List.of())) {
                 dotNode(child, indent + "  ", text);
             }
             text.append(indent).append("}\n");
             return;
         }
-        var shape = isStack(resource) ? "ellipse" : resource.type().startsWith("pulumi:providers:") ? "hexagon" : "box";
-        text.append(indent).append(ids.get(resource.urn())).append(" [label=\"").append(label).append("\", shape=")
-                .append(shape).append("];\n");
+        var shape =
+                isStack(resource)
+                        ? "ellipse"
+                        : resource.type().startsWith("pulumi:providers:") ? "hexagon" : "box";
+        text.append(indent)
+                .append(ids.get(resource.urn()))
+                .append(" [label=\"")
+                .append(label)
+                .append("\", shape=")
+                .append(shape)
+                .append("];\n");
     }
 }

@@ -1,10 +1,9 @@
 package labstacks.launcher;
 
-import labstacks.shared.config.StackFileException;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import labstacks.shared.config.StackFileException;
 
 /**
  * A stack as a Pulumi user names it: {@code <stack>}, {@code <org>/<stack>}, {@code <org>/<project>/<stack>}
@@ -45,27 +44,52 @@ record StackReference(String stack, Optional<String> organization, String given)
             case 2 -> new StackReference(parts[1], organization(parts[0], given), given);
             case 3 -> {
                 if (!parts[1].equals(project)) {
-                    throw new StackFileException("'" + given + "' names a stack of the project '" + parts[1]
-                            + "', but this checkout is the project '" + project + "' (Pulumi.yaml): name it as "
-                            + parts[0] + "/" + project + "/" + parts[2] + " or just " + parts[2]);
+                    throw new StackFileException(
+                            "'"
+                                    + given
+                                    + "' names a stack of the project '"
+                                    + parts[1]
+                                    + "', but this checkout is the project '"
+                                    + project
+                                    + "' (Pulumi.yaml): name it as "
+                                    + parts[0]
+                                    + "/"
+                                    + project
+                                    + "/"
+                                    + parts[2]
+                                    + " or just "
+                                    + parts[2]);
                 }
                 yield new StackReference(parts[2], organization(parts[0], given), given);
             }
-            default -> throw new StackFileException("'" + given + "' is not a stack name: use <stack>, <org>/<stack> or"
-                    + " <org>/" + project + "/<stack>, as pulumi -s takes them");
+            default ->
+                    throw new StackFileException(
+                            "'"
+                                    + given
+                                    + "' is not a stack name: use <stack>, <org>/<stack> or"
+                                    + " <org>/"
+                                    + project
+                                    + "/<stack>, as pulumi -s takes them");
         };
     }
 
     private static Optional<String> organization(String organization, String given) {
         if (organization.isEmpty()) {
-            throw new StackFileException("'" + given + "' has an empty organization: use <org>/<stack> or just <stack>");
+            throw new StackFileException(
+                    "'" + given + "' has an empty organization: use <org>/<stack> or just <stack>");
         }
         return Optional.of(organization);
     }
 
     /** What the user is told when the name said more than the stack: the organization, unused offline. */
     Optional<String> note() {
-        return organization.map(org -> given + ": organization " + org + " (not used offline), stack file Pulumi."
-                + stack + ".yaml");
+        return organization.map(
+                org ->
+                        given
+                                + ": organization "
+                                + org
+                                + " (not used offline), stack file Pulumi."
+                                + stack
+                                + ".yaml");
     }
 }

@@ -1,5 +1,8 @@
 package labstacks.launcher;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import labstacks.shared.config.ProjectFiles;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,29 +11,28 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The arguments the stack commands share: stacks (as arguments or, as Pulumi users type them, with
  * {@code -s/--stack}) or {@code --all}, and {@code --root DIR}. Each stack may be named in any form
  * {@link StackReference} reads.
  */
 final class StackSelection {
-    @Parameters(paramLabel = "<stack>",
-            description = "a stack: <stack>, <org>/<stack>, <org>/labstacks/<stack> or Pulumi.<stack>.yaml")
+    @Parameters(
+            paramLabel = "<stack>",
+            description =
+                    "a stack: <stack>, <org>/<stack>, <org>/labstacks/<stack> or Pulumi.<stack>.yaml")
     List<String> stacks = new ArrayList<>();
 
-    @Option(names = {"-s", "--stack"}, paramLabel = "<stack>",
+    @Option(
+            names = {"-s", "--stack"},
+            paramLabel = "<stack>",
             description = "a stack, as pulumi -s takes it (the same as naming it as an argument)")
     List<String> stackOptions = new ArrayList<>();
 
     @Option(names = "--all", description = "every stack file of the project")
     boolean all;
 
-    @Mixin
-    ProjectRoot root;
+    @Mixin ProjectRoot root;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -38,11 +40,13 @@ final class StackSelection {
     /** Requires stack names or {@code --all}, not both and not neither. */
     void requireStacks(String verb) {
         if (all && hasStacks()) {
-            throw new ParameterException(command.commandLine(), "name the stacks to " + verb
-                    + " or give --all, not both");
+            throw new ParameterException(
+                    command.commandLine(),
+                    "name the stacks to " + verb + " or give --all, not both");
         }
         if (!all && !hasStacks()) {
-            throw new ParameterException(command.commandLine(), "name the stacks to " + verb + ", or --all");
+            throw new ParameterException(
+                    command.commandLine(), "name the stacks to " + verb + ", or --all");
         }
     }
 

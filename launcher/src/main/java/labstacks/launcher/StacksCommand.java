@@ -1,36 +1,42 @@
 package labstacks.launcher;
 
 import com.google.gson.Gson;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import labstacks.shared.config.ProjectFiles;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.config.StackFileException;
 import labstacks.shared.config.StackIdentity;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.config.RunMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code stacks [--deployable] [--json] [--root DIR]}: the stacks the stack files declare, with the
  * program, environment and whether CI deploys them. The workflows build their matrices from
  * {@code --deployable --json}, so a stack is added to CI by its stack file alone.
  */
-@Command(name = "stacks",
+@Command(
+        name = "stacks",
         customSynopsis = "./labstacks stacks [<stack>...] [--deployable] [--json] [--root DIR]",
-        description = {"The stacks the stack files declare: stack, program, environment, whether CI deploys it, and the"
-                + " Pulumi ESC environments its stack file attaches.",
-                "--deployable refuses a deployable stack that attaches no ESC environment, or one without a read-only"
-                + " <name>-preview twin defined in the repository."},
-        exitCodeList = {"0:listed", "1:a stack file is invalid, or (--deployable) a deployable stack has no credentials (then nothing is listed)", "2:a usage error"})
+        description = {
+            "The stacks the stack files declare: stack, program, environment, whether CI deploys it, and the"
+                    + " Pulumi ESC environments its stack file attaches.",
+            "--deployable refuses a deployable stack that attaches no ESC environment, or one without a read-only"
+                    + " <name>-preview twin defined in the repository."
+        },
+        exitCodeList = {
+            "0:listed",
+            "1:a stack file is invalid, or (--deployable) a deployable stack has no credentials (then nothing is listed)",
+            "2:a usage error"
+        })
 final class StacksCommand extends ProjectCommand {
     /**
      * One stack as the workflows see it; the JSON field names are what the workflow files read. {@code production}
@@ -39,12 +45,16 @@ final class StacksCommand extends ProjectCommand {
      * Pulumi ESC environments its stack file attaches; {@code previewEsc}: their read-only twins, which previews
      * and drift checks attach instead.
      */
-    record StackEntry(String stack, String program, String environment, boolean deploy, boolean production,
-                      List<String> esc, List<String> previewEsc) {
-    }
+    record StackEntry(
+            String stack,
+            String program,
+            String environment,
+            boolean deploy,
+            boolean production,
+            List<String> esc,
+            List<String> previewEsc) {}
 
-    @Mixin
-    StackSelection selection;
+    @Mixin StackSelection selection;
 
     @Option(names = "--deployable", description = "only the stacks CI deploys")
     boolean deployable;
@@ -52,8 +62,12 @@ final class StacksCommand extends ProjectCommand {
     @Option(names = "--json", description = "one line of JSON, as the workflows' matrices read it")
     boolean json;
 
-    StacksCommand(ProgramCatalog catalog, PrintStream out, PrintStream err, Path defaultRoot,
-                  Map<String, String> environment) {
+    StacksCommand(
+            ProgramCatalog catalog,
+            PrintStream out,
+            PrintStream err,
+            Path defaultRoot,
+            Map<String, String> environment) {
         super(catalog, out, err, defaultRoot, environment);
     }
 
@@ -70,16 +84,32 @@ final class StacksCommand extends ProjectCommand {
             for (var name : names) {
                 var config = project.read(name, environment);
                 var settings = SettingsLoader.load(StackSettings.class, config, RunMode.PLAN);
-                // The environment listed is the one the stack's name gives: a stack file saying otherwise is refused.
+                // The environment listed is the one the stack's name gives: a stack file saying
+                // otherwise is refused.
                 var identity = StackIdentity.problem(config, settings.environment());
                 if (identity.isPresent()) {
                     throw new StackConfigException(config.stackFile(), List.of(identity.get()));
                 }
-                var attached = EscEnvironments.attached(project.root().resolve("Pulumi." + name + ".yaml"));
-                var preview = attached.stream().map(e -> esc.preview(e).map(EscEnvironments.Definition::name).orElse(""))
-                        .toList();
-                entries.add(new StackEntry(name, settings.program(), settings.environment(), settings.deployable(),
-                        StackIdentity.isProduction(settings.environment()), attached, preview));
+                var attached =
+                        EscEnvironments.attached(
+                                project.root().resolve("Pulumi." + name + ".yaml"));
+                var preview =
+                        attached.stream()
+                                .map(
+                                        e ->
+                                                esc.preview(e)
+                                                        .map(EscEnvironments.Definition::name)
+                                                        .orElse(""))
+                                .toList();
+                entries.add(
+                        new StackEntry(
+                                name,
+                                settings.program(),
+                                settings.environment(),
+                                settings.deployable(),
+                                StackIdentity.isProduction(settings.environment()),
+                                attached,
+                                preview));
             }
         } catch (StackFileException | StackConfigException e) {
             // One broken stack file must not silently drop a stack from CI: no list at all.
@@ -90,7 +120,8 @@ final class StacksCommand extends ProjectCommand {
         if (deployable) {
             var problems = DeployableCredentials.problems(shown);
             if (!problems.isEmpty()) {
-                // CI would run these without credentials, or preview with deploy credentials: no list at all.
+                // CI would run these without credentials, or preview with deploy credentials: no
+                // list at all.
                 problems.forEach(p -> err.println("error: " + p));
                 return Main.FAILED;
             }
@@ -99,9 +130,20 @@ final class StacksCommand extends ProjectCommand {
             // One line: GitHub's step outputs ($GITHUB_OUTPUT name=value) take a single line.
             out.println(new Gson().toJson(shown));
         } else {
-            shown.forEach(e -> out.println(e.stack() + "\t" + e.program() + "\t" + e.environment() + "\t"
-                    + (e.deploy() ? "deploy" : "local only") + "\t"
-                    + (e.esc().isEmpty() ? "-" : String.join(",", e.esc()))));
+            shown.forEach(
+                    e ->
+                            out.println(
+                                    e.stack()
+                                            + "\t"
+                                            + e.program()
+                                            + "\t"
+                                            + e.environment()
+                                            + "\t"
+                                            + (e.deploy() ? "deploy" : "local only")
+                                            + "\t"
+                                            + (e.esc().isEmpty()
+                                                    ? "-"
+                                                    : String.join(",", e.esc()))));
         }
         return Main.OK;
     }

@@ -1,20 +1,18 @@
 package labstacks.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonParser;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import labstacks.launcher.architecture.ModuleGraphTest;
-import labstacks.offline.check.PlanCheck;
-import labstacks.offline.testing.ProgramHarness;
-import labstacks.shared.config.Setting;
-import labstacks.shared.program.StackProgram;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,18 +20,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import java.io.File;
-import java.net.URL;
+import javax.tools.ToolProvider;
+import labstacks.launcher.architecture.ModuleGraphTest;
+import labstacks.offline.check.PlanCheck;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.shared.config.Setting;
+import labstacks.shared.program.StackProgram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The root README's "Add a system", followed step by step with a sample system ({@code labnotes}, one bucket,
@@ -52,14 +50,14 @@ class AddASystemTest {
     private final Path repository = ProgramHarness.repositoryRoot();
     private final Path sample = repository.resolve("launcher/src/test/resources/add-a-system");
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     /**
      * Where the launcher runs: the project file, the README and the sample. Apart from {@link #reactor}, since a
      * directory named as a program of this class path (pipeweave, ...) would make {@code docs} document it.
      */
     private Path checkout;
+
     /** The root pom, every module's pom and service file, for the module graph check. */
     private Path reactor;
 
@@ -73,7 +71,10 @@ class AddASystemTest {
             var matcher = QUOTED.matcher(text);
             while (matcher.find()) {
                 var quoted = matcher.group(1);
-                if (quoted.matches("(" + SYSTEM + "/[^ ]+|Pulumi\\.[^ /]+\\.yaml|pom\\.xml|launcher/pom\\.xml)")) {
+                if (quoted.matches(
+                        "("
+                                + SYSTEM
+                                + "/[^ ]+|Pulumi\\.[^ /]+\\.yaml|pom\\.xml|launcher/pom\\.xml)")) {
                     files.add(quoted);
                 }
             }
@@ -95,7 +96,9 @@ class AddASystemTest {
         actions.put("Stack", this::stack);
         actions.put("README", this::readme);
         actions.put("Check", this::check);
-        assertEquals(List.copyOf(actions.keySet()), steps.stream().map(Step::title).toList(),
+        assertEquals(
+                List.copyOf(actions.keySet()),
+                steps.stream().map(Step::title).toList(),
                 "the README's \"Add a system\" steps and this test's, in order");
 
         copyCheckout();
@@ -103,9 +106,13 @@ class AddASystemTest {
         try {
             for (var step : steps) {
                 for (var file : step.files()) {
-                    var origin = file.equals("pom.xml") || file.equals("launcher/pom.xml") ? reactor : sample;
-                    assertTrue(Files.isRegularFile(origin.resolve(file)), step.title() + " names " + file
-                            + ", which the sample lacks");
+                    var origin =
+                            file.equals("pom.xml") || file.equals("launcher/pom.xml")
+                                    ? reactor
+                                    : sample;
+                    assertTrue(
+                            Files.isRegularFile(origin.resolve(file)),
+                            step.title() + " names " + file + ", which the sample lacks");
                 }
                 actions.get(step.title()).run(step);
             }
@@ -136,7 +143,10 @@ class AddASystemTest {
                 if (title != null) {
                     steps.add(new Step(title, text.toString()));
                 }
-                assertEquals(steps.size() + 1, Integer.parseInt(matcher.group(1)), "steps are numbered in order: " + line);
+                assertEquals(
+                        steps.size() + 1,
+                        Integer.parseInt(matcher.group(1)),
+                        "steps are numbered in order: " + line);
                 title = matcher.group(2);
                 text = new StringBuilder(matcher.group(3));
             } else if (title != null && line.startsWith("   ")) {
@@ -160,7 +170,9 @@ class AddASystemTest {
             Files.copy(repository.resolve(file), checkout.resolve(file));
         }
         Files.copy(repository.resolve("pom.xml"), reactor.resolve("pom.xml"));
-        var modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(repository.resolve("pom.xml")));
+        var modules =
+                Pattern.compile("<module>([^<]+)</module>")
+                        .matcher(Files.readString(repository.resolve("pom.xml")));
         while (modules.find()) {
             var pom = Path.of(modules.group(1), "pom.xml");
             Files.createDirectories(reactor.resolve(pom).getParent());
@@ -177,7 +189,8 @@ class AddASystemTest {
                 var target = checkout.resolve(relative);
                 Files.createDirectories(target.getParent());
                 Files.copy(file, target);
-                if (relative.startsWith(SYSTEM + "/pom.xml") || relative.endsWith(ModuleGraphTest.SERVICE_FILE)) {
+                if (relative.startsWith(SYSTEM + "/pom.xml")
+                        || relative.endsWith(ModuleGraphTest.SERVICE_FILE)) {
                     Files.createDirectories(reactor.resolve(relative).getParent());
                     Files.copy(file, reactor.resolve(relative));
                 }
@@ -192,7 +205,9 @@ class AddASystemTest {
         var pipeweave = dependencies(Files.readString(repository.resolve("pipeweave/pom.xml")));
         var ours = dependencies(pom);
         assertTrue(ours.contains("dev.labstacks:labstacks-program-library::"), ours.toString());
-        assertTrue(pipeweave.containsAll(ours), "copied from pipeweave/pom.xml: " + ours + " within " + pipeweave);
+        assertTrue(
+                pipeweave.containsAll(ours),
+                "copied from pipeweave/pom.xml: " + ours + " within " + pipeweave);
     }
 
     /** Each dependency of a pom as {@code group:artifact:type:scope} (type and scope empty when not given). */
@@ -201,8 +216,14 @@ class AddASystemTest {
         var blocks = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL).matcher(pom);
         while (blocks.find()) {
             var block = blocks.group(1);
-            found.add(tag(block, "groupId") + ":" + tag(block, "artifactId") + ":" + tag(block, "type") + ":"
-                    + tag(block, "scope"));
+            found.add(
+                    tag(block, "groupId")
+                            + ":"
+                            + tag(block, "artifactId")
+                            + ":"
+                            + tag(block, "type")
+                            + ":"
+                            + tag(block, "scope"));
         }
         return found;
     }
@@ -213,19 +234,29 @@ class AddASystemTest {
     }
 
     private void reactor(Step step) throws IOException {
-        edit("pom.xml", "    <module>launcher</module>\n", "    <module>" + SYSTEM + "</module>\n    <module>launcher</module>\n");
+        edit(
+                "pom.xml",
+                "    <module>launcher</module>\n",
+                "    <module>" + SYSTEM + "</module>\n    <module>launcher</module>\n");
     }
 
     /** Without the launcher's dependency the module graph check names the line to add; with it, all is well. */
     private void launcher(Step step) throws Exception {
         var before = ModuleGraphTest.problems(reactor);
         assertEquals(1, before.size(), before.toString());
-        assertTrue(before.get(0).startsWith("launcher/pom.xml has no dependency on labstacks-" + SYSTEM), before.get(0));
+        assertTrue(
+                before.get(0)
+                        .startsWith("launcher/pom.xml has no dependency on labstacks-" + SYSTEM),
+                before.get(0));
         var pom = Files.readString(reactor.resolve("launcher/pom.xml"));
         var end = pom.lastIndexOf("  </dependencies>");
-        Files.writeString(reactor.resolve("launcher/pom.xml"), pom.substring(0, end)
-                + "    <dependency>\n      <groupId>dev.labstacks</groupId>\n      <artifactId>labstacks-" + SYSTEM
-                + "</artifactId>\n      <version>${project.version}</version>\n    </dependency>\n" + pom.substring(end));
+        Files.writeString(
+                reactor.resolve("launcher/pom.xml"),
+                pom.substring(0, end)
+                        + "    <dependency>\n      <groupId>dev.labstacks</groupId>\n      <artifactId>labstacks-"
+                        + SYSTEM
+                        + "</artifactId>\n      <version>${project.version}</version>\n    </dependency>\n"
+                        + pom.substring(end));
         assertEquals(List.of(), ModuleGraphTest.problems(reactor));
     }
 
@@ -233,15 +264,22 @@ class AddASystemTest {
         var settings = loaded().loadClass("labstacks." + SYSTEM + ".LabnotesSettings");
         assertTrue(settings.isRecord());
         for (var component : settings.getRecordComponents()) {
-            assertNotNull(component.getAnnotation(Setting.class), component.getName() + " carries @Setting");
+            assertNotNull(
+                    component.getAnnotation(Setting.class),
+                    component.getName() + " carries @Setting");
         }
     }
 
     private void program(Step step) throws Exception {
         var program = theProgram();
         assertEquals(SYSTEM, program.name(), "named as its module's directory");
-        var preflights = Stream.of(program.getClass().getDeclaredMethods()).filter(m -> m.getName().equals("preflight"));
-        assertEquals(0, preflights.count(), "the sample has no preflight: the credentials warning is the plan's");
+        var preflights =
+                Stream.of(program.getClass().getDeclaredMethods())
+                        .filter(m -> m.getName().equals("preflight"));
+        assertEquals(
+                0,
+                preflights.count(),
+                "the sample has no preflight: the credentials warning is the plan's");
     }
 
     private void serviceFile(Step step) throws Exception {
@@ -265,7 +303,8 @@ class AddASystemTest {
                 try {
                     method.invoke(constructor.newInstance());
                 } catch (InvocationTargetException e) {
-                    throw new AssertionError("the sample's " + method.getName() + " failed", e.getCause());
+                    throw new AssertionError(
+                            "the sample's " + method.getName() + " failed", e.getCause());
                 }
                 ran++;
             }
@@ -282,16 +321,24 @@ class AddASystemTest {
         var planned = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(SYSTEM, planned.get("program").getAsString());
         var types = new TreeSet<String>();
-        planned.getAsJsonArray("resources").forEach(r -> types.add(r.getAsJsonObject().get("type").getAsString()));
-        assertTrue(types.containsAll(List.of("pulumi:providers:aws", "aws:s3/bucketV2:BucketV2")), types.toString());
-        // No preflight in the sample, and no AWS credentials in this run's environment: the warning is there.
+        planned.getAsJsonArray("resources")
+                .forEach(r -> types.add(r.getAsJsonObject().get("type").getAsString()));
+        assertTrue(
+                types.containsAll(List.of("pulumi:providers:aws", "aws:s3/bucketV2:BucketV2")),
+                types.toString());
+        // No preflight in the sample, and no AWS credentials in this run's environment: the warning
+        // is there.
         var warnings = planned.getAsJsonArray("warnings").toString();
         assertTrue(warnings.contains("no AWS credentials found"), warnings);
-        assertTrue(plan.err().contains("no AWS credentials found") || plan.out().contains("no AWS credentials found"),
+        assertTrue(
+                plan.err().contains("no AWS credentials found")
+                        || plan.out().contains("no AWS credentials found"),
                 plan.out() + plan.err());
 
         assertTrue(step.text().contains("`labstacks:deploy: false`"), step.text());
-        assertTrue(Files.readString(checkout.resolve("Pulumi." + STACK + ".yaml")).contains("labstacks:deploy: false"));
+        assertTrue(
+                Files.readString(checkout.resolve("Pulumi." + STACK + ".yaml"))
+                        .contains("labstacks:deploy: false"));
         var stacks = run("stacks", STACK);
         assertEquals(0, stacks.code(), stacks.err());
         assertEquals(STACK + "\t" + SYSTEM + "\tdev\tlocal only\t-\n", stacks.out());
@@ -301,7 +348,9 @@ class AddASystemTest {
     private void readme(Step step) throws IOException {
         var stale = run("docs");
         assertEquals(1, stale.code(), stale.out() + stale.err());
-        assertTrue((stale.out() + stale.err()).contains(SYSTEM + "/README.md"), stale.out() + stale.err());
+        assertTrue(
+                (stale.out() + stale.err()).contains(SYSTEM + "/README.md"),
+                stale.out() + stale.err());
         assertEquals(0, run("docs", "--write").code());
         var written = Files.readString(checkout.resolve(SYSTEM + "/README.md"));
         assertTrue(written.contains("| `labnotes:bucketName` |"), written);
@@ -327,8 +376,11 @@ class AddASystemTest {
         assertFalse(named.isEmpty(), step.text());
         var known = new TreeSet<String>();
         PlanCheck.rules().forEach(rule -> known.add(rule.id()));
-        assertTrue(known.containsAll(named), "the step names rules check runs: " + named + " of " + known);
-        assertTrue(check.out().lines().noneMatch(l -> l.strip().startsWith("excepted ")), check.out());
+        assertTrue(
+                known.containsAll(named),
+                "the step names rules check runs: " + named + " of " + known);
+        assertTrue(
+                check.out().lines().noneMatch(l -> l.strip().startsWith("excepted ")), check.out());
         assertTrue(step.text().contains("SecureBucket"), step.text());
     }
 
@@ -344,8 +396,11 @@ class AddASystemTest {
     }
 
     private StackProgram<?, ?> theProgram() throws IOException {
-        var found = ServiceLoader.load(StackProgram.class, loaded()).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.getClass().getClassLoader() == loader).toList();
+        var found =
+                ServiceLoader.load(StackProgram.class, loaded()).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .filter(p -> p.getClass().getClassLoader() == loader)
+                        .toList();
         assertEquals(1, found.size(), found.toString());
         return found.get(0);
     }
@@ -359,17 +414,26 @@ class AddASystemTest {
         if (loader != null) {
             return loader;
         }
-        // Surefire starts the JVM with a manifest-only jar; it passes the real class path in this property.
-        var classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // Surefire starts the JVM with a manifest-only jar; it passes the real class path in this
+        // property.
+        var classPath =
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"));
         var module = checkout.resolve(SYSTEM);
         var main = compile(module.resolve("src/main/java"), checkout.resolve("classes"), classPath);
         Files.createDirectories(main.resolve("META-INF/services"));
-        Files.copy(module.resolve(ModuleGraphTest.SERVICE_FILE),
+        Files.copy(
+                module.resolve(ModuleGraphTest.SERVICE_FILE),
                 main.resolve("META-INF/services/labstacks.shared.program.StackProgram"));
-        var test = compile(module.resolve("src/test/java"), checkout.resolve("test-classes"),
-                main + File.pathSeparator + classPath);
-        loader = new URLClassLoader(new URL[]{main.toUri().toURL(), test.toUri().toURL()},
-                getClass().getClassLoader());
+        var test =
+                compile(
+                        module.resolve("src/test/java"),
+                        checkout.resolve("test-classes"),
+                        main + File.pathSeparator + classPath);
+        loader =
+                new URLClassLoader(
+                        new URL[] {main.toUri().toURL(), test.toUri().toURL()},
+                        getClass().getClassLoader());
         Thread.currentThread().setContextClassLoader(loader);
         return loader;
     }
@@ -383,8 +447,16 @@ class AddASystemTest {
         var compiler = ToolProvider.getSystemJavaCompiler();
         assertNotNull(compiler, "a JDK, not a JRE");
         var messages = new ByteArrayOutputStream();
-        var arguments = new ArrayList<>(List.of("-proc:none", "-encoding", "UTF-8", "-classpath", classPath,
-                "-d", output.toString()));
+        var arguments =
+                new ArrayList<>(
+                        List.of(
+                                "-proc:none",
+                                "-encoding",
+                                "UTF-8",
+                                "-classpath",
+                                classPath,
+                                "-d",
+                                output.toString()));
         arguments.addAll(files);
         int code = compiler.run(null, messages, messages, arguments.toArray(String[]::new));
         assertEquals(0, code, "the sample compiles:\n" + messages.toString(StandardCharsets.UTF_8));

@@ -1,5 +1,15 @@
 package labstacks.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import labstacks.offline.check.PlanCheck;
 import labstacks.offline.plan.PlannedResource;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
@@ -11,38 +21,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import labstacks.offline.check.PlanCheck;
-
 /**
  * What {@code pulumi destroy}, a changed setting or a replacement may do to the data of each real stack: every
  * resource that holds data is protected and retained in every production stack, and a local stack keeps nothing.
  */
 class DataProtectionTest {
-    private static final Set<String> DATA_TYPES = Set.of("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2",
-            "kubernetes:core/v1:Namespace", "kubernetes:core/v1:PersistentVolumeClaim");
+    private static final Set<String> DATA_TYPES =
+            Set.of(
+                    "aws:s3/bucket:Bucket",
+                    "aws:s3/bucketV2:BucketV2",
+                    "kubernetes:core/v1:Namespace",
+                    "kubernetes:core/v1:PersistentVolumeClaim");
 
     private static ProgramHarness stack(String name) {
-        var program = ProjectFiles.open(ProgramHarness.repositoryRoot()).read(name, Map.of()).get("labstacks:program")
-                .orElseThrow();
-        return ProgramHarness.forStackFile(ProgramCatalog.discover().find(program).orElseThrow(), name)
-                .mode(RunMode.PLAN).preview(true);
+        var program =
+                ProjectFiles.open(ProgramHarness.repositoryRoot())
+                        .read(name, Map.of())
+                        .get("labstacks:program")
+                        .orElseThrow();
+        return ProgramHarness.forStackFile(
+                        ProgramCatalog.discover().find(program).orElseThrow(), name)
+                .mode(RunMode.PLAN)
+                .preview(true);
     }
 
     /** The resources that hold data, by the test's own reading of the plan: "type name". */
     private static Set<String> holdingData(StackRun run) {
         var found = new TreeSet<String>();
         for (var resource : run.resources()) {
-            var claims = resource.type().equals("kubernetes:apps/v1:StatefulSet")
-                    && resource.input("spec.volumeClaimTemplates") instanceof List<?> list && !list.isEmpty();
+            var claims =
+                    resource.type().equals("kubernetes:apps/v1:StatefulSet")
+                            && resource.input("spec.volumeClaimTemplates") instanceof List<?> list
+                            && !list.isEmpty();
             if (DATA_TYPES.contains(resource.type()) || claims) {
                 found.add(resource.type() + " " + resource.name());
             }
@@ -57,16 +67,19 @@ class DataProtectionTest {
 
     /** Each production stack: exactly these hold data, and each is protected and retained. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "moderate-prod | kubernetes:apps/v1:StatefulSet elasticsearch, kubernetes:apps/v1:StatefulSet postgres,"
-                    + " kubernetes:apps/v1:StatefulSet rabbitmq, kubernetes:core/v1:Namespace moderate",
-            "biositing-prod | kubernetes:apps/v1:StatefulSet db, kubernetes:core/v1:Namespace ca-biositing,"
-                    + " kubernetes:core/v1:PersistentVolumeClaim prefectdata",
-            "megatests-prod | aws:s3/bucket:Bucket nf-core-awsmegatests",
-            "igenomes-prod | aws:s3/bucket:Bucket ngi-igenomes",
-            "pipeweave-production | aws:s3/bucketV2:BucketV2 datasets",
-    })
-    void everyResourceHoldingDataInAProductionStackIsProtectedAndRetained(String name, String expected) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "moderate-prod | kubernetes:apps/v1:StatefulSet elasticsearch, kubernetes:apps/v1:StatefulSet postgres,"
+                        + " kubernetes:apps/v1:StatefulSet rabbitmq, kubernetes:core/v1:Namespace moderate",
+                "biositing-prod | kubernetes:apps/v1:StatefulSet db, kubernetes:core/v1:Namespace ca-biositing,"
+                        + " kubernetes:core/v1:PersistentVolumeClaim prefectdata",
+                "megatests-prod | aws:s3/bucket:Bucket nf-core-awsmegatests",
+                "igenomes-prod | aws:s3/bucket:Bucket ngi-igenomes",
+                "pipeweave-production | aws:s3/bucketV2:BucketV2 datasets",
+            })
+    void everyResourceHoldingDataInAProductionStackIsProtectedAndRetained(
+            String name, String expected) {
         var run = stack(name).run().assertSucceeded();
         var data = holdingData(run);
         assertEquals(new TreeSet<>(List.of(expected.split(",\\s*"))), data);
@@ -86,7 +99,8 @@ class DataProtectionTest {
         assertFalse(data.isEmpty());
         for (var typeAndName : data) {
             var resource = find(run, typeAndName);
-            assertFalse(resource.protect() || resource.retainOnDelete(), typeAndName + " in " + name);
+            assertFalse(
+                    resource.protect() || resource.retainOnDelete(), typeAndName + " in " + name);
         }
     }
 
@@ -96,52 +110,102 @@ class DataProtectionTest {
      */
     @Test
     void theNamespaceUrnOfExistingStacksIsUnchanged() {
-        var moderate = stack("moderate-prod").run().assertSucceeded()
-                .resource("kubernetes:core/v1:Namespace", "moderate");
-        assertEquals("urn:pulumi:moderate-prod::labstacks::kubernetes:core/v1:Namespace::moderate", moderate.urn());
+        var moderate =
+                stack("moderate-prod")
+                        .run()
+                        .assertSucceeded()
+                        .resource("kubernetes:core/v1:Namespace", "moderate");
+        assertEquals(
+                "urn:pulumi:moderate-prod::labstacks::kubernetes:core/v1:Namespace::moderate",
+                moderate.urn());
         assertEquals(List.of(), moderate.aliases());
-        var biositing = stack("biositing-prod").run().assertSucceeded()
-                .resource("kubernetes:core/v1:Namespace", "ca-biositing");
-        assertEquals("urn:pulumi:biositing-prod::labstacks::kubernetes:core/v1:Namespace::ca-biositing", biositing.urn());
+        var biositing =
+                stack("biositing-prod")
+                        .run()
+                        .assertSucceeded()
+                        .resource("kubernetes:core/v1:Namespace", "ca-biositing");
+        assertEquals(
+                "urn:pulumi:biositing-prod::labstacks::kubernetes:core/v1:Namespace::ca-biositing",
+                biositing.urn());
     }
 
     @Test
     void anotherNamespaceOnAProductionStackIsRefusedWithoutTheOverride() {
-        var error = assertThrows(StackConfigException.class,
-                () -> stack("moderate-prod").config("moderate:namespace", "moderate-v2").run());
+        var error =
+                assertThrows(
+                        StackConfigException.class,
+                        () ->
+                                stack("moderate-prod")
+                                        .config("moderate:namespace", "moderate-v2")
+                                        .run());
         assertEquals("Pulumi.moderate-prod.yaml", error.stackFile());
-        assertTrue(error.getMessage().contains("moderate:namespace: is moderate-v2, but this prod stack keeps its data"
-                + " (PostgreSQL, Elasticsearch and RabbitMQ volumes) in the namespace moderate"), error.getMessage());
-        assertTrue(error.getMessage().contains("add moderate:allowDataRelocation: true to Pulumi.moderate-prod.yaml"),
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                "moderate:namespace: is moderate-v2, but this prod stack keeps its data"
+                                        + " (PostgreSQL, Elasticsearch and RabbitMQ volumes) in the namespace moderate"),
+                error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                "add moderate:allowDataRelocation: true to Pulumi.moderate-prod.yaml"),
                 error.getMessage());
 
-        // With the override (a new stack there, or data moved by hand) it plans, under the same logical name: on an
-        // existing stack the engine would refuse to replace the protected Namespace, so nothing is deleted.
-        var moved = stack("moderate-prod").config("moderate:namespace", "moderate-v2")
-                .config("moderate:allowDataRelocation", "true").run().assertSucceeded();
+        // With the override (a new stack there, or data moved by hand) it plans, under the same
+        // logical name: on an
+        // existing stack the engine would refuse to replace the protected Namespace, so nothing is
+        // deleted.
+        var moved =
+                stack("moderate-prod")
+                        .config("moderate:namespace", "moderate-v2")
+                        .config("moderate:allowDataRelocation", "true")
+                        .run()
+                        .assertSucceeded();
         var namespace = moved.resource("kubernetes:core/v1:Namespace", "moderate");
         assertEquals("moderate-v2", namespace.input("metadata.name"));
         assertTrue(namespace.protect() && namespace.retainOnDelete());
-        // A stack made before the logical name was fixed registered its Namespace under the namespace itself.
-        assertEquals(List.of("urn:pulumi:moderate-prod::labstacks::kubernetes:core/v1:Namespace::moderate-v2"),
+        // A stack made before the logical name was fixed registered its Namespace under the
+        // namespace itself.
+        assertEquals(
+                List.of(
+                        "urn:pulumi:moderate-prod::labstacks::kubernetes:core/v1:Namespace::moderate-v2"),
                 namespace.aliases());
     }
 
     @Test
     void aStorageClassOnAProductionStackIsRefusedWithoutTheOverride() {
-        var error = assertThrows(StackConfigException.class,
-                () -> stack("biositing-prod").config("biositing:storageClass", "fast").run());
-        assertTrue(error.getMessage().contains("biositing:storageClass: is fast, but this prod stack's volumes (the"
-                + " PostGIS database and the Prefect volume) were created with the cluster's default storage class"),
+        var error =
+                assertThrows(
+                        StackConfigException.class,
+                        () ->
+                                stack("biositing-prod")
+                                        .config("biositing:storageClass", "fast")
+                                        .run());
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                "biositing:storageClass: is fast, but this prod stack's volumes (the"
+                                        + " PostGIS database and the Prefect volume) were created with the cluster's default storage class"),
                 error.getMessage());
-        var namespace = assertThrows(StackConfigException.class,
-                () -> stack("biositing-prod").config("biositing:namespace", "ca-biositing-v2").run());
-        assertTrue(namespace.getMessage().contains("biositing:namespace: is ca-biositing-v2"), namespace.getMessage());
+        var namespace =
+                assertThrows(
+                        StackConfigException.class,
+                        () ->
+                                stack("biositing-prod")
+                                        .config("biositing:namespace", "ca-biositing-v2")
+                                        .run());
+        assertTrue(
+                namespace.getMessage().contains("biositing:namespace: is ca-biositing-v2"),
+                namespace.getMessage());
         // The local stack may move freely: its data is disposable.
         stack("biositing-local").config("biositing:storageClass", "fast").run().assertSucceeded();
-        var claim = stack("biositing-prod").config("biositing:storageClass", "fast")
-                .config("biositing:allowDataRelocation", "true").run().assertSucceeded()
-                .resource("kubernetes:core/v1:PersistentVolumeClaim", "prefectdata");
+        var claim =
+                stack("biositing-prod")
+                        .config("biositing:storageClass", "fast")
+                        .config("biositing:allowDataRelocation", "true")
+                        .run()
+                        .assertSucceeded()
+                        .resource("kubernetes:core/v1:PersistentVolumeClaim", "prefectdata");
         assertTrue(claim.protect(), "the engine refuses to replace it even with the override");
     }
 
@@ -150,9 +214,14 @@ class DataProtectionTest {
     void theRealStacksPassTheDataRules() {
         for (var name : ProjectFiles.open(ProgramHarness.repositoryRoot()).stacks()) {
             var plan = stack(name).run().assertSucceeded().plan();
-            var violations = PlanCheck.run(plan, List.of()).violations().stream()
-                    .filter(v -> v.rule().equals("pulumi-data-protected") || v.rule().equals("k8s-namespace-keeps-volumes"))
-                    .toList();
+            var violations =
+                    PlanCheck.run(plan, List.of()).violations().stream()
+                            .filter(
+                                    v ->
+                                            v.rule().equals("pulumi-data-protected")
+                                                    || v.rule()
+                                                            .equals("k8s-namespace-keeps-volumes"))
+                            .toList();
             assertEquals(List.of(), violations, name);
         }
     }

@@ -1,8 +1,8 @@
 package labstacks.launcher;
 
-import labstacks.offline.testing.ProgramHarness;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.offline.testing.ProgramHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code .envrc} breaks nothing: sourced (with a stand-in 1Password CLI), it leaves every JVM of the shell
@@ -29,29 +28,44 @@ class EnvrcTest {
 
     private final Path root = ProgramHarness.repositoryRoot();
 
-    @TempDir
-    Path stubs;
+    @TempDir Path stubs;
 
-    private record Shell(int code, String out) {
-    }
+    private record Shell(int code, String out) {}
 
     /** Runs {@code script} in bash after {@code source .envrc} in the checkout, with stand-in op and pulumi. */
-    private Shell sourced(String script, long timeoutSeconds) throws IOException, InterruptedException {
+    private Shell sourced(String script, long timeoutSeconds)
+            throws IOException, InterruptedException {
         var op = stubs.resolve("op");
         Files.writeString(op, "#!/bin/sh\necho stand-in-value\n");
-        // The "real" Pulumi CLI: what the language host does, start a JVM, here one that prints its flags.
+        // The "real" Pulumi CLI: what the language host does, start a JVM, here one that prints its
+        // flags.
         var cli = stubs.resolve("cli");
         Files.createDirectories(cli);
-        Files.writeString(cli.resolve("pulumi"), "#!/bin/sh\njava -XX:+PrintFlagsFinal -version 2>/dev/null"
-                + " | grep -E ' (MaxHeapSize|TieredStopAtLevel) '\n");
+        Files.writeString(
+                cli.resolve("pulumi"),
+                "#!/bin/sh\njava -XX:+PrintFlagsFinal -version 2>/dev/null"
+                        + " | grep -E ' (MaxHeapSize|TieredStopAtLevel) '\n");
         for (var file : new Path[] {op, cli.resolve("pulumi")}) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         var java = Path.of(System.getProperty("java.home"), "bin");
-        var process = new ProcessBuilder("bash", "-c", "set -e; unset JDK_JAVA_OPTIONS JAVA_TOOL_OPTIONS;"
-                + " export PATH='" + stubs + ":" + cli + ":" + java + ":'\"$PATH\"; cd '" + root + "'; source .envrc; "
-                + script)
-                .redirectErrorStream(true).start();
+        var process =
+                new ProcessBuilder(
+                                "bash",
+                                "-c",
+                                "set -e; unset JDK_JAVA_OPTIONS JAVA_TOOL_OPTIONS;"
+                                        + " export PATH='"
+                                        + stubs
+                                        + ":"
+                                        + cli
+                                        + ":"
+                                        + java
+                                        + ":'\"$PATH\"; cd '"
+                                        + root
+                                        + "'; source .envrc; "
+                                        + script)
+                        .redirectErrorStream(true)
+                        .start();
         var finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
@@ -63,13 +77,16 @@ class EnvrcTest {
 
     @Test
     void theShellsJvmsKeepTheirOwnOptionsAndOnlyPulumisGetsThePlanOnes() throws Exception {
-        var shell = sourced("""
+        var shell =
+                sourced(
+                        """
                 echo "JDK_JAVA_OPTIONS=${JDK_JAVA_OPTIONS:-unset} JAVA_TOOL_OPTIONS=${JAVA_TOOL_OPTIONS:-unset}"
                 echo "pulumi=$(command -v pulumi)"
                 cd shared/program-library
                 echo "module java:"; java -XX:+PrintFlagsFinal -version 2>&1 | grep -E ' (MaxHeapSize|TieredStopAtLevel) |Picked up' || true
                 echo "under pulumi:"; pulumi
-                """, 60);
+                """,
+                        60);
         assertEquals(0, shell.code(), shell.out());
         var out = shell.out();
         assertTrue(out.contains("JDK_JAVA_OPTIONS=unset JAVA_TOOL_OPTIONS=unset"), out);
@@ -77,7 +94,9 @@ class EnvrcTest {
         var module = out.substring(out.indexOf("module java:"), out.indexOf("under pulumi:"));
         var underPulumi = out.substring(out.indexOf("under pulumi:"));
         assertFalse(module.contains("Picked up"), module);
-        assertFalse(module.matches("(?s).*MaxHeapSize += " + PLAN_HEAP + " .*"), "a module's java keeps its heap: " + module);
+        assertFalse(
+                module.matches("(?s).*MaxHeapSize += " + PLAN_HEAP + " .*"),
+                "a module's java keeps its heap: " + module);
         assertTrue(underPulumi.matches("(?s).*MaxHeapSize += " + PLAN_HEAP + " .*"), underPulumi);
         assertTrue(underPulumi.matches("(?s).*TieredStopAtLevel += 1 .*"), underPulumi);
     }
@@ -85,8 +104,11 @@ class EnvrcTest {
     @Test
     void mavenTestsAModuleWithTheSourcedEnvironment() throws Exception {
         // One small module and what it needs, not the reactor; offline, as every build here.
-        var shell = sourced("mvn -o -B -q -Dstyle.color=never -pl shared/program-library -am test -Dtest=Sha256Test"
-                + " -Dsurefire.failIfNoSpecifiedTests=false", 540);
+        var shell =
+                sourced(
+                        "mvn -o -B -q -Dstyle.color=never -pl shared/program-library -am test -Dtest=Sha256Test"
+                                + " -Dsurefire.failIfNoSpecifiedTests=false",
+                        540);
         assertEquals(0, shell.code(), shell.out());
         assertFalse(shell.out().contains("Picked up JDK_JAVA_OPTIONS"), shell.out());
         assertFalse(shell.out().contains("could not open"), shell.out());

@@ -1,28 +1,27 @@
 package labstacks.launcher;
 
-import labstacks.shared.config.ProjectFiles;
-import labstacks.offline.testing.ProgramHarness;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.shared.config.ProjectFiles;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.program.ProgramCatalog;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The committed Pulumi ESC definitions: every deployable stack attaches one, each has a read-only twin,
@@ -40,7 +39,8 @@ class EscDefinitionsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> yaml(Path file) throws IOException {
-        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+        return (Map<String, Object>)
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
     }
 
     @SuppressWarnings("unchecked")
@@ -56,22 +56,33 @@ class EscDefinitionsTest {
     void everyDeployableStackAttachesItsEnvironmentAndAReadOnlyTwinExists() throws IOException {
         var esc = EscEnvironments.load(ROOT);
         var deployable = WorkflowsTest.deployableStacksAndEnvironments();
-        // Every stack that is not local, also one CI has paused (megatests-prod, labstacks:deploy: false until its
+        // Every stack that is not local, also one CI has paused (megatests-prod, labstacks:deploy:
+        // false until its
         // live stack is adopted): it keeps its environment for the day CI deploys it again.
-        var stacks = ProjectFiles.open(ROOT).stacks().stream().filter(s -> !s.endsWith("-local")).toList();
+        var stacks =
+                ProjectFiles.open(ROOT).stacks().stream()
+                        .filter(s -> !s.endsWith("-local"))
+                        .toList();
         assertTrue(stacks.containsAll(deployable.keySet()), stacks + " vs " + deployable);
         assertEquals(7, stacks.size(), stacks.toString());
         for (var stack : stacks) {
             var attached = EscEnvironments.attached(ROOT.resolve("Pulumi." + stack + ".yaml"));
             assertEquals(List.of("labstacks/" + stack), attached, stack);
-            var definition = esc.find("labstacks/" + stack).orElseThrow(() -> new AssertionError(stack + ": no definition"));
-            var preview = esc.preview("labstacks/" + stack).orElseThrow(() -> new AssertionError(stack + ": no preview twin"));
+            var definition =
+                    esc.find("labstacks/" + stack)
+                            .orElseThrow(() -> new AssertionError(stack + ": no definition"));
+            var preview =
+                    esc.preview("labstacks/" + stack)
+                            .orElseThrow(() -> new AssertionError(stack + ": no preview twin"));
             assertTrue(definition.file().endsWith("/esc/" + stack + ".yaml"), definition.file());
-            // A preview supplies what the program reads at deploy, or the preview would fail on a missing setting.
+            // A preview supplies what the program reads at deploy, or the preview would fail on a
+            // missing setting.
             assertEquals(definition.variables(), preview.variables(), stack);
             assertEquals(definition.settings(), preview.settings(), stack);
             assertEquals(definition.files(), preview.files(), stack);
-            assertFalse(definition.variables().isEmpty() && definition.files().isEmpty(), stack + " hands over no credential");
+            assertFalse(
+                    definition.variables().isEmpty() && definition.files().isEmpty(),
+                    stack + " hands over no credential");
         }
     }
 
@@ -80,23 +91,50 @@ class EscDefinitionsTest {
         var esc = EscEnvironments.load(ROOT);
         for (var stack : WorkflowsTest.deployableStacksAndEnvironments().keySet()) {
             var deploy = yaml(ROOT.resolve(esc.find("labstacks/" + stack).orElseThrow().file()));
-            var preview = yaml(ROOT.resolve(esc.preview("labstacks/" + stack).orElseThrow().file()));
-            var deployRole = at(deploy, "values", "aws", "login", "fn::open::aws-login", "oidc", "roleArn");
+            var preview =
+                    yaml(ROOT.resolve(esc.preview("labstacks/" + stack).orElseThrow().file()));
+            var deployRole =
+                    at(deploy, "values", "aws", "login", "fn::open::aws-login", "oidc", "roleArn");
             if (deployRole != null) {
-                var previewRole = at(preview, "values", "aws", "login", "fn::open::aws-login", "oidc", "roleArn");
+                var previewRole =
+                        at(
+                                preview,
+                                "values",
+                                "aws",
+                                "login",
+                                "fn::open::aws-login",
+                                "oidc",
+                                "roleArn");
                 assertNotEquals(deployRole, previewRole, stack);
-                assertTrue(String.valueOf(previewRole).endsWith("-preview"), stack + ": " + previewRole);
+                assertTrue(
+                        String.valueOf(previewRole).endsWith("-preview"),
+                        stack + ": " + previewRole);
                 for (var document : List.of(deploy, preview)) {
-                    assertEquals(List.of("currentEnvironment.name"),
-                            at(document, "values", "aws", "login", "fn::open::aws-login", "oidc", "subjectAttributes"),
+                    assertEquals(
+                            List.of("currentEnvironment.name"),
+                            at(
+                                    document,
+                                    "values",
+                                    "aws",
+                                    "login",
+                                    "fn::open::aws-login",
+                                    "oidc",
+                                    "subjectAttributes"),
                             stack + ": without it every environment has the same subject");
                 }
             } else {
                 assertEquals("${kubeconfig}", at(deploy, "values", "files", "KUBECONFIG"), stack);
-                assertTrue(((List<?>) deploy.get("imports")).contains("labstacks/" + stack + "-credentials"), stack);
+                assertTrue(
+                        ((List<?>) deploy.get("imports"))
+                                .contains("labstacks/" + stack + "-credentials"),
+                        stack);
                 var previewImports = (List<?>) preview.get("imports");
-                assertTrue(previewImports.contains("labstacks/" + stack + "-preview-credentials"), stack);
-                assertFalse(previewImports.contains("labstacks/" + stack + "-credentials"), stack + ": deploy kubeconfig in a preview");
+                assertTrue(
+                        previewImports.contains("labstacks/" + stack + "-preview-credentials"),
+                        stack);
+                assertFalse(
+                        previewImports.contains("labstacks/" + stack + "-credentials"),
+                        stack + ": deploy kubeconfig in a preview");
             }
         }
     }
@@ -114,18 +152,25 @@ class EscDefinitionsTest {
                 }
             }
         }
-        assertTrue(files.size() >= 14 && files.contains(esc.resolve("megatests-prod.yaml")), files.toString());
+        assertTrue(
+                files.size() >= 14 && files.contains(esc.resolve("megatests-prod.yaml")),
+                files.toString());
         for (var file : files) {
             var text = Files.readString(file);
-            // `esc env edit --file` replaces the whole definition: a committed fn::secret (even a placeholder)
+            // `esc env edit --file` replaces the whole definition: a committed fn::secret (even a
+            // placeholder)
             // would overwrite the real secret set with `esc env set --secret`.
             assertFalse(text.contains("fn::secret"), file + " holds a secret value");
             assertFalse(text.contains("REPLACE"), file + " holds a placeholder");
             var document = yaml(file);
             for (var section : List.of("environmentVariables", "pulumiConfig", "files")) {
                 if (at(document, "values", section) instanceof Map<?, ?> values) {
-                    values.forEach((key, value) -> assertTrue(String.valueOf(value).startsWith("${")
-                            || key.equals("AWS_REGION"), file + ": " + key + " is a literal, not a reference"));
+                    values.forEach(
+                            (key, value) ->
+                                    assertTrue(
+                                            String.valueOf(value).startsWith("${")
+                                                    || key.equals("AWS_REGION"),
+                                            file + ": " + key + " is a literal, not a reference"));
                 }
             }
         }
@@ -141,8 +186,13 @@ class EscDefinitionsTest {
     void everyDeploySecretComesFromTheStacksEnvironment() throws IOException {
         var esc = EscEnvironments.load(ROOT);
         var catalog = ProgramCatalog.discover();
-        var requiredInProduction = Map.of("moderate-prod",
-                List.of("moderate:apiPassword", "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey"));
+        var requiredInProduction =
+                Map.of(
+                        "moderate-prod",
+                        List.of(
+                                "moderate:apiPassword",
+                                "moderate:s3AccessKeyId",
+                                "moderate:s3SecretAccessKey"));
         var checked = 0;
         for (var stack : ProjectFiles.open(ROOT).stacks()) {
             if (stack.endsWith("-local")) {
@@ -150,19 +200,30 @@ class EscDefinitionsTest {
             }
             var file = yaml(ROOT.resolve("Pulumi." + stack + ".yaml"));
             var config = at(file, "config") instanceof Map<?, ?> map ? map : Map.of();
-            var program = catalog.find(String.valueOf(config.get("labstacks:program"))).orElseThrow();
+            var program =
+                    catalog.find(String.valueOf(config.get("labstacks:program"))).orElseThrow();
             var needed = new TreeSet<String>(requiredInProduction.getOrDefault(stack, List.of()));
             var definition = esc.find("labstacks/" + stack).orElseThrow();
-            // A credential may come as a variable instead (its env fallback), as megatests' tokens do.
+            // A credential may come as a variable instead (its env fallback), as megatests' tokens
+            // do.
             SettingsLoader.settings(program.settingsType()).stream()
-                    .filter(setting -> setting.secret() && setting.credential() && Arrays.stream(setting.env())
-                            .noneMatch(definition.variables()::contains))
+                    .filter(
+                            setting ->
+                                    setting.secret()
+                                            && setting.credential()
+                                            && Arrays.stream(setting.env())
+                                                    .noneMatch(definition.variables()::contains))
                     .forEach(setting -> needed.add(setting.key()));
             needed.removeIf(config::containsKey);
             var supplied = new TreeSet<>(definition.settings());
             needed.removeAll(supplied);
-            assertEquals(Set.of(), needed, stack + ": secrets a deploy needs that " + definition.file()
-                    + " does not supply (pulumiConfig)");
+            assertEquals(
+                    Set.of(),
+                    needed,
+                    stack
+                            + ": secrets a deploy needs that "
+                            + definition.file()
+                            + " does not supply (pulumiConfig)");
             checked++;
         }
         assertEquals(7, checked);

@@ -3,9 +3,8 @@ package labstacks.launcher;
 import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.BucketV2Args;
 import labstacks.shared.config.Setting;
-import labstacks.shared.program.StackContext;
 import labstacks.shared.program.DirectProgram;
-import labstacks.shared.program.StackProgram;
+import labstacks.shared.program.StackContext;
 
 /**
  * A program that registers a resource and then fails, as a program bug would: the plan of its stack
@@ -14,9 +13,11 @@ import labstacks.shared.program.StackProgram;
 public final class FailingProgram implements DirectProgram<FailingProgram.Settings> {
 
     public record Settings(
-            @Setting(key = "failing:message", description = "what the failure says", defaultValue = "boom")
-            String message) {
-    }
+            @Setting(
+                            key = "failing:message",
+                            description = "what the failure says",
+                            defaultValue = "boom")
+                    String message) {}
 
     @Override
     public String name() {
@@ -35,7 +36,9 @@ public final class FailingProgram implements DirectProgram<FailingProgram.Settin
 
     @Override
     public void define(StackContext stack, Settings settings) {
-        new BucketV2("registered-before-failing", BucketV2Args.builder().bucket("partial-plan-bucket").build());
+        new BucketV2(
+                "registered-before-failing",
+                BucketV2Args.builder().bucket("partial-plan-bucket").build());
         throw new IllegalStateException("the failing program failed: " + settings.message());
     }
 }

@@ -1,12 +1,6 @@
 package labstacks.launcher;
 
 import com.google.gson.GsonBuilder;
-import labstacks.offline.plan.OfflineRuntime;
-import labstacks.offline.plan.Plan;
-import labstacks.offline.plan.PlanValues;
-import labstacks.shared.config.ProjectFiles;
-import labstacks.shared.program.ProgramCatalog;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +10,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labstacks.offline.plan.OfflineRuntime;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.plan.PlanValues;
+import labstacks.shared.config.ProjectFiles;
+import labstacks.shared.program.ProgramCatalog;
 
 /**
  * The {@code pulumi stack export} (deployment version 3) that a {@code pulumi up} of a plan would leave:
@@ -37,7 +36,10 @@ final class PlanExport {
     /** The plan the launcher makes of {@code stack} in {@code root}. */
     static Plan plan(Path root, String stack) {
         try {
-            var plan = OfflineRuntime.plan(ProgramCatalog.discover(), ProjectFiles.open(root).read(stack, Map.of()));
+            var plan =
+                    OfflineRuntime.plan(
+                            ProgramCatalog.discover(),
+                            ProjectFiles.open(root).read(stack, Map.of()));
             if (!plan.succeeded()) {
                 throw new AssertionError("the plan of " + stack + " failed: " + plan.errors());
             }
@@ -58,7 +60,11 @@ final class PlanExport {
     static PlanExport of(Plan plan, boolean revealed) {
         var ids = new HashMap<String, String>();
         for (var r : plan.resources()) {
-            ids.put(r.urn(), r.importId() != null ? r.importId() : r.id() != null ? r.id() : "live-id-" + r.name());
+            ids.put(
+                    r.urn(),
+                    r.importId() != null
+                            ? r.importId()
+                            : r.id() != null ? r.id() : "live-id-" + r.name());
         }
         var resources = new ArrayList<Map<String, Object>>();
         for (var r : plan.resources()) {
@@ -94,8 +100,15 @@ final class PlanExport {
             if (!revealed) {
                 return ciphertext();
             }
-            return new LinkedHashMap<>(Map.of(SIG, SECRET, "plaintext",
-                    new GsonBuilder().serializeNulls().create().toJson(live(secret.value(), name, true))));
+            return new LinkedHashMap<>(
+                    Map.of(
+                            SIG,
+                            SECRET,
+                            "plaintext",
+                            new GsonBuilder()
+                                    .serializeNulls()
+                                    .create()
+                                    .toJson(live(secret.value(), name, true))));
         }
         if (value == PlanValues.Unknown.VALUE) {
             return "live-value-of-" + name;
@@ -125,7 +138,8 @@ final class PlanExport {
 
     /** The entry whose URN ends with {@code suffix} (exactly one). */
     Map<String, Object> entry(String suffix) {
-        var found = resources.stream().filter(r -> r.get("urn").toString().endsWith(suffix)).toList();
+        var found =
+                resources.stream().filter(r -> r.get("urn").toString().endsWith(suffix)).toList();
         if (found.size() != 1) {
             throw new AssertionError(found.size() + " entries end with " + suffix);
         }
@@ -140,7 +154,10 @@ final class PlanExport {
             var current = (Map<String, Object>) entry.get(side);
             var parts = path.split("\\.");
             for (int i = 0; i < parts.length - 1; i++) {
-                current = (Map<String, Object>) current.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+                current =
+                        (Map<String, Object>)
+                                current.computeIfAbsent(
+                                        parts[i], k -> new LinkedHashMap<String, Object>());
             }
             current.put(parts[parts.length - 1], value);
         }
@@ -154,16 +171,24 @@ final class PlanExport {
 
     /** The export with every URN moved to another project and stack, as before a {@code pulumi stack rename}. */
     PlanExport movedTo(String project, String stack, String fromProject, String fromStack) {
-        var text = new GsonBuilder().create().toJson(resources)
-                .replace("urn:pulumi:" + fromStack + "::" + fromProject + "::", "urn:pulumi:" + stack + "::" + project + "::");
+        var text =
+                new GsonBuilder()
+                        .create()
+                        .toJson(resources)
+                        .replace(
+                                "urn:pulumi:" + fromStack + "::" + fromProject + "::",
+                                "urn:pulumi:" + stack + "::" + project + "::");
         @SuppressWarnings("unchecked")
-        var moved = (List<Map<String, Object>>) new GsonBuilder().create().fromJson(text, List.class);
+        var moved =
+                (List<Map<String, Object>>) new GsonBuilder().create().fromJson(text, List.class);
         return new PlanExport(new ArrayList<>(moved));
     }
 
     Path write(Path file) {
         var deployment = new LinkedHashMap<String, Object>();
-        deployment.put("manifest", Map.of("time", "2026-12-01T10:00:00Z", "magic", "x", "version", "v3.231.0"));
+        deployment.put(
+                "manifest",
+                Map.of("time", "2026-12-01T10:00:00Z", "magic", "x", "version", "v3.231.0"));
         deployment.put("resources", resources);
         if (!pending.isEmpty()) {
             deployment.put("pending_operations", pending);
@@ -173,7 +198,8 @@ final class PlanExport {
         document.put("deployment", deployment);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, new GsonBuilder().setPrettyPrinting().create().toJson(document));
+            Files.writeString(
+                    file, new GsonBuilder().setPrettyPrinting().create().toJson(document));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

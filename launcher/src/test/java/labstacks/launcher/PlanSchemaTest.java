@@ -1,8 +1,17 @@
 package labstacks.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import labstacks.offline.plan.PlanJson;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.shared.config.ProjectFiles;
@@ -13,16 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The plan JSON is a contract: every stack's plan, as {@code ./labstacks plan --all --json} writes it,
@@ -41,7 +40,9 @@ class PlanSchemaTest {
     @BeforeAll
     void planEveryStack(@TempDir Path temp) throws Exception {
         try (var stream = PlanJson.class.getResourceAsStream(PlanJson.SCHEMA_RESOURCE)) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(stream);
+            schema =
+                    SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                            .getSchema(stream);
         }
         var file = temp.resolve("all.json");
         var run = LauncherRun.of(root, "plan", "--all", "--json", file.toString());
@@ -51,7 +52,8 @@ class PlanSchemaTest {
 
     @Test
     void everyStacksPlanValidatesAgainstTheCommittedSchema() {
-        assertEquals(ProjectFiles.open(root).stacks().size(), plans.size(), "one plan per stack file");
+        assertEquals(
+                ProjectFiles.open(root).stacks().size(), plans.size(), "one plan per stack file");
         assertEquals(List.of(), messages(plans));
         for (var plan : plans) {
             assertEquals(PlanJson.VERSION, plan.get("version").asInt());
@@ -65,8 +67,9 @@ class PlanSchemaTest {
             var stack = plan.get("stack").asString();
             var urns = new HashSet<String>();
             for (var resource : plan.get("resources")) {
-                assertTrue(urns.add(resource.get("urn").asString()), stack + ": two resources share "
-                        + resource.get("urn").asString());
+                assertTrue(
+                        urns.add(resource.get("urn").asString()),
+                        stack + ": two resources share " + resource.get("urn").asString());
             }
             var problems = new ArrayList<String>();
             for (var resource : plan.get("resources")) {
@@ -74,19 +77,37 @@ class PlanSchemaTest {
                 for (var field : List.of("parent", "provider")) {
                     var reference = resource.get(field);
                     if (!reference.isNull() && !urns.contains(reference.asString())) {
-                        problems.add(urn + " " + field + " " + reference.asString() + " is not in the plan");
+                        problems.add(
+                                urn
+                                        + " "
+                                        + field
+                                        + " "
+                                        + reference.asString()
+                                        + " is not in the plan");
                     }
                 }
-                resource.get("dependsOn").forEach(d -> {
-                    if (!urns.contains(d.asString())) {
-                        problems.add(urn + " dependsOn " + d.asString() + " is not in the plan");
-                    }
-                });
-                resource.get("aliases").forEach(a -> {
-                    if (urns.contains(a.asString())) {
-                        problems.add(urn + " alias " + a.asString() + " is another resource's URN");
-                    }
-                });
+                resource.get("dependsOn")
+                        .forEach(
+                                d -> {
+                                    if (!urns.contains(d.asString())) {
+                                        problems.add(
+                                                urn
+                                                        + " dependsOn "
+                                                        + d.asString()
+                                                        + " is not in the plan");
+                                    }
+                                });
+                resource.get("aliases")
+                        .forEach(
+                                a -> {
+                                    if (urns.contains(a.asString())) {
+                                        problems.add(
+                                                urn
+                                                        + " alias "
+                                                        + a.asString()
+                                                        + " is another resource's URN");
+                                    }
+                                });
                 var isStack = resource.get("type").asString().equals("pulumi:pulumi:Stack");
                 if (resource.get("parent").isNull() != isStack) {
                     problems.add(urn + ": only the stack has no parent");
@@ -101,16 +122,25 @@ class PlanSchemaTest {
         var plan = (ObjectNode) plans.get(0).deepCopy();
         var child = (ObjectNode) plan.get("resources").get(1);
         child.put("parent", "access");
-        assertTrue(messages(plan).stream().anyMatch(m -> m.contains("parent")), messages(plan).toString());
+        assertTrue(
+                messages(plan).stream().anyMatch(m -> m.contains("parent")),
+                messages(plan).toString());
 
         var unversioned = (ObjectNode) plans.get(0).deepCopy();
         unversioned.remove("version");
-        assertTrue(messages(unversioned).stream().anyMatch(m -> m.contains("version")), messages(unversioned).toString());
+        assertTrue(
+                messages(unversioned).stream().anyMatch(m -> m.contains("version")),
+                messages(unversioned).toString());
 
         var stackInChain = (ObjectNode) plans.get(0).deepCopy();
         var first = (ObjectNode) stackInChain.get("resources").get(1);
-        first.put("urn", first.get("urn").asString().replace("::" + first.get("type").asString(),
-                "::pulumi:pulumi:Stack$" + first.get("type").asString()));
+        first.put(
+                "urn",
+                first.get("urn")
+                        .asString()
+                        .replace(
+                                "::" + first.get("type").asString(),
+                                "::pulumi:pulumi:Stack$" + first.get("type").asString()));
         assertFalse(messages(stackInChain).isEmpty(), "a URN in the SDK's form, not the engine's");
     }
 

@@ -1,13 +1,12 @@
 package labstacks.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.program.ProgramCatalog;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every setting a pattern checks says its rule in words: an error shows the rule, and a regular expression is no
@@ -27,12 +26,16 @@ class RulesInWordsTest {
         var missing = new ArrayList<String>();
         for (var type : types) {
             for (var setting : SettingsLoader.settings(type)) {
-                if (!setting.pattern().isEmpty() && setting.rule().isEmpty()
+                if (!setting.pattern().isEmpty()
+                        && setting.rule().isEmpty()
                         && !setting.pattern().matches("[A-Za-z0-9_-]+(\\|[A-Za-z0-9_-]+)+")) {
                     missing.add(setting.key() + " (" + setting.pattern() + ")");
                 }
             }
         }
-        assertEquals(new ArrayList<String>(), missing, "settings whose errors would show a regular expression");
+        assertEquals(
+                new ArrayList<String>(),
+                missing,
+                "settings whose errors would show a regular expression");
     }
 }

@@ -1,9 +1,10 @@
 package labstacks.launcher;
 
-import labstacks.offline.testing.ProgramHarness;
-
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import labstacks.offline.testing.ProgramHarness;
 
 /**
  * A child JVM of {@link RunnerSoakTest} and {@code sdks/pulumi-runtime/soak}: plans stacks in process again
@@ -30,8 +29,7 @@ import java.lang.management.ManagementFactory;
  */
 public final class RunnerSoak {
 
-    private RunnerSoak() {
-    }
+    private RunnerSoak() {}
 
     public static void main(String[] args) throws Exception {
         double seconds = Double.parseDouble(args[0]);
@@ -39,22 +37,32 @@ public final class RunnerSoak {
         boolean all = args[2].equals("all");
         var root = ProgramHarness.repositoryRoot();
         var stacks = stacks(root);
-        var discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        var discard =
+                new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         var programThreads = new ArrayList<String>();
         long deadline = 0;
         long slowest = 0;
         int trials = 0;
         while (trials == 0 || System.nanoTime() < deadline) {
-            var plan = all ? new String[] {"plan", "--all"} : new String[] {"plan", stacks.get(trials % stacks.size())};
+            var plan =
+                    all
+                            ? new String[] {"plan", "--all"}
+                            : new String[] {"plan", stacks.get(trials % stacks.size())};
             var errors = new ByteArrayOutputStream();
             var err = new PrintStream(errors, true, StandardCharsets.UTF_8);
-            var run = CompletableFuture.supplyAsync(() -> Main.run(plan, root, Map.of(), discard, err),
-                    job -> daemon(job, "soak-trial-" + programThreads.size()).start());
+            var run =
+                    CompletableFuture.supplyAsync(
+                            () -> Main.run(plan, root, Map.of(), discard, err),
+                            job -> daemon(job, "soak-trial-" + programThreads.size()).start());
             int code;
             try {
                 long started = System.nanoTime();
-                code = run.get(trials == 0 ? 4 * timeoutMillis : Math.max(timeoutMillis, 10 * slowest),
-                        TimeUnit.MILLISECONDS);
+                code =
+                        run.get(
+                                trials == 0
+                                        ? 4 * timeoutMillis
+                                        : Math.max(timeoutMillis, 10 * slowest),
+                                TimeUnit.MILLISECONDS);
                 if (trials > 0) {
                     slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
                 }
@@ -65,7 +73,13 @@ public final class RunnerSoak {
                 return;
             }
             if (code != 0) {
-                System.out.println("soak failed: " + String.join(" ", plan) + " exited " + code + ": " + errors);
+                System.out.println(
+                        "soak failed: "
+                                + String.join(" ", plan)
+                                + " exited "
+                                + code
+                                + ": "
+                                + errors);
                 System.out.flush();
                 Runtime.getRuntime().halt(4);
             }
@@ -74,9 +88,12 @@ public final class RunnerSoak {
             }
             trials++;
         }
-        System.out.printf("soak trials=%d hangs=0 slowest-ms=%d workers=%d runner=%s threads-started=%d%n", trials,
+        System.out.printf(
+                "soak trials=%d hangs=0 slowest-ms=%d workers=%d runner=%s threads-started=%d%n",
+                trials,
                 slowest,
-                ForkJoinPool.getCommonPoolParallelism(), System.getProperty("labstacks.pulumi.runner", "ours"),
+                ForkJoinPool.getCommonPoolParallelism(),
+                System.getProperty("labstacks.pulumi.runner", "ours"),
                 ManagementFactory.getThreadMXBean().getTotalStartedThreadCount());
     }
 
@@ -89,25 +106,52 @@ public final class RunnerSoak {
     private static List<String> stacks(Path root) throws IOException {
         try (var files = Files.list(root)) {
             return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("Pulumi.") && n.endsWith(".yaml") && !n.equals("Pulumi.yaml"))
+                    .filter(
+                            n ->
+                                    n.startsWith("Pulumi.")
+                                            && n.endsWith(".yaml")
+                                            && !n.equals("Pulumi.yaml"))
                     .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
     /** Where the run stands: the trial's thread, the common pool's workers and the program thread. */
     private static String summary(int trials, String plan) {
-        var text = new StringBuilder("soak hang: trial " + (trials + 1) + " (" + plan + ") did not finish; workers="
-                + ForkJoinPool.getCommonPoolParallelism() + " runner="
-                + System.getProperty("labstacks.pulumi.runner", "ours") + "\n");
-        Thread.getAllStackTraces().forEach((thread, frames) -> {
-            var name = thread.getName();
-            if (name.startsWith("soak-trial") || name.startsWith("ForkJoinPool") || name.startsWith("pulumi-program")) {
-                text.append("  ").append(name).append(' ').append(thread.getState()).append(": ")
-                        .append(String.join(" <- ", Arrays.stream(frames).limit(4).map(String::valueOf).toList()))
-                        .append('\n');
-            }
-        });
+        var text =
+                new StringBuilder(
+                        "soak hang: trial "
+                                + (trials + 1)
+                                + " ("
+                                + plan
+                                + ") did not finish; workers="
+                                + ForkJoinPool.getCommonPoolParallelism()
+                                + " runner="
+                                + System.getProperty("labstacks.pulumi.runner", "ours")
+                                + "\n");
+        Thread.getAllStackTraces()
+                .forEach(
+                        (thread, frames) -> {
+                            var name = thread.getName();
+                            if (name.startsWith("soak-trial")
+                                    || name.startsWith("ForkJoinPool")
+                                    || name.startsWith("pulumi-program")) {
+                                text.append("  ")
+                                        .append(name)
+                                        .append(' ')
+                                        .append(thread.getState())
+                                        .append(": ")
+                                        .append(
+                                                String.join(
+                                                        " <- ",
+                                                        Arrays.stream(frames)
+                                                                .limit(4)
+                                                                .map(String::valueOf)
+                                                                .toList()))
+                                        .append('\n');
+                            }
+                        });
         return text.toString();
     }
 }

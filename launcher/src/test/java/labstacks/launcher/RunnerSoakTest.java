@@ -1,6 +1,8 @@
 package labstacks.launcher;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * Plans stacks again and again in child JVMs whose common pool has 2, 3 and 4 workers: with the Pulumi
@@ -31,13 +30,25 @@ class RunnerSoakTest {
         long timeoutMillis = Long.getLong("soak.timeoutMillis", 30_000);
         var children = new ArrayList<Process>();
         for (int workers : WORKERS) {
-            var command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + workers,
-                    "-Dlabstacks.pulumi.runner=" + runner,
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xss512k", "-Xmx384m",
-                    "-cp", System.getProperty("java.class.path"),
-                    RunnerSoak.class.getName(), seconds, Long.toString(timeoutMillis), trial));
+            var command =
+                    new ArrayList<>(
+                            List.of(
+                                    Path.of(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-Djava.util.concurrent.ForkJoinPool.common.parallelism="
+                                            + workers,
+                                    "-Dlabstacks.pulumi.runner=" + runner,
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-XX:+UseSerialGC",
+                                    "-XX:-UsePerfData",
+                                    "-Xss512k",
+                                    "-Xmx384m",
+                                    "-cp",
+                                    System.getProperty("java.class.path"),
+                                    RunnerSoak.class.getName(),
+                                    seconds,
+                                    Long.toString(timeoutMillis),
+                                    trial));
             children.add(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
         var failures = new ArrayList<String>();
@@ -46,7 +57,8 @@ class RunnerSoakTest {
             long bound = (long) (Double.parseDouble(seconds) * 1000) + 6 * timeoutMillis;
             if (!child.waitFor(bound, TimeUnit.MILLISECONDS)) {
                 child.destroyForcibly();
-                failures.add(WORKERS.get(i) + " workers: the child did not end within " + bound + " ms");
+                failures.add(
+                        WORKERS.get(i) + " workers: the child did not end within " + bound + " ms");
                 continue;
             }
             var out = output(child);

@@ -1,29 +1,33 @@
 package labstacks.launcher;
 
-import labstacks.offline.testing.ProgramHarness;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
+import labstacks.offline.testing.ProgramHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A stack named as Pulumi users name it plans the same stack as its bare name. */
 class StackReferenceTest {
 
     private static final String STACK = "pipeweave-production";
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private final Path root = ProgramHarness.repositoryRoot();
 
     private String planJson(String... args) throws Exception {
-        var file = temp.resolve("plan-" + args.length + "-" + Math.abs(String.join(" ", args).hashCode()) + ".json");
+        var file =
+                temp.resolve(
+                        "plan-"
+                                + args.length
+                                + "-"
+                                + Math.abs(String.join(" ", args).hashCode())
+                                + ".json");
         var command = new ArrayList<>(List.of("plan"));
         command.addAll(List.of(args));
         command.addAll(List.of("--json", file.toString()));
@@ -48,7 +52,12 @@ class StackReferenceTest {
     void theOrganizationIsShownAndAnotherProjectIsRefused() {
         var withOrg = LauncherRun.of(root, "plan", "myorg/labstacks/" + STACK);
         assertEquals(0, withOrg.code(), withOrg.err());
-        assertTrue(withOrg.err().contains("organization myorg (not used offline), stack file Pulumi." + STACK + ".yaml"),
+        assertTrue(
+                withOrg.err()
+                        .contains(
+                                "organization myorg (not used offline), stack file Pulumi."
+                                        + STACK
+                                        + ".yaml"),
                 withOrg.err());
 
         var other = LauncherRun.of(root, "plan", "myorg/otherproject/" + STACK);

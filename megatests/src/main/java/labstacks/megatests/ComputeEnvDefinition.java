@@ -17,6 +17,7 @@ public record ComputeEnvDefinition(ComputeEnvSpec spec, String nextflowConfig) {
 
     /** Reads the kind's files from the module's resources; throws naming the file that does not read. */
     static ComputeEnvDefinition read(ComputeEnvKind kind) {
-        return new ComputeEnvDefinition(ComputeEnvSpec.load(kind.specResource()), NextflowConfig.forKind(kind));
+        return new ComputeEnvDefinition(
+                ComputeEnvSpec.load(kind.specResource()), NextflowConfig.forKind(kind));
     }
 }

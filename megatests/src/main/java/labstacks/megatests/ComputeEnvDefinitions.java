@@ -1,13 +1,12 @@
 package labstacks.megatests;
 
-import labstacks.shared.json.JsonFileException;
-import labstacks.shared.program.Preflight;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import labstacks.shared.json.JsonFileException;
+import labstacks.shared.program.Preflight;
 
 /**
  * The three compute environments' files, read once by {@link MegatestsProgram#prepare} into the settings
@@ -21,7 +20,8 @@ public record ComputeEnvDefinitions(Map<ComputeEnvKind, ComputeEnvDefinition> by
         copy.putAll(byKind);
         for (var kind : ComputeEnvKind.values()) {
             if (copy.get(kind) == null) {
-                throw new IllegalArgumentException("no definition of the " + kind.key() + " compute environment");
+                throw new IllegalArgumentException(
+                        "no definition of the " + kind.key() + " compute environment");
             }
         }
         byKind = Collections.unmodifiableMap(copy);
@@ -41,19 +41,23 @@ public record ComputeEnvDefinitions(Map<ComputeEnvKind, ComputeEnvDefinition> by
      * for the module's own). Each file that does not read is one problem naming
      * the file, the field and what to change; then there is no result.
      */
-    static Optional<ComputeEnvDefinitions> read(Function<ComputeEnvKind, ComputeEnvDefinition> files, Preflight report) {
+    static Optional<ComputeEnvDefinitions> read(
+            Function<ComputeEnvKind, ComputeEnvDefinition> files, Preflight report) {
         var byKind = new EnumMap<ComputeEnvKind, ComputeEnvDefinition>(ComputeEnvKind.class);
         for (var kind : ComputeEnvKind.values()) {
             try {
                 byKind.put(kind, files.apply(kind));
             } catch (JsonFileException e) {
-                report.problem(e.file(), (e.path().isEmpty() ? "" : "field '" + e.path() + "' ") + e.problem(),
+                report.problem(
+                        e.file(),
+                        (e.path().isEmpty() ? "" : "field '" + e.path() + "' ") + e.problem(),
                         fix(e.file()));
             } catch (SpecFileException e) {
                 report.problem(e.file(), e.problem(), fix(e.file()));
             }
         }
-        return byKind.size() == ComputeEnvKind.values().length ? Optional.of(new ComputeEnvDefinitions(byKind))
+        return byKind.size() == ComputeEnvKind.values().length
+                ? Optional.of(new ComputeEnvDefinitions(byKind))
                 : Optional.empty();
     }
 

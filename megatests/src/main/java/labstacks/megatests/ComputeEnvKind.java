@@ -4,11 +4,17 @@ import java.util.Locale;
 
 /** The three compute environments, with their platform names and the files they are built from. */
 public enum ComputeEnvKind {
-    CPU("aws_ireland_fusionv2_nvme_cpu_snapshots", "CPU compute environment with Fusion v2 and NVMe storage",
+    CPU(
+            "aws_ireland_fusionv2_nvme_cpu_snapshots",
+            "CPU compute environment with Fusion v2 and NVMe storage",
             "TOWER_COMPUTE_ENV_CPU"),
-    GPU("aws_ireland_fusionv2_nvme_gpu_snapshots", "GPU compute environment with Fusion v2 and NVMe storage",
+    GPU(
+            "aws_ireland_fusionv2_nvme_gpu_snapshots",
+            "GPU compute environment with Fusion v2 and NVMe storage",
             "TOWER_COMPUTE_ENV_GPU"),
-    ARM("aws_ireland_fusionv2_nvme_cpu_ARM_snapshots", "ARM CPU compute environment with Fusion v2 and NVMe storage",
+    ARM(
+            "aws_ireland_fusionv2_nvme_cpu_ARM_snapshots",
+            "ARM CPU compute environment with Fusion v2 and NVMe storage",
             "TOWER_COMPUTE_ENV_ARM");
 
     private final String environmentName;

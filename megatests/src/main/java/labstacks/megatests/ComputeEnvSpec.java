@@ -1,13 +1,12 @@
 package labstacks.megatests;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import labstacks.shared.json.StrictJson;
-import labstacks.shared.validation.Vocabulary;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import labstacks.shared.json.StrictJson;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * One compute environment's settings as its spec file holds them (the {@code tw compute-envs export}
@@ -50,10 +49,21 @@ public record ComputeEnvSpec(
      * @param arm64Enabled  absent means false (the GPU export leaves it out)
      * @param dragenEnabled absent means false; true is refused (see {@link ComputeEnvSpec})
      */
-    public record Forge(String type, int minCpus, int maxCpus, boolean gpuEnabled, List<String> instanceTypes,
-                        List<String> subnets, List<String> securityGroups, boolean disposeOnDeletion,
-                        List<String> allowBuckets, boolean efsCreate, int ebsBootSize, boolean fargateHeadEnabled,
-                        Boolean arm64Enabled, Boolean dragenEnabled) {
+    public record Forge(
+            String type,
+            int minCpus,
+            int maxCpus,
+            boolean gpuEnabled,
+            List<String> instanceTypes,
+            List<String> subnets,
+            List<String> securityGroups,
+            boolean disposeOnDeletion,
+            List<String> allowBuckets,
+            boolean efsCreate,
+            int ebsBootSize,
+            boolean fargateHeadEnabled,
+            Boolean arm64Enabled,
+            Boolean dragenEnabled) {
         public Forge {
             instanceTypes = copy(instanceTypes);
             subnets = copy(subnets);
@@ -73,30 +83,38 @@ public record ComputeEnvSpec(
         labels = copy(labels == null ? List.of() : labels);
         nextflowConfig = nextflowConfig == null ? Optional.empty() : nextflowConfig;
         if (discriminator != null && !discriminator.equals(AWS_BATCH)) {
-            throw new IllegalArgumentException("field 'discriminator' must be " + AWS_BATCH
-                    + " (the only platform this program builds), got " + discriminator);
+            throw new IllegalArgumentException(
+                    "field 'discriminator' must be "
+                            + AWS_BATCH
+                            + " (the only platform this program builds), got "
+                            + discriminator);
         }
         if (region != null) {
             var rule = Vocabulary.awsRegion(region);
             if (rule.isPresent()) {
-                throw new IllegalArgumentException("field 'region' is " + region + ": " + rule.get());
+                throw new IllegalArgumentException(
+                        "field 'region' is " + region + ": " + rule.get());
             }
         }
         if (workDir != null && !workDir.startsWith("s3://")) {
-            throw new IllegalArgumentException("field 'workDir' must be an s3:// URI, got " + workDir);
+            throw new IllegalArgumentException(
+                    "field 'workDir' must be an s3:// URI, got " + workDir);
         }
         if (!environment.isEmpty()) {
-            throw new IllegalArgumentException("field 'environment' must be empty: this program sends no environment"
-                    + " variables to the platform (nf-core's environments have none); set them in the Nextflow config");
+            throw new IllegalArgumentException(
+                    "field 'environment' must be empty: this program sends no environment"
+                            + " variables to the platform (nf-core's environments have none); set them in the Nextflow config");
         }
         if (!labels.isEmpty()) {
-            throw new IllegalArgumentException("field 'labels' must be empty: this program sends no labels to the"
-                    + " platform (nf-core's environments have none)");
+            throw new IllegalArgumentException(
+                    "field 'labels' must be empty: this program sends no labels to the"
+                            + " platform (nf-core's environments have none)");
         }
         if (nextflowConfig.isPresent()) {
-            throw new IllegalArgumentException("field 'nextflowConfig' is not read from the spec file: the environment's"
-                    + " Nextflow config is nextflow/nextflow-base.config merged with its own nextflow-<kind>.config;"
-                    + " move the text there");
+            throw new IllegalArgumentException(
+                    "field 'nextflowConfig' is not read from the spec file: the environment's"
+                            + " Nextflow config is nextflow/nextflow-base.config merged with its own nextflow-<kind>.config;"
+                            + " move the text there");
         }
         if (forge != null) {
             forgeRules(forge);
@@ -105,11 +123,16 @@ public record ComputeEnvSpec(
 
     private static void forgeRules(Forge forge) {
         if (forge.type() != null && !List.of("SPOT", "EC2").contains(forge.type())) {
-            throw new IllegalArgumentException("field 'forge.type' must be SPOT or EC2, got " + forge.type());
+            throw new IllegalArgumentException(
+                    "field 'forge.type' must be SPOT or EC2, got " + forge.type());
         }
         if (forge.minCpus() < 0 || forge.maxCpus() < 1 || forge.minCpus() > forge.maxCpus()) {
-            throw new IllegalArgumentException("fields 'forge.minCpus' and 'forge.maxCpus' must satisfy"
-                    + " 0 <= minCpus <= maxCpus and maxCpus >= 1, got " + forge.minCpus() + " and " + forge.maxCpus());
+            throw new IllegalArgumentException(
+                    "fields 'forge.minCpus' and 'forge.maxCpus' must satisfy"
+                            + " 0 <= minCpus <= maxCpus and maxCpus >= 1, got "
+                            + forge.minCpus()
+                            + " and "
+                            + forge.maxCpus());
         }
         if (forge.dragenEnabled()) {
             throw new IllegalArgumentException(DRAGEN_REFUSED);
@@ -123,9 +146,10 @@ public record ComputeEnvSpec(
      * value (off in the export); and DRAGEN also needs {@code dragenAmiId} and {@code dragenInstanceType}, which
      * no spec here carries.
      */
-    static final String DRAGEN_REFUSED = "field 'forge.dragenEnabled' is true, but this program builds no DRAGEN"
-            + " environment: nf-core's environments never enabled it, the platform also needs a DRAGEN AMI and"
-            + " instance type no spec carries, and setting it replaces the environment; set it to false or remove it";
+    static final String DRAGEN_REFUSED =
+            "field 'forge.dragenEnabled' is true, but this program builds no DRAGEN"
+                    + " environment: nf-core's environments never enabled it, the platform also needs a DRAGEN AMI and"
+                    + " instance type no spec carries, and setting it replaces the environment; set it to false or remove it";
 
     /** Reads a spec from the module's resources. */
     public static ComputeEnvSpec load(String resource) {

@@ -16,8 +16,7 @@ import labstacks.shared.program.Urns;
  */
 final class FormerNames {
 
-    private FormerNames() {
-    }
+    private FormerNames() {}
 
     /**
      * The options every child of a megatests component starts from: its parent, its explicit provider and,
@@ -27,8 +26,8 @@ final class FormerNames {
      * @param formerName the logical name the resource had at the stack root of the Python program's stack;
      *                   null for a resource that program never made (no alias)
      */
-    static CustomResourceOptions.Builder child(Resource parent, ProviderResource provider, String type,
-                                               String formerName) {
+    static CustomResourceOptions.Builder child(
+            Resource parent, ProviderResource provider, String type, String formerName) {
         var options = CustomResourceOptions.builder().parent(parent).provider(provider);
         return formerName == null ? options : options.aliases(atStackRoot(type, formerName));
     }
@@ -41,6 +40,12 @@ final class FormerNames {
      */
     private static Alias atStackRoot(String type, String oldName) {
         var deployment = Deployment.getInstance();
-        return Alias.withUrn(Urns.create(deployment.getStackName(), deployment.getProjectName(), null, type, oldName));
+        return Alias.withUrn(
+                Urns.create(
+                        deployment.getStackName(),
+                        deployment.getProjectName(),
+                        null,
+                        type,
+                        oldName));
     }
 }

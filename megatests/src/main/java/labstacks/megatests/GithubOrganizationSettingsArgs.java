@@ -2,7 +2,6 @@ package labstacks.megatests;
 
 import com.pulumi.core.Output;
 import com.pulumi.github.Provider;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +30,8 @@ public final class GithubOrganizationSettingsArgs {
         this.importIds = Map.copyOf(builder.importIds);
         for (var variable : formerNames.keySet()) {
             if (!variables.containsKey(variable)) {
-                throw new IllegalArgumentException("former name of " + variable + ", which is no variable here");
+                throw new IllegalArgumentException(
+                        "former name of " + variable + ", which is no variable here");
             }
         }
     }
@@ -87,8 +87,7 @@ public final class GithubOrganizationSettingsArgs {
         private Provider github;
         private Map<String, String> importIds = Map.of();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder owner(String organization) {
             this.owner = organization;

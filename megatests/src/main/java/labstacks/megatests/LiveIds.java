@@ -1,14 +1,14 @@
 package labstacks.megatests;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The ids of live objects that exist outside the stack's state ({@code megatests:importIds}): a resource
@@ -54,60 +54,95 @@ public record LiveIds(Map<String, String> byKey) {
     /** What is wrong with the setting, one line per key; empty when nothing. */
     List<String> problems(Set<String> variables) {
         var problems = new ArrayList<String>();
-        byKey.forEach((key, value) -> {
-            var dot = key.indexOf('.');
-            var kind = dot < 0 ? key : key.substring(0, dot);
-            var name = dot < 0 ? "" : key.substring(dot + 1);
-            switch (kind) {
-                case "computeEnv" -> {
-                    if (Arrays.stream(ComputeEnvKind.values()).noneMatch(k -> k.key().equals(name))) {
-                        problems.add(key + ": no such compute environment; the keys are computeEnv.cpu, computeEnv.gpu"
-                                + " and computeEnv.arm");
-                    } else if (!SEQERA_ID.matcher(value).matches()) {
-                        problems.add(key + ": \"" + value + "\" is not a compute environment id (letters and digits,"
-                                + " as `tw compute-envs list` shows it)");
+        byKey.forEach(
+                (key, value) -> {
+                    var dot = key.indexOf('.');
+                    var kind = dot < 0 ? key : key.substring(0, dot);
+                    var name = dot < 0 ? "" : key.substring(dot + 1);
+                    switch (kind) {
+                        case "computeEnv" -> {
+                            if (Arrays.stream(ComputeEnvKind.values())
+                                    .noneMatch(k -> k.key().equals(name))) {
+                                problems.add(
+                                        key
+                                                + ": no such compute environment; the keys are computeEnv.cpu, computeEnv.gpu"
+                                                + " and computeEnv.arm");
+                            } else if (!SEQERA_ID.matcher(value).matches()) {
+                                problems.add(
+                                        key
+                                                + ": \""
+                                                + value
+                                                + "\" is not a compute environment id (letters and digits,"
+                                                + " as `tw compute-envs list` shows it)");
+                            }
+                        }
+                        case "credential" -> {
+                            if (!CREDENTIALS.contains(name)) {
+                                problems.add(
+                                        key
+                                                + ": no such credential; the keys are credential.aws and credential.github");
+                            } else if (!SEQERA_ID.matcher(value).matches()) {
+                                problems.add(
+                                        key
+                                                + ": \""
+                                                + value
+                                                + "\" is not a credentials id (letters and digits,"
+                                                + " as `tw credentials list` shows it)");
+                            }
+                        }
+                        case "variable" -> {
+                            if (!variables.contains(name)) {
+                                problems.add(
+                                        key
+                                                + ": no such organization variable; the variables are "
+                                                + String.join(", ", new TreeSet<>(variables)));
+                            } else if (!value.equals(name)) {
+                                problems.add(
+                                        key
+                                                + ": the import id of an organization variable is its name, "
+                                                + name
+                                                + ", not \""
+                                                + value
+                                                + "\"");
+                            }
+                        }
+                        case "bucket" -> {
+                            if (!name.equals("cors")) {
+                                problems.add(
+                                        key + ": unknown key; the bucket's key is bucket.cors");
+                            }
+                        }
+                        case "participant" -> {
+                            if (!LOGIN.matcher(name).matches()) {
+                                problems.add(key + ": \"" + name + "\" is not a GitHub login");
+                            } else if (!EMAIL.matcher(value).matches()) {
+                                problems.add(
+                                        key
+                                                + ": expected the e-mail the Seqera workspace knows "
+                                                + name
+                                                + " by");
+                            }
+                        }
+                        default ->
+                                problems.add(
+                                        key
+                                                + ": unknown key; the keys are computeEnv.<cpu|gpu|arm>,"
+                                                + " credential.<aws|github>, variable.<NAME>, participant.<login> and bucket.cors");
                     }
-                }
-                case "credential" -> {
-                    if (!CREDENTIALS.contains(name)) {
-                        problems.add(key + ": no such credential; the keys are credential.aws and credential.github");
-                    } else if (!SEQERA_ID.matcher(value).matches()) {
-                        problems.add(key + ": \"" + value + "\" is not a credentials id (letters and digits,"
-                                + " as `tw credentials list` shows it)");
-                    }
-                }
-                case "variable" -> {
-                    if (!variables.contains(name)) {
-                        problems.add(key + ": no such organization variable; the variables are "
-                                + String.join(", ", new TreeSet<>(variables)));
-                    } else if (!value.equals(name)) {
-                        problems.add(key + ": the import id of an organization variable is its name, " + name
-                                + ", not \"" + value + "\"");
-                    }
-                }
-                case "bucket" -> {
-                    if (!name.equals("cors")) {
-                        problems.add(key + ": unknown key; the bucket's key is bucket.cors");
-                    }
-                }
-                case "participant" -> {
-                    if (!LOGIN.matcher(name).matches()) {
-                        problems.add(key + ": \"" + name + "\" is not a GitHub login");
-                    } else if (!EMAIL.matcher(value).matches()) {
-                        problems.add(key + ": expected the e-mail the Seqera workspace knows " + name + " by");
-                    }
-                }
-                default -> problems.add(key + ": unknown key; the keys are computeEnv.<cpu|gpu|arm>,"
-                        + " credential.<aws|github>, variable.<NAME>, participant.<login> and bucket.cors");
-            }
-        });
+                });
         return problems;
     }
 
     /** The import id of a compute environment, when its id is set. */
     Optional<String> computeEnv(ComputeEnvKind kind, long workspaceId) {
         return Optional.ofNullable(byKey.get("computeEnv." + kind.key()))
-                .map(id -> "{\"compute_env_id\":\"" + id + "\",\"workspace_id\":" + workspaceId + "}");
+                .map(
+                        id ->
+                                "{\"compute_env_id\":\""
+                                        + id
+                                        + "\",\"workspace_id\":"
+                                        + workspaceId
+                                        + "}");
     }
 
     /** The import id of a credential ({@code aws} or {@code github}), when set. */
@@ -128,19 +163,25 @@ public record LiveIds(Map<String, String> byKey) {
     /** The e-mail Seqera knows a member by, when set. */
     Optional<String> participantEmail(String login) {
         return byKey.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("participant.") && e.getKey().substring("participant.".length())
-                        .equalsIgnoreCase(login))
-                .map(Map.Entry::getValue).findFirst();
+                .filter(
+                        e ->
+                                e.getKey().startsWith("participant.")
+                                        && e.getKey()
+                                                .substring("participant.".length())
+                                                .equalsIgnoreCase(login))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /** Variables to their import ids. */
     Map<String, String> variables() {
         var result = new TreeMap<String, String>();
-        byKey.forEach((key, value) -> {
-            if (key.startsWith("variable.")) {
-                result.put(key.substring("variable.".length()), value);
-            }
-        });
+        byKey.forEach(
+                (key, value) -> {
+                    if (key.startsWith("variable.")) {
+                        result.put(key.substring("variable.".length()), value);
+                    }
+                });
         return result;
     }
 }

@@ -12,12 +12,11 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterTagArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
 import com.pulumi.resources.ComponentResourceOptions;
+import java.util.ArrayList;
+import java.util.List;
 import labstacks.constructs.aws.ImportedBucket;
 import labstacks.constructs.aws.ImportedBucketArgs;
 import labstacks.shared.aws.LegacyBucket;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The megatests bucket: the existing bucket adopted as an {@link ImportedBucket} (imported, protected, its
@@ -29,82 +28,132 @@ import java.util.List;
  */
 public final class MegatestsBucket extends ImportedBucket {
     public static final String TYPE = "labstacks:megatests:MegatestsBucket";
+
     /** Objects Nextflow tags through fusion.tags (see nextflow-base.config). */
     static final String METADATA_TAG = "nextflow.io/metadata";
+
     static final String TEMPORARY_TAG = "nextflow.io/temporary";
     static final List<String> SCRATCH_PREFIXES = List.of("work/", "scratch/", "cache/", ".cache/");
 
-    public MegatestsBucket(String name, MegatestsBucketArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, ImportedBucketArgs.builder()
-                .bucketName(args.bucketName())
-                .provider(args.aws())
-                // The legacy resource's inline lifecycle, versioning and CORS would fight the separate
-                // resources below; like every other inline setting, the import leaves them as they are.
-                .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
-                .formerlyAtStackRoot(true)
-                .build(), options);
+    public MegatestsBucket(
+            String name, MegatestsBucketArgs args, ComponentResourceOptions options) {
+        super(
+                TYPE,
+                name,
+                ImportedBucketArgs.builder()
+                        .bucketName(args.bucketName())
+                        .provider(args.aws())
+                        // The legacy resource's inline lifecycle, versioning and CORS would fight
+                        // the separate
+                        // resources below; like every other inline setting, the import leaves them
+                        // as they are.
+                        .ignoreChanges(LegacyBucket.UNMANAGED_PROPERTIES)
+                        .formerlyAtStackRoot(true)
+                        .build(),
+                options);
         var bucketName = args.bucketName();
         // Both take the bucket's id, which orders them after the import.
-        new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket().id())
-                .rules(lifecycleRules())
-                .build(), FormerNames.child(this, args.aws(),
-                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucketName + "-lifecycle").build());
-        var cors = FormerNames.child(this, args.aws(),
-                "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", bucketName + "-cors");
+        new BucketLifecycleConfigurationV2(
+                bucketName + "-lifecycle",
+                BucketLifecycleConfigurationV2Args.builder()
+                        .bucket(bucket().id())
+                        .rules(lifecycleRules())
+                        .build(),
+                FormerNames.child(
+                                this,
+                                args.aws(),
+                                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                                bucketName + "-lifecycle")
+                        .build());
+        var cors =
+                FormerNames.child(
+                        this,
+                        args.aws(),
+                        "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
+                        bucketName + "-cors");
         if (args.importCors()) {
-            // PutBucketCors replaces every rule: a live configuration the state lacks is imported, never
+            // PutBucketCors replaces every rule: a live configuration the state lacks is imported,
+            // never
             // overwritten by a create. Import id: the bucket name (terraform-provider-aws
-            // internal/service/s3/bucket_cors_configuration.go, "bucket" or "bucket,expected_bucket_owner").
+            // internal/service/s3/bucket_cors_configuration.go, "bucket" or
+            // "bucket,expected_bucket_owner").
             cors.importId(bucketName);
         }
-        new BucketCorsConfigurationV2(bucketName + "-cors", BucketCorsConfigurationV2Args.builder()
-                .bucket(bucket().id())
-                .corsRules(corsRules())
-                .build(), cors.build());
+        new BucketCorsConfigurationV2(
+                bucketName + "-cors",
+                BucketCorsConfigurationV2Args.builder()
+                        .bucket(bucket().id())
+                        .corsRules(corsRules())
+                        .build(),
+                cors.build());
         registerOutputs(outputs());
     }
 
     static List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules() {
         var rules = new ArrayList<BucketLifecycleConfigurationV2RuleArgs>();
-        rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
-                .id("preserve-metadata-files")
-                .status("Enabled")
-                .filter(tagFilter(METADATA_TAG))
-                .transitions(
-                        BucketLifecycleConfigurationV2RuleTransitionArgs.builder().days(30).storageClass("STANDARD_IA").build(),
-                        BucketLifecycleConfigurationV2RuleTransitionArgs.builder().days(90).storageClass("GLACIER").build())
-                .build());
+        rules.add(
+                BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("preserve-metadata-files")
+                        .status("Enabled")
+                        .filter(tagFilter(METADATA_TAG))
+                        .transitions(
+                                BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                        .days(30)
+                                        .storageClass("STANDARD_IA")
+                                        .build(),
+                                BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                        .days(90)
+                                        .storageClass("GLACIER")
+                                        .build())
+                        .build());
         rules.add(expireAfter30("cleanup-temporary-files", tagFilter(TEMPORARY_TAG)));
-        var ids = List.of("cleanup-work-directory", "cleanup-scratch-directory", "cleanup-cache-directories",
-                "cleanup-dot-cache-directories");
+        var ids =
+                List.of(
+                        "cleanup-work-directory",
+                        "cleanup-scratch-directory",
+                        "cleanup-cache-directories",
+                        "cleanup-dot-cache-directories");
         for (int i = 0; i < SCRATCH_PREFIXES.size(); i++) {
-            rules.add(expireAfter30(ids.get(i),
-                    BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix(SCRATCH_PREFIXES.get(i)).build()));
+            rules.add(
+                    expireAfter30(
+                            ids.get(i),
+                            BucketLifecycleConfigurationV2RuleFilterArgs.builder()
+                                    .prefix(SCRATCH_PREFIXES.get(i))
+                                    .build()));
         }
-        rules.add(BucketLifecycleConfigurationV2RuleArgs.builder()
-                .id("cleanup-incomplete-multipart-uploads")
-                .status("Enabled")
-                // An empty filter: the rule covers every upload.
-                .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().build())
-                .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                        .daysAfterInitiation(7).build())
-                .build());
+        rules.add(
+                BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("cleanup-incomplete-multipart-uploads")
+                        .status("Enabled")
+                        // An empty filter: the rule covers every upload.
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().build())
+                        .abortIncompleteMultipartUpload(
+                                BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs
+                                        .builder()
+                                        .daysAfterInitiation(7)
+                                        .build())
+                        .build());
         return List.copyOf(rules);
     }
 
     private static BucketLifecycleConfigurationV2RuleFilterArgs tagFilter(String key) {
         return BucketLifecycleConfigurationV2RuleFilterArgs.builder()
-                .tag(BucketLifecycleConfigurationV2RuleFilterTagArgs.builder().key(key).value("true").build())
+                .tag(
+                        BucketLifecycleConfigurationV2RuleFilterTagArgs.builder()
+                                .key(key)
+                                .value("true")
+                                .build())
                 .build();
     }
 
-    private static BucketLifecycleConfigurationV2RuleArgs expireAfter30(String id, BucketLifecycleConfigurationV2RuleFilterArgs filter) {
+    private static BucketLifecycleConfigurationV2RuleArgs expireAfter30(
+            String id, BucketLifecycleConfigurationV2RuleFilterArgs filter) {
         return BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id(id)
                 .status("Enabled")
                 .filter(filter)
-                .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(30).build())
+                .expiration(
+                        BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(30).build())
                 .build();
     }
 
@@ -115,7 +164,10 @@ public final class MegatestsBucket extends ImportedBucket {
                         .id("SeqeraDataExplorerAccess")
                         .allowedHeaders("*")
                         .allowedMethods("GET", "HEAD", "POST", "PUT", "DELETE")
-                        .allowedOrigins("https://*.cloud.seqera.io", "https://*.tower.nf", "https://cloud.seqera.io",
+                        .allowedOrigins(
+                                "https://*.cloud.seqera.io",
+                                "https://*.tower.nf",
+                                "https://cloud.seqera.io",
                                 "https://tower.nf")
                         .exposeHeaders("ETag")
                         .maxAgeSeconds(3000)

@@ -1,9 +1,8 @@
 package labstacks.megatests;
 
 import com.pulumi.aws.Provider;
-import labstacks.shared.validation.Vocabulary;
-
 import java.util.Objects;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * Inputs of a {@link MegatestsBucket}.
@@ -21,9 +20,12 @@ public record MegatestsBucketArgs(String bucketName, Provider aws, boolean impor
 
     public MegatestsBucketArgs {
         Objects.requireNonNull(bucketName, "bucketName");
-        Vocabulary.s3BucketName(bucketName).ifPresent(rule -> {
-            throw new IllegalArgumentException("bucketName " + bucketName + ": " + rule);
-        });
+        Vocabulary.s3BucketName(bucketName)
+                .ifPresent(
+                        rule -> {
+                            throw new IllegalArgumentException(
+                                    "bucketName " + bucketName + ": " + rule);
+                        });
         Objects.requireNonNull(aws, "aws");
     }
 }

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 public final class NextflowConfig {
     static final String BASE = "labstacks/megatests/nextflow/nextflow-base.config";
 
-    private NextflowConfig() {
-    }
+    private NextflowConfig() {}
 
     public static String forKind(ComputeEnvKind kind) {
         var base = read(BASE, false);
@@ -23,8 +22,10 @@ public final class NextflowConfig {
 
     /** {@code base.strip() + "\n\n" + own-without-includeConfig}, stripped; no base gives the own file alone. */
     static String merge(String base, String own) {
-        var kept = own.lines().filter(line -> !line.strip().startsWith("includeConfig"))
-                .collect(Collectors.joining("\n"));
+        var kept =
+                own.lines()
+                        .filter(line -> !line.strip().startsWith("includeConfig"))
+                        .collect(Collectors.joining("\n"));
         var merged = base == null || base.isBlank() ? kept : base.strip() + "\n\n" + kept;
         return merged.strip();
     }

@@ -1,11 +1,10 @@
 package labstacks.megatests;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import labstacks.shared.json.StrictJson;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import labstacks.shared.json.StrictJson;
 
 /**
  * The offline plan's stand-in for GitHub teams, public e-mails and current workspace participants.
@@ -15,9 +14,12 @@ import java.util.Optional;
  * @param participants e-mail to the workspace role of someone who is a participant already
  * @param organizationMembers e-mails of the Seqera organization's members (people with an account there)
  */
-record OfflineParticipants(@JsonProperty("_comment") Optional<String> comment, Map<String, List<String>> teams,
-                           Map<String, String> emails, Map<String, String> participants,
-                           List<String> organizationMembers) {
+record OfflineParticipants(
+        @JsonProperty("_comment") Optional<String> comment,
+        Map<String, List<String>> teams,
+        Map<String, String> emails,
+        Map<String, String> participants,
+        List<String> organizationMembers) {
     static final String RESOURCE = "labstacks/megatests/offline-participants.json";
 
     static OfflineParticipants load() {

@@ -10,8 +10,7 @@ import java.util.TreeMap;
  * value computed by the project this replaces must be reproduced exactly.
  */
 final class PythonJson {
-    private PythonJson() {
-    }
+    private PythonJson() {}
 
     static String dumpsSorted(Object value) {
         var out = new StringBuilder();

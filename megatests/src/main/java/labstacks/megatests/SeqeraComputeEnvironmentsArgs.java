@@ -2,7 +2,6 @@ package labstacks.megatests;
 
 import com.pulumi.core.Output;
 import com.pulumi.seqera.Provider;
-
 import java.util.Objects;
 
 /**
@@ -29,7 +28,8 @@ public final class SeqeraComputeEnvironmentsArgs {
         this.accessKeyId = Objects.requireNonNull(builder.accessKeyId, "accessKeyId");
         this.secretAccessKey = Objects.requireNonNull(builder.secretAccessKey, "secretAccessKey");
         this.githubToken = Objects.requireNonNull(builder.githubToken, "githubToken");
-        this.policyFingerprint = Objects.requireNonNull(builder.policyFingerprint, "policyFingerprint");
+        this.policyFingerprint =
+                Objects.requireNonNull(builder.policyFingerprint, "policyFingerprint");
         this.environments = Objects.requireNonNull(builder.environments, "environments");
         this.seqera = Objects.requireNonNull(builder.seqera, "seqera");
         this.liveIds = Objects.requireNonNull(builder.liveIds, "liveIds");
@@ -98,8 +98,7 @@ public final class SeqeraComputeEnvironmentsArgs {
         private Provider seqera;
         private LiveIds liveIds = LiveIds.NONE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder workspaceId(long id) {
             this.workspaceId = id;

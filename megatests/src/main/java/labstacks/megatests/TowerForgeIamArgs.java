@@ -2,9 +2,8 @@ package labstacks.megatests;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
-import labstacks.shared.aws.PolicyDocument;
-
 import java.util.Objects;
+import labstacks.shared.aws.PolicyDocument;
 
 /**
  * Inputs of a {@link TowerForgeIam}.
@@ -14,8 +13,11 @@ import java.util.Objects;
  * @param forgePolicy the forge policy document ({@link TowerForgePolicies#forge(String)})
  * @param aws         the explicit AWS provider
  */
-public record TowerForgeIamArgs(Output<String> bucketName, Output<String> bucketArn, PolicyDocument forgePolicy,
-                                Provider aws) {
+public record TowerForgeIamArgs(
+        Output<String> bucketName,
+        Output<String> bucketArn,
+        PolicyDocument forgePolicy,
+        Provider aws) {
     public TowerForgeIamArgs {
         Objects.requireNonNull(bucketName, "bucketName");
         Objects.requireNonNull(bucketArn, "bucketArn");

@@ -1,12 +1,11 @@
 package labstacks.megatests;
 
-import labstacks.shared.aws.PolicyDocument;
-import labstacks.shared.aws.PolicyDocument.Statement;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labstacks.shared.aws.PolicyDocument;
+import labstacks.shared.aws.PolicyDocument.Statement;
 import labstacks.shared.text.Sha256;
 
 /**
@@ -17,38 +16,97 @@ import labstacks.shared.text.Sha256;
 public final class TowerForgePolicies {
 
     /** What TowerForge needs to build Batch environments (statement TowerForge0). */
-    static final List<String> FORGE_ACTIONS = List.of(
-            "ssm:GetParameters",
-            "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:AddRoleToInstanceProfile",
-            "iam:RemoveRoleFromInstanceProfile", "iam:CreateRole", "iam:DeleteRole", "iam:AttachRolePolicy",
-            "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PassRole", "iam:TagRole",
-            "iam:TagInstanceProfile", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:GetRole",
-            "batch:CreateComputeEnvironment", "batch:UpdateComputeEnvironment", "batch:DeleteComputeEnvironment",
-            "batch:CreateJobQueue", "batch:UpdateJobQueue", "batch:DeleteJobQueue", "batch:DescribeComputeEnvironments",
-            "batch:DescribeJobQueues",
-            "fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:DescribeFileSystems", "fsx:TagResource",
-            "ec2:DescribeSecurityGroups", "ec2:DescribeAccountAttributes", "ec2:DescribeSubnets",
-            "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions", "ec2:CreateLaunchTemplate",
-            "ec2:DeleteLaunchTemplate", "ec2:DescribeKeyPairs", "ec2:DescribeVpcs", "ec2:DescribeInstanceTypes",
-            "ec2:DescribeInstanceTypeOfferings", "ec2:GetEbsEncryptionByDefault",
-            "efs:CreateFileSystem", "efs:DeleteFileSystem", "efs:DescribeFileSystems", "efs:CreateMountTarget",
-            "efs:DeleteMountTarget", "efs:DescribeMountTargets", "efs:ModifyFileSystem", "efs:PutLifecycleConfiguration",
-            "efs:TagResource",
-            "elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem",
-            "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:CreateMountTarget",
-            "elasticfilesystem:DeleteMountTarget", "elasticfilesystem:DescribeMountTargets",
-            "elasticfilesystem:UpdateFileSystem", "elasticfilesystem:PutLifecycleConfiguration",
-            "elasticfilesystem:TagResource");
+    static final List<String> FORGE_ACTIONS =
+            List.of(
+                    "ssm:GetParameters",
+                    "iam:CreateInstanceProfile",
+                    "iam:DeleteInstanceProfile",
+                    "iam:AddRoleToInstanceProfile",
+                    "iam:RemoveRoleFromInstanceProfile",
+                    "iam:CreateRole",
+                    "iam:DeleteRole",
+                    "iam:AttachRolePolicy",
+                    "iam:DetachRolePolicy",
+                    "iam:PutRolePolicy",
+                    "iam:DeleteRolePolicy",
+                    "iam:PassRole",
+                    "iam:TagRole",
+                    "iam:TagInstanceProfile",
+                    "iam:ListRolePolicies",
+                    "iam:ListAttachedRolePolicies",
+                    "iam:GetRole",
+                    "batch:CreateComputeEnvironment",
+                    "batch:UpdateComputeEnvironment",
+                    "batch:DeleteComputeEnvironment",
+                    "batch:CreateJobQueue",
+                    "batch:UpdateJobQueue",
+                    "batch:DeleteJobQueue",
+                    "batch:DescribeComputeEnvironments",
+                    "batch:DescribeJobQueues",
+                    "fsx:CreateFileSystem",
+                    "fsx:DeleteFileSystem",
+                    "fsx:DescribeFileSystems",
+                    "fsx:TagResource",
+                    "ec2:DescribeSecurityGroups",
+                    "ec2:DescribeAccountAttributes",
+                    "ec2:DescribeSubnets",
+                    "ec2:DescribeLaunchTemplates",
+                    "ec2:DescribeLaunchTemplateVersions",
+                    "ec2:CreateLaunchTemplate",
+                    "ec2:DeleteLaunchTemplate",
+                    "ec2:DescribeKeyPairs",
+                    "ec2:DescribeVpcs",
+                    "ec2:DescribeInstanceTypes",
+                    "ec2:DescribeInstanceTypeOfferings",
+                    "ec2:GetEbsEncryptionByDefault",
+                    "efs:CreateFileSystem",
+                    "efs:DeleteFileSystem",
+                    "efs:DescribeFileSystems",
+                    "efs:CreateMountTarget",
+                    "efs:DeleteMountTarget",
+                    "efs:DescribeMountTargets",
+                    "efs:ModifyFileSystem",
+                    "efs:PutLifecycleConfiguration",
+                    "efs:TagResource",
+                    "elasticfilesystem:CreateFileSystem",
+                    "elasticfilesystem:DeleteFileSystem",
+                    "elasticfilesystem:DescribeFileSystems",
+                    "elasticfilesystem:CreateMountTarget",
+                    "elasticfilesystem:DeleteMountTarget",
+                    "elasticfilesystem:DescribeMountTargets",
+                    "elasticfilesystem:UpdateFileSystem",
+                    "elasticfilesystem:PutLifecycleConfiguration",
+                    "elasticfilesystem:TagResource");
 
     /** What launching and monitoring runs needs (statement TowerLaunch0, without S3). */
-    static final List<String> LAUNCH_ACTIONS = List.of(
-            "batch:DescribeJobQueues", "batch:CancelJob", "batch:SubmitJob", "batch:ListJobs", "batch:TagResource",
-            "batch:DescribeComputeEnvironments", "batch:TerminateJob", "batch:DescribeJobs",
-            "batch:RegisterJobDefinition", "batch:DescribeJobDefinitions",
-            "ecs:DescribeTasks", "ec2:DescribeInstances", "ec2:DescribeInstanceTypes", "ec2:DescribeInstanceAttribute",
-            "ecs:DescribeContainerInstances", "ec2:DescribeInstanceStatus", "ec2:DescribeImages",
-            "logs:Describe*", "logs:Get*", "logs:List*", "logs:StartQuery", "logs:StopQuery", "logs:TestMetricFilter",
-            "logs:FilterLogEvents", "ses:SendRawEmail", "secretsmanager:ListSecrets");
+    static final List<String> LAUNCH_ACTIONS =
+            List.of(
+                    "batch:DescribeJobQueues",
+                    "batch:CancelJob",
+                    "batch:SubmitJob",
+                    "batch:ListJobs",
+                    "batch:TagResource",
+                    "batch:DescribeComputeEnvironments",
+                    "batch:TerminateJob",
+                    "batch:DescribeJobs",
+                    "batch:RegisterJobDefinition",
+                    "batch:DescribeJobDefinitions",
+                    "ecs:DescribeTasks",
+                    "ec2:DescribeInstances",
+                    "ec2:DescribeInstanceTypes",
+                    "ec2:DescribeInstanceAttribute",
+                    "ecs:DescribeContainerInstances",
+                    "ec2:DescribeInstanceStatus",
+                    "ec2:DescribeImages",
+                    "logs:Describe*",
+                    "logs:Get*",
+                    "logs:List*",
+                    "logs:StartQuery",
+                    "logs:StopQuery",
+                    "logs:TestMetricFilter",
+                    "logs:FilterLogEvents",
+                    "ses:SendRawEmail",
+                    "secretsmanager:ListSecrets");
 
     /** The forge policy's launch statement also reads S3. */
     static final List<String> LAUNCH_S3_READ = List.of("s3:Get*", "s3:List*");
@@ -72,15 +130,20 @@ public final class TowerForgePolicies {
             "TowerForge creates Batch environments, roles and launch templates whose names Seqera Platform chooses"
                     + " at run time; seqeralabs/nf-tower-aws documents these statements with Resource \"*\"";
 
-    private TowerForgePolicies() {
-    }
+    private TowerForgePolicies() {}
 
     public static PolicyDocument forge() {
         var launch = new ArrayList<>(LAUNCH_S3_READ);
         launch.addAll(LAUNCH_ACTIONS);
         return PolicyDocument.of(
-                Statement.allow(FORGE_ACTIONS.toArray(String[]::new)).sid("TowerForge0").resources("*").build(),
-                Statement.allow(launch.toArray(String[]::new)).sid("TowerLaunch0").resources("*").build());
+                Statement.allow(FORGE_ACTIONS.toArray(String[]::new))
+                        .sid("TowerForge0")
+                        .resources("*")
+                        .build(),
+                Statement.allow(launch.toArray(String[]::new))
+                        .sid("TowerLaunch0")
+                        .resources("*")
+                        .build());
     }
 
     /**
@@ -90,14 +153,16 @@ public final class TowerForgePolicies {
      * the roles Forge creates) and the Fargate head job's execution role
      * ({@code platform-cloud/docs/secrets/overview.md}). The scoped policy attaches nothing else.
      */
-    public static final List<String> FORGE_MANAGED_POLICIES = List.of(
-            "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole",
-            "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
-            "arn:aws:iam::aws:policy/service-role/AmazonEC2SpotFleetTaggingRole",
-            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+    public static final List<String> FORGE_MANAGED_POLICIES =
+            List.of(
+                    "arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole",
+                    "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+                    "arn:aws:iam::aws:policy/service-role/AmazonEC2SpotFleetTaggingRole",
+                    "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
 
     /** The permissions boundary a {@code TowerForge-*} role must carry before an inline policy is put on it. */
-    public static final String PERMISSIONS_BOUNDARY = "arn:aws:iam::*:policy/TowerForge-PermissionsBoundary";
+    public static final String PERMISSIONS_BOUNDARY =
+            "arn:aws:iam::*:policy/TowerForge-PermissionsBoundary";
 
     /**
      * Seqera's documented least-privilege forge policy: seqeralabs/docs @ ee2ff5c41,
@@ -121,40 +186,83 @@ public final class TowerForgePolicies {
      */
     public static PolicyDocument scopedForge() {
         return PolicyDocument.of(
-                Statement.allow("batch:CreateComputeEnvironment", "batch:CreateJobQueue", "batch:DeleteComputeEnvironment",
-                                "batch:DeleteJobQueue", "batch:TagResource", "batch:UpdateComputeEnvironment",
+                Statement.allow(
+                                "batch:CreateComputeEnvironment",
+                                "batch:CreateJobQueue",
+                                "batch:DeleteComputeEnvironment",
+                                "batch:DeleteJobQueue",
+                                "batch:TagResource",
+                                "batch:UpdateComputeEnvironment",
                                 "batch:UpdateJobQueue")
                         .sid("BatchEnvironmentManagement")
-                        .resources("arn:aws:batch:*:*:compute-environment/TowerForge-*", "arn:aws:batch:*:*:job-queue/TowerForge-*")
+                        .resources(
+                                "arn:aws:batch:*:*:compute-environment/TowerForge-*",
+                                "arn:aws:batch:*:*:job-queue/TowerForge-*")
                         .build(),
-                Statement.allow("batch:DescribeComputeEnvironments", "batch:DescribeJobDefinitions",
+                Statement.allow(
+                                "batch:DescribeComputeEnvironments", "batch:DescribeJobDefinitions",
                                 "batch:DescribeJobQueues", "batch:DescribeJobs")
-                        .sid("BatchEnvironmentListing").resources("*").build(),
-                Statement.allow("batch:CancelJob", "batch:RegisterJobDefinition", "batch:SubmitJob", "batch:TagResource",
+                        .sid("BatchEnvironmentListing")
+                        .resources("*")
+                        .build(),
+                Statement.allow(
+                                "batch:CancelJob",
+                                "batch:RegisterJobDefinition",
+                                "batch:SubmitJob",
+                                "batch:TagResource",
                                 "batch:TerminateJob")
                         .sid("BatchJobsManagement")
-                        .resources("arn:aws:batch:*:*:job-definition/*", "arn:aws:batch:*:*:job-queue/TowerForge-*",
+                        .resources(
+                                "arn:aws:batch:*:*:job-definition/*",
+                                "arn:aws:batch:*:*:job-queue/TowerForge-*",
                                 "arn:aws:batch:*:*:job/*")
                         .build(),
-                Statement.allow("ec2:CreateLaunchTemplate", "ec2:DeleteLaunchTemplate", "ec2:DescribeLaunchTemplates",
+                Statement.allow(
+                                "ec2:CreateLaunchTemplate",
+                                "ec2:DeleteLaunchTemplate",
+                                "ec2:DescribeLaunchTemplates",
                                 "ec2:DescribeLaunchTemplateVersions")
-                        .sid("LaunchTemplateManagement").resources("*").build(),
+                        .sid("LaunchTemplateManagement")
+                        .resources("*")
+                        .build(),
                 Statement.allow("iam:PassRole")
                         .sid("PassRolesToBatch")
                         .resources("arn:aws:iam::*:role/TowerForge-*")
-                        .condition("StringEquals", "iam:PassedToService", List.of("batch.amazonaws.com", "ec2.amazonaws.com"))
+                        .condition(
+                                "StringEquals",
+                                "iam:PassedToService",
+                                List.of("batch.amazonaws.com", "ec2.amazonaws.com"))
                         .build(),
-                Statement.allow("logs:Describe*", "logs:FilterLogEvents", "logs:Get*", "logs:List*", "logs:StartQuery",
-                                "logs:StopQuery", "logs:TestMetricFilter")
-                        .sid("CloudWatchLogsAccess").resources("*").build(),
+                Statement.allow(
+                                "logs:Describe*",
+                                "logs:FilterLogEvents",
+                                "logs:Get*",
+                                "logs:List*",
+                                "logs:StartQuery",
+                                "logs:StopQuery",
+                                "logs:TestMetricFilter")
+                        .sid("CloudWatchLogsAccess")
+                        .resources("*")
+                        .build(),
                 Statement.allow("s3:Get*", "s3:List*").sid("S3Read").resources("*").build(),
-                Statement.allow("iam:AddRoleToInstanceProfile", "iam:CreateInstanceProfile",
-                                "iam:CreateRole", "iam:DeleteInstanceProfile", "iam:DeleteRole", "iam:DeleteRolePolicy",
-                                "iam:DetachRolePolicy", "iam:GetRole", "iam:ListAttachedRolePolicies",
-                                "iam:ListRolePolicies", "iam:RemoveRoleFromInstanceProfile",
-                                "iam:TagInstanceProfile", "iam:TagRole")
+                Statement.allow(
+                                "iam:AddRoleToInstanceProfile",
+                                "iam:CreateInstanceProfile",
+                                "iam:CreateRole",
+                                "iam:DeleteInstanceProfile",
+                                "iam:DeleteRole",
+                                "iam:DeleteRolePolicy",
+                                "iam:DetachRolePolicy",
+                                "iam:GetRole",
+                                "iam:ListAttachedRolePolicies",
+                                "iam:ListRolePolicies",
+                                "iam:RemoveRoleFromInstanceProfile",
+                                "iam:TagInstanceProfile",
+                                "iam:TagRole")
                         .sid("IAMRoleAndProfileManagement")
-                        .resources("arn:aws:iam::*:role/TowerForge-*", "arn:aws:iam::*:instance-profile/TowerForge-*")
+                        .resources(
+                                "arn:aws:iam::*:role/TowerForge-*",
+                                "arn:aws:iam::*:instance-profile/TowerForge-*")
                         .build(),
                 Statement.allow("iam:AttachRolePolicy")
                         .sid("AttachForgeManagedPoliciesOnly")
@@ -166,20 +274,44 @@ public final class TowerForgePolicies {
                         .resources("arn:aws:iam::*:role/TowerForge-*")
                         .condition("ArnLike", "iam:PermissionsBoundary", PERMISSIONS_BOUNDARY)
                         .build(),
-                Statement.allow("ssm:GetParameters").sid("FetchOptimizedAMIMetadata")
-                        .resources("arn:aws:ssm:*:*:parameter/aws/service/ecs/*").build(),
-                Statement.allow("ec2:DescribeAccountAttributes", "ec2:DescribeImages", "ec2:DescribeInstanceTypeOfferings",
-                                "ec2:DescribeInstanceTypes", "ec2:DescribeKeyPairs", "ec2:DescribeSecurityGroups",
-                                "ec2:DescribeSubnets", "ec2:DescribeVpcs", "ec2:GetEbsEncryptionByDefault")
-                        .sid("EC2MetadataDescribe").resources("*").build(),
-                Statement.allow("fsx:CreateFileSystem", "fsx:DeleteFileSystem", "fsx:DescribeFileSystems", "fsx:TagResource")
-                        .sid("FSxManagement").resources("*").build(),
-                Statement.allow("elasticfilesystem:CreateFileSystem", "elasticfilesystem:DeleteFileSystem",
-                                "elasticfilesystem:CreateMountTarget", "elasticfilesystem:DeleteMountTarget",
-                                "elasticfilesystem:DescribeFileSystems", "elasticfilesystem:DescribeMountTargets",
-                                "elasticfilesystem:UpdateFileSystem", "elasticfilesystem:PutLifecycleConfiguration",
+                Statement.allow("ssm:GetParameters")
+                        .sid("FetchOptimizedAMIMetadata")
+                        .resources("arn:aws:ssm:*:*:parameter/aws/service/ecs/*")
+                        .build(),
+                Statement.allow(
+                                "ec2:DescribeAccountAttributes",
+                                "ec2:DescribeImages",
+                                "ec2:DescribeInstanceTypeOfferings",
+                                "ec2:DescribeInstanceTypes",
+                                "ec2:DescribeKeyPairs",
+                                "ec2:DescribeSecurityGroups",
+                                "ec2:DescribeSubnets",
+                                "ec2:DescribeVpcs",
+                                "ec2:GetEbsEncryptionByDefault")
+                        .sid("EC2MetadataDescribe")
+                        .resources("*")
+                        .build(),
+                Statement.allow(
+                                "fsx:CreateFileSystem",
+                                "fsx:DeleteFileSystem",
+                                "fsx:DescribeFileSystems",
+                                "fsx:TagResource")
+                        .sid("FSxManagement")
+                        .resources("*")
+                        .build(),
+                Statement.allow(
+                                "elasticfilesystem:CreateFileSystem",
+                                "elasticfilesystem:DeleteFileSystem",
+                                "elasticfilesystem:CreateMountTarget",
+                                "elasticfilesystem:DeleteMountTarget",
+                                "elasticfilesystem:DescribeFileSystems",
+                                "elasticfilesystem:DescribeMountTargets",
+                                "elasticfilesystem:UpdateFileSystem",
+                                "elasticfilesystem:PutLifecycleConfiguration",
                                 "elasticfilesystem:TagResource")
-                        .sid("EFSManagement").resources("*").build());
+                        .sid("EFSManagement")
+                        .resources("*")
+                        .build());
     }
 
     /** The forge policy a {@code megatests:forgePolicy} value names. */
@@ -187,13 +319,18 @@ public final class TowerForgePolicies {
         return switch (choice) {
             case "nf-core" -> forge();
             case "scoped" -> scopedForge();
-            default -> throw new IllegalArgumentException("megatests:forgePolicy must be nf-core or scoped, not " + choice);
+            default ->
+                    throw new IllegalArgumentException(
+                            "megatests:forgePolicy must be nf-core or scoped, not " + choice);
         };
     }
 
     public static PolicyDocument launch() {
         return PolicyDocument.of(
-                Statement.allow(LAUNCH_ACTIONS.toArray(String[]::new)).sid("TowerLaunch0").resources("*").build());
+                Statement.allow(LAUNCH_ACTIONS.toArray(String[]::new))
+                        .sid("TowerLaunch0")
+                        .resources("*")
+                        .build());
     }
 
     /** Read and write the megatests bucket only. */
@@ -205,8 +342,13 @@ public final class TowerForgePolicies {
     public static PolicyDocument s3ForBucketArn(String bucketArn) {
         return PolicyDocument.of(
                 Statement.allow("s3:ListBucket").resources(bucketArn).build(),
-                Statement.allow("s3:GetObject", "s3:PutObject", "s3:PutObjectTagging", "s3:DeleteObject")
-                        .resources(bucketArn + "/*").build());
+                Statement.allow(
+                                "s3:GetObject",
+                                "s3:PutObject",
+                                "s3:PutObjectTagging",
+                                "s3:DeleteObject")
+                        .resources(bucketArn + "/*")
+                        .build());
     }
 
     /**
@@ -229,7 +371,11 @@ public final class TowerForgePolicies {
             map.put("Sid", statement.sid());
             map.put("Effect", statement.effect().name());
             map.put("Action", statement.actions());
-            map.put("Resource", statement.resources().size() == 1 ? statement.resources().get(0) : statement.resources());
+            map.put(
+                    "Resource",
+                    statement.resources().size() == 1
+                            ? statement.resources().get(0)
+                            : statement.resources());
             if (statement.conditions() != null && !statement.conditions().isEmpty()) {
                 // nf-core's documents have none; only the scoped policy's PassRole has one.
                 map.put("Condition", statement.conditions());

@@ -1,8 +1,8 @@
 package labstacks.megatests;
 
+import com.pulumi.github.Provider;
 import java.util.Objects;
 import java.util.function.Consumer;
-import com.pulumi.github.Provider;
 
 /**
  * Inputs of a {@link WorkspaceParticipants}: named fields; the organization, workspace and both providers
@@ -82,10 +82,9 @@ public final class WorkspaceParticipantsArgs {
         private Provider github;
         private com.pulumi.seqera.Provider seqera;
         private LiveIds liveIds = LiveIds.NONE;
-        private Consumer<String> warnings = warning -> { };
+        private Consumer<String> warnings = warning -> {};
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder orgId(long id) {
             this.orgId = id;

@@ -1,17 +1,19 @@
 package labstacks.megatests;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class NextflowConfigTest {
 
     @Test
     void baseComesFirstAndIncludeConfigLinesAreRemoved() {
-        var merged = NextflowConfig.merge("  base line\n", "// own\n  includeConfig 'x.config'\nincludeConfig \"y\"\nprocess.cpus = 2\n");
+        var merged =
+                NextflowConfig.merge(
+                        "  base line\n",
+                        "// own\n  includeConfig 'x.config'\nincludeConfig \"y\"\nprocess.cpus = 2\n");
         assertEquals("base line\n\n// own\nprocess.cpus = 2", merged);
     }
 
@@ -22,7 +24,8 @@ class NextflowConfigTest {
 
     @Test
     void theCpuConfigIsByteForByteTheOriginal() {
-        var expected = """
+        var expected =
+                """
                 // Base Nextflow configuration for AWS Batch compute environments
                 // This configuration is shared across all compute environment types
 
@@ -50,6 +53,8 @@ class NextflowConfigTest {
             assertTrue(config.startsWith("// Base Nextflow configuration"), kind.name());
         }
         assertTrue(NextflowConfig.forKind(ComputeEnvKind.GPU).endsWith("GPU-specific settings"));
-        assertTrue(NextflowConfig.forKind(ComputeEnvKind.ARM).contains("for ARM CPU compute environments"));
+        assertTrue(
+                NextflowConfig.forKind(ComputeEnvKind.ARM)
+                        .contains("for ARM CPU compute environments"));
     }
 }

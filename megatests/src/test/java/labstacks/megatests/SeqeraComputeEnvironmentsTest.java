@@ -1,7 +1,18 @@
 package labstacks.megatests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import labstacks.offline.plan.PlanValues;
 import labstacks.offline.plan.PlannedResource;
 import labstacks.offline.testing.ProgramHarness;
@@ -9,18 +20,6 @@ import labstacks.offline.testing.StackRun;
 import labstacks.shared.providers.SeqeraAccess;
 import labstacks.shared.providers.SeqeraProviders;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeqeraComputeEnvironmentsTest {
     private static final String ROOT = "urn:pulumi:test::labstacks::";
@@ -38,18 +37,43 @@ class SeqeraComputeEnvironmentsTest {
     }
 
     private static StackRun run(ComputeEnvDefinitions definitions) {
-        return ProgramHarness.component("seqera", stack -> {
-            var seqera = SeqeraProviders.create("seqera", new SeqeraAccess("https://api.example.org", Output.ofSecret("t")));
-            var platform = new SeqeraComputeEnvironments("seqera", SeqeraComputeEnvironmentsArgs.builder()
-                    .workspaceId(4242L).githubOwner("acme")
-                    .accessKeyId(Output.of("AKIATESTKEY"))
-                    .secretAccessKey(Output.ofSecret("secret-key-for-tests"))
-                    .githubToken(Output.ofSecret("gh-token-for-tests"))
-                    .policyFingerprint("0badcafe").environments(definitions).seqera(seqera)
-                    .build(), ComponentResourceOptions.Empty);
-            stack.pulumi().export("cpuId", platform.environment(ComputeEnvKind.CPU).computeEnvId());
-            stack.pulumi().export("githubCredentialId", platform.githubCredential().credentialsId());
-        }).run().assertSucceeded();
+        return ProgramHarness.component(
+                        "seqera",
+                        stack -> {
+                            var seqera =
+                                    SeqeraProviders.create(
+                                            "seqera",
+                                            new SeqeraAccess(
+                                                    "https://api.example.org",
+                                                    Output.ofSecret("t")));
+                            var platform =
+                                    new SeqeraComputeEnvironments(
+                                            "seqera",
+                                            SeqeraComputeEnvironmentsArgs.builder()
+                                                    .workspaceId(4242L)
+                                                    .githubOwner("acme")
+                                                    .accessKeyId(Output.of("AKIATESTKEY"))
+                                                    .secretAccessKey(
+                                                            Output.ofSecret("secret-key-for-tests"))
+                                                    .githubToken(
+                                                            Output.ofSecret("gh-token-for-tests"))
+                                                    .policyFingerprint("0badcafe")
+                                                    .environments(definitions)
+                                                    .seqera(seqera)
+                                                    .build(),
+                                            ComponentResourceOptions.Empty);
+                            stack.pulumi()
+                                    .export(
+                                            "cpuId",
+                                            platform.environment(ComputeEnvKind.CPU)
+                                                    .computeEnvId());
+                            stack.pulumi()
+                                    .export(
+                                            "githubCredentialId",
+                                            platform.githubCredential().credentialsId());
+                        })
+                .run()
+                .assertSucceeded();
     }
 
     @SuppressWarnings("unchecked")
@@ -68,7 +92,14 @@ class SeqeraComputeEnvironmentsTest {
         assertTrue(PlanValues.containsSecret(aws.inputs().get("keys")));
         assertEquals(List.of("keys"), aws.additionalSecretOutputs());
         assertFalse(aws.protect(), "rotates with the access key");
-        assertEquals(Map.of("create", "300000000000ns", "update", "300000000000ns", "delete", "120000000000ns"),
+        assertEquals(
+                Map.of(
+                        "create",
+                        "300000000000ns",
+                        "update",
+                        "300000000000ns",
+                        "delete",
+                        "120000000000ns"),
                 aws.customTimeouts());
         assertEquals(List.of(ROOT + CREDENTIAL + "::towerforge-aws-credential"), aws.aliases());
         assertEquals("seqera", aws.provider());
@@ -76,13 +107,23 @@ class SeqeraComputeEnvironmentsTest {
 
     @Test
     void theGithubCredentialIsProtectedAndScopedToTheOrganization() {
-        var github = run(moduleFiles()).resource(CREDENTIAL, "github-credential-" + SeqeraComputeEnvironments.GITHUB_CREDENTIAL);
+        var github =
+                run(moduleFiles())
+                        .resource(
+                                CREDENTIAL,
+                                "github-credential-" + SeqeraComputeEnvironments.GITHUB_CREDENTIAL);
         assertTrue(github.protect());
         assertEquals("https://github.com/acme/", github.inputs().get("baseUrl"));
-        assertEquals(SeqeraComputeEnvironments.GITHUB_USERNAME, input(github, "keys.github.username"));
-        assertInstanceOf(PlanValues.Secret.class, ((Map<?, ?>) ((Map<?, ?>) github.inputs().get("keys")).get("github")).get("password"));
+        assertEquals(
+                SeqeraComputeEnvironments.GITHUB_USERNAME, input(github, "keys.github.username"));
+        assertInstanceOf(
+                PlanValues.Secret.class,
+                ((Map<?, ?>) ((Map<?, ?>) github.inputs().get("keys")).get("github"))
+                        .get("password"));
         assertEquals(List.of("keys"), github.additionalSecretOutputs());
-        assertEquals(List.of(ROOT + CREDENTIAL + "::github-credential-nf-core-github-finegrained"), github.aliases());
+        assertEquals(
+                List.of(ROOT + CREDENTIAL + "::github-credential-nf-core-github-finegrained"),
+                github.aliases());
     }
 
     @Test
@@ -90,17 +131,30 @@ class SeqeraComputeEnvironmentsTest {
         // A definition that differs from the module's files: the component reads nothing itself.
         var files = moduleFiles();
         var byKind = new EnumMap<>(files.byKind());
-        var cpuText = resourceText(ComputeEnvKind.CPU.specResource()).replace("\"maxCpus\": 1000", "\"maxCpus\": 64");
-        byKind.put(ComputeEnvKind.CPU, new ComputeEnvDefinition(ComputeEnvSpec.parse(cpuText, "cpu.json"), "// test config"));
+        var cpuText =
+                resourceText(ComputeEnvKind.CPU.specResource())
+                        .replace("\"maxCpus\": 1000", "\"maxCpus\": 64");
+        byKind.put(
+                ComputeEnvKind.CPU,
+                new ComputeEnvDefinition(
+                        ComputeEnvSpec.parse(cpuText, "cpu.json"), "// test config"));
         var run = run(new ComputeEnvDefinitions(byKind));
         var cpu = run.resource(CE, ComputeEnvKind.CPU.environmentName());
         assertEquals(64, (Object) input(cpu, BATCH + "forge.maxCpus"));
         assertEquals("// test config", input(cpu, BATCH + "nextflowConfig"));
         var gpu = run.resource(CE, ComputeEnvKind.GPU.environmentName());
-        assertEquals(files.of(ComputeEnvKind.GPU).nextflowConfig(), input(gpu, BATCH + "nextflowConfig"));
-        assertEquals(List.of("g4dn", "g5", "c6id", "m6id", "r6id"), input(gpu, BATCH + "forge.instanceTypes"));
+        assertEquals(
+                files.of(ComputeEnvKind.GPU).nextflowConfig(),
+                input(gpu, BATCH + "nextflowConfig"));
+        assertEquals(
+                List.of("g4dn", "g5", "c6id", "m6id", "r6id"),
+                input(gpu, BATCH + "forge.instanceTypes"));
         assertEquals(true, input(gpu, BATCH + "forge.gpuEnabled"));
-        assertEquals(true, input(run.resource(CE, ComputeEnvKind.ARM.environmentName()), BATCH + "forge.arm64Enabled"));
+        assertEquals(
+                true,
+                input(
+                        run.resource(CE, ComputeEnvKind.ARM.environmentName()),
+                        BATCH + "forge.arm64Enabled"));
     }
 
     @Test
@@ -110,11 +164,26 @@ class SeqeraComputeEnvironmentsTest {
             var ce = run.resource(CE, kind.environmentName());
             assertEquals(kind.environmentName(), input(ce, "computeEnv.name"));
             assertEquals("aws-batch", input(ce, "computeEnv.platform"));
-            assertEquals(kind.description() + " (IAM Policy Version: 0badcafe)", input(ce, "computeEnv.description"));
-            assertEquals(PlanValues.Unknown.VALUE, input(ce, "computeEnv.credentialsId"), "assigned by Seqera");
-            assertEquals(List.of("towerforge-aws-credential"), ce.dependsOn(), "no explicit dependsOn: the id carries it");
+            assertEquals(
+                    kind.description() + " (IAM Policy Version: 0badcafe)",
+                    input(ce, "computeEnv.description"));
+            assertEquals(
+                    PlanValues.Unknown.VALUE,
+                    input(ce, "computeEnv.credentialsId"),
+                    "assigned by Seqera");
+            assertEquals(
+                    List.of("towerforge-aws-credential"),
+                    ce.dependsOn(),
+                    "no explicit dependsOn: the id carries it");
             assertTrue(ce.deleteBeforeReplace(), "names are unique per workspace");
-            assertEquals(Map.of("create", "600000000000ns", "update", "600000000000ns", "delete", "300000000000ns"),
+            assertEquals(
+                    Map.of(
+                            "create",
+                            "600000000000ns",
+                            "update",
+                            "600000000000ns",
+                            "delete",
+                            "300000000000ns"),
                     ce.customTimeouts());
             assertEquals(List.of(ROOT + CE + "::" + kind.environmentName()), ce.aliases());
             assertEquals("seqera", ce.provider());
@@ -132,7 +201,8 @@ class SeqeraComputeEnvironmentsTest {
     void dragenEnabledIsNeverSent() {
         var run = run(moduleFiles());
         for (var kind : ComputeEnvKind.values()) {
-            Map<String, Object> forge = input(run.resource(CE, kind.environmentName()), BATCH + "forge");
+            Map<String, Object> forge =
+                    input(run.resource(CE, kind.environmentName()), BATCH + "forge");
             assertFalse(forge.containsKey("dragenEnabled"), kind + ": " + forge.keySet());
             assertNull(forge.get("dragenAmiId"));
         }
@@ -148,7 +218,10 @@ class SeqeraComputeEnvironmentsTest {
     }
 
     private static String resourceText(String resource) {
-        try (var stream = SeqeraComputeEnvironmentsTest.class.getClassLoader().getResourceAsStream(resource)) {
+        try (var stream =
+                SeqeraComputeEnvironmentsTest.class
+                        .getClassLoader()
+                        .getResourceAsStream(resource)) {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,11 +1,10 @@
 package labstacks.moderate;
 
 import com.pulumi.core.Output;
-import labstacks.shared.text.PercentEncoding;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import labstacks.shared.text.PercentEncoding;
 
 /**
  * The code location's environment (the variables moderate-workflows reads, moderate/enums.py Variables), which
@@ -15,15 +14,15 @@ import java.util.Map;
 final class CodeLocationEnvironment {
     static final String RABBIT_USER = "rabbit";
 
-    private CodeLocationEnvironment() {
-    }
+    private CodeLocationEnvironment() {}
 
     /** Optional services are left out entirely when not configured, so the code sees them as unset. */
     static Output<Map<String, String>> of(ModerateSettings settings) {
         var cluster = settings.cluster();
         var dagster = settings.dagster();
         var plain = new LinkedHashMap<String, String>();
-        plain.put("KEYCLOAK_SERVER_URL", "http://" + cluster.serviceHost(Labels.KEYCLOAK) + ":8080");
+        plain.put(
+                "KEYCLOAK_SERVER_URL", "http://" + cluster.serviceHost(Labels.KEYCLOAK) + ":8080");
         plain.put("KEYCLOAK_ADMIN_USERNAME", settings.keycloak().adminUser());
         plain.put("KEYCLOAK_MAIN_REALM_NAME", settings.keycloak().realm());
         plain.put("POSTGRES_HOST", cluster.serviceHost(Labels.POSTGRES));
@@ -32,8 +31,10 @@ final class CodeLocationEnvironment {
         plain.put("OPEN_METADATA_HOST", "http://" + cluster.serviceHost(Labels.OPENMETADATA));
         plain.put("OPEN_METADATA_PORT", "8585");
         plain.put("MATRIX_PROFILE_JOB_IMAGE", dagster.matrixProfileJobImage());
-        // Variables the code reads with a default of its own (moderate/enums.py VariableDefaults, or only when
-        // set, as MATRIX_PROFILE_JOB_TAG): present only when configured, so the code's default applies otherwise.
+        // Variables the code reads with a default of its own (moderate/enums.py VariableDefaults,
+        // or only when
+        // set, as MATRIX_PROFILE_JOB_TAG): present only when configured, so the code's default
+        // applies otherwise.
         dagster.matrixProfileJobTag().ifPresent(v -> plain.put("MATRIX_PROFILE_JOB_TAG", v));
         dagster.matrixProfileQueue().ifPresent(v -> plain.put("MATRIX_PROFILE_QUEUE", v));
         dagster.s3JobOutputsBucketName().ifPresent(v -> plain.put("S3_JOB_OUTPUTS_BUCKET_NAME", v));
@@ -53,26 +54,42 @@ final class CodeLocationEnvironment {
         secretValues.add(settings.postgres().dagsterPassword());
         secretNames.add("RABBIT_URL");
         var rabbitHost = cluster.serviceHost(Labels.RABBITMQ);
-        secretValues.add(settings.rabbitmq().password().applyValue(pw -> "amqp://"
-                + PercentEncoding.userInfo(RABBIT_USER, pw) + "@" + rabbitHost + ":5672/"));
-        api.password().ifPresent(v -> {
-            secretNames.add("API_PASSWORD");
-            secretValues.add(v);
-        });
-        s3.accessKeyId().ifPresent(v -> {
-            secretNames.add("S3_ACCESS_KEY_ID");
-            secretValues.add(v);
-        });
-        s3.secretAccessKey().ifPresent(v -> {
-            secretNames.add("S3_SECRET_ACCESS_KEY");
-            secretValues.add(v);
-        });
-        return Output.all(secretValues).applyValue(values -> {
-            var data = new LinkedHashMap<>(plain);
-            for (int i = 0; i < secretNames.size(); i++) {
-                data.put(secretNames.get(i), values.get(i));
-            }
-            return Map.copyOf(data);
-        });
+        secretValues.add(
+                settings.rabbitmq()
+                        .password()
+                        .applyValue(
+                                pw ->
+                                        "amqp://"
+                                                + PercentEncoding.userInfo(RABBIT_USER, pw)
+                                                + "@"
+                                                + rabbitHost
+                                                + ":5672/"));
+        api.password()
+                .ifPresent(
+                        v -> {
+                            secretNames.add("API_PASSWORD");
+                            secretValues.add(v);
+                        });
+        s3.accessKeyId()
+                .ifPresent(
+                        v -> {
+                            secretNames.add("S3_ACCESS_KEY_ID");
+                            secretValues.add(v);
+                        });
+        s3.secretAccessKey()
+                .ifPresent(
+                        v -> {
+                            secretNames.add("S3_SECRET_ACCESS_KEY");
+                            secretValues.add(v);
+                        });
+        return Output.all(secretValues)
+                .applyValue(
+                        values -> {
+                            var data = new LinkedHashMap<>(plain);
+                            for (int i = 0; i < secretNames.size(); i++) {
+                                data.put(secretNames.get(i), values.get(i));
+                            }
+                            return Map.copyOf(data);
+                        });
     }
 }

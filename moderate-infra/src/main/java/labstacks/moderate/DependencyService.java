@@ -6,11 +6,10 @@ import com.pulumi.kubernetes.core.v1.Service;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.constructs.kubernetes.StatefulService;
-import labstacks.shared.program.ChildOptions;
-
 import java.util.Map;
 import java.util.Objects;
+import labstacks.constructs.kubernetes.StatefulService;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * A dependency service (PostgreSQL, Keycloak, Elasticsearch, RabbitMQ; {@link DependencyServices} holds their

@@ -1,11 +1,10 @@
 package labstacks.moderate;
 
-import labstacks.shared.program.OrderedMap;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import labstacks.shared.program.OrderedMap;
 
 /**
  * The values of the two Helm releases. Values never hold a secret: every credential is referenced by the
@@ -14,6 +13,7 @@ import java.util.Optional;
 final class HelmCharts {
     static final String DAGSTER_REPOSITORY = "https://dagster-io.github.io/helm";
     static final String DAGSTER_CHART = "dagster";
+
     /**
      * The first chart release whose values.schema.json no longer points at the dead kubernetesjsonschema.dev
      * (dagster-io/dagster#33135, listed under "1.12.8 (core) / 0.28.8 (libraries)" in CHANGES.md). Chart 1.8.7
@@ -21,10 +21,13 @@ final class HelmCharts {
      * skip it. The webserver and daemon images run this version too, and so must the code location.
      */
     static final String DAGSTER_VERSION = "1.12.8";
+
     /** The version of dagster-k8s and dagster-postgres released with {@link #DAGSTER_VERSION}. */
     static final String DAGSTER_LIBRARIES_VERSION = "0.28.8";
+
     /** The image of the webserver and the daemon (chart default repository), pinned to the chart's own version. */
     static final String DAGSTER_SYSTEM_IMAGE = "docker.io/dagster/dagster-celery-k8s";
+
     static final String POSTGRES_DAGSTER_USER = "dagster";
     static final String POSTGRES_OPENMETADATA_USER = "openmetadata";
     static final String OPENMETADATA_REPOSITORY = "https://helm.open-metadata.org/";
@@ -33,8 +36,7 @@ final class HelmCharts {
     static final String CODE_LOCATION = "moderate";
     static final String JWT_KEYS_DIR = "/etc/openmetadata/jwtkeys";
 
-    private HelmCharts() {
-    }
+    private HelmCharts() {}
 
     /**
      * What the Dagster release's values depend on.
@@ -46,8 +48,13 @@ final class HelmCharts {
      * @param imagePullSecrets  the Secrets pods pull private images with; empty for none
      * @param maxConcurrentRuns how many runs may run at once; empty for the chart's default (no limit)
      */
-    record DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag, List<String> grpcArgs,
-                         List<String> imagePullSecrets, Optional<Integer> maxConcurrentRuns) {
+    record DagsterInputs(
+            String namespace,
+            String codeLocationImage,
+            String codeLocationTag,
+            List<String> grpcArgs,
+            List<String> imagePullSecrets,
+            Optional<Integer> maxConcurrentRuns) {
         DagsterInputs {
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(codeLocationImage, "codeLocationImage");
@@ -58,7 +65,12 @@ final class HelmCharts {
         }
 
         DagsterInputs(String namespace, String codeLocationImage, String codeLocationTag) {
-            this(namespace, codeLocationImage, codeLocationTag, List.of("--package-name", "moderate"), List.of(),
+            this(
+                    namespace,
+                    codeLocationImage,
+                    codeLocationTag,
+                    List.of("--package-name", "moderate"),
+                    List.of(),
                     Optional.empty());
         }
     }
@@ -88,8 +100,14 @@ final class HelmCharts {
      * @param principalDomain the e-mail domain of principals
      * @param jwtKeyId      the key id OpenMetadata puts in its JWTs
      */
-    record OpenMetadataInputs(String issuer, String callbackUrl, List<String> publicKeyUrls, String clientId,
-                              List<String> initialAdmins, String principalDomain, String jwtKeyId) {
+    record OpenMetadataInputs(
+            String issuer,
+            String callbackUrl,
+            List<String> publicKeyUrls,
+            String clientId,
+            List<String> initialAdmins,
+            String principalDomain,
+            String jwtKeyId) {
         OpenMetadataInputs {
             Objects.requireNonNull(issuer, "issuer");
             Objects.requireNonNull(callbackUrl, "callbackUrl");
@@ -102,70 +120,141 @@ final class HelmCharts {
     }
 
     static Map<String, Object> dagsterValues(DagsterInputs inputs) {
-        var codeLocation = OrderedMap.of(
-                "name", CODE_LOCATION,
-                "image", OrderedMap.of("repository", inputs.codeLocationImage(), "tag", inputs.codeLocationTag(),
-                        "pullPolicy", "Always"),
-                "dagsterApiGrpcArgs", inputs.grpcArgs(),
-                "port", 3030,
-                "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
-                        OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
-                "includeConfigInLaunchedRuns", OrderedMap.of("enabled", true),
-                "resources", runPodResources(),
-                "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
-        var pullSecrets = inputs.imagePullSecrets().stream().map(name -> OrderedMap.of("name", name)).toList();
-        var daemon = OrderedMap.of(
-                "image", OrderedMap.of("repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
-                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
-                        "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
-                "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
-        inputs.maxConcurrentRuns().ifPresent(max -> daemon.put("runCoordinator", OrderedMap.of(
-                "enabled", true,
-                "type", "QueuedRunCoordinator",
-                "config", OrderedMap.of("queuedRunCoordinator", OrderedMap.of("maxConcurrentRuns", max)))));
-        var values = OrderedMap.of(
-                "global", OrderedMap.of("serviceAccountName", DagsterRbac.SERVICE_ACCOUNT,
-                        "postgresqlSecretName", PlatformSecrets.DAGSTER_POSTGRES),
-                // The Role and ServiceAccount come from DagsterRbac, narrower than the chart's own. The chart would
-                // otherwise render its own ServiceAccount "dagster" (serviceAccount.create defaults to true), which
-                // Helm refuses to take over from the stack.
-                "serviceAccount", OrderedMap.of("create", false),
-                "rbacEnabled", false,
-                "generatePostgresqlPasswordSecret", false,
-                "dagsterWebserver", OrderedMap.of(
-                        "image", OrderedMap.of("repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
-                        "service", OrderedMap.of("port", 80),
-                        "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "100m", "memory", "256Mi"),
-                                "limits", OrderedMap.of("cpu", "1", "memory", "1Gi")),
-                        "securityContext", OrderedMap.of("allowPrivilegeEscalation", false)),
-                "dagsterDaemon", daemon,
-                "dagster-user-deployments", OrderedMap.of(
-                        "enabled", true,
-                        "enableSubchart", true,
-                        // The subchart has its own rbacEnabled (default true) that the parent's does not reach.
-                        "rbacEnabled", false,
-                        "serviceAccount", OrderedMap.of("create", false),
-                        "deployments", List.of(codeLocation)),
-                "runLauncher", OrderedMap.of(
-                        "type", "K8sRunLauncher",
-                        "config", OrderedMap.of("k8sRunLauncher", OrderedMap.of(
-                                "jobNamespace", inputs.namespace(),
-                                "imagePullPolicy", "Always",
-                                "envSecrets", List.of(OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
+        var codeLocation =
+                OrderedMap.of(
+                        "name", CODE_LOCATION,
+                        "image",
+                                OrderedMap.of(
+                                        "repository",
+                                        inputs.codeLocationImage(),
+                                        "tag",
+                                        inputs.codeLocationTag(),
+                                        "pullPolicy",
+                                        "Always"),
+                        "dagsterApiGrpcArgs", inputs.grpcArgs(),
+                        "port", 3030,
+                        "envSecrets",
+                                List.of(
+                                        OrderedMap.of("name", PlatformSecrets.DAGSTER_SECRETS),
                                         OrderedMap.of("name", PlatformSecrets.INGESTION_BOT_TOKEN)),
-                                "resources", runPodResources()))),
-                "postgresql", OrderedMap.of(
-                        // External: the platform's own PostgreSQL.
-                        "enabled", false,
-                        "postgresqlHost", Labels.POSTGRES,
-                        "postgresqlUsername", POSTGRES_DAGSTER_USER,
-                        "postgresqlDatabase", "dagster",
-                        "service", OrderedMap.of("port", 5432)),
-                // The chart's default sends usage telemetry from the webserver and daemon.
-                "telemetry", OrderedMap.of("enabled", false));
+                        "includeConfigInLaunchedRuns", OrderedMap.of("enabled", true),
+                        "resources", runPodResources(),
+                        "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
+        var pullSecrets =
+                inputs.imagePullSecrets().stream()
+                        .map(name -> OrderedMap.of("name", name))
+                        .toList();
+        var daemon =
+                OrderedMap.of(
+                        "image",
+                                OrderedMap.of(
+                                        "repository", DAGSTER_SYSTEM_IMAGE, "tag", DAGSTER_VERSION),
+                        "resources",
+                                OrderedMap.of(
+                                        "requests",
+                                        OrderedMap.of("cpu", "100m", "memory", "256Mi"),
+                                        "limits",
+                                        OrderedMap.of("cpu", "1", "memory", "1Gi")),
+                        "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
+        inputs.maxConcurrentRuns()
+                .ifPresent(
+                        max ->
+                                daemon.put(
+                                        "runCoordinator",
+                                        OrderedMap.of(
+                                                "enabled",
+                                                true,
+                                                "type",
+                                                "QueuedRunCoordinator",
+                                                "config",
+                                                OrderedMap.of(
+                                                        "queuedRunCoordinator",
+                                                        OrderedMap.of("maxConcurrentRuns", max)))));
+        var values =
+                OrderedMap.of(
+                        "global",
+                                OrderedMap.of(
+                                        "serviceAccountName",
+                                        DagsterRbac.SERVICE_ACCOUNT,
+                                        "postgresqlSecretName",
+                                        PlatformSecrets.DAGSTER_POSTGRES),
+                        // The Role and ServiceAccount come from DagsterRbac, narrower than the
+                        // chart's own. The chart would
+                        // otherwise render its own ServiceAccount "dagster" (serviceAccount.create
+                        // defaults to true), which
+                        // Helm refuses to take over from the stack.
+                        "serviceAccount", OrderedMap.of("create", false),
+                        "rbacEnabled", false,
+                        "generatePostgresqlPasswordSecret", false,
+                        "dagsterWebserver",
+                                OrderedMap.of(
+                                        "image",
+                                                OrderedMap.of(
+                                                        "repository",
+                                                        DAGSTER_SYSTEM_IMAGE,
+                                                        "tag",
+                                                        DAGSTER_VERSION),
+                                        "service", OrderedMap.of("port", 80),
+                                        "resources",
+                                                OrderedMap.of(
+                                                        "requests",
+                                                        OrderedMap.of(
+                                                                "cpu", "100m", "memory", "256Mi"),
+                                                        "limits",
+                                                        OrderedMap.of("cpu", "1", "memory", "1Gi")),
+                                        "securityContext",
+                                                OrderedMap.of("allowPrivilegeEscalation", false)),
+                        "dagsterDaemon", daemon,
+                        "dagster-user-deployments",
+                                OrderedMap.of(
+                                        "enabled", true,
+                                        "enableSubchart", true,
+                                        // The subchart has its own rbacEnabled (default true) that
+                                        // the parent's does not reach.
+                                        "rbacEnabled", false,
+                                        "serviceAccount", OrderedMap.of("create", false),
+                                        "deployments", List.of(codeLocation)),
+                        "runLauncher",
+                                OrderedMap.of(
+                                        "type",
+                                        "K8sRunLauncher",
+                                        "config",
+                                        OrderedMap.of(
+                                                "k8sRunLauncher",
+                                                OrderedMap.of(
+                                                        "jobNamespace", inputs.namespace(),
+                                                        "imagePullPolicy", "Always",
+                                                        "envSecrets",
+                                                                List.of(
+                                                                        OrderedMap.of(
+                                                                                "name",
+                                                                                PlatformSecrets
+                                                                                        .DAGSTER_SECRETS),
+                                                                        OrderedMap.of(
+                                                                                "name",
+                                                                                PlatformSecrets
+                                                                                        .INGESTION_BOT_TOKEN)),
+                                                        "resources", runPodResources()))),
+                        "postgresql",
+                                OrderedMap.of(
+                                        // External: the platform's own PostgreSQL.
+                                        "enabled",
+                                        false,
+                                        "postgresqlHost",
+                                        Labels.POSTGRES,
+                                        "postgresqlUsername",
+                                        POSTGRES_DAGSTER_USER,
+                                        "postgresqlDatabase",
+                                        "dagster",
+                                        "service",
+                                        OrderedMap.of("port", 5432)),
+                        // The chart's default sends usage telemetry from the webserver and daemon.
+                        "telemetry", OrderedMap.of("enabled", false));
         if (!pullSecrets.isEmpty()) {
-            // The parent's list reaches the run launcher (instance image_pull_secrets), the subchart's the code
-            // location's pods and its container context (templates/helpers/instance/_run-launcher.tpl,
+            // The parent's list reaches the run launcher (instance image_pull_secrets), the
+            // subchart's the code
+            // location's pods and its container context
+            // (templates/helpers/instance/_run-launcher.tpl,
             // charts/dagster-user-deployments/templates/deployment-user.yaml).
             values.put("imagePullSecrets", pullSecrets);
             @SuppressWarnings("unchecked")
@@ -177,58 +266,118 @@ final class HelmCharts {
 
     static Map<String, Object> openMetadataValues(OpenMetadataInputs inputs) {
         var keycloakRealm = inputs.issuer();
-        var config = OrderedMap.of(
-                "logLevel", "INFO",
-                "elasticsearch", OrderedMap.of(
-                        "host", Labels.ELASTICSEARCH,
-                        "port", 9200,
-                        "scheme", "http",
-                        "searchType", "elasticsearch",
-                        "trustStore", OrderedMap.of("enabled", false),
-                        "auth", OrderedMap.of("enabled", false)),
-                "database", OrderedMap.of(
-                        "host", Labels.POSTGRES,
-                        "port", 5432,
-                        "driverClass", "org.postgresql.Driver",
-                        "dbScheme", "postgresql",
-                        "databaseName", "openmetadata",
-                        "dbParams", "sslmode=disable",
-                        "auth", OrderedMap.of(
-                                "username", POSTGRES_OPENMETADATA_USER,
-                                "password", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_POSTGRES,
-                                        "secretKey", "openmetadata-postgres-password"))),
-                "pipelineServiceClientConfig", OrderedMap.of("enabled", false),
-                "authentication", OrderedMap.of(
-                        "provider", "custom-oidc",
-                        "publicKeys", inputs.publicKeyUrls(),
-                        "authority", keycloakRealm,
-                        "clientId", inputs.clientId(),
-                        "callbackUrl", inputs.callbackUrl(),
-                        "enableSelfSignup", false),
-                "authorizer", OrderedMap.of(
-                        "className", "org.openmetadata.service.security.DefaultAuthorizer",
-                        "containerRequestFilter", "org.openmetadata.service.security.JwtFilter",
-                        "initialAdmins", inputs.initialAdmins(),
-                        "principalDomain", inputs.principalDomain()),
-                "jwtTokenConfiguration", OrderedMap.of(
-                        "enabled", true,
-                        "rsapublicKeyFilePath", JWT_KEYS_DIR + "/om_pubkey.der",
-                        "rsaprivateKeyFilePath", JWT_KEYS_DIR + "/om_privkey.der",
-                        "jwtissuer", keycloakRealm,
-                        "keyId", inputs.jwtKeyId()),
-                "fernetkey", OrderedMap.of("secretRef", PlatformSecrets.OPENMETADATA_FERNET, "secretKey", "fernet-key"));
+        var config =
+                OrderedMap.of(
+                        "logLevel", "INFO",
+                        "elasticsearch",
+                                OrderedMap.of(
+                                        "host",
+                                        Labels.ELASTICSEARCH,
+                                        "port",
+                                        9200,
+                                        "scheme",
+                                        "http",
+                                        "searchType",
+                                        "elasticsearch",
+                                        "trustStore",
+                                        OrderedMap.of("enabled", false),
+                                        "auth",
+                                        OrderedMap.of("enabled", false)),
+                        "database",
+                                OrderedMap.of(
+                                        "host", Labels.POSTGRES,
+                                        "port", 5432,
+                                        "driverClass", "org.postgresql.Driver",
+                                        "dbScheme", "postgresql",
+                                        "databaseName", "openmetadata",
+                                        "dbParams", "sslmode=disable",
+                                        "auth",
+                                                OrderedMap.of(
+                                                        "username",
+                                                        POSTGRES_OPENMETADATA_USER,
+                                                        "password",
+                                                        OrderedMap.of(
+                                                                "secretRef",
+                                                                PlatformSecrets
+                                                                        .OPENMETADATA_POSTGRES,
+                                                                "secretKey",
+                                                                "openmetadata-postgres-password"))),
+                        "pipelineServiceClientConfig", OrderedMap.of("enabled", false),
+                        "authentication",
+                                OrderedMap.of(
+                                        "provider",
+                                        "custom-oidc",
+                                        "publicKeys",
+                                        inputs.publicKeyUrls(),
+                                        "authority",
+                                        keycloakRealm,
+                                        "clientId",
+                                        inputs.clientId(),
+                                        "callbackUrl",
+                                        inputs.callbackUrl(),
+                                        "enableSelfSignup",
+                                        false),
+                        "authorizer",
+                                OrderedMap.of(
+                                        "className",
+                                        "org.openmetadata.service.security.DefaultAuthorizer",
+                                        "containerRequestFilter",
+                                        "org.openmetadata.service.security.JwtFilter",
+                                        "initialAdmins",
+                                        inputs.initialAdmins(),
+                                        "principalDomain",
+                                        inputs.principalDomain()),
+                        "jwtTokenConfiguration",
+                                OrderedMap.of(
+                                        "enabled",
+                                        true,
+                                        "rsapublicKeyFilePath",
+                                        JWT_KEYS_DIR + "/om_pubkey.der",
+                                        "rsaprivateKeyFilePath",
+                                        JWT_KEYS_DIR + "/om_privkey.der",
+                                        "jwtissuer",
+                                        keycloakRealm,
+                                        "keyId",
+                                        inputs.jwtKeyId()),
+                        "fernetkey",
+                                OrderedMap.of(
+                                        "secretRef",
+                                        PlatformSecrets.OPENMETADATA_FERNET,
+                                        "secretKey",
+                                        "fernet-key"));
         return OrderedMap.of(
                 "fullnameOverride", Labels.OPENMETADATA,
-                // The chart's own ServiceAccount "openmetadata" (nothing in the stack has that name). The server never
-                // calls the Kubernetes API with pipelineServiceClientConfig off, so its pods get no token.
+                // The chart's own ServiceAccount "openmetadata" (nothing in the stack has that
+                // name). The server never
+                // calls the Kubernetes API with pipelineServiceClientConfig off, so its pods get no
+                // token.
                 "serviceAccount", OrderedMap.of("create", true),
                 "automountServiceAccountToken", false,
                 "openmetadata", OrderedMap.of("config", config),
-                "extraVolumes", List.of(OrderedMap.of("name", "jwt-keys",
-                        "secret", OrderedMap.of("secretName", PlatformSecrets.OPENMETADATA_JWT_KEYS))),
-                "extraVolumeMounts", List.of(OrderedMap.of("name", "jwt-keys", "mountPath", JWT_KEYS_DIR, "readOnly", true)),
-                "resources", OrderedMap.of("requests", OrderedMap.of("cpu", "500m", "memory", "1Gi"),
-                        "limits", OrderedMap.of("cpu", "2", "memory", "3Gi")),
+                "extraVolumes",
+                        List.of(
+                                OrderedMap.of(
+                                        "name",
+                                        "jwt-keys",
+                                        "secret",
+                                        OrderedMap.of(
+                                                "secretName",
+                                                PlatformSecrets.OPENMETADATA_JWT_KEYS))),
+                "extraVolumeMounts",
+                        List.of(
+                                OrderedMap.of(
+                                        "name",
+                                        "jwt-keys",
+                                        "mountPath",
+                                        JWT_KEYS_DIR,
+                                        "readOnly",
+                                        true)),
+                "resources",
+                        OrderedMap.of(
+                                "requests",
+                                OrderedMap.of("cpu", "500m", "memory", "1Gi"),
+                                "limits",
+                                OrderedMap.of("cpu", "2", "memory", "3Gi")),
                 "securityContext", OrderedMap.of("allowPrivilegeEscalation", false));
     }
 }

@@ -5,14 +5,13 @@ import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import labstacks.shared.program.ChildOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * One pinned chart from its repository, installed under a fixed release name (the charts derive their
@@ -106,8 +105,7 @@ public final class HelmRelease extends ComponentResource {
             private List<Resource> startAfter = List.of();
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#releaseName()}. */
             public Builder releaseName(String value) {
@@ -163,24 +161,36 @@ public final class HelmRelease extends ComponentResource {
         }
     }
 
-
     public HelmRelease(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, args.releaseName(), options);
         var child = ChildOptions.of(this, args.kubernetes());
-        this.release = new Release(args.releaseName(), ReleaseArgs.builder()
-                .name(args.releaseName())
-                .chart(args.chart())
-                .version(args.version())
-                .repositoryOpts(RepositoryOptsArgs.builder().repo(args.repository()).build())
-                .namespace(args.namespace())
-                .values(args.values())
-                // First installs pull images and migrate databases; give them time, and roll back on failure.
-                .timeout(900)
-                .atomic(true)
-                .build(), CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        // Explicit: the chart's pods read these by the names in the values, which Pulumi cannot
-                        // see through, and an atomic install fails (and rolls back) when a pod cannot start.
-                        .dependsOn(new ArrayList<>(args.startAfter())).build()));
+        this.release =
+                new Release(
+                        args.releaseName(),
+                        ReleaseArgs.builder()
+                                .name(args.releaseName())
+                                .chart(args.chart())
+                                .version(args.version())
+                                .repositoryOpts(
+                                        RepositoryOptsArgs.builder()
+                                                .repo(args.repository())
+                                                .build())
+                                .namespace(args.namespace())
+                                .values(args.values())
+                                // First installs pull images and migrate databases; give them time,
+                                // and roll back on failure.
+                                .timeout(900)
+                                .atomic(true)
+                                .build(),
+                        CustomResourceOptions.merge(
+                                child,
+                                CustomResourceOptions.builder()
+                                        // Explicit: the chart's pods read these by the names in the
+                                        // values, which Pulumi cannot
+                                        // see through, and an atomic install fails (and rolls back)
+                                        // when a pod cannot start.
+                                        .dependsOn(new ArrayList<>(args.startAfter()))
+                                        .build()));
         registerOutputs(Map.of());
     }
 

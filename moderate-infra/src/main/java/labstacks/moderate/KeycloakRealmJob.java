@@ -10,13 +10,12 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.OneOffJob;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.OneOffJob;
+import labstacks.shared.program.ChildOptions;
 import labstacks.shared.program.PolicyException;
 
 /**
@@ -26,13 +25,17 @@ import labstacks.shared.program.PolicyException;
 public final class KeycloakRealmJob extends ComponentResource {
     public static final String TYPE = "labstacks:moderate:KeycloakRealmJob";
     static final String IMAGE = "docker.io/agmangas/moderate-cli:0.6.0";
-    static final String COMMAND = "moderatecli create-keycloak-realm && moderatecli create-open-metadata-client";
+    static final String COMMAND =
+            "moderatecli create-keycloak-realm && moderatecli create-open-metadata-client";
 
     /** moderate-cli's image runs as root; the Job only talks HTTP to Keycloak, with escalation off. */
-    public static final PolicyException ROOT_IMAGE = new PolicyException(
-            "k8s-non-root", "kubernetes:batch/v1:Job", Labels.KEYCLOAK_INIT,
-            "docker.io/agmangas/moderate-cli:0.6.0 declares no non-root user; the Job only calls Keycloak's HTTP API"
-                    + " and runs without privilege escalation");
+    public static final PolicyException ROOT_IMAGE =
+            new PolicyException(
+                    "k8s-non-root",
+                    "kubernetes:batch/v1:Job",
+                    Labels.KEYCLOAK_INIT,
+                    "docker.io/agmangas/moderate-cli:0.6.0 declares no non-root user; the Job only calls Keycloak's HTTP API"
+                            + " and runs without privilege escalation");
 
     /**
      * Inputs of {@link KeycloakRealmJob}; build with {@link #builder()}. Fields without a default are
@@ -51,13 +54,16 @@ public final class KeycloakRealmJob extends ComponentResource {
 
         private Args(Builder builder) {
             this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
-            this.keycloakService = Objects.requireNonNull(builder.keycloakService, "keycloakService");
+            this.keycloakService =
+                    Objects.requireNonNull(builder.keycloakService, "keycloakService");
             this.keycloak = Objects.requireNonNull(builder.keycloak, "keycloak");
             this.adminUser = Objects.requireNonNull(builder.adminUser, "adminUser");
-            this.credentialsSecret = Objects.requireNonNull(builder.credentialsSecret, "credentialsSecret");
+            this.credentialsSecret =
+                    Objects.requireNonNull(builder.credentialsSecret, "credentialsSecret");
             this.realm = Objects.requireNonNull(builder.realm, "realm");
             this.oidcClientId = Objects.requireNonNull(builder.oidcClientId, "oidcClientId");
-            this.openMetadataUrl = Objects.requireNonNull(builder.openMetadataUrl, "openMetadataUrl");
+            this.openMetadataUrl =
+                    Objects.requireNonNull(builder.openMetadataUrl, "openMetadataUrl");
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
 
@@ -125,8 +131,7 @@ public final class KeycloakRealmJob extends ComponentResource {
             private String openMetadataUrl;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -188,39 +193,62 @@ public final class KeycloakRealmJob extends ComponentResource {
         }
     }
 
-
     private final Job job;
 
     public KeycloakRealmJob(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = ChildOptions.of(this, args.kubernetes());
-        var adminPassword = EnvVarArgs.builder().name("KEYCLOAK_ADMIN_PASS")
-                .valueFrom(EnvVarSourceArgs.builder().secretKeyRef(SecretKeySelectorArgs.builder()
-                        .name(args.credentialsSecret()).key("KEYCLOAK_ADMIN_PASSWORD").build()).build())
-                .build();
-        var container = ContainerArgs.builder()
-                .name(Labels.KEYCLOAK_INIT)
-                .image(IMAGE)
-                .command("bash", "-c", COMMAND)
-                .env(List.of(
-                        EnvVarArgs.builder().name("KEYCLOAK_URL")
-                                .value(args.keycloakService().applyValue(service -> "http://" + service + ":8080")).build(),
-                        env("KEYCLOAK_ADMIN_USER", args.adminUser()),
-                        adminPassword,
-                        env("MODERATE_REALM", args.realm()),
-                        env("OPEN_METADATA_CLIENT_ID", args.oidcClientId()),
-                        env("OPEN_METADATA_ROOT_URL", args.openMetadataUrl())))
-                .resources(Containers.size("50m", "128Mi", "500m", "256Mi"))
-                .securityContext(Containers.noEscalation())
-                .build();
-        this.job = new OneOffJob(OneOffJob.Args.builder(Labels.KEYCLOAK_INIT, args.namespace(), container)
-                .podLabels(Map.of(Labels.NAME, Labels.KEYCLOAK_INIT))
-                .backoffLimit(12)
-                // Retries ride out a Keycloak that is ready but still slow to answer; half an hour bounds them all.
-                .activeDeadlineSeconds(1800)
-                // Keycloak's Service exists long before Keycloak answers: the Job starts once the StatefulSet is ready.
-                .startAfter(List.of(args.keycloak()))
-                .build(), child).job();
+        var adminPassword =
+                EnvVarArgs.builder()
+                        .name("KEYCLOAK_ADMIN_PASS")
+                        .valueFrom(
+                                EnvVarSourceArgs.builder()
+                                        .secretKeyRef(
+                                                SecretKeySelectorArgs.builder()
+                                                        .name(args.credentialsSecret())
+                                                        .key("KEYCLOAK_ADMIN_PASSWORD")
+                                                        .build())
+                                        .build())
+                        .build();
+        var container =
+                ContainerArgs.builder()
+                        .name(Labels.KEYCLOAK_INIT)
+                        .image(IMAGE)
+                        .command("bash", "-c", COMMAND)
+                        .env(
+                                List.of(
+                                        EnvVarArgs.builder()
+                                                .name("KEYCLOAK_URL")
+                                                .value(
+                                                        args.keycloakService()
+                                                                .applyValue(
+                                                                        service ->
+                                                                                "http://" + service
+                                                                                        + ":8080"))
+                                                .build(),
+                                        env("KEYCLOAK_ADMIN_USER", args.adminUser()),
+                                        adminPassword,
+                                        env("MODERATE_REALM", args.realm()),
+                                        env("OPEN_METADATA_CLIENT_ID", args.oidcClientId()),
+                                        env("OPEN_METADATA_ROOT_URL", args.openMetadataUrl())))
+                        .resources(Containers.size("50m", "128Mi", "500m", "256Mi"))
+                        .securityContext(Containers.noEscalation())
+                        .build();
+        this.job =
+                new OneOffJob(
+                                OneOffJob.Args.builder(
+                                                Labels.KEYCLOAK_INIT, args.namespace(), container)
+                                        .podLabels(Map.of(Labels.NAME, Labels.KEYCLOAK_INIT))
+                                        .backoffLimit(12)
+                                        // Retries ride out a Keycloak that is ready but still slow
+                                        // to answer; half an hour bounds them all.
+                                        .activeDeadlineSeconds(1800)
+                                        // Keycloak's Service exists long before Keycloak answers:
+                                        // the Job starts once the StatefulSet is ready.
+                                        .startAfter(List.of(args.keycloak()))
+                                        .build(),
+                                child)
+                        .job();
         registerOutputs(Map.of());
     }
 

@@ -1,9 +1,8 @@
 package labstacks.moderate;
 
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-
 import java.util.Map;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 
 /** Names and labels shared by the platform's objects, NetworkPolicies and outputs. */
 final class Labels {
@@ -12,6 +11,7 @@ final class Labels {
 
     /** Helm release names: the charts label their pods with {@code app.kubernetes.io/instance=<release>}. */
     static final String DAGSTER = "dagster";
+
     static final String OPENMETADATA = "openmetadata";
 
     static final String POSTGRES = "postgres";
@@ -20,8 +20,7 @@ final class Labels {
     static final String RABBITMQ = "rabbitmq";
     static final String KEYCLOAK_INIT = "keycloak-init";
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The selector of one of the platform's own services. */
     static Map<String, String> service(String name) {

@@ -8,5 +8,5 @@ package labstacks.moderate;
  * @param endpoints the one public URL of each UI
  * @param exposure  the node ports or Ingresses of the UIs
  */
-public record ModerateInputs(ModerateSettings settings, PublicEndpoints endpoints, PlatformAccess.Exposure exposure) {
-}
+public record ModerateInputs(
+        ModerateSettings settings, PublicEndpoints endpoints, PlatformAccess.Exposure exposure) {}

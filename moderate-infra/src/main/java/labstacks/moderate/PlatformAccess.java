@@ -24,14 +24,13 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.ServiceBackendPortArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import labstacks.shared.program.ChildOptions;
 import com.pulumi.resources.CustomResourceOptions;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * How people reach the three UIs, and the only ingress the default-deny policy lets through to them.
@@ -52,8 +51,8 @@ public final class PlatformAccess extends ComponentResource {
      * @param pods        the pod labels (the chart's selector labels for chart pods)
      * @param podPort     the container port NetworkPolicies must open
      */
-    record Ui(String name, String service, int servicePort, Map<String, String> pods, int podPort) {
-    }
+    record Ui(
+            String name, String service, int servicePort, Map<String, String> pods, int podPort) {}
 
     static final String DAGSTER_WEBSERVER_SERVICE = "dagster-dagster-webserver";
 
@@ -64,10 +63,28 @@ public final class PlatformAccess extends ComponentResource {
         dagsterPods.put(Labels.INSTANCE, Labels.DAGSTER);
         dagsterPods.put("component", "dagster-webserver");
         return List.of(
-                new Ui(Labels.KEYCLOAK, Labels.KEYCLOAK, 8080, Labels.service(Labels.KEYCLOAK), 8080),
-                new Ui(Labels.OPENMETADATA, Labels.OPENMETADATA, 8585,
-                        Map.of(Labels.NAME, Labels.OPENMETADATA, Labels.INSTANCE, Labels.OPENMETADATA), 8585),
-                new Ui("dagster-webserver", DAGSTER_WEBSERVER_SERVICE, 80, Map.copyOf(dagsterPods), 80));
+                new Ui(
+                        Labels.KEYCLOAK,
+                        Labels.KEYCLOAK,
+                        8080,
+                        Labels.service(Labels.KEYCLOAK),
+                        8080),
+                new Ui(
+                        Labels.OPENMETADATA,
+                        Labels.OPENMETADATA,
+                        8585,
+                        Map.of(
+                                Labels.NAME,
+                                Labels.OPENMETADATA,
+                                Labels.INSTANCE,
+                                Labels.OPENMETADATA),
+                        8585),
+                new Ui(
+                        "dagster-webserver",
+                        DAGSTER_WEBSERVER_SERVICE,
+                        80,
+                        Map.copyOf(dagsterPods),
+                        80));
     }
 
     /**
@@ -83,13 +100,10 @@ public final class PlatformAccess extends ComponentResource {
             Objects.requireNonNull(namespace, "namespace");
             Objects.requireNonNull(exposure, "exposure");
         }
-    
     }
-
 
     /** How browsers reach the UIs. */
-    public sealed interface Exposure permits NodePorts, Ingresses {
-    }
+    public sealed interface Exposure permits NodePorts, Ingresses {}
 
     /**
      * A node port per UI on a node address browsers and pods both reach.
@@ -102,7 +116,8 @@ public final class PlatformAccess extends ComponentResource {
         public NodePorts {
             for (var port : List.of(keycloak, openMetadata, dagster)) {
                 if (port < 30000 || port > 32767) {
-                    throw new IllegalArgumentException(port + " is outside the default node port range 30000-32767");
+                    throw new IllegalArgumentException(
+                            port + " is outside the default node port range 30000-32767");
                 }
             }
         }
@@ -126,15 +141,37 @@ public final class PlatformAccess extends ComponentResource {
      * @param http01Solvers       whether the issuer answers ACME HTTP-01 challenges, whose solver pods the
      *                            ingress controller must reach
      */
-    public record Ingresses(String keycloakHost, String openMetadataHost, String dagsterHost, String className,
-                            String controllerNamespace, Optional<String> clusterIssuer, Optional<String> tlsSecret,
-                            Map<String, String> dagsterAnnotations, boolean http01Solvers) implements Exposure {
+    public record Ingresses(
+            String keycloakHost,
+            String openMetadataHost,
+            String dagsterHost,
+            String className,
+            String controllerNamespace,
+            Optional<String> clusterIssuer,
+            Optional<String> tlsSecret,
+            Map<String, String> dagsterAnnotations,
+            boolean http01Solvers)
+            implements Exposure {
 
-        public Ingresses(String keycloakHost, String openMetadataHost, String dagsterHost, String className,
-                         String controllerNamespace, Optional<String> clusterIssuer, Optional<String> tlsSecret,
-                         Map<String, String> dagsterAnnotations) {
-            this(keycloakHost, openMetadataHost, dagsterHost, className, controllerNamespace, clusterIssuer, tlsSecret,
-                    dagsterAnnotations, false);
+        public Ingresses(
+                String keycloakHost,
+                String openMetadataHost,
+                String dagsterHost,
+                String className,
+                String controllerNamespace,
+                Optional<String> clusterIssuer,
+                Optional<String> tlsSecret,
+                Map<String, String> dagsterAnnotations) {
+            this(
+                    keycloakHost,
+                    openMetadataHost,
+                    dagsterHost,
+                    className,
+                    controllerNamespace,
+                    clusterIssuer,
+                    tlsSecret,
+                    dagsterAnnotations,
+                    false);
         }
 
         public Ingresses {
@@ -144,11 +181,13 @@ public final class PlatformAccess extends ComponentResource {
             Objects.requireNonNull(className, "className");
             Objects.requireNonNull(controllerNamespace, "controllerNamespace");
             if (clusterIssuer.isEmpty() && tlsSecret.isEmpty()) {
-                throw new IllegalArgumentException("an Ingress with TLS needs a cert-manager ClusterIssuer or a TLS Secret");
+                throw new IllegalArgumentException(
+                        "an Ingress with TLS needs a cert-manager ClusterIssuer or a TLS Secret");
             }
             dagsterAnnotations = Map.copyOf(dagsterAnnotations);
             if (http01Solvers && clusterIssuer.isEmpty()) {
-                throw new IllegalArgumentException("HTTP-01 solvers come from a cert-manager issuer, and none is named");
+                throw new IllegalArgumentException(
+                        "HTTP-01 solvers come from a cert-manager issuer, and none is named");
             }
         }
 
@@ -171,10 +210,20 @@ public final class PlatformAccess extends ComponentResource {
             var hosts = ingresses.inOrder();
             for (int i = 0; i < uis.size(); i++) {
                 ingress(uis.get(i), hosts.get(i), ns, ingresses, child);
-                admit(uis.get(i), uis.get(i).name() + "-from-ingress-controller", NetworkPolicyPeerArgs.builder()
-                        .namespaceSelector(LabelSelectorArgs.builder().matchLabels(Map.of(
-                                "kubernetes.io/metadata.name", ingresses.controllerNamespace())).build())
-                        .build(), ns, child);
+                admit(
+                        uis.get(i),
+                        uis.get(i).name() + "-from-ingress-controller",
+                        NetworkPolicyPeerArgs.builder()
+                                .namespaceSelector(
+                                        LabelSelectorArgs.builder()
+                                                .matchLabels(
+                                                        Map.of(
+                                                                "kubernetes.io/metadata.name",
+                                                                ingresses.controllerNamespace()))
+                                                .build())
+                                .build(),
+                        ns,
+                        child);
             }
             if (ingresses.http01Solvers()) {
                 http01Solvers(ns, ingresses.controllerNamespace(), child);
@@ -193,11 +242,19 @@ public final class PlatformAccess extends ComponentResource {
         return ui.name() + "-node-port";
     }
 
-    private static void ingress(Ui ui, String host, String namespace, Ingresses ingresses, CustomResourceOptions options) {
+    private static void ingress(
+            Ui ui,
+            String host,
+            String namespace,
+            Ingresses ingresses,
+            CustomResourceOptions options) {
         var annotations = new LinkedHashMap<String, String>();
-        ingresses.clusterIssuer().ifPresent(issuer -> annotations.put("cert-manager.io/cluster-issuer", issuer));
+        ingresses
+                .clusterIssuer()
+                .ifPresent(issuer -> annotations.put("cert-manager.io/cluster-issuer", issuer));
         if (ui.name().equals(Labels.KEYCLOAK) && ingresses.className().equals("nginx")) {
-            // Keycloak's OAuth2 callbacks carry large headers; production needed these against 502s.
+            // Keycloak's OAuth2 callbacks carry large headers; production needed these against
+            // 502s.
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffering", "on");
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffer-size", "2048k");
             annotations.put("nginx.ingress.kubernetes.io/proxy-buffers-number", "4");
@@ -206,42 +263,80 @@ public final class PlatformAccess extends ComponentResource {
         if (ui.name().equals("dagster-webserver")) {
             annotations.putAll(ingresses.dagsterAnnotations());
         }
-        new Ingress(ui.name(), IngressArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(ui.name()).namespace(namespace)
-                        .annotations(annotations).build())
-                .spec(IngressSpecArgs.builder()
-                        .ingressClassName(ingresses.className())
-                        .tls(IngressTLSArgs.builder().hosts(host).secretName(ingresses.tlsSecretOf(ui)).build())
-                        .rules(IngressRuleArgs.builder()
-                                .host(host)
-                                .http(HTTPIngressRuleValueArgs.builder()
-                                        .paths(HTTPIngressPathArgs.builder()
-                                                .path("/")
-                                                .pathType("Prefix")
-                                                .backend(IngressBackendArgs.builder()
-                                                        .service(IngressServiceBackendArgs.builder()
-                                                                .name(ui.service())
-                                                                .port(ServiceBackendPortArgs.builder()
-                                                                        .number(ui.servicePort()).build())
-                                                                .build())
-                                                        .build())
-                                                .build())
+        new Ingress(
+                ui.name(),
+                IngressArgs.builder()
+                        .metadata(
+                                ObjectMetaArgs.builder()
+                                        .name(ui.name())
+                                        .namespace(namespace)
+                                        .annotations(annotations)
                                         .build())
-                                .build())
-                        .build())
-                .build(), options);
+                        .spec(
+                                IngressSpecArgs.builder()
+                                        .ingressClassName(ingresses.className())
+                                        .tls(
+                                                IngressTLSArgs.builder()
+                                                        .hosts(host)
+                                                        .secretName(ingresses.tlsSecretOf(ui))
+                                                        .build())
+                                        .rules(
+                                                IngressRuleArgs.builder()
+                                                        .host(host)
+                                                        .http(
+                                                                HTTPIngressRuleValueArgs.builder()
+                                                                        .paths(
+                                                                                HTTPIngressPathArgs
+                                                                                        .builder()
+                                                                                        .path("/")
+                                                                                        .pathType(
+                                                                                                "Prefix")
+                                                                                        .backend(
+                                                                                                IngressBackendArgs
+                                                                                                        .builder()
+                                                                                                        .service(
+                                                                                                                IngressServiceBackendArgs
+                                                                                                                        .builder()
+                                                                                                                        .name(
+                                                                                                                                ui
+                                                                                                                                        .service())
+                                                                                                                        .port(
+                                                                                                                                ServiceBackendPortArgs
+                                                                                                                                        .builder()
+                                                                                                                                        .number(
+                                                                                                                                                ui
+                                                                                                                                                        .servicePort())
+                                                                                                                                        .build())
+                                                                                                                        .build())
+                                                                                                        .build())
+                                                                                        .build())
+                                                                        .build())
+                                                        .build())
+                                        .build())
+                        .build(),
+                options);
     }
 
     private static void nodePort(Ui ui, int port, String namespace, CustomResourceOptions options) {
-        new Service(nodePortServiceName(ui), ServiceArgs.builder()
-                .metadata(Labels.metadata(nodePortServiceName(ui), namespace))
-                .spec(ServiceSpecArgs.builder()
-                        .type("NodePort")
-                        .selector(ui.pods())
-                        .ports(ServicePortArgs.builder().name("http").protocol("TCP").port(ui.servicePort())
-                                .targetPort(ui.podPort()).nodePort(port).build())
-                        .build())
-                .build(), options);
+        new Service(
+                nodePortServiceName(ui),
+                ServiceArgs.builder()
+                        .metadata(Labels.metadata(nodePortServiceName(ui), namespace))
+                        .spec(
+                                ServiceSpecArgs.builder()
+                                        .type("NodePort")
+                                        .selector(ui.pods())
+                                        .ports(
+                                                ServicePortArgs.builder()
+                                                        .name("http")
+                                                        .protocol("TCP")
+                                                        .port(ui.servicePort())
+                                                        .targetPort(ui.podPort())
+                                                        .nodePort(port)
+                                                        .build())
+                                        .build())
+                        .build(),
+                options);
     }
 
     /**
@@ -251,40 +346,80 @@ public final class PlatformAccess extends ComponentResource {
      * namespace's default deny would keep the ingress controller, and so Let's Encrypt, from them.
      */
     static final String HTTP01_SOLVER_POLICY = "acme-http01-solvers-from-ingress-controller";
-    static final Map<String, String> HTTP01_SOLVER_LABELS = Map.of("acme.cert-manager.io/http01-solver", "true");
+
+    static final Map<String, String> HTTP01_SOLVER_LABELS =
+            Map.of("acme.cert-manager.io/http01-solver", "true");
     static final int HTTP01_SOLVER_PORT = 8089;
 
-    private static void http01Solvers(String namespace, String controllerNamespace, CustomResourceOptions options) {
-        new NetworkPolicy(HTTP01_SOLVER_POLICY, NetworkPolicyArgs.builder()
-                .metadata(Labels.metadata(HTTP01_SOLVER_POLICY, namespace))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(HTTP01_SOLVER_LABELS).build())
-                        .policyTypes("Ingress")
-                        .ingress(NetworkPolicyIngressRuleArgs.builder()
-                                .from(NetworkPolicyPeerArgs.builder()
-                                        .namespaceSelector(LabelSelectorArgs.builder().matchLabels(Map.of(
-                                                "kubernetes.io/metadata.name", controllerNamespace)).build())
+    private static void http01Solvers(
+            String namespace, String controllerNamespace, CustomResourceOptions options) {
+        new NetworkPolicy(
+                HTTP01_SOLVER_POLICY,
+                NetworkPolicyArgs.builder()
+                        .metadata(Labels.metadata(HTTP01_SOLVER_POLICY, namespace))
+                        .spec(
+                                NetworkPolicySpecArgs.builder()
+                                        .podSelector(
+                                                LabelSelectorArgs.builder()
+                                                        .matchLabels(HTTP01_SOLVER_LABELS)
+                                                        .build())
+                                        .policyTypes("Ingress")
+                                        .ingress(
+                                                NetworkPolicyIngressRuleArgs.builder()
+                                                        .from(
+                                                                NetworkPolicyPeerArgs.builder()
+                                                                        .namespaceSelector(
+                                                                                LabelSelectorArgs
+                                                                                        .builder()
+                                                                                        .matchLabels(
+                                                                                                Map
+                                                                                                        .of(
+                                                                                                                "kubernetes.io/metadata.name",
+                                                                                                                controllerNamespace))
+                                                                                        .build())
+                                                                        .build())
+                                                        .ports(
+                                                                NetworkPolicyPortArgs.builder()
+                                                                        .protocol("TCP")
+                                                                        .port(HTTP01_SOLVER_PORT)
+                                                                        .build())
+                                                        .build())
                                         .build())
-                                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(HTTP01_SOLVER_PORT).build())
-                                .build())
-                        .build())
-                .build(), options);
+                        .build(),
+                options);
     }
 
     /** A policy admitting {@code from} (any source when null) to the UI's pods on its port only. */
-    private static void admit(Ui ui, String name, NetworkPolicyPeerArgs from, String namespace, CustomResourceOptions options) {
-        var rule = NetworkPolicyIngressRuleArgs.builder()
-                .ports(NetworkPolicyPortArgs.builder().protocol("TCP").port(ui.podPort()).build());
+    private static void admit(
+            Ui ui,
+            String name,
+            NetworkPolicyPeerArgs from,
+            String namespace,
+            CustomResourceOptions options) {
+        var rule =
+                NetworkPolicyIngressRuleArgs.builder()
+                        .ports(
+                                NetworkPolicyPortArgs.builder()
+                                        .protocol("TCP")
+                                        .port(ui.podPort())
+                                        .build());
         if (from != null) {
             rule.from(from);
         }
-        new NetworkPolicy(name, NetworkPolicyArgs.builder()
-                .metadata(Labels.metadata(name, namespace))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(ui.pods()).build())
-                        .policyTypes("Ingress")
-                        .ingress(rule.build())
-                        .build())
-                .build(), options);
+        new NetworkPolicy(
+                name,
+                NetworkPolicyArgs.builder()
+                        .metadata(Labels.metadata(name, namespace))
+                        .spec(
+                                NetworkPolicySpecArgs.builder()
+                                        .podSelector(
+                                                LabelSelectorArgs.builder()
+                                                        .matchLabels(ui.pods())
+                                                        .build())
+                                        .policyTypes("Ingress")
+                                        .ingress(rule.build())
+                                        .build())
+                        .build(),
+                options);
     }
 }

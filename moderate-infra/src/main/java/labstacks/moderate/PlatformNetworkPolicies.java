@@ -3,12 +3,11 @@ package labstacks.moderate;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.DefaultDenyIngress;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import labstacks.constructs.kubernetes.DefaultDenyIngress;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * Default deny for ingress in the namespace, then only the flows the platform needs. Dagster pods (the
@@ -20,12 +19,10 @@ public final class PlatformNetworkPolicies extends ComponentResource {
     public static final String TYPE = "labstacks:moderate:PlatformNetworkPolicies";
 
     /** A flow: who may reach which pods on which ports. */
-    record Flow(String name, Map<String, String> target, List<Peer> from, List<Integer> ports) {
-    }
+    record Flow(String name, Map<String, String> target, List<Peer> from, List<Integer> ports) {}
 
     /** Pods selected by one label. */
-    record Peer(String label, String value) {
-    }
+    record Peer(String label, String value) {}
 
     static final Peer DAGSTER = new Peer(Labels.INSTANCE, Labels.DAGSTER);
     static final Peer OPENMETADATA = new Peer(Labels.INSTANCE, Labels.OPENMETADATA);
@@ -36,19 +33,46 @@ public final class PlatformNetworkPolicies extends ComponentResource {
 
     static List<Flow> flows() {
         return List.of(
-                new Flow("postgres-clients", Labels.service(Labels.POSTGRES), List.of(DAGSTER, OPENMETADATA, KEYCLOAK,
-                        POSTGRES_APP_USERS, POSTGRES_BACKUP), List.of(5432)),
-                new Flow("elasticsearch-clients", Labels.service(Labels.ELASTICSEARCH), List.of(OPENMETADATA),
+                new Flow(
+                        "postgres-clients",
+                        Labels.service(Labels.POSTGRES),
+                        List.of(
+                                DAGSTER,
+                                OPENMETADATA,
+                                KEYCLOAK,
+                                POSTGRES_APP_USERS,
+                                POSTGRES_BACKUP),
+                        List.of(5432)),
+                new Flow(
+                        "elasticsearch-clients",
+                        Labels.service(Labels.ELASTICSEARCH),
+                        List.of(OPENMETADATA),
                         List.of(9200)),
-                new Flow("keycloak-clients", Labels.service(Labels.KEYCLOAK), List.of(DAGSTER, OPENMETADATA, KEYCLOAK_INIT),
+                new Flow(
+                        "keycloak-clients",
+                        Labels.service(Labels.KEYCLOAK),
+                        List.of(DAGSTER, OPENMETADATA, KEYCLOAK_INIT),
                         List.of(8080)),
-                new Flow("rabbitmq-clients", Labels.service(Labels.RABBITMQ), List.of(DAGSTER), List.of(5672)),
-                // OpenMetadata reads its own signing keys through its Service (authentication.publicKeys), which
+                new Flow(
+                        "rabbitmq-clients",
+                        Labels.service(Labels.RABBITMQ),
+                        List.of(DAGSTER),
+                        List.of(5672)),
+                // OpenMetadata reads its own signing keys through its Service
+                // (authentication.publicKeys), which
                 // arrives from its own pod address.
-                new Flow("openmetadata-clients", Map.of(Labels.INSTANCE, Labels.OPENMETADATA), List.of(DAGSTER, OPENMETADATA),
+                new Flow(
+                        "openmetadata-clients",
+                        Map.of(Labels.INSTANCE, Labels.OPENMETADATA),
+                        List.of(DAGSTER, OPENMETADATA),
                         List.of(8585)),
-                // Webserver and daemon call the code location's gRPC server; runs report back the same way.
-                new Flow("dagster-internal", Map.of(Labels.INSTANCE, Labels.DAGSTER), List.of(DAGSTER), List.of()));
+                // Webserver and daemon call the code location's gRPC server; runs report back the
+                // same way.
+                new Flow(
+                        "dagster-internal",
+                        Map.of(Labels.INSTANCE, Labels.DAGSTER),
+                        List.of(DAGSTER),
+                        List.of()));
     }
 
     /**
@@ -62,19 +86,35 @@ public final class PlatformNetworkPolicies extends ComponentResource {
             Objects.requireNonNull(kubernetes, "kubernetes");
             Objects.requireNonNull(namespace, "namespace");
         }
-    
     }
-
 
     private final DefaultDenyIngress policies;
 
     public PlatformNetworkPolicies(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = ChildOptions.of(this, args.kubernetes());
-        var allows = flows().stream().map(flow -> new DefaultDenyIngress.Allow(flow.name(), flow.target(),
-                flow.from().stream().map(peer -> DefaultDenyIngress.pods(Map.of(peer.label(), peer.value()))).toList(),
-                flow.ports())).toList();
-        this.policies = new DefaultDenyIngress(new DefaultDenyIngress.Args(args.namespace(), Map.of(), allows), child);
+        var allows =
+                flows().stream()
+                        .map(
+                                flow ->
+                                        new DefaultDenyIngress.Allow(
+                                                flow.name(),
+                                                flow.target(),
+                                                flow.from().stream()
+                                                        .map(
+                                                                peer ->
+                                                                        DefaultDenyIngress.pods(
+                                                                                Map.of(
+                                                                                        peer
+                                                                                                .label(),
+                                                                                        peer
+                                                                                                .value())))
+                                                        .toList(),
+                                                flow.ports()))
+                        .toList();
+        this.policies =
+                new DefaultDenyIngress(
+                        new DefaultDenyIngress.Args(args.namespace(), Map.of(), allows), child);
         registerOutputs(Map.of());
     }
 

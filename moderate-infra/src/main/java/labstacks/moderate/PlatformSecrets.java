@@ -6,14 +6,13 @@ import com.pulumi.kubernetes.core.v1.SecretArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * Every secret of the platform, as Kubernetes Secrets (never ConfigMaps): the code location's settings
@@ -56,18 +55,32 @@ public final class PlatformSecrets extends ComponentResource {
 
         private Args(Builder builder) {
             this.namespace = Objects.requireNonNull(builder.namespace, "namespace");
-            this.codeLocationSettings = Objects.requireNonNull(builder.codeLocationSettings, "codeLocationSettings");
-            this.ingestionBotToken = Objects.requireNonNull(builder.ingestionBotToken, "ingestionBotToken");
-            this.postgresPassword = Objects.requireNonNull(builder.postgresPassword, "postgresPassword");
-            this.dagsterDbPassword = Objects.requireNonNull(builder.dagsterDbPassword, "dagsterDbPassword");
-            this.keycloakDbPassword = Objects.requireNonNull(builder.keycloakDbPassword, "keycloakDbPassword");
-            this.openMetadataDbPassword = Objects.requireNonNull(builder.openMetadataDbPassword, "openMetadataDbPassword");
-            this.keycloakAdminUser = Objects.requireNonNull(builder.keycloakAdminUser, "keycloakAdminUser");
-            this.keycloakAdminPassword = Objects.requireNonNull(builder.keycloakAdminPassword, "keycloakAdminPassword");
+            this.codeLocationSettings =
+                    Objects.requireNonNull(builder.codeLocationSettings, "codeLocationSettings");
+            this.ingestionBotToken =
+                    Objects.requireNonNull(builder.ingestionBotToken, "ingestionBotToken");
+            this.postgresPassword =
+                    Objects.requireNonNull(builder.postgresPassword, "postgresPassword");
+            this.dagsterDbPassword =
+                    Objects.requireNonNull(builder.dagsterDbPassword, "dagsterDbPassword");
+            this.keycloakDbPassword =
+                    Objects.requireNonNull(builder.keycloakDbPassword, "keycloakDbPassword");
+            this.openMetadataDbPassword =
+                    Objects.requireNonNull(
+                            builder.openMetadataDbPassword, "openMetadataDbPassword");
+            this.keycloakAdminUser =
+                    Objects.requireNonNull(builder.keycloakAdminUser, "keycloakAdminUser");
+            this.keycloakAdminPassword =
+                    Objects.requireNonNull(builder.keycloakAdminPassword, "keycloakAdminPassword");
             this.rabbitPassword = Objects.requireNonNull(builder.rabbitPassword, "rabbitPassword");
-            this.openMetadataFernetKey = Objects.requireNonNull(builder.openMetadataFernetKey, "openMetadataFernetKey");
-            this.openMetadataJwtPrivateKey = Objects.requireNonNull(builder.openMetadataJwtPrivateKey, "openMetadataJwtPrivateKey");
-            this.openMetadataJwtPublicKey = Objects.requireNonNull(builder.openMetadataJwtPublicKey, "openMetadataJwtPublicKey");
+            this.openMetadataFernetKey =
+                    Objects.requireNonNull(builder.openMetadataFernetKey, "openMetadataFernetKey");
+            this.openMetadataJwtPrivateKey =
+                    Objects.requireNonNull(
+                            builder.openMetadataJwtPrivateKey, "openMetadataJwtPrivateKey");
+            this.openMetadataJwtPublicKey =
+                    Objects.requireNonNull(
+                            builder.openMetadataJwtPublicKey, "openMetadataJwtPublicKey");
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
         }
 
@@ -165,8 +178,7 @@ public final class PlatformSecrets extends ComponentResource {
             private String openMetadataJwtPublicKey;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -258,7 +270,6 @@ public final class PlatformSecrets extends ComponentResource {
         }
     }
 
-
     private final Map<String, Secret> secrets = new LinkedHashMap<>();
 
     public PlatformSecrets(String name, Args args, ComponentResourceOptions options) {
@@ -267,38 +278,100 @@ public final class PlatformSecrets extends ComponentResource {
         var ns = args.namespace();
 
         secret(DAGSTER_SECRETS, ns, args.codeLocationSettings(), child);
-        secret(INGESTION_BOT_TOKEN, ns, args.ingestionBotToken().orElse(Output.of(""))
-                .applyValue(token -> Map.of("OPEN_METADATA_TOKEN", token)), child);
-        // Each application logs in as its own PostgreSQL user (PostgresAppUsers creates them), never as postgres.
-        secret(DAGSTER_POSTGRES, ns, args.dagsterDbPassword().applyValue(pw -> Map.of("postgresql-password", pw)), child);
-        secret(OPENMETADATA_POSTGRES, ns,
-                args.openMetadataDbPassword().applyValue(pw -> Map.of("openmetadata-postgres-password", pw)), child);
-        secret(OPENMETADATA_FERNET, ns, args.openMetadataFernetKey().applyValue(key -> Map.of("fernet-key", key)), child);
-        secret(POSTGRES, ns, args.postgresPassword().applyValue(pw -> Map.of("POSTGRES_PASSWORD", pw)), child);
-        secret(KEYCLOAK, ns, Output.all(args.keycloakAdminPassword(), args.keycloakDbPassword()).applyValue(pw -> Map.of(
-                "KEYCLOAK_ADMIN", args.keycloakAdminUser(),
-                "KEYCLOAK_ADMIN_PASSWORD", pw.get(0),
-                "KC_DB_PASSWORD", pw.get(1))), child);
-        secret(RABBITMQ, ns, args.rabbitPassword().applyValue(pw -> Map.of(
-                "RABBITMQ_DEFAULT_USER", RABBIT_USER, "RABBITMQ_DEFAULT_PASS", pw)), child);
+        secret(
+                INGESTION_BOT_TOKEN,
+                ns,
+                args.ingestionBotToken()
+                        .orElse(Output.of(""))
+                        .applyValue(token -> Map.of("OPEN_METADATA_TOKEN", token)),
+                child);
+        // Each application logs in as its own PostgreSQL user (PostgresAppUsers creates them),
+        // never as postgres.
+        secret(
+                DAGSTER_POSTGRES,
+                ns,
+                args.dagsterDbPassword().applyValue(pw -> Map.of("postgresql-password", pw)),
+                child);
+        secret(
+                OPENMETADATA_POSTGRES,
+                ns,
+                args.openMetadataDbPassword()
+                        .applyValue(pw -> Map.of("openmetadata-postgres-password", pw)),
+                child);
+        secret(
+                OPENMETADATA_FERNET,
+                ns,
+                args.openMetadataFernetKey().applyValue(key -> Map.of("fernet-key", key)),
+                child);
+        secret(
+                POSTGRES,
+                ns,
+                args.postgresPassword().applyValue(pw -> Map.of("POSTGRES_PASSWORD", pw)),
+                child);
+        secret(
+                KEYCLOAK,
+                ns,
+                Output.all(args.keycloakAdminPassword(), args.keycloakDbPassword())
+                        .applyValue(
+                                pw ->
+                                        Map.of(
+                                                "KEYCLOAK_ADMIN", args.keycloakAdminUser(),
+                                                "KEYCLOAK_ADMIN_PASSWORD", pw.get(0),
+                                                "KC_DB_PASSWORD", pw.get(1))),
+                child);
+        secret(
+                RABBITMQ,
+                ns,
+                args.rabbitPassword()
+                        .applyValue(
+                                pw ->
+                                        Map.of(
+                                                "RABBITMQ_DEFAULT_USER",
+                                                RABBIT_USER,
+                                                "RABBITMQ_DEFAULT_PASS",
+                                                pw)),
+                child);
 
-        // The DER keys are binary: they go in data (base64), as the openssl commands of the README write them.
-        secrets.put(OPENMETADATA_JWT_KEYS, new Secret(OPENMETADATA_JWT_KEYS, SecretArgs.builder()
-                .metadata(Labels.metadata(OPENMETADATA_JWT_KEYS, ns))
-                .type("Opaque")
-                .data(args.openMetadataJwtPrivateKey().applyValue(privateKey -> Map.of(
-                        "om_privkey.der", privateKey,
-                        "om_pubkey.der", args.openMetadataJwtPublicKey())).asSecret())
-                .build(), child));
+        // The DER keys are binary: they go in data (base64), as the openssl commands of the README
+        // write them.
+        secrets.put(
+                OPENMETADATA_JWT_KEYS,
+                new Secret(
+                        OPENMETADATA_JWT_KEYS,
+                        SecretArgs.builder()
+                                .metadata(Labels.metadata(OPENMETADATA_JWT_KEYS, ns))
+                                .type("Opaque")
+                                .data(
+                                        args.openMetadataJwtPrivateKey()
+                                                .applyValue(
+                                                        privateKey ->
+                                                                Map.of(
+                                                                        "om_privkey.der",
+                                                                        privateKey,
+                                                                        "om_pubkey.der",
+                                                                        args
+                                                                                .openMetadataJwtPublicKey()))
+                                                .asSecret())
+                                .build(),
+                        child));
         registerOutputs(Map.of());
     }
 
-    private void secret(String name, String namespace, Output<Map<String, String>> data, CustomResourceOptions options) {
-        secrets.put(name, new Secret(name, SecretArgs.builder()
-                .metadata(Labels.metadata(name, namespace))
-                .type("Opaque")
-                .stringData(data.asSecret())
-                .build(), options));
+    private void secret(
+            String name,
+            String namespace,
+            Output<Map<String, String>> data,
+            CustomResourceOptions options) {
+        secrets.put(
+                name,
+                new Secret(
+                        name,
+                        SecretArgs.builder()
+                                .metadata(Labels.metadata(name, namespace))
+                                .type("Opaque")
+                                .stringData(data.asSecret())
+                                .build(),
+                        options));
     }
 
     /** Every Secret, in the order they register. */

@@ -15,16 +15,15 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-import labstacks.constructs.kubernetes.OneOffJob;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.OneOffJob;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * One PostgreSQL user per application, owning its databases, as production had one Cloud SQL user per
@@ -47,11 +46,22 @@ public final class PostgresAppUsers extends ComponentResource {
         }
     }
 
-    static final List<AppUser> USERS = List.of(
-            new AppUser(DAGSTER, "postgresql-password", true,
-                    List.of("dagster", "moderate_workflows_dagster_state", "building_stock_analysis")),
-            new AppUser(KEYCLOAK, "KC_DB_PASSWORD", false, List.of("keycloak")),
-            new AppUser(OPENMETADATA, "openmetadata-postgres-password", false, List.of("openmetadata")));
+    static final List<AppUser> USERS =
+            List.of(
+                    new AppUser(
+                            DAGSTER,
+                            "postgresql-password",
+                            true,
+                            List.of(
+                                    "dagster",
+                                    "moderate_workflows_dagster_state",
+                                    "building_stock_analysis")),
+                    new AppUser(KEYCLOAK, "KC_DB_PASSWORD", false, List.of("keycloak")),
+                    new AppUser(
+                            OPENMETADATA,
+                            "openmetadata-postgres-password",
+                            false,
+                            List.of("openmetadata")));
 
     /**
      * Inputs of {@link PostgresAppUsers}; build with {@link #builder()}. Fields without a default are
@@ -71,12 +81,18 @@ public final class PostgresAppUsers extends ComponentResource {
             this.image = Objects.requireNonNull(builder.image, "image");
             this.server = Objects.requireNonNull(builder.server, "server");
             this.postgres = Objects.requireNonNull(builder.postgres, "postgres");
-            this.superuserSecret = Objects.requireNonNull(builder.superuserSecret, "superuserSecret");
-            this.passwordSecrets = Map.copyOf(Objects.requireNonNull(builder.passwordSecrets, "passwordSecrets"));
+            this.superuserSecret =
+                    Objects.requireNonNull(builder.superuserSecret, "superuserSecret");
+            this.passwordSecrets =
+                    Map.copyOf(Objects.requireNonNull(builder.passwordSecrets, "passwordSecrets"));
             this.kubernetes = Objects.requireNonNull(builder.kubernetes, "kubernetes");
             var users = USERS.stream().map(AppUser::name).collect(Collectors.toSet());
             if (!passwordSecrets.keySet().equals(users)) {
-                throw new IllegalArgumentException("a password Secret for each of " + users + ", got " + passwordSecrets.keySet());
+                throw new IllegalArgumentException(
+                        "a password Secret for each of "
+                                + users
+                                + ", got "
+                                + passwordSecrets.keySet());
             }
         }
 
@@ -132,8 +148,7 @@ public final class PostgresAppUsers extends ComponentResource {
             private Map<String, Output<String>> passwordSecrets;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -183,77 +198,149 @@ public final class PostgresAppUsers extends ComponentResource {
         }
     }
 
-
     private final Job job;
 
     public PostgresAppUsers(String name, Args args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var namespace = args.namespace();
         var child = ChildOptions.of(this, args.kubernetes());
-        var script = new ConfigMap(NAME, ConfigMapArgs.builder()
-                .metadata(Labels.metadata(NAME, namespace))
-                .data(Map.of("app-users.sql", sql()))
-                .build(), child);
+        var script =
+                new ConfigMap(
+                        NAME,
+                        ConfigMapArgs.builder()
+                                .metadata(Labels.metadata(NAME, namespace))
+                                .data(Map.of("app-users.sql", sql()))
+                                .build(),
+                        child);
 
         var env = new ArrayList<EnvVarArgs>();
         env.add(fromSecret("PGPASSWORD", args.superuserSecret(), "POSTGRES_PASSWORD"));
         var psql = new ArrayList<String>();
         for (var user : USERS) {
-            env.add(fromSecret(user.passwordVariable(), args.passwordSecrets().get(user.name()), user.key()));
-            // psql variables, quoted by psql itself (:'name'), so a password needs no escaping here.
+            env.add(
+                    fromSecret(
+                            user.passwordVariable(),
+                            args.passwordSecrets().get(user.name()),
+                            user.key()));
+            // psql variables, quoted by psql itself (:'name'), so a password needs no escaping
+            // here.
             psql.add("-v");
             psql.add(user.name() + "_password=$(" + user.passwordVariable() + ")");
         }
         psql.add("-f");
         psql.add("/scripts/app-users.sql");
-        var command = args.server().applyValue(server -> {
-            var full = new ArrayList<>(List.of("psql", "-v", "ON_ERROR_STOP=1", "-h", server, "-U",
-                    PlatformSecrets.POSTGRES_USER, "-d", "postgres"));
-            full.addAll(psql);
-            return List.copyOf(full);
-        });
-        var container = ContainerArgs.builder()
-                .name(NAME)
-                .image(args.image())
-                .command(command)
-                .env(env)
-                .volumeMounts(VolumeMountArgs.builder().name("scripts").mountPath("/scripts").readOnly(true).build())
-                .resources(Containers.size("10m", "32Mi", "200m", "128Mi"))
-                .securityContext(Containers.restricted())
-                .build();
-        this.job = new OneOffJob(OneOffJob.Args.builder(NAME, namespace, container)
-                .podLabels(Map.of(Labels.NAME, NAME))
-                .podSecurity(Containers.runAs(999))
-                .volumes(List.of(VolumeArgs.builder().name("scripts")
-                        .configMap(ConfigMapVolumeSourceArgs.builder().name(ObjectMetadata.nameOf(script.metadata())).build()).build()))
-                .backoffLimit(6)
-                // psql takes seconds once the server is ready; the bound covers pulls and the retries' back-off.
-                .activeDeadlineSeconds(900)
-                // The Service answers before PostgreSQL accepts logins: the Job starts once the StatefulSet is ready.
-                .startAfter(List.of(args.postgres()))
-                .build(), child).job();
+        var command =
+                args.server()
+                        .applyValue(
+                                server -> {
+                                    var full =
+                                            new ArrayList<>(
+                                                    List.of(
+                                                            "psql",
+                                                            "-v",
+                                                            "ON_ERROR_STOP=1",
+                                                            "-h",
+                                                            server,
+                                                            "-U",
+                                                            PlatformSecrets.POSTGRES_USER,
+                                                            "-d",
+                                                            "postgres"));
+                                    full.addAll(psql);
+                                    return List.copyOf(full);
+                                });
+        var container =
+                ContainerArgs.builder()
+                        .name(NAME)
+                        .image(args.image())
+                        .command(command)
+                        .env(env)
+                        .volumeMounts(
+                                VolumeMountArgs.builder()
+                                        .name("scripts")
+                                        .mountPath("/scripts")
+                                        .readOnly(true)
+                                        .build())
+                        .resources(Containers.size("10m", "32Mi", "200m", "128Mi"))
+                        .securityContext(Containers.restricted())
+                        .build();
+        this.job =
+                new OneOffJob(
+                                OneOffJob.Args.builder(NAME, namespace, container)
+                                        .podLabels(Map.of(Labels.NAME, NAME))
+                                        .podSecurity(Containers.runAs(999))
+                                        .volumes(
+                                                List.of(
+                                                        VolumeArgs.builder()
+                                                                .name("scripts")
+                                                                .configMap(
+                                                                        ConfigMapVolumeSourceArgs
+                                                                                .builder()
+                                                                                .name(
+                                                                                        ObjectMetadata
+                                                                                                .nameOf(
+                                                                                                        script
+                                                                                                                .metadata()))
+                                                                                .build())
+                                                                .build()))
+                                        .backoffLimit(6)
+                                        // psql takes seconds once the server is ready; the bound
+                                        // covers pulls and the retries' back-off.
+                                        .activeDeadlineSeconds(900)
+                                        // The Service answers before PostgreSQL accepts logins: the
+                                        // Job starts once the StatefulSet is ready.
+                                        .startAfter(List.of(args.postgres()))
+                                        .build(),
+                                child)
+                        .job();
         registerOutputs(Map.of());
     }
 
     private static EnvVarArgs fromSecret(String name, Output<String> secret, String key) {
-        return EnvVarArgs.builder().name(name).valueFrom(EnvVarSourceArgs.builder()
-                .secretKeyRef(SecretKeySelectorArgs.builder().name(secret).key(key).build()).build()).build();
+        return EnvVarArgs.builder()
+                .name(name)
+                .valueFrom(
+                        EnvVarSourceArgs.builder()
+                                .secretKeyRef(
+                                        SecretKeySelectorArgs.builder()
+                                                .name(secret)
+                                                .key(key)
+                                                .build())
+                                .build())
+                .build();
     }
 
     /** Idempotent: creates what is missing, then sets passwords and owners every time. */
     static String sql() {
-        var sql = new StringBuilder("-- Users and databases of the MODERATE services; safe to run again.\n");
+        var sql =
+                new StringBuilder(
+                        "-- Users and databases of the MODERATE services; safe to run again.\n");
         for (var user : USERS) {
-            sql.append("SELECT 'CREATE ROLE ").append(user.name()).append(" LOGIN' WHERE NOT EXISTS ")
-                    .append("(SELECT FROM pg_roles WHERE rolname = '").append(user.name()).append("') \\gexec\n");
-            sql.append("ALTER ROLE ").append(user.name()).append(" WITH LOGIN ")
+            sql.append("SELECT 'CREATE ROLE ")
+                    .append(user.name())
+                    .append(" LOGIN' WHERE NOT EXISTS ")
+                    .append("(SELECT FROM pg_roles WHERE rolname = '")
+                    .append(user.name())
+                    .append("') \\gexec\n");
+            sql.append("ALTER ROLE ")
+                    .append(user.name())
+                    .append(" WITH LOGIN ")
                     .append(user.createDb() ? "CREATEDB" : "NOCREATEDB")
-                    .append(" PASSWORD :'").append(user.name()).append("_password';\n");
+                    .append(" PASSWORD :'")
+                    .append(user.name())
+                    .append("_password';\n");
             for (var database : user.databases()) {
-                sql.append("SELECT 'CREATE DATABASE ").append(database).append(" OWNER ").append(user.name())
-                        .append("' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '").append(database)
+                sql.append("SELECT 'CREATE DATABASE ")
+                        .append(database)
+                        .append(" OWNER ")
+                        .append(user.name())
+                        .append("' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '")
+                        .append(database)
                         .append("') \\gexec\n");
-                sql.append("ALTER DATABASE ").append(database).append(" OWNER TO ").append(user.name()).append(";\n");
+                sql.append("ALTER DATABASE ")
+                        .append(database)
+                        .append(" OWNER TO ")
+                        .append(user.name())
+                        .append(";\n");
             }
         }
         return sql.toString();

@@ -15,20 +15,19 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.program.ChildOptions;
-import labstacks.constructs.kubernetes.Containers;
-import labstacks.constructs.kubernetes.ObjectMetadata;
-import labstacks.constructs.kubernetes.ServiceAccounts;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import labstacks.constructs.kubernetes.Containers;
+import labstacks.constructs.kubernetes.ObjectMetadata;
+import labstacks.constructs.kubernetes.ServiceAccounts;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * A nightly {@code pg_dump} of every database of the platform's PostgreSQL to the object store: an init container
@@ -41,6 +40,7 @@ public final class PostgresBackup extends ComponentResource {
     public static final String TYPE = "labstacks:moderate:PostgresBackup";
     static final String NAME = "postgres-backup";
     static final String BACKUP_DIR = "/backup";
+
     /**
      * The AWS CLI v2 image, pinned: release 2.32.8 (aws/aws-cli .changes/2.32.8.json); the official image
      * {@code amazon/aws-cli} is tagged with the CLI version (AWS CLI user guide, "Using the official AWS CLI
@@ -52,34 +52,38 @@ public final class PostgresBackup extends ComponentResource {
      * The dump, in POSIX sh: one custom-format file per database in a directory named by the UTC time, which the
      * upload reads back from {@code stamp}. Any failed pg_dump stops the pod before anything is uploaded.
      */
-    static final String DUMP_SCRIPT = String.join("\n",
-            "set -eu",
-            "stamp=$(date -u +%Y-%m-%dT%H%M%SZ)",
-            "dir=\"$BACKUP_DIR/$stamp\"",
-            "mkdir -p \"$dir\"",
-            "for db in $DATABASES; do",
-            "  if ! pg_dump -h \"$PGHOST\" -U \"$PGUSER\" -Fc -f \"$dir/$db.dump\" \"$db\"; then",
-            "    echo \"postgres-backup: pg_dump of database $db on $PGHOST failed; nothing is uploaded\" >&2",
-            "    exit 1",
-            "  fi",
-            "  echo \"postgres-backup: dumped $db\"",
-            "done",
-            "printf '%s\\n' \"$stamp\" > \"$BACKUP_DIR/stamp\"");
+    static final String DUMP_SCRIPT =
+            String.join(
+                    "\n",
+                    "set -eu",
+                    "stamp=$(date -u +%Y-%m-%dT%H%M%SZ)",
+                    "dir=\"$BACKUP_DIR/$stamp\"",
+                    "mkdir -p \"$dir\"",
+                    "for db in $DATABASES; do",
+                    "  if ! pg_dump -h \"$PGHOST\" -U \"$PGUSER\" -Fc -f \"$dir/$db.dump\" \"$db\"; then",
+                    "    echo \"postgres-backup: pg_dump of database $db on $PGHOST failed; nothing is uploaded\" >&2",
+                    "    exit 1",
+                    "  fi",
+                    "  echo \"postgres-backup: dumped $db\"",
+                    "done",
+                    "printf '%s\\n' \"$stamp\" > \"$BACKUP_DIR/stamp\"");
 
     /** The upload: the whole dated directory, to the endpoint when one is set (GCS, MinIO), else to AWS S3. */
-    static final String UPLOAD_SCRIPT = String.join("\n",
-            "set -eu",
-            "stamp=$(cat \"$BACKUP_DIR/stamp\")",
-            "target=\"s3://$BACKUP_BUCKET/$BACKUP_PREFIX/$stamp/\"",
-            "set -- s3 cp --recursive --only-show-errors \"$BACKUP_DIR/$stamp/\" \"$target\"",
-            "if [ -n \"${S3_ENDPOINT_URL:-}\" ]; then",
-            "  set -- --endpoint-url \"$S3_ENDPOINT_URL\" \"$@\"",
-            "fi",
-            "if ! aws \"$@\"; then",
-            "  echo \"postgres-backup: upload to $target failed\" >&2",
-            "  exit 1",
-            "fi",
-            "echo \"postgres-backup: uploaded to $target\"");
+    static final String UPLOAD_SCRIPT =
+            String.join(
+                    "\n",
+                    "set -eu",
+                    "stamp=$(cat \"$BACKUP_DIR/stamp\")",
+                    "target=\"s3://$BACKUP_BUCKET/$BACKUP_PREFIX/$stamp/\"",
+                    "set -- s3 cp --recursive --only-show-errors \"$BACKUP_DIR/$stamp/\" \"$target\"",
+                    "if [ -n \"${S3_ENDPOINT_URL:-}\" ]; then",
+                    "  set -- --endpoint-url \"$S3_ENDPOINT_URL\" \"$@\"",
+                    "fi",
+                    "if ! aws \"$@\"; then",
+                    "  echo \"postgres-backup: upload to $target failed\" >&2",
+                    "  exit 1",
+                    "fi",
+                    "echo \"postgres-backup: uploaded to $target\"");
 
     /** Inputs of {@link PostgresBackup}; build with {@link #builder()}. Fields without a default are required. */
     public static final class Args {
@@ -101,7 +105,8 @@ public final class PostgresBackup extends ComponentResource {
             this.schedule = Objects.requireNonNull(builder.schedule, "schedule");
             this.postgresImage = Objects.requireNonNull(builder.postgresImage, "postgresImage");
             this.server = Objects.requireNonNull(builder.server, "server");
-            this.superuserSecret = Objects.requireNonNull(builder.superuserSecret, "superuserSecret");
+            this.superuserSecret =
+                    Objects.requireNonNull(builder.superuserSecret, "superuserSecret");
             this.databases = List.copyOf(Objects.requireNonNull(builder.databases, "databases"));
             this.bucket = Objects.requireNonNull(builder.bucket, "bucket");
             this.prefix = Objects.requireNonNull(builder.prefix, "prefix");
@@ -196,8 +201,7 @@ public final class PostgresBackup extends ComponentResource {
             private Output<String> s3KeysSecret;
             private CustomResourceOptions kubernetes;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             /** See {@link Args#namespace()}. */
             public Builder namespace(String value) {
@@ -277,7 +281,6 @@ public final class PostgresBackup extends ComponentResource {
         }
     }
 
-
     private final CronJob cronJob;
 
     public PostgresBackup(String name, Args args, ComponentResourceOptions options) {
@@ -287,75 +290,121 @@ public final class PostgresBackup extends ComponentResource {
         var account = ServiceAccounts.withoutToken(NAME, Labels.metadata(NAME, namespace), child);
         var mount = VolumeMountArgs.builder().name("backup").mountPath(BACKUP_DIR).build();
 
-        var dump = ContainerArgs.builder()
-                .name("pg-dump")
-                .image(args.postgresImage())
-                .command("sh", "-c", DUMP_SCRIPT)
-                .env(plain("BACKUP_DIR", BACKUP_DIR), plain("DATABASES", String.join(" ", args.databases())),
-                        EnvVarArgs.builder().name("PGHOST").value(args.server()).build(),
-                        plain("PGUSER", PlatformSecrets.POSTGRES_USER),
-                        fromSecret("PGPASSWORD", args.superuserSecret(), "POSTGRES_PASSWORD"))
-                .volumeMounts(mount)
-                .terminationMessagePolicy("FallbackToLogsOnError")
-                .resources(Containers.size("50m", "128Mi", "500m", "512Mi"))
-                .securityContext(Containers.restricted())
-                .build();
+        var dump =
+                ContainerArgs.builder()
+                        .name("pg-dump")
+                        .image(args.postgresImage())
+                        .command("sh", "-c", DUMP_SCRIPT)
+                        .env(
+                                plain("BACKUP_DIR", BACKUP_DIR),
+                                plain("DATABASES", String.join(" ", args.databases())),
+                                EnvVarArgs.builder().name("PGHOST").value(args.server()).build(),
+                                plain("PGUSER", PlatformSecrets.POSTGRES_USER),
+                                fromSecret(
+                                        "PGPASSWORD", args.superuserSecret(), "POSTGRES_PASSWORD"))
+                        .volumeMounts(mount)
+                        .terminationMessagePolicy("FallbackToLogsOnError")
+                        .resources(Containers.size("50m", "128Mi", "500m", "512Mi"))
+                        .securityContext(Containers.restricted())
+                        .build();
 
-        var env = new ArrayList<EnvVarArgs>(List.of(plain("BACKUP_DIR", BACKUP_DIR),
-                plain("BACKUP_BUCKET", args.bucket()), plain("BACKUP_PREFIX", args.prefix()),
-                // The CLI keeps nothing it needs; HOME only has to be writable for the non-root user.
-                plain("HOME", "/tmp"),
-                fromSecret("AWS_ACCESS_KEY_ID", args.s3KeysSecret(), "S3_ACCESS_KEY_ID"),
-                fromSecret("AWS_SECRET_ACCESS_KEY", args.s3KeysSecret(), "S3_SECRET_ACCESS_KEY")));
+        var env =
+                new ArrayList<EnvVarArgs>(
+                        List.of(
+                                plain("BACKUP_DIR", BACKUP_DIR),
+                                plain("BACKUP_BUCKET", args.bucket()),
+                                plain("BACKUP_PREFIX", args.prefix()),
+                                // The CLI keeps nothing it needs; HOME only has to be writable for
+                                // the non-root user.
+                                plain("HOME", "/tmp"),
+                                fromSecret(
+                                        "AWS_ACCESS_KEY_ID",
+                                        args.s3KeysSecret(),
+                                        "S3_ACCESS_KEY_ID"),
+                                fromSecret(
+                                        "AWS_SECRET_ACCESS_KEY",
+                                        args.s3KeysSecret(),
+                                        "S3_SECRET_ACCESS_KEY")));
         args.region().ifPresent(region -> env.add(plain("AWS_DEFAULT_REGION", region)));
-        args.endpointUrl().ifPresent(url -> {
-            env.add(plain("S3_ENDPOINT_URL", url));
-            // AWS CLI 2.23+ sends CRC checksums by default, which S3-compatible stores such as GCS's XML API
-            // refuse; only where the operation requires one.
-            env.add(plain("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required"));
-            env.add(plain("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
-        });
-        var upload = ContainerArgs.builder()
-                .name("upload")
-                .image(AWS_CLI_IMAGE)
-                .command("sh", "-c", UPLOAD_SCRIPT)
-                .env(env)
-                .volumeMounts(mount)
-                .terminationMessagePolicy("FallbackToLogsOnError")
-                .resources(Containers.size("50m", "128Mi", "500m", "512Mi"))
-                .securityContext(Containers.restricted())
-                .build();
+        args.endpointUrl()
+                .ifPresent(
+                        url -> {
+                            env.add(plain("S3_ENDPOINT_URL", url));
+                            // AWS CLI 2.23+ sends CRC checksums by default, which S3-compatible
+                            // stores such as GCS's XML API
+                            // refuse; only where the operation requires one.
+                            env.add(plain("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required"));
+                            env.add(plain("AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+                        });
+        var upload =
+                ContainerArgs.builder()
+                        .name("upload")
+                        .image(AWS_CLI_IMAGE)
+                        .command("sh", "-c", UPLOAD_SCRIPT)
+                        .env(env)
+                        .volumeMounts(mount)
+                        .terminationMessagePolicy("FallbackToLogsOnError")
+                        .resources(Containers.size("50m", "128Mi", "500m", "512Mi"))
+                        .securityContext(Containers.restricted())
+                        .build();
 
-        var pod = PodSpecArgs.builder()
-                .serviceAccountName(ObjectMetadata.nameOf(account.metadata()))
-                .restartPolicy("Never")
-                // postgres' own uid in the official image, so pg_dump runs as it does in the server's pod.
-                .securityContext(Containers.runAs(999))
-                .initContainers(dump)
-                .containers(upload)
-                .volumes(VolumeArgs.builder().name("backup").emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build())
-                .build();
-        this.cronJob = new CronJob(NAME, CronJobArgs.builder()
-                .metadata(Labels.metadata(NAME, namespace))
-                .spec(CronJobSpecArgs.builder()
-                        .schedule(args.schedule())
-                        .concurrencyPolicy("Forbid")
-                        // A run missed by more than an hour (controller down) is skipped, not started late.
-                        .startingDeadlineSeconds(3600)
-                        .successfulJobsHistoryLimit(3)
-                        .failedJobsHistoryLimit(3)
-                        .jobTemplate(JobTemplateSpecArgs.builder()
-                                .spec(JobSpecArgs.builder()
-                                        .backoffLimit(1)
-                                        .activeDeadlineSeconds(3600)
-                                        .template(PodTemplateSpecArgs.builder()
-                                                .metadata(ObjectMetaArgs.builder().labels(Map.of(Labels.NAME, NAME)).build())
-                                                .spec(pod)
-                                                .build())
+        var pod =
+                PodSpecArgs.builder()
+                        .serviceAccountName(ObjectMetadata.nameOf(account.metadata()))
+                        .restartPolicy("Never")
+                        // postgres' own uid in the official image, so pg_dump runs as it does in
+                        // the server's pod.
+                        .securityContext(Containers.runAs(999))
+                        .initContainers(dump)
+                        .containers(upload)
+                        .volumes(
+                                VolumeArgs.builder()
+                                        .name("backup")
+                                        .emptyDir(EmptyDirVolumeSourceArgs.builder().build())
                                         .build())
-                                .build())
-                        .build())
-                .build(), child);
+                        .build();
+        this.cronJob =
+                new CronJob(
+                        NAME,
+                        CronJobArgs.builder()
+                                .metadata(Labels.metadata(NAME, namespace))
+                                .spec(
+                                        CronJobSpecArgs.builder()
+                                                .schedule(args.schedule())
+                                                .concurrencyPolicy("Forbid")
+                                                // A run missed by more than an hour (controller
+                                                // down) is skipped, not started late.
+                                                .startingDeadlineSeconds(3600)
+                                                .successfulJobsHistoryLimit(3)
+                                                .failedJobsHistoryLimit(3)
+                                                .jobTemplate(
+                                                        JobTemplateSpecArgs.builder()
+                                                                .spec(
+                                                                        JobSpecArgs.builder()
+                                                                                .backoffLimit(1)
+                                                                                .activeDeadlineSeconds(
+                                                                                        3600)
+                                                                                .template(
+                                                                                        PodTemplateSpecArgs
+                                                                                                .builder()
+                                                                                                .metadata(
+                                                                                                        ObjectMetaArgs
+                                                                                                                .builder()
+                                                                                                                .labels(
+                                                                                                                        Map
+                                                                                                                                .of(
+                                                                                                                                        Labels
+                                                                                                                                                .NAME,
+                                                                                                                                        NAME))
+                                                                                                                .build())
+                                                                                                .spec(
+                                                                                                        pod)
+                                                                                                .build())
+                                                                                .build())
+                                                                .build())
+                                                .build())
+                                .build(),
+                        child);
         registerOutputs(Map.of());
     }
 
@@ -364,8 +413,17 @@ public final class PostgresBackup extends ComponentResource {
     }
 
     private static EnvVarArgs fromSecret(String name, Output<String> secret, String key) {
-        return EnvVarArgs.builder().name(name).valueFrom(EnvVarSourceArgs.builder()
-                .secretKeyRef(SecretKeySelectorArgs.builder().name(secret).key(key).build()).build()).build();
+        return EnvVarArgs.builder()
+                .name(name)
+                .valueFrom(
+                        EnvVarSourceArgs.builder()
+                                .secretKeyRef(
+                                        SecretKeySelectorArgs.builder()
+                                                .name(secret)
+                                                .key(key)
+                                                .build())
+                                .build())
+                .build();
     }
 
     public CronJob cronJob() {

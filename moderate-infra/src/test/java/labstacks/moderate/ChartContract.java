@@ -27,11 +27,14 @@ import java.util.function.Function;
  * @param bindings   the ServiceAccounts the chart's own RoleBindings bind its Roles to, for given values
  * @param valueKeys  every value key path the chart's values.yaml declares, with its kind
  */
-record ChartContract(String release, String chart, String version,
-                     Function<Values, List<ObjectRef>> rendered,
-                     Function<Values, List<Reference>> references,
-                     Function<Values, List<String>> bindings,
-                     Map<String, String> valueKeys) {
+record ChartContract(
+        String release,
+        String chart,
+        String version,
+        Function<Values, List<ObjectRef>> rendered,
+        Function<Values, List<Reference>> references,
+        Function<Values, List<String>> bindings,
+        Map<String, String> valueKeys) {
 
     /** A Kubernetes object by kind and name (one namespace). */
     record ObjectRef(String kind, String name) {
@@ -66,7 +69,9 @@ record ChartContract(String release, String chart, String version,
             for (var part : path.split("\\.")) {
                 if (current instanceof Map<?, ?> m) {
                     current = m.get(part);
-                } else if (current instanceof List<?> l && part.matches("[0-9]+") && Integer.parseInt(part) < l.size()) {
+                } else if (current instanceof List<?> l
+                        && part.matches("[0-9]+")
+                        && Integer.parseInt(part) < l.size()) {
                     current = l.get(Integer.parseInt(part));
                 } else {
                     return null;
@@ -107,8 +112,12 @@ record ChartContract(String release, String chart, String version,
             var parts = path.split("\\.");
             Object current = copy;
             for (int i = 0; i < parts.length - 1; i++) {
-                current = current instanceof List<?> l ? l.get(Integer.parseInt(parts[i]))
-                        : ((Map<String, Object>) current).computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+                current =
+                        current instanceof List<?> l
+                                ? l.get(Integer.parseInt(parts[i]))
+                                : ((Map<String, Object>) current)
+                                        .computeIfAbsent(
+                                                parts[i], k -> new LinkedHashMap<String, Object>());
             }
             var last = (Map<String, Object>) current;
             if (value == null) {
@@ -135,8 +144,13 @@ record ChartContract(String release, String chart, String version,
     /** Loads a {@code path<TAB>kind} file from the test resources. */
     static Map<String, String> keys(String resource) {
         var keys = new LinkedHashMap<String, String>();
-        try (var in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                ChartContract.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
+        try (var in =
+                new BufferedReader(
+                        new InputStreamReader(
+                                Objects.requireNonNull(
+                                        ChartContract.class.getResourceAsStream(resource),
+                                        resource),
+                                StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank() && !line.startsWith("#")) {
@@ -159,13 +173,18 @@ record ChartContract(String release, String chart, String version,
      * @param stackObjects the objects the stack creates in the release's namespace, each with its data keys
      * @param otherCharts  objects other releases render there
      */
-    List<String> violations(Values values, Map<ObjectRef, Set<String>> stackObjects, Set<ObjectRef> otherCharts) {
+    List<String> violations(
+            Values values, Map<ObjectRef, Set<String>> stackObjects, Set<ObjectRef> otherCharts) {
         var problems = new ArrayList<String>();
         var label = chart + " " + version + " (release " + release + ")";
         List<ObjectRef> renderedObjects = rendered.apply(values);
         for (var object : renderedObjects) {
             if (stackObjects.containsKey(object)) {
-                problems.add(label + " renders " + object + ", which the stack also creates: Helm refuses to adopt it");
+                problems.add(
+                        label
+                                + " renders "
+                                + object
+                                + ", which the stack also creates: Helm refuses to adopt it");
             }
             if (otherCharts.contains(object)) {
                 problems.add(label + " renders " + object + ", which another release also renders");
@@ -177,16 +196,33 @@ record ChartContract(String release, String chart, String version,
             }
             var keys = stackObjects.get(reference.target());
             if (keys == null) {
-                problems.add(label + ": " + reference.by() + " needs " + reference.target() + ", which nothing creates");
+                problems.add(
+                        label
+                                + ": "
+                                + reference.by()
+                                + " needs "
+                                + reference.target()
+                                + ", which nothing creates");
             } else if (reference.key().isPresent() && !keys.contains(reference.key().get())) {
-                problems.add(label + ": " + reference.by() + " reads key " + reference.key().get() + " of "
-                        + reference.target() + ", which has only " + keys);
+                problems.add(
+                        label
+                                + ": "
+                                + reference.by()
+                                + " reads key "
+                                + reference.key().get()
+                                + " of "
+                                + reference.target()
+                                + ", which has only "
+                                + keys);
             }
         }
         for (var account : bindings.apply(values)) {
             if (stackObjects.containsKey(new ObjectRef("ServiceAccount", account))) {
-                problems.add(label + " binds its own Role to the stack's ServiceAccount " + account
-                        + ": the stack's narrower Role is not what applies");
+                problems.add(
+                        label
+                                + " binds its own Role to the stack's ServiceAccount "
+                                + account
+                                + ": the stack's narrower Role is not what applies");
             }
         }
         unknownKeys(values.map(), "", problems, label);

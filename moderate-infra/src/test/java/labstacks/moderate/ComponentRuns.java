@@ -4,36 +4,44 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import io.kubernetes.client.openapi.models.V1Container;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.offline.plan.PlanValues;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
-import labstacks.constructs.kubernetes.ObjectMetadata;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.providers.KubernetesAccess;
 import labstacks.shared.providers.KubernetesProviders;
-
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
-import io.kubernetes.client.openapi.models.V1Container;
-import java.util.LinkedHashMap;
-import java.util.function.BiConsumer;
 
 /** One moderate component run on its own under the offline runtime, with an explicit Kubernetes provider. */
 final class ComponentRuns {
     /** A namespace other than the stacks' own, so a component that ignored its Args would show. */
     static final String NAMESPACE = "platform-test";
 
-    private ComponentRuns() {
-    }
+    private ComponentRuns() {}
 
     /** Runs {@code body} with options carrying the explicit provider; fails when the run does not succeed. */
     static StackRun run(String name, BiConsumer<StackContext, CustomResourceOptions> body) {
-        return ProgramHarness.component(name, stack -> {
-            var provider = KubernetesProviders.create("k8s", new KubernetesAccess(Optional.empty(), Optional.empty(), NAMESPACE));
-            body.accept(stack, CustomResourceOptions.builder().provider(provider).build());
-        }).run().assertSucceeded();
+        return ProgramHarness.component(
+                        name,
+                        stack -> {
+                            var provider =
+                                    KubernetesProviders.create(
+                                            "k8s",
+                                            new KubernetesAccess(
+                                                    Optional.empty(), Optional.empty(), NAMESPACE));
+                            body.accept(
+                                    stack,
+                                    CustomResourceOptions.builder().provider(provider).build());
+                        })
+                .run()
+                .assertSucceeded();
     }
 
     /** Runs {@code body} the same way; for components that need no stack context. */
@@ -46,7 +54,11 @@ final class ComponentRuns {
      * component's object waits for it.
      */
     static Output<String> named(String name, CustomResourceOptions k8s) {
-        var object = new ConfigMap(name, ConfigMapArgs.builder().metadata(Labels.metadata(name, NAMESPACE)).build(), k8s);
+        var object =
+                new ConfigMap(
+                        name,
+                        ConfigMapArgs.builder().metadata(Labels.metadata(name, NAMESPACE)).build(),
+                        k8s);
         return ObjectMetadata.nameOf(object.metadata());
     }
 
@@ -63,8 +75,13 @@ final class ComponentRuns {
     static Map<String, String> env(V1Container container) {
         var env = new LinkedHashMap<String, String>();
         for (var variable : container.getEnv()) {
-            env.put(variable.getName(), variable.getValue() != null ? variable.getValue()
-                    : variable.getValueFrom().getSecretKeyRef().getName() + "/" + variable.getValueFrom().getSecretKeyRef().getKey());
+            env.put(
+                    variable.getName(),
+                    variable.getValue() != null
+                            ? variable.getValue()
+                            : variable.getValueFrom().getSecretKeyRef().getName()
+                                    + "/"
+                                    + variable.getValueFrom().getSecretKeyRef().getKey());
         }
         return env;
     }

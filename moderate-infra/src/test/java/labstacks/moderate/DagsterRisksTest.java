@@ -1,17 +1,16 @@
 package labstacks.moderate;
 
-import io.kubernetes.client.openapi.models.V1Job;
-import labstacks.shared.config.ConfigProblem;
-import labstacks.shared.config.StackConfigException;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kubernetes.client.openapi.models.V1Job;
+import java.util.List;
+import java.util.Map;
+import labstacks.shared.config.ConfigProblem;
+import labstacks.shared.config.StackConfigException;
+import org.junit.jupiter.api.Test;
 
 /** The Dagster release's risks from the 2026-12-07 audit: run-pod size, private images, telemetry, URL-safe password. */
 class DagsterRisksTest {
@@ -29,21 +28,38 @@ class DagsterRisksTest {
         var codeLocation = release.input("values.dagster-user-deployments.deployments.0.resources");
         var launcher = release.input("values.runLauncher.config.k8sRunLauncher.resources");
         assertEquals(launcher, codeLocation);
-        assertEquals(Map.of("cpu", "2", "memory", "4Gi"), release.input("values.runLauncher.config.k8sRunLauncher.resources.limits"));
-        assertEquals(true, release.input("values.dagster-user-deployments.deployments.0.includeConfigInLaunchedRuns.enabled"));
+        assertEquals(
+                Map.of("cpu", "2", "memory", "4Gi"),
+                release.input("values.runLauncher.config.k8sRunLauncher.resources.limits"));
+        assertEquals(
+                true,
+                release.input(
+                        "values.dagster-user-deployments.deployments.0.includeConfigInLaunchedRuns.enabled"));
     }
 
     @Test
     void pullSecretsReachTheCodeLocationTheRunsAndTheVersionCheck() {
-        var run = ModerateProgramTest.prodHarness().config("moderate:imagePullSecrets", "[\"gar-reader\"]").run()
-                .assertSucceeded();
+        var run =
+                ModerateProgramTest.prodHarness()
+                        .config("moderate:imagePullSecrets", "[\"gar-reader\"]")
+                        .run()
+                        .assertSucceeded();
         var release = run.resource(RELEASE, "dagster");
-        // The parent's list becomes the run launcher's image_pull_secrets, the subchart's the code location pods'
-        // (helm/dagster templates/helpers/instance/_run-launcher.tpl; charts/dagster-user-deployments).
-        assertEquals(List.of(Map.of("name", "gar-reader")), release.input("values.imagePullSecrets"));
-        assertEquals(List.of(Map.of("name", "gar-reader")), release.input("values.dagster-user-deployments.imagePullSecrets"));
-        var job = ComponentRuns.model(run, "kubernetes:batch/v1:Job", DagsterVersionCheck.NAME, V1Job.class);
-        assertEquals("gar-reader", job.getSpec().getTemplate().getSpec().getImagePullSecrets().get(0).getName());
+        // The parent's list becomes the run launcher's image_pull_secrets, the subchart's the code
+        // location pods'
+        // (helm/dagster templates/helpers/instance/_run-launcher.tpl;
+        // charts/dagster-user-deployments).
+        assertEquals(
+                List.of(Map.of("name", "gar-reader")), release.input("values.imagePullSecrets"));
+        assertEquals(
+                List.of(Map.of("name", "gar-reader")),
+                release.input("values.dagster-user-deployments.imagePullSecrets"));
+        var job =
+                ComponentRuns.model(
+                        run, "kubernetes:batch/v1:Job", DagsterVersionCheck.NAME, V1Job.class);
+        assertEquals(
+                "gar-reader",
+                job.getSpec().getTemplate().getSpec().getImagePullSecrets().get(0).getName());
         // Without the setting, nothing names a pull secret.
         var plain = ModerateProgramTest.prodRun().resource(RELEASE, "dagster");
         assertEquals(null, plain.input("values.imagePullSecrets"));
@@ -63,13 +79,30 @@ class DagsterRisksTest {
      */
     @Test
     void aDagsterDbPasswordThatWouldBreakTheCodeLocationsUrlIsRefusedWithoutEchoingIt() {
-        for (var bad : List.of("pw-with-@-at-sign", "pw:with:colons:", "pw/with/slashes", "pw%41percent-encoded", "tiny1")) {
-            var error = assertThrows(StackConfigException.class, () -> ModerateProgramTest.localHarness()
-                    .secret("moderate:dagsterDbPassword", bad).run(), bad);
-            assertEquals(List.of("moderate:dagsterDbPassword"), error.problems().stream().map(ConfigProblem::key).toList());
+        for (var bad :
+                List.of(
+                        "pw-with-@-at-sign",
+                        "pw:with:colons:",
+                        "pw/with/slashes",
+                        "pw%41percent-encoded",
+                        "tiny1")) {
+            var error =
+                    assertThrows(
+                            StackConfigException.class,
+                            () ->
+                                    ModerateProgramTest.localHarness()
+                                            .secret("moderate:dagsterDbPassword", bad)
+                                            .run(),
+                            bad);
+            assertEquals(
+                    List.of("moderate:dagsterDbPassword"),
+                    error.problems().stream().map(ConfigProblem::key).toList());
             assertFalse(error.getMessage().contains(bad), "the secret is never repeated");
             assertTrue(error.getMessage().contains("unquoted in a URL"), error.getMessage());
         }
-        ModerateProgramTest.localHarness().secret("moderate:dagsterDbPassword", "Abc-123_x.y~z789").run().assertSucceeded();
+        ModerateProgramTest.localHarness()
+                .secret("moderate:dagsterDbPassword", "Abc-123_x.y~z789")
+                .run()
+                .assertSucceeded();
     }
 }

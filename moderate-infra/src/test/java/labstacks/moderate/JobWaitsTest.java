@@ -1,12 +1,11 @@
 package labstacks.moderate;
 
-import labstacks.offline.testing.JobTimeouts;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import labstacks.offline.testing.JobTimeouts;
+import org.junit.jupiter.api.Test;
 
 /** {@code pulumi up} waits for each Job of both stacks at least as long as the Job may run (see {@link JobTimeouts}). */
 class JobWaitsTest {
@@ -14,7 +13,11 @@ class JobWaitsTest {
     void everyJobInBothStacksHasCustomTimeoutsCoveringItsDeadline() {
         for (var run : List.of(ModerateProgramTest.localRun(), ModerateProgramTest.prodRun())) {
             assertEquals(List.of(), JobTimeouts.shortfalls(run.plan()));
-            assertTrue(run.resources().stream().filter(r -> r.type().equals("kubernetes:batch/v1:Job")).count() >= 2);
+            assertTrue(
+                    run.resources().stream()
+                                    .filter(r -> r.type().equals("kubernetes:batch/v1:Job"))
+                                    .count()
+                            >= 2);
         }
     }
 }

@@ -1,15 +1,14 @@
 package labstacks.moderate;
 
-import labstacks.offline.plan.PlannedResource;
-import labstacks.offline.testing.LocalCluster;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import labstacks.offline.plan.PlannedResource;
+import labstacks.offline.testing.LocalCluster;
+import org.junit.jupiter.api.Test;
 
 /**
  * moderate-local fits its share of the documented local cluster ({@link LocalCluster}: minikube 4 CPUs / 8 GB,
@@ -28,23 +27,47 @@ class LocalCapacityTest {
         var run = ModerateProgramTest.localRun();
         var parts = new LinkedHashMap<>(LocalCluster.workloads(run.plan()));
         var dagster = run.resource("kubernetes:helm.sh/v3:Release", "dagster");
-        parts.put("dagster webserver", LocalCluster.Requests.of(requests(dagster, "dagsterWebserver.resources")));
-        parts.put("dagster daemon", LocalCluster.Requests.of(requests(dagster, "dagsterDaemon.resources")));
+        parts.put(
+                "dagster webserver",
+                LocalCluster.Requests.of(requests(dagster, "dagsterWebserver.resources")));
+        parts.put(
+                "dagster daemon",
+                LocalCluster.Requests.of(requests(dagster, "dagsterDaemon.resources")));
         @SuppressWarnings("unchecked")
-        var deployments = (List<Map<String, Object>>) dagster.input("values.dagster-user-deployments.deployments");
+        var deployments =
+                (List<Map<String, Object>>)
+                        dagster.input("values.dagster-user-deployments.deployments");
         for (int i = 0; i < deployments.size(); i++) {
-            parts.put("code location " + deployments.get(i).get("name"),
-                    LocalCluster.Requests.of(requests(dagster, "dagster-user-deployments.deployments." + i + ".resources")));
+            parts.put(
+                    "code location " + deployments.get(i).get("name"),
+                    LocalCluster.Requests.of(
+                            requests(
+                                    dagster,
+                                    "dagster-user-deployments.deployments." + i + ".resources")));
         }
-        // A run pod's resources: the code location's when it passes its config on, else the launcher's
-        // (dagster-k8s K8sContainerContext.merge, other.resources if other.resources else self.resources).
-        var codeLocationRuns = requests(dagster, "dagster-user-deployments.deployments.0.resources");
-        var runPod = LocalCluster.Requests.of(codeLocationRuns != null
-                && Boolean.TRUE.equals(dagster.input("values.dagster-user-deployments.deployments.0.includeConfigInLaunchedRuns.enabled"))
-                ? codeLocationRuns : requests(dagster, "runLauncher.config.k8sRunLauncher.resources"));
-        var concurrent = dagster.input("values.dagsterDaemon.runCoordinator.config.queuedRunCoordinator.maxConcurrentRuns");
-        assertTrue(concurrent instanceof Number, "moderate-local must bound its concurrent runs to be sized at all");
-        parts.put(concurrent + " concurrent run pod(s)", runPod.times(((Number) concurrent).longValue()));
+        // A run pod's resources: the code location's when it passes its config on, else the
+        // launcher's
+        // (dagster-k8s K8sContainerContext.merge, other.resources if other.resources else
+        // self.resources).
+        var codeLocationRuns =
+                requests(dagster, "dagster-user-deployments.deployments.0.resources");
+        var runPod =
+                LocalCluster.Requests.of(
+                        codeLocationRuns != null
+                                        && Boolean.TRUE.equals(
+                                                dagster.input(
+                                                        "values.dagster-user-deployments.deployments.0.includeConfigInLaunchedRuns.enabled"))
+                                ? codeLocationRuns
+                                : requests(dagster, "runLauncher.config.k8sRunLauncher.resources"));
+        var concurrent =
+                dagster.input(
+                        "values.dagsterDaemon.runCoordinator.config.queuedRunCoordinator.maxConcurrentRuns");
+        assertTrue(
+                concurrent instanceof Number,
+                "moderate-local must bound its concurrent runs to be sized at all");
+        parts.put(
+                concurrent + " concurrent run pod(s)",
+                runPod.times(((Number) concurrent).longValue()));
         var openMetadata = run.resource("kubernetes:helm.sh/v3:Release", "openmetadata");
         parts.put("openmetadata", LocalCluster.Requests.of(requests(openMetadata, "resources")));
         return parts;
@@ -54,11 +77,14 @@ class LocalCapacityTest {
     void moderateLocalFitsItsShareOfTheDocumentedMinikube() {
         var parts = pods();
         var total = LocalCluster.total(parts);
-        assertTrue(total.fitsIn(LocalCluster.MODERATE_SHARE),
+        assertTrue(
+                total.fitsIn(LocalCluster.MODERATE_SHARE),
                 "over " + LocalCluster.MODERATE_SHARE + ":\n" + LocalCluster.describe(parts));
         // Every workload the plan holds is counted, and each requests something.
         assertEquals(4, parts.keySet().stream().filter(k -> k.startsWith("StatefulSet ")).count());
         assertEquals(3, parts.keySet().stream().filter(k -> k.startsWith("Job ")).count());
-        parts.forEach((name, requests) -> assertTrue(requests.cpuMilli() > 0 && requests.memoryMi() > 0, name));
+        parts.forEach(
+                (name, requests) ->
+                        assertTrue(requests.cpuMilli() > 0 && requests.memoryMi() > 0, name));
     }
 }

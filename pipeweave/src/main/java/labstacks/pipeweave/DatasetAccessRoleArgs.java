@@ -2,7 +2,6 @@ package labstacks.pipeweave;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
-
 import java.util.Objects;
 
 /**
@@ -13,10 +12,12 @@ import java.util.Objects;
  * @param policy    what the environment allows (deletes, encryption on upload)
  * @param aws       the explicit AWS provider
  */
-public record DatasetAccessRoleArgs(String roleName, Output<String> bucketArn, StoragePolicy policy, Provider aws) {
+public record DatasetAccessRoleArgs(
+        String roleName, Output<String> bucketArn, StoragePolicy policy, Provider aws) {
     public DatasetAccessRoleArgs {
         if (roleName == null || !roleName.matches("[\\w+=,.@-]{1,64}")) {
-            throw new IllegalArgumentException("not an IAM role name (1-64 of letters, digits, +=,.@_-): " + roleName);
+            throw new IllegalArgumentException(
+                    "not an IAM role name (1-64 of letters, digits, +=,.@_-): " + roleName);
         }
         Objects.requireNonNull(bucketArn, "bucketArn");
         Objects.requireNonNull(policy, "policy");

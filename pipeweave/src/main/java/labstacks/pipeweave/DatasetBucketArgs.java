@@ -1,7 +1,6 @@
 package labstacks.pipeweave;
 
 import com.pulumi.aws.Provider;
-
 import java.util.Objects;
 
 /**

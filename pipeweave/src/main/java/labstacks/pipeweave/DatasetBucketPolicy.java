@@ -1,11 +1,10 @@
 package labstacks.pipeweave;
 
+import java.util.ArrayList;
+import java.util.List;
 import labstacks.constructs.aws.SecureBucket;
 import labstacks.shared.aws.PolicyDocument;
 import labstacks.shared.aws.PolicyDocument.Statement;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The dataset bucket's resource policy, as AWS evaluates it for every principal, not only the access role.
@@ -26,16 +25,21 @@ import java.util.List;
 public final class DatasetBucketPolicy {
     /** Actions on objects that destroy data for good: a version, unlike a delete marker, cannot come back. */
     public static final List<String> GUARDED_OBJECT_ACTIONS = List.of("s3:DeleteObjectVersion");
+
     /**
      * Actions on the bucket that destroy it, or would let anyone lift the guard: a new or removed policy,
      * or a lifecycle rule that expires versions.
      */
-    public static final List<String> GUARDED_BUCKET_ACTIONS = List.of(
-            "s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy", "s3:PutLifecycleConfiguration");
+    public static final List<String> GUARDED_BUCKET_ACTIONS =
+            List.of(
+                    "s3:DeleteBucket",
+                    "s3:DeleteBucketPolicy",
+                    "s3:PutBucketPolicy",
+                    "s3:PutLifecycleConfiguration");
+
     static final String ENCRYPTION_KEY = "s3:x-amz-server-side-encryption";
 
-    private DatasetBucketPolicy() {
-    }
+    private DatasetBucketPolicy() {}
 
     /** The policy document for the bucket {@code bucketArn} under {@code storage}: TLS only, then {@link #statements}. */
     public static String document(String bucketArn, StoragePolicy storage) {
@@ -50,28 +54,42 @@ public final class DatasetBucketPolicy {
         var objects = bucketArn + "/*";
         var statements = new ArrayList<Statement>();
         if (storage.encryptedUploadsRequired()) {
-            // Both conditions must hold: the header is present (Null false) and says something else.
-            statements.add(Statement.deny("s3:PutObject").sid("DenyOtherEncryption")
-                    .principal("AWS", "*")
-                    .resources(objects)
-                    .condition("StringNotEquals", ENCRYPTION_KEY, DatasetBucket.SSE_ALGORITHM)
-                    .condition("Null", ENCRYPTION_KEY, "false")
-                    .build());
+            // Both conditions must hold: the header is present (Null false) and says something
+            // else.
+            statements.add(
+                    Statement.deny("s3:PutObject")
+                            .sid("DenyOtherEncryption")
+                            .principal("AWS", "*")
+                            .resources(objects)
+                            .condition(
+                                    "StringNotEquals", ENCRYPTION_KEY, DatasetBucket.SSE_ALGORITHM)
+                            .condition("Null", ENCRYPTION_KEY, "false")
+                            .build());
         }
         if (storage.deletionGuarded()) {
-            statements.add(guard(Statement.deny(GUARDED_OBJECT_ACTIONS.toArray(String[]::new))
-                    .sid("DenyVersionDeletion").resources(objects), storage));
-            statements.add(guard(Statement.deny(GUARDED_BUCKET_ACTIONS.toArray(String[]::new))
-                    .sid("DenyBucketDeletion").resources(bucketArn), storage));
+            statements.add(
+                    guard(
+                            Statement.deny(GUARDED_OBJECT_ACTIONS.toArray(String[]::new))
+                                    .sid("DenyVersionDeletion")
+                                    .resources(objects),
+                            storage));
+            statements.add(
+                    guard(
+                            Statement.deny(GUARDED_BUCKET_ACTIONS.toArray(String[]::new))
+                                    .sid("DenyBucketDeletion")
+                                    .resources(bucketArn),
+                            storage));
         }
         return List.copyOf(statements);
     }
 
     private static Statement guard(PolicyDocument.Builder deny, StoragePolicy storage) {
         deny.principal("AWS", "*");
-        // aws:PrincipalArn is the role's ARN for every session of it, so one entry covers all sessions
+        // aws:PrincipalArn is the role's ARN for every session of it, so one entry covers all
+        // sessions
         // (a NotPrincipal would have to list each session ARN).
-        storage.breakGlassRoleArn().ifPresent(role -> deny.condition("ArnNotEquals", "aws:PrincipalArn", role));
+        storage.breakGlassRoleArn()
+                .ifPresent(role -> deny.condition("ArnNotEquals", "aws:PrincipalArn", role));
         return deny.build();
     }
 }

@@ -1,7 +1,7 @@
 package labstacks.pipeweave;
 
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The environments PipeWeave runs in, with the guardrails each one enforces. The values a stack uses
@@ -20,8 +20,13 @@ public enum DatasetEnvironment {
     private final boolean protectionRequired;
     private final boolean retainRequired;
 
-    DatasetEnvironment(Optional<Integer> defaultGlacierDays, boolean lifecycleAllowed, boolean deleteAllowed,
-                       boolean encryptedUploadsRequired, boolean protectionRequired, boolean retainRequired) {
+    DatasetEnvironment(
+            Optional<Integer> defaultGlacierDays,
+            boolean lifecycleAllowed,
+            boolean deleteAllowed,
+            boolean encryptedUploadsRequired,
+            boolean protectionRequired,
+            boolean retainRequired) {
         this.defaultGlacierDays = defaultGlacierDays;
         this.lifecycleAllowed = lifecycleAllowed;
         this.deleteAllowed = deleteAllowed;

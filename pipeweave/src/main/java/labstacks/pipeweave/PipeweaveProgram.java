@@ -1,16 +1,15 @@
 package labstacks.pipeweave;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.Preflight;
 import labstacks.shared.program.StackContext;
 import labstacks.shared.program.StackProgram;
 import labstacks.shared.providers.AwsAccess;
 import labstacks.shared.providers.AwsProviders;
-
-import labstacks.shared.config.StackConfig;
-import labstacks.shared.program.Preflight;
-import labstacks.shared.config.RunMode;
 import labstacks.shared.validation.Vocabulary;
-import com.pulumi.core.Output;
 
 /** PipeWeave dataset storage: one S3 bucket and one IAM access role per environment. */
 public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, PipeweaveInputs> {
@@ -39,9 +38,17 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, P
         var bucketName = inputs.bucketName();
         var aws = AwsProviders.create("aws", AwsAccess.defaultChain(settings.region()));
 
-        var datasets = new DatasetBucket("datasets", new DatasetBucketArgs(bucketName, storage, aws),
-                ComponentResourceOptions.Empty);
-        var access = new DatasetAccessRole("access", new DatasetAccessRoleArgs(inputs.defaultBucketName(), datasets.bucketArn(), storage, aws), ComponentResourceOptions.Empty);
+        var datasets =
+                new DatasetBucket(
+                        "datasets",
+                        new DatasetBucketArgs(bucketName, storage, aws),
+                        ComponentResourceOptions.Empty);
+        var access =
+                new DatasetAccessRole(
+                        "access",
+                        new DatasetAccessRoleArgs(
+                                inputs.defaultBucketName(), datasets.bucketArn(), storage, aws),
+                        ComponentResourceOptions.Empty);
 
         var ctx = stack.pulumi();
         ctx.export("bucket_name", datasets.bucketName());
@@ -55,14 +62,20 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, P
 
     /** Derives the default bucket name from the stack name; unless pipeweave:bucketName replaces it, it must be valid. */
     @Override
-    public PipeweaveInputs prepare(PipeweaveSettings settings, StackConfig config, RunMode mode, Preflight report) {
+    public PipeweaveInputs prepare(
+            PipeweaveSettings settings, StackConfig config, RunMode mode, Preflight report) {
         var derived = defaultBucketName(settings.environment(), config.stack());
         if (settings.bucketName().isEmpty()) {
             var invalid = Vocabulary.s3BucketName(derived);
             if (invalid.isPresent()) {
-                report.problem("pipeweave:bucketName", "is not set, and the name derived from the stack name, '" + derived
-                                + "', is not a valid bucket name: " + invalid.get(),
-                        "pulumi config set pipeweave:bucketName <bucket name> -s " + config.stack());
+                report.problem(
+                        "pipeweave:bucketName",
+                        "is not set, and the name derived from the stack name, '"
+                                + derived
+                                + "', is not a valid bucket name: "
+                                + invalid.get(),
+                        "pulumi config set pipeweave:bucketName <bucket name> -s "
+                                + config.stack());
                 return null;
             }
         }
@@ -75,7 +88,10 @@ public final class PipeweaveProgram implements StackProgram<PipeweaveSettings, P
      * repeated: {@code pipeweave-datasets-production}.
      */
     static String defaultBucketName(DatasetEnvironment environment, String stackName) {
-        var suffix = stackName.startsWith("pipeweave-") ? stackName.substring("pipeweave-".length()) : stackName;
+        var suffix =
+                stackName.startsWith("pipeweave-")
+                        ? stackName.substring("pipeweave-".length())
+                        : stackName;
         var name = PREFIX + environment.configName();
         return suffix.equals(environment.configName()) ? name : name + "-" + suffix;
     }

@@ -1,7 +1,7 @@
 package labstacks.pipeweave;
 
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one stack's dataset storage does, resolved from its stack file within its environment's limits.
@@ -32,10 +32,23 @@ public record StoragePolicy(
     }
 
     /** A policy without a break-glass role. */
-    public StoragePolicy(DatasetEnvironment environment, Optional<Integer> glacierTransitionDays, boolean deleteAllowed,
-                         boolean encryptedUploadsRequired, boolean protect, boolean retainOnDelete, boolean forceDestroy) {
-        this(environment, glacierTransitionDays, deleteAllowed, encryptedUploadsRequired, protect, retainOnDelete,
-                forceDestroy, Optional.empty());
+    public StoragePolicy(
+            DatasetEnvironment environment,
+            Optional<Integer> glacierTransitionDays,
+            boolean deleteAllowed,
+            boolean encryptedUploadsRequired,
+            boolean protect,
+            boolean retainOnDelete,
+            boolean forceDestroy) {
+        this(
+                environment,
+                glacierTransitionDays,
+                deleteAllowed,
+                encryptedUploadsRequired,
+                protect,
+                retainOnDelete,
+                forceDestroy,
+                Optional.empty());
     }
 
     /** Whether the bucket policy guards against permanent deletion (production). */
@@ -45,8 +58,13 @@ public record StoragePolicy(
 
     /** The environment's own defaults. */
     public static StoragePolicy defaultsFor(DatasetEnvironment environment) {
-        return new StoragePolicy(environment, environment.defaultGlacierDays(), environment.deleteAllowed(),
-                environment.encryptedUploadsRequired(), environment.protectionRequired(),
-                environment.retainRequired(), !environment.protectionRequired());
+        return new StoragePolicy(
+                environment,
+                environment.defaultGlacierDays(),
+                environment.deleteAllowed(),
+                environment.encryptedUploadsRequired(),
+                environment.protectionRequired(),
+                environment.retainRequired(),
+                !environment.protectionRequired());
     }
 }

@@ -1,18 +1,16 @@
 package labstacks.pipeweave;
 
-import labstacks.shared.aws.PolicyDocument;
-import labstacks.shared.aws.PolicyDocument.Statement;
-
 import java.util.List;
 import java.util.Optional;
+import labstacks.shared.aws.PolicyDocument;
+import labstacks.shared.aws.PolicyDocument.Statement;
 
 /**
  * Reads the IAM policy documents a plan holds back for assertions, through the project's one reader
  * ({@link PolicyDocument#parse}): a test sees a policy as the rest of the project models it.
  */
 final class PolicyJson {
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     static List<Statement> statements(Object policy) {
         return PolicyDocument.parse(String.valueOf(policy)).statements();
@@ -27,6 +25,8 @@ final class PolicyJson {
         if (value == null) {
             return List.of();
         }
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(String.valueOf(value));
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(value));
     }
 }

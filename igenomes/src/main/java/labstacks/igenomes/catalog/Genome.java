@@ -1,11 +1,11 @@
 package labstacks.igenomes.catalog;
 
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One reference genome in the bucket, with what nf-core's {@code conf/igenomes.config} says about it.
@@ -21,9 +21,16 @@ import java.util.LinkedHashMap;
  * @param macsGsize  the effective genome size MACS uses, as written ({@code 2.7e9}), where known
  * @param blacklist  a blacklist BED shipped inside the pipeline, relative to its directory, where known
  */
-public record Genome(String id, String species, String source, String build, Map<String, String> paths,
-                     Map<String, String> external, Optional<String> mitoName, Optional<String> macsGsize,
-                     Optional<String> blacklist) {
+public record Genome(
+        String id,
+        String species,
+        String source,
+        String build,
+        Map<String, String> paths,
+        Map<String, String> external,
+        Optional<String> mitoName,
+        Optional<String> macsGsize,
+        Optional<String> blacklist) {
     public Genome {
         paths = Collections.unmodifiableMap(new LinkedHashMap<>(paths));
         external = Collections.unmodifiableMap(new LinkedHashMap<>(external));
@@ -33,8 +40,18 @@ public record Genome(String id, String species, String source, String build, Map
     }
 
     /** A genome with bucket paths only. */
-    public Genome(String id, String species, String source, String build, Map<String, String> paths) {
-        this(id, species, source, build, paths, Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
+    public Genome(
+            String id, String species, String source, String build, Map<String, String> paths) {
+        this(
+                id,
+                species,
+                source,
+                build,
+                paths,
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The effective genome size as a number of bases ({@code 2.7e9} is 2,700,000,000). */

@@ -1,8 +1,5 @@
 package labstacks.igenomes.catalog;
 
-import labstacks.shared.json.JsonFileException;
-import labstacks.shared.json.StrictJson;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import labstacks.shared.json.JsonFileException;
+import labstacks.shared.json.StrictJson;
 
 /**
  * The reference genomes the iGenomes bucket holds, read from the module's {@code genomes.json}. Both the
@@ -20,13 +19,16 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
 
     /** Where the catalog ships inside the module. */
     public static final String RESOURCE = "labstacks/igenomes/genomes.json";
+
     /**
      * Every asset a genome may have in the bucket, in the order reports list them (the attributes of nf-core's
      * {@code conf/igenomes.config} that name bucket paths). Only {@code fasta} is required.
      */
     public static final List<String> ASSETS = CatalogFile.AssetPaths.NAMES;
+
     /** Assets that are prefixes of many index files rather than one object. */
-    public static final Set<String> INDEX_ASSETS = Set.of("bwa", "bwamem2", "bowtie2", "star", "bismark");
+    public static final Set<String> INDEX_ASSETS =
+            Set.of("bwa", "bwamem2", "bowtie2", "star", "bismark");
 
     public GenomeCatalog {
         genomes = List.copyOf(genomes);
@@ -54,7 +56,8 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
             throw new CatalogException(e.getMessage());
         }
         file.check(name);
-        return new GenomeCatalog(file.bucket(), file.genomes().stream().map(CatalogFile.Entry::genome).toList());
+        return new GenomeCatalog(
+                file.bucket(), file.genomes().stream().map(CatalogFile.Entry::genome).toList());
     }
 
     public Optional<Genome> find(String id) {
@@ -81,7 +84,8 @@ public record GenomeCatalog(String bucket, List<Genome> genomes) {
             entry.putAll(genome.external());
             genome.mitoName().ifPresent(value -> entry.put("mito_name", value));
             genome.macsGsize().ifPresent(value -> entry.put("macs_gsize", value));
-            genome.blacklist().ifPresent(value -> entry.put("blacklist", "pipeline asset " + value));
+            genome.blacklist()
+                    .ifPresent(value -> entry.put("blacklist", "pipeline asset " + value));
             result.put(genome.id(), entry);
         }
         return result;

@@ -1,12 +1,11 @@
 package labstacks.igenomes.inventory;
 
-import labstacks.igenomes.catalog.Genome;
-import labstacks.igenomes.catalog.GenomeCatalog;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import labstacks.igenomes.catalog.Genome;
+import labstacks.igenomes.catalog.GenomeCatalog;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Checks that every path of every catalog entry exists in the bucket, with one cheap listing per path
@@ -23,8 +22,7 @@ public final class Inventory {
     }
 
     /** One path of one genome. */
-    public record PathCheck(String asset, String key, boolean present) {
-    }
+    public record PathCheck(String asset, String key, boolean present) {}
 
     /** All paths of one genome. */
     public record GenomeReport(Genome genome, List<PathCheck> checks) {
@@ -46,9 +44,19 @@ public final class Inventory {
         var reports = new ArrayList<GenomeReport>();
         for (var genome : catalog.genomes()) {
             var checks = new ArrayList<PathCheck>();
-            // Only bucket paths: external URLs and pipeline assets (blacklists) are not in the bucket.
-            genome.paths().forEach((asset, key) ->
-                    checks.add(new PathCheck(asset, key, exists(key, GenomeCatalog.INDEX_ASSETS.contains(asset)))));
+            // Only bucket paths: external URLs and pipeline assets (blacklists) are not in the
+            // bucket.
+            genome.paths()
+                    .forEach(
+                            (asset, key) ->
+                                    checks.add(
+                                            new PathCheck(
+                                                    asset,
+                                                    key,
+                                                    exists(
+                                                            key,
+                                                            GenomeCatalog.INDEX_ASSETS.contains(
+                                                                    asset)))));
             var report = new GenomeReport(genome, List.copyOf(checks));
             reports.add(report);
             afterEach.accept(report);

@@ -2,13 +2,13 @@ package labstacks.launcher.deploy;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.Locale;
 
 /**
  * java.util.logging during a deployment. The Pulumi Java SDK 1.36.1 writes secrets through it: at FINEST
@@ -28,24 +28,32 @@ public final class DeploymentLogging {
 
     static final String VERBOSE = "PULUMI_JAVA_LOG_VERBOSE";
 
-    private static final List<String> CONFIGURATION = List.of("java.util.logging.config.file",
-            "java.util.logging.config.class", "java.util.logging.manager");
+    private static final List<String> CONFIGURATION =
+            List.of(
+                    "java.util.logging.config.file",
+                    "java.util.logging.config.class",
+                    "java.util.logging.manager");
 
     /** The SDK's own truthy values for its switches ({@code core/internal/Environment} at v1.36.1). */
     private static final List<String> TRUE = List.of("1", "t", "true");
 
-    private DeploymentLogging() {
-    }
+    private DeploymentLogging() {}
 
     /** Why this JVM's logging setting is refused for a deployment, in one line; empty when it is not. */
     public static Optional<String> refusal(Properties properties) {
         for (var property : CONFIGURATION) {
             var value = properties.getProperty(property);
             if (value != null) {
-                return Optional.of("-D" + property + "=" + value + " is refused for a deployment: the Pulumi Java SDK"
-                        + " 1.36.1 writes the decrypted config and the whole environment to java.util.logging"
-                        + " (pulumi/pulumi-java#618); remove it from JDK_JAVA_OPTIONS/JAVA_TOOL_OPTIONS, or set "
-                        + VERBOSE + "=true for the SDK's log with the secrets taken out");
+                return Optional.of(
+                        "-D"
+                                + property
+                                + "="
+                                + value
+                                + " is refused for a deployment: the Pulumi Java SDK"
+                                + " 1.36.1 writes the decrypted config and the whole environment to java.util.logging"
+                                + " (pulumi/pulumi-java#618); remove it from JDK_JAVA_OPTIONS/JAVA_TOOL_OPTIONS, or set "
+                                + VERBOSE
+                                + "=true for the SDK's log with the secrets taken out");
             }
         }
         return Optional.empty();

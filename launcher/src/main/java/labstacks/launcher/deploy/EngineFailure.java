@@ -31,8 +31,15 @@ final class EngineFailure extends RuntimeException {
 
     /** The engine said nothing for {@code waited}. */
     static EngineFailure silent(String call, Duration waited, boolean namesResource) {
-        return new EngineFailure(call + ": the engine did not answer within " + EngineTimeout.describe(waited)
-                + " (" + EngineTimeout.VARIABLE + " sets how long to wait)", null, namesResource);
+        return new EngineFailure(
+                call
+                        + ": the engine did not answer within "
+                        + EngineTimeout.describe(waited)
+                        + " ("
+                        + EngineTimeout.VARIABLE
+                        + " sets how long to wait)",
+                null,
+                namesResource);
     }
 
     /** Whether the failed call was about one resource (a registration, a read, a function call). */
@@ -41,16 +48,21 @@ final class EngineFailure extends RuntimeException {
     }
 
     private static String engineSays(Throwable cause) {
-        // io.grpc.StatusRuntimeException's message is "<CODE>: <the engine's description>"; the class is
-        // matched by name so the launcher does not compile against grpc, which the SDK keeps at runtime scope.
-        if (cause.getClass().getName().equals("io.grpc.StatusRuntimeException") && cause.getMessage() != null) {
+        // io.grpc.StatusRuntimeException's message is "<CODE>: <the engine's description>"; the
+        // class is
+        // matched by name so the launcher does not compile against grpc, which the SDK keeps at
+        // runtime scope.
+        if (cause.getClass().getName().equals("io.grpc.StatusRuntimeException")
+                && cause.getMessage() != null) {
             var said = oneLine(cause.getMessage());
             return said.startsWith("UNAVAILABLE") || said.startsWith("CANCELLED")
                     ? "the engine went away (" + said + ")"
                     : "the engine answered " + said;
         }
-        return "the call failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : oneLine(cause.getMessage()));
+        return "the call failed: "
+                + (cause.getMessage() == null
+                        ? cause.getClass().getSimpleName()
+                        : oneLine(cause.getMessage()));
     }
 
     static Throwable unwrap(Throwable error) {

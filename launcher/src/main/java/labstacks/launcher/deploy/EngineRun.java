@@ -17,22 +17,21 @@ import com.pulumi.deployment.internal.Runner;
 import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
 import com.pulumi.resources.internal.Stack;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 import labstacks.pulumiruntime.AwaitingRunner;
 import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackConfigException;
 import labstacks.shared.program.PreparedStack;
 import labstacks.shared.program.ProgramCatalog;
-
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
-import java.util.logging.Logger;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A deployment: the jar run by the Pulumi CLI's Java language host ({@code pulumi preview}/{@code up}).
@@ -57,44 +56,56 @@ public final class EngineRun {
 
     /** The SDK's exit codes ({@code Runner}): an error the engine has shown, or one it has not. */
     static final int REPORTED = 32;
+
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private EngineRun() {
-    }
+    private EngineRun() {}
 
     static final String EXCESSIVE_DEBUG_OUTPUT = "PULUMI_EXCESSIVE_DEBUG_OUTPUT";
 
     /** Runs the deployment the engine's environment describes; returns the exit code. */
     public static int run(Map<String, String> environment, Properties properties, PrintStream err) {
         if (!environment.containsKey("PULUMI_MONITOR")) {
-            err.print("This jar is run by the Pulumi CLI (pulumi up -s <stack>), which starts the engine.\n"
-                    + "For an offline plan without the CLI: ./labstacks plan <stack>, and ./labstacks --help for more.\n");
+            err.print(
+                    "This jar is run by the Pulumi CLI (pulumi up -s <stack>), which starts the engine.\n"
+                            + "For an offline plan without the CLI: ./labstacks plan <stack>, and ./labstacks --help for more.\n");
             return USAGE;
         }
-        // Before anything registers or logs: a setting that would leak, or a malformed one, stops here.
+        // Before anything registers or logs: a setting that would leak, or a malformed one, stops
+        // here.
         var refusal = DeploymentLogging.refusal(properties);
         if (refusal.isPresent()) {
             err.println("error: " + refusal.get());
             return FAILED;
         }
-        // Pulumi Java SDK 1.36.1 formats each excessive-debug line twice (Serializer passes the formatted text
-        // to Log.excessive as a format string), so a value holding "%Y" or "%s", such as a CronJob's date
-        // format, ends the deployment with UnknownFormatConversionException. The switch is read into a final
-        // static field from the process environment, so it cannot be turned off here: it is refused instead.
+        // Pulumi Java SDK 1.36.1 formats each excessive-debug line twice (Serializer passes the
+        // formatted text
+        // to Log.excessive as a format string), so a value holding "%Y" or "%s", such as a
+        // CronJob's date
+        // format, ends the deployment with UnknownFormatConversionException. The switch is read
+        // into a final
+        // static field from the process environment, so it cannot be turned off here: it is refused
+        // instead.
         if (DeploymentLogging.truthy(environment.get(EXCESSIVE_DEBUG_OUTPUT))) {
-            err.println("error: " + EXCESSIVE_DEBUG_OUTPUT + " is refused: the Pulumi Java SDK 1.36.1 fails on any value"
-                    + " holding '%' with it (it formats each such log line twice); unset it, PULUMI_JAVA_LOG_VERBOSE=true"
-                    + " shows the SDK's log without it");
+            err.println(
+                    "error: "
+                            + EXCESSIVE_DEBUG_OUTPUT
+                            + " is refused: the Pulumi Java SDK 1.36.1 fails on any value"
+                            + " holding '%' with it (it formats each such log line twice); unset it, PULUMI_JAVA_LOG_VERBOSE=true"
+                            + " shows the SDK's log without it");
             return FAILED;
         }
         EngineTimeout timeout;
         StackConfig config;
         try {
-            for (var name : List.of("PULUMI_ENGINE", "PULUMI_PROJECT", "PULUMI_STACK", "PULUMI_DRY_RUN")) {
+            for (var name :
+                    List.of("PULUMI_ENGINE", "PULUMI_PROJECT", "PULUMI_STACK", "PULUMI_DRY_RUN")) {
                 if (value(environment, name, "").isEmpty()) {
-                    throw new IllegalArgumentException("the engine did not set " + name
-                            + ": run this jar through the Pulumi CLI (pulumi up -s <stack>)");
+                    throw new IllegalArgumentException(
+                            "the engine did not set "
+                                    + name
+                                    + ": run this jar through the Pulumi CLI (pulumi up -s <stack>)");
                 }
             }
             timeout = EngineTimeout.from(environment);
@@ -104,7 +115,8 @@ public final class EngineRun {
             return FAILED;
         }
         var redactor = LogRedactor.of(config);
-        var standardLogger = DeploymentLogging.install(redactor, DeploymentLogging.verbose(environment), err);
+        var standardLogger =
+                DeploymentLogging.install(redactor, DeploymentLogging.verbose(environment), err);
         PreparedStack prepared;
         try {
             prepared = PreparedStack.prepare(ProgramCatalog.discover(), config, RunMode.DEPLOY);
@@ -114,35 +126,68 @@ public final class EngineRun {
             return FAILED;
         }
         var options = StackOptions.builder().resourceTransformations(prepared.tagging()).build();
-        return deploy(environment, standardLogger, redactor, timeout, options, prepared.callback(null), err);
+        return deploy(
+                environment,
+                standardLogger,
+                redactor,
+                timeout,
+                options,
+                prepared.callback(null),
+                err);
     }
 
-    private static int deploy(Map<String, String> environment, Logger standardLogger, LogRedactor redactor,
-                              EngineTimeout timeout, StackOptions options, Consumer<Context> program,
-                              PrintStream err) {
+    private static int deploy(
+            Map<String, String> environment,
+            Logger standardLogger,
+            LogRedactor redactor,
+            EngineTimeout timeout,
+            StackOptions options,
+            Consumer<Context> program,
+            PrintStream err) {
         Instrumentation.initialize();
-        var engine = new GuardedEngine(new GrpcEngine(environment.get("PULUMI_ENGINE")), redactor, timeout);
-        var monitor = new GuardedMonitor(new GrpcMonitor(environment.get("PULUMI_MONITOR")), timeout);
-        var sdkConfig = new DeploymentImpl.Config(
-                DeploymentImpl.Config.parseConfig(environment.getOrDefault("PULUMI_CONFIG", "{}")),
-                DeploymentImpl.Config.parseConfigSecretKeys(environment.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]")));
-        var state = new DeploymentImpl.DeploymentState(sdkConfig, standardLogger,
-                value(environment, "PULUMI_ORGANIZATION", "organization"),
-                environment.getOrDefault("PULUMI_PROJECT", ""), environment.getOrDefault("PULUMI_STACK", ""),
-                value(environment, "PULUMI_ROOT_DIRECTORY", ""),
-                DeploymentLogging.truthy(environment.get("PULUMI_DRY_RUN")), engine, monitor);
-        // The state's logger reaches the runner through the state, so both see this one. The SDK's own runner
-        // busy-polls and can hang on a 2-worker pool: ours waits instead (sdks/pulumi-runtime/README.md).
+        var engine =
+                new GuardedEngine(
+                        new GrpcEngine(environment.get("PULUMI_ENGINE")), redactor, timeout);
+        var monitor =
+                new GuardedMonitor(new GrpcMonitor(environment.get("PULUMI_MONITOR")), timeout);
+        var sdkConfig =
+                new DeploymentImpl.Config(
+                        DeploymentImpl.Config.parseConfig(
+                                environment.getOrDefault("PULUMI_CONFIG", "{}")),
+                        DeploymentImpl.Config.parseConfigSecretKeys(
+                                environment.getOrDefault("PULUMI_CONFIG_SECRET_KEYS", "[]")));
+        var state =
+                new DeploymentImpl.DeploymentState(
+                        sdkConfig,
+                        standardLogger,
+                        value(environment, "PULUMI_ORGANIZATION", "organization"),
+                        environment.getOrDefault("PULUMI_PROJECT", ""),
+                        environment.getOrDefault("PULUMI_STACK", ""),
+                        value(environment, "PULUMI_ROOT_DIRECTORY", ""),
+                        DeploymentLogging.truthy(environment.get("PULUMI_DRY_RUN")),
+                        engine,
+                        monitor);
+        // The state's logger reaches the runner through the state, so both see this one. The SDK's
+        // own runner
+        // busy-polls and can hang on a 2-worker pool: ours waits instead
+        // (sdks/pulumi-runtime/README.md).
         var runner = new FailureRecordingRunner(AwaitingRunner.installIn(state, standardLogger));
         state.runner = runner;
         var deployment = new DeploymentImpl(state);
         DeploymentInstanceHolder.setInstance(new DeploymentInstanceInternal(deployment));
 
         var instance = DeploymentInstanceHolder.getInstance();
-        var context = new ContextInternal(deployment.getOrganizationName(), deployment.getProjectName(),
-                deployment.getStackName(), new LoggingContextInternal(deployment.getLog()),
-                new ConfigContextInternal(deployment.getProjectName(), name -> new Config(instance.getConfig(), name)),
-                new OutputContextInternal(new OutputFactory(runner)), options.resourceTransformations());
+        var context =
+                new ContextInternal(
+                        deployment.getOrganizationName(),
+                        deployment.getProjectName(),
+                        deployment.getStackName(),
+                        new LoggingContextInternal(deployment.getLog()),
+                        new ConfigContextInternal(
+                                deployment.getProjectName(),
+                                name -> new Config(instance.getConfig(), name)),
+                        new OutputContextInternal(new OutputFactory(runner)),
+                        options.resourceTransformations());
 
         Runner.Result<Stack> result = null;
         Throwable broken = null;
@@ -164,7 +209,8 @@ public final class EngineRun {
             failures.add(broken);
         }
         if (result != null && engine.heldBack() == 0) {
-            // The SDK reported it in its own words, without a stack trace (a program's own error log).
+            // The SDK reported it in its own words, without a stack trace (a program's own error
+            // log).
             return result.exitCode();
         }
         var line = redactor.redact(FailureLine.of(failures));

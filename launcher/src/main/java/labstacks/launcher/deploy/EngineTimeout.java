@@ -1,9 +1,9 @@
 package labstacks.launcher.deploy;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.math.BigDecimal;
 
 /**
  * How long a deployment waits for one answer of the Pulumi engine before it gives up with a clear
@@ -35,7 +35,8 @@ public record EngineTimeout(Duration perCall) {
      * A Go duration as the engine reads {@code customTimeouts} ({@code time.ParseDuration}): 30m30s, 1h16m30s, and
      * what this SDK sends, nanoseconds ({@code CustomTimeouts.golangString}: 4590000000000ns).
      */
-    private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|\u00b5s|ns)");
+    private static final Pattern GO_DURATION =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|\u00b5s|ns)");
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,6})\\s*([smh]?)");
 
@@ -53,16 +54,21 @@ public record EngineTimeout(Duration perCall) {
         }
         var matcher = FORM.matcher(value.strip());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new IllegalArgumentException(VARIABLE + "=" + value.strip()
-                    + " is not a timeout: write a positive number of seconds, or 90s, 45m, 2h (unset: "
-                    + DEFAULT_MINUTES + "m)");
+            throw new IllegalArgumentException(
+                    VARIABLE
+                            + "="
+                            + value.strip()
+                            + " is not a timeout: write a positive number of seconds, or 90s, 45m, 2h (unset: "
+                            + DEFAULT_MINUTES
+                            + "m)");
         }
         var amount = Long.parseLong(matcher.group(1));
-        return new EngineTimeout(switch (matcher.group(2)) {
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        });
+        return new EngineTimeout(
+                switch (matcher.group(2)) {
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofSeconds(amount);
+                });
     }
 
     /**
@@ -72,7 +78,7 @@ public record EngineTimeout(Duration perCall) {
      */
     public Duration forRegistration(String create, String update, String delete) {
         var longest = perCall;
-        for (var value : new String[]{create, update, delete}) {
+        for (var value : new String[] {create, update, delete}) {
             var asked = goDuration(value);
             if (asked != null && asked.plusMinutes(MARGIN_MINUTES).compareTo(longest) > 0) {
                 longest = asked.plusMinutes(MARGIN_MINUTES);
@@ -93,14 +99,15 @@ public record EngineTimeout(Duration perCall) {
                 return null;
             }
             end = matcher.end();
-            var nanosPerUnit = switch (matcher.group(2)) {
-                case "h" -> 3_600_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "ms" -> 1_000_000L;
-                case "ns" -> 1L;
-                default -> 1_000L;
-            };
+            var nanosPerUnit =
+                    switch (matcher.group(2)) {
+                        case "h" -> 3_600_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        case "s" -> 1_000_000_000L;
+                        case "ms" -> 1_000_000L;
+                        case "ns" -> 1L;
+                        default -> 1_000L;
+                    };
             var nanos = new BigDecimal(matcher.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit));
             total = total.plusNanos(nanos.longValue());
         }

@@ -1,15 +1,13 @@
 package labstacks.launcher.deploy;
 
 import com.pulumi.exceptions.ResourceException;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** The one line that says why a deployment failed, from the failures its tasks ended with. */
 final class FailureLine {
 
-    private FailureLine() {
-    }
+    private FailureLine() {}
 
     /**
      * An engine failure about a resource first (it names the resource and what the engine said), then
@@ -21,7 +19,8 @@ final class FailureLine {
         for (var aboutResource : new boolean[] {true, false}) {
             for (var failure : failures) {
                 for (var cause : chain(failure)) {
-                    if (cause instanceof EngineFailure engine && (engine.namesResource() || !aboutResource)) {
+                    if (cause instanceof EngineFailure engine
+                            && (engine.namesResource() || !aboutResource)) {
                         return cause.getMessage();
                     }
                 }
@@ -32,13 +31,19 @@ final class FailureLine {
         }
         var chain = chain(failures.get(0));
         var innermost = chain.get(chain.size() - 1);
-        var text = innermost.getMessage() == null || innermost.getMessage().isBlank()
-                ? innermost.getClass().getSimpleName()
-                : EngineFailure.oneLine(innermost.getMessage());
+        var text =
+                innermost.getMessage() == null || innermost.getMessage().isBlank()
+                        ? innermost.getClass().getSimpleName()
+                        : EngineFailure.oneLine(innermost.getMessage());
         for (var cause : chain) {
-            if (cause instanceof ResourceException resourceException && resourceException.getResource().isPresent()) {
+            if (cause instanceof ResourceException resourceException
+                    && resourceException.getResource().isPresent()) {
                 var resource = resourceException.getResource().get();
-                return resource.pulumiResourceType() + " \"" + resource.pulumiResourceName() + "\": " + text;
+                return resource.pulumiResourceType()
+                        + " \""
+                        + resource.pulumiResourceName()
+                        + "\": "
+                        + text;
             }
         }
         return "the program failed: " + text;
@@ -46,7 +51,9 @@ final class FailureLine {
 
     private static List<Throwable> chain(Throwable failure) {
         var chain = new ArrayList<Throwable>();
-        for (var cause = failure; cause != null && !chain.contains(cause); cause = cause.getCause()) {
+        for (var cause = failure;
+                cause != null && !chain.contains(cause);
+                cause = cause.getCause()) {
             chain.add(cause);
         }
         return chain;

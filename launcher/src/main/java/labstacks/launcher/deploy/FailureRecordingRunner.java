@@ -1,7 +1,6 @@
 package labstacks.launcher.deploy;
 
 import com.pulumi.deployment.internal.Runner;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,24 +22,26 @@ final class FailureRecordingRunner implements Runner {
 
     @Override
     public <T> void registerTask(String description, CompletableFuture<T> task) {
-        task.whenComplete((value, error) -> {
-            if (error != null) {
-                failures.add(error);
-            }
-        });
+        task.whenComplete(
+                (value, error) -> {
+                    if (error != null) {
+                        failures.add(error);
+                    }
+                });
         sdk.registerTask(description, task);
     }
 
     @Override
     public <T> CompletableFuture<Result<T>> runAsync(Supplier<T> callback) {
-        return sdk.runAsync(() -> {
-            try {
-                return callback.get();
-            } catch (RuntimeException | Error e) {
-                failures.add(e);
-                throw e;
-            }
-        });
+        return sdk.runAsync(
+                () -> {
+                    try {
+                        return callback.get();
+                    } catch (RuntimeException | Error e) {
+                        failures.add(e);
+                        throw e;
+                    }
+                });
     }
 
     List<Throwable> failures() {

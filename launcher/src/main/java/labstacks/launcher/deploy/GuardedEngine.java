@@ -1,16 +1,15 @@
 package labstacks.launcher.deploy;
 
 import com.pulumi.deployment.internal.Engine;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import pulumirpc.EngineOuterClass.GetRootResourceRequest;
 import pulumirpc.EngineOuterClass.GetRootResourceResponse;
 import pulumirpc.EngineOuterClass.LogRequest;
 import pulumirpc.EngineOuterClass.LogSeverity;
 import pulumirpc.EngineOuterClass.RequirePulumiVersionRequest;
 import pulumirpc.EngineOuterClass.RequirePulumiVersionResponse;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * The engine's log and root-resource service as the SDK's {@code GrpcEngine} reaches it, with three
@@ -38,30 +37,44 @@ final class GuardedEngine implements Engine {
 
     @Override
     public CompletableFuture<Void> logAsync(LogRequest request) {
-        if (request.getSeverity() == LogSeverity.ERROR && isStackTraceReport(request.getMessage())) {
+        if (request.getSeverity() == LogSeverity.ERROR
+                && isStackTraceReport(request.getMessage())) {
             heldBack.incrementAndGet();
             return CompletableFuture.completedFuture(null);
         }
-        var redacted = request.toBuilder().setMessage(redactor.redact(request.getMessage())).build();
-        return Guard.call(engine.logAsync(redacted), timeout.quick(), "sending a log message to the engine");
+        var redacted =
+                request.toBuilder().setMessage(redactor.redact(request.getMessage())).build();
+        return Guard.call(
+                engine.logAsync(redacted), timeout.quick(), "sending a log message to the engine");
     }
 
     @Override
-    public CompletableFuture<GetRootResourceResponse> getRootResourceAsync(GetRootResourceRequest request) {
-        return Guard.call(engine.getRootResourceAsync(request), timeout.quick(), "asking the engine for the stack");
+    public CompletableFuture<GetRootResourceResponse> getRootResourceAsync(
+            GetRootResourceRequest request) {
+        return Guard.call(
+                engine.getRootResourceAsync(request),
+                timeout.quick(),
+                "asking the engine for the stack");
     }
 
     @Override
     public CompletableFuture<RequirePulumiVersionResponse> requirePulumiVersionAsync(
             RequirePulumiVersionRequest request) {
-        return Guard.call(engine.requirePulumiVersionAsync(request), timeout.quick(),
+        return Guard.call(
+                engine.requirePulumiVersionAsync(request),
+                timeout.quick(),
                 "asking the engine for its version");
     }
 
     /** Sends {@code message} as an error, bypassing the hold-back; the future fails if the engine does not take it. */
     CompletableFuture<Void> error(String message) {
-        var request = LogRequest.newBuilder().setSeverity(LogSeverity.ERROR).setMessage(redactor.redact(message)).build();
-        return Guard.call(engine.logAsync(request), timeout.quick(), "sending the error to the engine");
+        var request =
+                LogRequest.newBuilder()
+                        .setSeverity(LogSeverity.ERROR)
+                        .setMessage(redactor.redact(message))
+                        .build();
+        return Guard.call(
+                engine.logAsync(request), timeout.quick(), "sending the error to the engine");
     }
 
     /** How many of the SDK's stack-trace reports were not sent. */

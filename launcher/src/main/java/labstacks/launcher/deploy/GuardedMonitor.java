@@ -2,6 +2,7 @@ package labstacks.launcher.deploy;
 
 import com.pulumi.deployment.internal.Monitor;
 import com.pulumi.resources.Resource;
+import java.util.concurrent.CompletableFuture;
 import pulumirpc.Provider.CallResponse;
 import pulumirpc.Resource.ReadResourceRequest;
 import pulumirpc.Resource.ReadResourceResponse;
@@ -15,8 +16,6 @@ import pulumirpc.Resource.ResourceInvokeRequest;
 import pulumirpc.Resource.ResourceInvokeResponse;
 import pulumirpc.Resource.SupportsFeatureRequest;
 import pulumirpc.Resource.SupportsFeatureResponse;
-
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine's resource monitor as the SDK's {@code GrpcMonitor} reaches it, with a deadline on every
@@ -33,45 +32,70 @@ final class GuardedMonitor implements Monitor {
     }
 
     @Override
-    public CompletableFuture<SupportsFeatureResponse> supportsFeatureAsync(SupportsFeatureRequest request) {
-        return Guard.call(engine.supportsFeatureAsync(request), timeout.quick(),
+    public CompletableFuture<SupportsFeatureResponse> supportsFeatureAsync(
+            SupportsFeatureRequest request) {
+        return Guard.call(
+                engine.supportsFeatureAsync(request),
+                timeout.quick(),
                 "asking the engine whether it supports " + request.getId());
     }
 
     @Override
     public CompletableFuture<ResourceInvokeResponse> invokeAsync(ResourceInvokeRequest request) {
-        return Guard.resourceCall(engine.invokeAsync(request), timeout.perCall(), "calling " + request.getTok());
+        return Guard.resourceCall(
+                engine.invokeAsync(request), timeout.perCall(), "calling " + request.getTok());
     }
 
     @Override
     public CompletableFuture<CallResponse> callAsync(ResourceCallRequest request) {
-        return Guard.resourceCall(engine.callAsync(request), timeout.perCall(), "calling " + request.getTok());
+        return Guard.resourceCall(
+                engine.callAsync(request), timeout.perCall(), "calling " + request.getTok());
     }
 
     @Override
-    public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
-        return Guard.resourceCall(engine.readResourceAsync(resource, request), timeout.perCall(),
-                "reading " + request.getType() + " \"" + request.getName() + "\" (id " + request.getId() + ")");
+    public CompletableFuture<ReadResourceResponse> readResourceAsync(
+            Resource resource, ReadResourceRequest request) {
+        return Guard.resourceCall(
+                engine.readResourceAsync(resource, request),
+                timeout.perCall(),
+                "reading "
+                        + request.getType()
+                        + " \""
+                        + request.getName()
+                        + "\" (id "
+                        + request.getId()
+                        + ")");
     }
 
     @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
-                                                                             RegisterResourceRequest request) {
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+            Resource resource, RegisterResourceRequest request) {
         var asked = request.getCustomTimeouts();
-        return Guard.resourceCall(engine.registerResourceAsync(resource, request),
+        return Guard.resourceCall(
+                engine.registerResourceAsync(resource, request),
                 timeout.forRegistration(asked.getCreate(), asked.getUpdate(), asked.getDelete()),
                 "registering " + request.getType() + " \"" + request.getName() + "\"");
     }
 
     @Override
-    public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
-        return Guard.call(engine.registerResourceOutputsAsync(request), timeout.quick(),
+    public CompletableFuture<Void> registerResourceOutputsAsync(
+            RegisterResourceOutputsRequest request) {
+        return Guard.call(
+                engine.registerResourceOutputsAsync(request),
+                timeout.quick(),
                 "registering the outputs of " + request.getUrn());
     }
 
     @Override
-    public CompletableFuture<RegisterPackageResponse> registerPackageAsync(RegisterPackageRequest request) {
-        var name = request.hasParameterization() ? request.getParameterization().getName() : request.getName();
-        return Guard.call(engine.registerPackageAsync(request), timeout.quick(), "registering the package " + name);
+    public CompletableFuture<RegisterPackageResponse> registerPackageAsync(
+            RegisterPackageRequest request) {
+        var name =
+                request.hasParameterization()
+                        ? request.getParameterization().getName()
+                        : request.getName();
+        return Guard.call(
+                engine.registerPackageAsync(request),
+                timeout.quick(),
+                "registering the package " + name);
     }
 }

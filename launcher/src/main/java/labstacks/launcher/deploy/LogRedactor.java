@@ -1,8 +1,6 @@
 package labstacks.launcher.deploy;
 
 import com.google.gson.Gson;
-import labstacks.shared.config.StackConfig;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import labstacks.shared.config.StackConfig;
 
 /**
  * Takes secrets out of text before it leaves the process: every engine log message and every
@@ -33,12 +32,23 @@ public final class LogRedactor {
     static final String CUT = "[not logged: may hold secrets]";
 
     /** Where the SDK 1.36.1 starts printing a protobuf message, a property value or the environment. */
-    private static final List<String> DUMP_MARKERS = List.of("request=", "result=", "obj=", "outputs=", "data=",
-            "value=", "primitive=", "asset/archive=", "ENV: ", "PULUMI_CONFIG=");
+    private static final List<String> DUMP_MARKERS =
+            List.of(
+                    "request=",
+                    "result=",
+                    "obj=",
+                    "outputs=",
+                    "data=",
+                    "value=",
+                    "primitive=",
+                    "asset/archive=",
+                    "ENV: ",
+                    "PULUMI_CONFIG=");
 
     /** Environment variables whose value is a credential (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, ...). */
-    private static final Pattern CREDENTIAL_NAME = Pattern.compile(
-            "(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|ACCESS_KEY|API_KEY|AUTH|SESSION).*");
+    private static final Pattern CREDENTIAL_NAME =
+            Pattern.compile(
+                    "(?i).*(SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|ACCESS_KEY|API_KEY|AUTH|SESSION).*");
 
     /** Shorter values are too likely to be ordinary words or numbers to be replaced everywhere. */
     private static final int SHORTEST = 6;
@@ -70,11 +80,13 @@ public final class LogRedactor {
     public static LogRedactor of(StackConfig config) {
         var secrets = new LinkedHashSet<String>();
         config.secretKeys().forEach(key -> config.get(key).ifPresent(secrets::add));
-        config.environment().forEach((name, value) -> {
-            if (CREDENTIAL_NAME.matcher(name).matches()) {
-                secrets.add(value);
-            }
-        });
+        config.environment()
+                .forEach(
+                        (name, value) -> {
+                            if (CREDENTIAL_NAME.matcher(name).matches()) {
+                                secrets.add(value);
+                            }
+                        });
         return new LogRedactor(secrets);
     }
 

@@ -24,13 +24,18 @@ final class RedactingHandler extends Handler {
 
     @Override
     public void publish(LogRecord record) {
-        if (!isLoggable(record) || record.getMessage() != null && GuardedEngine.isStackTraceReport(record.getMessage())) {
+        if (!isLoggable(record)
+                || record.getMessage() != null
+                        && GuardedEngine.isStackTraceReport(record.getMessage())) {
             return;
         }
-        var text = new StringBuilder()
-                .append(record.getLevel().getName()).append(' ')
-                .append(record.getLoggerName()).append(": ")
-                .append(parameters.formatMessage(record));
+        var text =
+                new StringBuilder()
+                        .append(record.getLevel().getName())
+                        .append(' ')
+                        .append(record.getLoggerName())
+                        .append(": ")
+                        .append(parameters.formatMessage(record));
         if (record.getThrown() != null) {
             text.append(" (").append(record.getThrown()).append(')');
         }

@@ -27,8 +27,10 @@ class InlineQualifiedNamesTest {
     private static final Pattern QUALIFIED =
             Pattern.compile("(?<![\\w.])((?:[a-z][a-z0-9_]*\\.){2,})([A-Z][A-Za-z0-9_]*)");
 
-    private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+([\\w.]+)\\.([A-Z]\\w*)\\s*;");
-    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z]\\w*)");
+    private static final Pattern IMPORT =
+            Pattern.compile("(?m)^import\\s+([\\w.]+)\\.([A-Z]\\w*)\\s*;");
+    private static final Pattern DECLARED =
+            Pattern.compile("\\b(?:class|interface|record|enum)\\s+([A-Z]\\w*)");
 
     @Test
     void noHandWrittenSourceNamesATypeByItsFullyQualifiedName() throws IOException {
@@ -58,7 +60,8 @@ class InlineQualifiedNamesTest {
 
     @Test
     void theScanSeesAQualifiedNameInCodeButNotInCommentsOrStrings() {
-        var source = """
+        var source =
+                """
                 import java.util.List;
                 class A {
                     // java.util.Map in a comment
@@ -73,14 +76,21 @@ class InlineQualifiedNamesTest {
         while (matcher.find()) {
             hits.add(matcher.group());
         }
-        assertEquals(List.of("java.util.List", "java.util.Map"), hits,
+        assertEquals(
+                List.of("java.util.List", "java.util.Map"),
+                hits,
                 "the import line is skipped by the caller, the comment, Javadoc and string are blanked");
-        assertTrue(code.split("\n", -1).length == source.split("\n", -1).length, "line numbers are kept");
+        assertTrue(
+                code.split("\n", -1).length == source.split("\n", -1).length,
+                "line numbers are kept");
     }
 
     @Test
     void aNameTakenByAnotherImportOrDeclarationMayStayQualified() {
-        var taken = takenNames(codeOnly("""
+        var taken =
+                takenNames(
+                        codeOnly(
+                                """
                 import com.pulumi.aws.ProviderArgs;
                 final class OneOffJob {
                 }
@@ -106,14 +116,16 @@ class InlineQualifiedNamesTest {
     private static List<Path> javaSources(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> {
-                        var relative = root.relativize(p).toString().replace('\\', '/');
-                        return (relative.contains("/src/main/java/") || relative.contains("/src/test/java/"))
-                                && !relative.startsWith("sdks/github/")
-                                && !relative.startsWith("sdks/seqera/")
-                                && !relative.contains("/target/")
-                                && !relative.contains("/node_modules/");
-                    })
+                    .filter(
+                            p -> {
+                                var relative = root.relativize(p).toString().replace('\\', '/');
+                                return (relative.contains("/src/main/java/")
+                                                || relative.contains("/src/test/java/"))
+                                        && !relative.startsWith("sdks/github/")
+                                        && !relative.startsWith("sdks/seqera/")
+                                        && !relative.contains("/target/")
+                                        && !relative.contains("/node_modules/");
+                            })
                     .sorted()
                     .toList();
         }

@@ -1,5 +1,9 @@
 package labstacks.launcher.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -7,23 +11,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import labstacks.shared.config.Setting;
-import labstacks.shared.config.SettingsLoader;
-import labstacks.offline.plan.OfflineMocks;
-import labstacks.shared.program.OfflineFunction;
-import labstacks.shared.program.ProgramCatalog;
-import labstacks.offline.testing.ProgramHarness;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import pulumirpc.EngineOuterClass.LogSeverity;
-import pulumirpc.Resource.RegisterResourceRequest;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,13 +24,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import labstacks.offline.plan.OfflineMocks;
+import labstacks.offline.testing.ProgramHarness;
+import labstacks.shared.config.Setting;
+import labstacks.shared.config.SettingsLoader;
+import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.validation.Format;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import pulumirpc.EngineOuterClass.LogSeverity;
+import pulumirpc.Resource.RegisterResourceRequest;
 
 /**
  * The deploy path end to end: {@code java -jar labstacks.jar}, started as the Pulumi CLI's Java language
@@ -60,12 +59,25 @@ import labstacks.shared.validation.Format;
 class EngineProtocolIT {
 
     /** Options compared one by one; a plan key not listed here (added later) is not compared. */
-    private static final List<String> OPTIONS = List.of("type", "name", "parent", "provider", "protect", "importId",
-            "ignoreChanges", "dependsOn", "deleteBeforeReplace", "retainOnDelete", "additionalSecretOutputs",
-            "replaceOnChanges", "customTimeouts");
+    private static final List<String> OPTIONS =
+            List.of(
+                    "type",
+                    "name",
+                    "parent",
+                    "provider",
+                    "protect",
+                    "importId",
+                    "ignoreChanges",
+                    "dependsOn",
+                    "deleteBeforeReplace",
+                    "retainOnDelete",
+                    "additionalSecretOutputs",
+                    "replaceOnChanges",
+                    "customTimeouts");
 
     /** A base64 value that fits every non-secret credential's pattern (a DER public key here). */
     private static final String PLAIN_CREDENTIAL = "ZW5naW5lLXRlc3QtcHVibGljLWtleQ==";
+
     /** A line of a Java stack trace. */
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
 
@@ -80,7 +92,9 @@ class EngineProtocolIT {
 
     @BeforeAll
     void planEveryStackOffline() throws Exception {
-        var jar = Path.of(System.getProperty("labstacks.jar", "target/labstacks.jar")).toAbsolutePath();
+        var jar =
+                Path.of(System.getProperty("labstacks.jar", "target/labstacks.jar"))
+                        .toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "the shaded jar is built by package: " + jar);
         scratch = Files.createTempDirectory("engine-protocol");
         host = new JavaLanguageHost(jar, root, scratch);
@@ -94,10 +108,13 @@ class EngineProtocolIT {
 
     Stream<String> stacks() throws IOException {
         try (var files = Files.list(ProgramHarness.repositoryRoot())) {
-            return files.map(p -> p.getFileName().toString())
+            return files
+                    .map(p -> p.getFileName().toString())
                     .filter(n -> n.matches("Pulumi\\..+\\.yaml"))
                     .map(n -> n.substring("Pulumi.".length(), n.length() - ".yaml".length()))
-                    .sorted().toList().stream();
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -114,10 +131,16 @@ class EngineProtocolIT {
      */
     @Test
     void anUpdateSendsEverySecretWrapped() throws Exception {
-        var stack = plans.entrySet().stream()
-                .max(Comparator.comparingInt(e -> countSecrets(e.getValue().get("resources"))))
-                .orElseThrow().getKey();
-        assertTrue(countSecrets(plans.get(stack).get("resources")) > 0, "some stack's plan holds a secret");
+        var stack =
+                plans.entrySet().stream()
+                        .max(
+                                Comparator.comparingInt(
+                                        e -> countSecrets(e.getValue().get("resources"))))
+                        .orElseThrow()
+                        .getKey();
+        assertTrue(
+                countSecrets(plans.get(stack).get("resources")) > 0,
+                "some stack's plan holds a secret");
         registersExactlyTheOfflinePlan(stack, false);
     }
 
@@ -126,7 +149,13 @@ class EngineProtocolIT {
         assertTrue(plan != null, "plan --all planned " + stack);
         var deployment = deployment(stack, preview, null);
 
-        try (var engine = new FakeEngine(deployment.project(), stack, preview, new OfflineMocks(functions()), functions())) {
+        try (var engine =
+                new FakeEngine(
+                        deployment.project(),
+                        stack,
+                        preview,
+                        new OfflineMocks(functions()),
+                        functions())) {
             var run = host.run(deployment, engine);
             assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
             assertEquals(List.of(), engine.protocolErrors());
@@ -135,32 +164,53 @@ class EngineProtocolIT {
             engine.registrations().forEach(r -> registered.put(r.urn(), r.request()));
             var planned = new LinkedHashMap<String, JsonObject>();
             plan.getAsJsonArray("resources").forEach(r -> planned.put(urn(r), r.getAsJsonObject()));
-            assertEquals(new TreeSet<>(planned.keySet()), new TreeSet<>(registered.keySet()),
+            assertEquals(
+                    new TreeSet<>(planned.keySet()),
+                    new TreeSet<>(registered.keySet()),
                     stack + ": the URNs the engine registered against the plan's");
             assertEquals(planned.size(), engine.registrations().size(), "each URN registered once");
 
             var names = new HashMap<String, String>();
             registered.forEach((urn, request) -> names.put(urn, request.getName()));
             var problems = new ArrayList<String>();
-            planned.forEach((urn, expected) -> {
-                var actual = asPlanEntry(registered.get(urn), names);
-                for (var option : OPTIONS) {
-                    if (expected.has(option) && !expected.get(option).equals(actual.get(option))) {
-                        problems.add(urn + " " + option + ": plan " + expected.get(option) + ", engine " + actual.get(option));
-                    }
-                }
-                var inputs = EngineValues.toJava(registered.get(urn).getObject());
-                compareSecrets(urn + " " + "inputs", expected.get("inputs"), inputs, preview, problems);
-                if (preview) {
-                    compareInputs(urn + " inputs", expected.get("inputs"), inputs, problems);
-                }
-            });
-            assertEquals(List.of(), problems, stack + ": options, inputs and secrets the engine received against the plan");
+            planned.forEach(
+                    (urn, expected) -> {
+                        var actual = asPlanEntry(registered.get(urn), names);
+                        for (var option : OPTIONS) {
+                            if (expected.has(option)
+                                    && !expected.get(option).equals(actual.get(option))) {
+                                problems.add(
+                                        urn
+                                                + " "
+                                                + option
+                                                + ": plan "
+                                                + expected.get(option)
+                                                + ", engine "
+                                                + actual.get(option));
+                            }
+                        }
+                        var inputs = EngineValues.toJava(registered.get(urn).getObject());
+                        compareSecrets(
+                                urn + " " + "inputs",
+                                expected.get("inputs"),
+                                inputs,
+                                preview,
+                                problems);
+                        if (preview) {
+                            compareInputs(
+                                    urn + " inputs", expected.get("inputs"), inputs, problems);
+                        }
+                    });
+            assertEquals(
+                    List.of(),
+                    problems,
+                    stack + ": options, inputs and secrets the engine received against the plan");
 
             assertPackages(plan, engine);
             assertStackOutputs(plan, engine);
             assertNoSecretInPlainText(deployment, engine, run);
-            assertTrue(engine.logMessages(LogSeverity.DEBUG).stream()
+            assertTrue(
+                    engine.logMessages(LogSeverity.DEBUG).stream()
                             .anyMatch(m -> m.startsWith("Registering resource monitor start")),
                     "the SDK's request lines reach the engine at DEBUG, so the check above saw them");
         }
@@ -176,15 +226,27 @@ class EngineProtocolIT {
     @ParameterizedTest
     @MethodSource("stacks")
     void theVerboseSwitchesLeakNoSecret(String stack) throws Exception {
-        var deployment = withEnvironment(withEverySecret(deployment(stack, false, null)),
-                Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
-        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())) {
+        var deployment =
+                withEnvironment(
+                        withEverySecret(deployment(stack, false, null)),
+                        Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
+        try (var engine =
+                new FakeEngine(
+                        deployment.project(),
+                        stack,
+                        false,
+                        new OfflineMocks(functions()),
+                        functions())) {
             var run = host.run(deployment, engine);
             assertEquals(0, run.exitCode(), run.stdout() + tail(run.stderr()));
-            // Optional secrets (a Google key, S3 keys, ...) wire more resources than the stack file's plan.
-            assertTrue(engine.registrations().size() >= plans.get(stack).getAsJsonArray("resources").size(),
+            // Optional secrets (a Google key, S3 keys, ...) wire more resources than the stack
+            // file's plan.
+            assertTrue(
+                    engine.registrations().size()
+                            >= plans.get(stack).getAsJsonArray("resources").size(),
                     stack + ": the whole plan registered");
-            assertTrue(run.stderr().contains("Registering resource monitor start"),
+            assertTrue(
+                    run.stderr().contains("Registering resource monitor start"),
                     "the verbose switch reached the SDK: its request lines are on stderr, cut");
             assertNoSecretInPlainText(deployment, engine, run);
         }
@@ -198,13 +260,22 @@ class EngineProtocolIT {
      */
     @Test
     void theExcessiveDebugSwitchIsRefusedInOneLine() throws Exception {
-        var deployment = withEnvironment(deployment("moderate-prod", false, null),
-                Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
-        try (var engine = new FakeEngine(deployment.project(), "moderate-prod", false, new OfflineMocks(functions()),
-                functions())) {
+        var deployment =
+                withEnvironment(
+                        deployment("moderate-prod", false, null),
+                        Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
+        try (var engine =
+                new FakeEngine(
+                        deployment.project(),
+                        "moderate-prod",
+                        false,
+                        new OfflineMocks(functions()),
+                        functions())) {
             var run = host.run(deployment, engine);
             assertEquals(1, run.exitCode(), run.stdout() + tail(run.stderr()));
-            assertTrue(run.stderr().startsWith("error: PULUMI_EXCESSIVE_DEBUG_OUTPUT is refused"), run.stderr());
+            assertTrue(
+                    run.stderr().startsWith("error: PULUMI_EXCESSIVE_DEBUG_OUTPUT is refused"),
+                    run.stderr());
             assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
             assertEquals(0, engine.registrations().size(), "nothing registered");
         }
@@ -219,17 +290,36 @@ class EngineProtocolIT {
     @MethodSource("stacks")
     void javaLoggingAtAllIsRefusedInOneLine(String stack) throws Exception {
         var properties = scratch.resolve("logging-all.properties");
-        Files.writeString(properties, "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
-                + "java.util.logging.ConsoleHandler.level=ALL\n");
-        var deployment = withEnvironment(deployment(stack, true, null), Map.of("PULUMI_JAVA_LOG_VERBOSE", "true",
-                "JDK_JAVA_OPTIONS", "-Djava.util.logging.config.file=" + properties));
-        try (var engine = new FakeEngine(deployment.project(), stack, true, new OfflineMocks(functions()), functions())) {
+        Files.writeString(
+                properties,
+                "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
+                        + "java.util.logging.ConsoleHandler.level=ALL\n");
+        var deployment =
+                withEnvironment(
+                        deployment(stack, true, null),
+                        Map.of(
+                                "PULUMI_JAVA_LOG_VERBOSE",
+                                "true",
+                                "JDK_JAVA_OPTIONS",
+                                "-Djava.util.logging.config.file=" + properties));
+        try (var engine =
+                new FakeEngine(
+                        deployment.project(),
+                        stack,
+                        true,
+                        new OfflineMocks(functions()),
+                        functions())) {
             var run = host.run(deployment, engine);
             assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
             var lines = programLines(run.stderr());
             assertEquals(1, lines.size(), "one line: " + lines);
-            assertTrue(lines.get(0).startsWith("error: -Djava.util.logging.config.file=" + properties
-                    + " is refused for a deployment"), lines.get(0));
+            assertTrue(
+                    lines.get(0)
+                            .startsWith(
+                                    "error: -Djava.util.logging.config.file="
+                                            + properties
+                                            + " is refused for a deployment"),
+                    lines.get(0));
             assertEquals(0, engine.calls(), "the engine heard nothing");
             assertNoSecretInPlainText(deployment, engine, run);
         }
@@ -246,14 +336,28 @@ class EngineProtocolIT {
         var stack = "moderate-prod";
         var resource = planned(stack, "dagster-secrets");
         var fault = new FakeEngine.Fault(FakeEngine.Fault.Kind.REFUSE, "dagster-secrets");
-        var deployment = withEnvironment(deployment(stack, false, null), Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
-        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
-                .inject(fault)) {
+        var deployment =
+                withEnvironment(
+                        deployment(stack, false, null), Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
+        try (var engine =
+                new FakeEngine(
+                                deployment.project(),
+                                stack,
+                                false,
+                                new OfflineMocks(functions()),
+                                functions())
+                        .inject(fault)) {
             var run = host.run(deployment, engine);
             assertEquals(32, run.exitCode(), tail(run.stderr()));
             var errors = engine.logMessages(LogSeverity.ERROR);
-            assertEquals(List.of("registering " + resource.get("type").getAsString() + " \"dagster-secrets\": the engine"
-                    + " answered UNKNOWN: " + fault.message(resource.get("type").getAsString())), errors);
+            assertEquals(
+                    List.of(
+                            "registering "
+                                    + resource.get("type").getAsString()
+                                    + " \"dagster-secrets\": the engine"
+                                    + " answered UNKNOWN: "
+                                    + fault.message(resource.get("type").getAsString())),
+                    errors);
             assertNoStackTrace(run, engine);
             assertNoSecretInPlainText(deployment, engine, run);
         }
@@ -267,16 +371,30 @@ class EngineProtocolIT {
     void aSilentEngineEndsTheRunWithOneLine() throws Exception {
         var stack = "pipeweave-production";
         var resource = planned(stack, "datasets-policy");
-        var deployment = withEnvironment(deployment(stack, false, null), Map.of("LABSTACKS_ENGINE_TIMEOUT", "15s"));
-        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
-                .inject(new FakeEngine.Fault(FakeEngine.Fault.Kind.SILENT, "datasets-policy"))) {
+        var deployment =
+                withEnvironment(
+                        deployment(stack, false, null), Map.of("LABSTACKS_ENGINE_TIMEOUT", "15s"));
+        try (var engine =
+                new FakeEngine(
+                                deployment.project(),
+                                stack,
+                                false,
+                                new OfflineMocks(functions()),
+                                functions())
+                        .inject(
+                                new FakeEngine.Fault(
+                                        FakeEngine.Fault.Kind.SILENT, "datasets-policy"))) {
             var started = System.nanoTime();
             var run = host.run(deployment, engine);
             var seconds = (System.nanoTime() - started) / 1e9;
             assertEquals(32, run.exitCode(), tail(run.stderr()));
             assertTrue(seconds < 120, "ended by itself, in " + seconds + " s");
-            assertEquals(List.of("registering " + resource.get("type").getAsString() + " \"datasets-policy\": the engine"
-                    + " did not answer within 15s (LABSTACKS_ENGINE_TIMEOUT sets how long to wait)"),
+            assertEquals(
+                    List.of(
+                            "registering "
+                                    + resource.get("type").getAsString()
+                                    + " \"datasets-policy\": the engine"
+                                    + " did not answer within 15s (LABSTACKS_ENGINE_TIMEOUT sets how long to wait)"),
                     engine.logMessages(LogSeverity.ERROR));
             assertNoStackTrace(run, engine);
         }
@@ -286,17 +404,29 @@ class EngineProtocolIT {
     void aMissingSettingExitsOneWithNothingRegistered() throws Exception {
         // The first stack whose program needs a secret credential; the deploy runs without it.
         for (var stack : stacks().toList()) {
-            var missing = credentials(stack).keySet().stream().filter(k -> credentials(stack).get(k)).findFirst();
+            var missing =
+                    credentials(stack).keySet().stream()
+                            .filter(k -> credentials(stack).get(k))
+                            .findFirst();
             if (missing.isEmpty()) {
                 continue;
             }
             var deployment = deployment(stack, true, missing.get());
-            try (var engine = new FakeEngine(deployment.project(), stack, true, new OfflineMocks(functions()), functions())) {
+            try (var engine =
+                    new FakeEngine(
+                            deployment.project(),
+                            stack,
+                            true,
+                            new OfflineMocks(functions()),
+                            functions())) {
                 var run = host.run(deployment, engine);
                 assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
                 assertTrue(run.stderr().contains(missing.get()), "names the key: " + run.stderr());
-                assertTrue(run.stderr().contains("Pulumi." + stack + ".yaml"), "names the stack file: " + run.stderr());
-                assertEquals(0, engine.calls(), "the engine heard nothing: " + engine.registrations());
+                assertTrue(
+                        run.stderr().contains("Pulumi." + stack + ".yaml"),
+                        "names the stack file: " + run.stderr());
+                assertEquals(
+                        0, engine.calls(), "the engine heard nothing: " + engine.registrations());
             }
             return;
         }
@@ -312,13 +442,26 @@ class EngineProtocolIT {
         var stack = "pipeweave-production";
         planned(stack, "datasets-policy");
         var deployment = deployment(stack, false, null);
-        try (var engine = new FakeEngine(deployment.project(), stack, false, new OfflineMocks(functions()), functions())
-                .inject(new FakeEngine.Fault(FakeEngine.Fault.Kind.GONE, "datasets-policy"))) {
+        try (var engine =
+                new FakeEngine(
+                                deployment.project(),
+                                stack,
+                                false,
+                                new OfflineMocks(functions()),
+                                functions())
+                        .inject(
+                                new FakeEngine.Fault(
+                                        FakeEngine.Fault.Kind.GONE, "datasets-policy"))) {
             var run = host.run(deployment, engine);
             assertEquals(1, run.exitCode(), tail(run.stderr()));
-            var lines = programLines(run.stderr()).stream().filter(l -> !l.startsWith("SLF4J(W): ")).toList();
+            var lines =
+                    programLines(run.stderr()).stream()
+                            .filter(l -> !l.startsWith("SLF4J(W): "))
+                            .toList();
             assertEquals(1, lines.size(), "one line: " + lines);
-            assertTrue(lines.get(0).startsWith("error: registering ") && lines.get(0).contains(": the engine went away ("),
+            assertTrue(
+                    lines.get(0).startsWith("error: registering ")
+                            && lines.get(0).contains(": the engine went away ("),
                     lines.get(0));
             assertNoStackTrace(run, engine);
         }
@@ -340,7 +483,8 @@ class EngineProtocolIT {
         texts.add(run.stdout());
         texts.add(run.stderr());
         for (var text : texts) {
-            assertFalse(STACK_FRAME.matcher(text).find() || text.contains("unhandled exception"),
+            assertFalse(
+                    STACK_FRAME.matcher(text).find() || text.contains("unhandled exception"),
                     "a stack trace: " + tail(text));
         }
     }
@@ -361,12 +505,15 @@ class EngineProtocolIT {
      * declares ({@link Setting#credential()}) and the stack file does not hold: secrets as
      * {@code pulumi config set --secret} leaves them, AWS keys in the environment as direnv or ESC does.
      */
-    private JavaLanguageHost.Deployment deployment(String stack, boolean preview, String leaveOut) throws IOException {
+    private JavaLanguageHost.Deployment deployment(String stack, boolean preview, String leaveOut)
+            throws IOException {
         var config = stackFileConfig(stack);
         var secretKeys = new ArrayList<String>();
         var supplied = new TreeMap<>(credentials(stack));
-        // Optional secrets a production stack requires at deploy, from its ESC environment as in CI (the
-        // definition moderate-infra/esc/moderate-prod.yaml supplies them; ModerateProgram.requireCodeLocationServices).
+        // Optional secrets a production stack requires at deploy, from its ESC environment as in CI
+        // (the
+        // definition moderate-infra/esc/moderate-prod.yaml supplies them;
+        // ModerateProgram.requireCodeLocationServices).
         REQUIRED_AT_DEPLOY.getOrDefault(stack, List.of()).forEach(key -> supplied.put(key, true));
         for (var entry : supplied.entrySet()) {
             var key = entry.getKey();
@@ -384,15 +531,21 @@ class EngineProtocolIT {
         environment.put("AWS_ACCESS_KEY_ID", "AKIAENGINETEST000000");
         environment.put("AWS_SECRET_ACCESS_KEY", secretValue(stack, "aws-secret-access-key"));
         var project = ((Map<?, ?>) yaml(root.resolve("Pulumi.yaml"))).get("name").toString();
-        return new JavaLanguageHost.Deployment(project, stack, preview, config, secretKeys, environment);
+        return new JavaLanguageHost.Deployment(
+                project, stack, preview, config, secretKeys, environment);
     }
 
     /** A clean environment: no developer credentials, no ~/.aws or ~/.kube, no CI tokens. */
     private Map<String, String> baseEnvironment() throws IOException {
         var environment = new TreeMap<String, String>();
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("HOME", Files.createDirectories(scratch == null
-                ? Files.createTempDirectory("engine-home") : scratch.resolve("home")).toString());
+        environment.put(
+                "HOME",
+                Files.createDirectories(
+                                scratch == null
+                                        ? Files.createTempDirectory("engine-home")
+                                        : scratch.resolve("home"))
+                        .toString());
         environment.put("LANG", "C.UTF-8");
         return environment;
     }
@@ -400,8 +553,12 @@ class EngineProtocolIT {
     /** The canary of a secret setting in the form its format takes (a JSON document for the Google key). */
     private String canary(String stack, String key) throws IOException {
         var program = catalog.find(stackFileConfig(stack).get("labstacks:program")).orElseThrow();
-        var json = SettingsLoader.settings(program.settingsType()).stream().anyMatch(setting -> setting.key().equals(key)
-                && setting.format() == Format.JSON_DOCUMENT);
+        var json =
+                SettingsLoader.settings(program.settingsType()).stream()
+                        .anyMatch(
+                                setting ->
+                                        setting.key().equals(key)
+                                                && setting.format() == Format.JSON_DOCUMENT);
         var canary = secretValue(stack, key);
         return json ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}" : canary;
     }
@@ -426,30 +583,49 @@ class EngineProtocolIT {
                 continue;
             }
             var canary = secretValue(deployment.stack(), setting.key());
-            config.put(setting.key(), setting.format() == Format.JSON_DOCUMENT
-                    ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}" : canary);
+            config.put(
+                    setting.key(),
+                    setting.format() == Format.JSON_DOCUMENT
+                            ? "{\"type\":\"service_account\",\"private_key\":\"" + canary + "\"}"
+                            : canary);
             secretKeys.add(setting.key());
         }
-        COMPANIONS.forEach((key, value) -> {
-            if (keys.contains(key)) {
-                config.putIfAbsent(key, value);
-            }
-        });
-        return new JavaLanguageHost.Deployment(deployment.project(), deployment.stack(), deployment.preview(), config,
-                secretKeys, deployment.environment());
+        COMPANIONS.forEach(
+                (key, value) -> {
+                    if (keys.contains(key)) {
+                        config.putIfAbsent(key, value);
+                    }
+                });
+        return new JavaLanguageHost.Deployment(
+                deployment.project(),
+                deployment.stack(),
+                deployment.preview(),
+                config,
+                secretKeys,
+                deployment.environment());
     }
 
     /** Plain settings an optional secret is refused without (moderate's Platform API and S3 groups). */
-    private static final Map<String, String> COMPANIONS = Map.of(
-            "moderate:apiBaseUrl", "https://api.example.org", "moderate:apiUsername", "engine-test",
-            "moderate:s3BucketName", "engine-test-bucket");
+    private static final Map<String, String> COMPANIONS =
+            Map.of(
+                    "moderate:apiBaseUrl",
+                    "https://api.example.org",
+                    "moderate:apiUsername",
+                    "engine-test",
+                    "moderate:s3BucketName",
+                    "engine-test-bucket");
 
-    private static JavaLanguageHost.Deployment withEnvironment(JavaLanguageHost.Deployment deployment,
-                                                               Map<String, String> more) {
+    private static JavaLanguageHost.Deployment withEnvironment(
+            JavaLanguageHost.Deployment deployment, Map<String, String> more) {
         var environment = new TreeMap<>(deployment.environment());
         environment.putAll(more);
-        return new JavaLanguageHost.Deployment(deployment.project(), deployment.stack(), deployment.preview(),
-                deployment.config(), deployment.secretKeys(), environment);
+        return new JavaLanguageHost.Deployment(
+                deployment.project(),
+                deployment.stack(),
+                deployment.preview(),
+                deployment.config(),
+                deployment.secretKeys(),
+                environment);
     }
 
     /** Config values as the CLI passes them: scalars as text, objects and lists as JSON. */
@@ -457,18 +633,28 @@ class EngineProtocolIT {
         var document = (Map<?, ?>) yaml(root.resolve("Pulumi." + stack + ".yaml"));
         var config = new TreeMap<String, String>();
         var values = document.get("config") instanceof Map<?, ?> map ? map : Map.of();
-        values.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> object && object.containsKey("secure")) {
-                throw new AssertionError(stack + ": encrypted config needs the CLI to decrypt it: " + key);
-            }
-            config.put(key.toString(), value instanceof Map<?, ?> || value instanceof List<?>
-                    ? new Gson().toJson(value) : String.valueOf(value));
-        });
+        values.forEach(
+                (key, value) -> {
+                    if (value instanceof Map<?, ?> object && object.containsKey("secure")) {
+                        throw new AssertionError(
+                                stack + ": encrypted config needs the CLI to decrypt it: " + key);
+                    }
+                    config.put(
+                            key.toString(),
+                            value instanceof Map<?, ?> || value instanceof List<?>
+                                    ? new Gson().toJson(value)
+                                    : String.valueOf(value));
+                });
         return config;
     }
 
-    private static final Map<String, List<String>> REQUIRED_AT_DEPLOY = Map.of("moderate-prod",
-            List.of("moderate:apiPassword", "moderate:s3AccessKeyId", "moderate:s3SecretAccessKey"));
+    private static final Map<String, List<String>> REQUIRED_AT_DEPLOY =
+            Map.of(
+                    "moderate-prod",
+                    List.of(
+                            "moderate:apiPassword",
+                            "moderate:s3AccessKeyId",
+                            "moderate:s3SecretAccessKey"));
 
     /** The credential settings of the stack's program: key -> secret. */
     private Map<String, Boolean> credentials(String stack) {
@@ -495,7 +681,8 @@ class EngineProtocolIT {
     }
 
     private static Object yaml(Path file) throws IOException {
-        return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+        return new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     // ---- comparing with the plan ----
@@ -505,12 +692,17 @@ class EngineProtocolIT {
     }
 
     /** A registration in the plan's JSON form, for the options the plan lists. */
-    private static JsonObject asPlanEntry(RegisterResourceRequest request, Map<String, String> names) {
+    private static JsonObject asPlanEntry(
+            RegisterResourceRequest request, Map<String, String> names) {
         var entry = new JsonObject();
         entry.addProperty("type", request.getType());
         entry.addProperty("name", request.getName());
         // The plan names parents, providers and dependencies by URN (plan JSON version 1).
-        entry.add("parent", request.getParent().isEmpty() ? JsonNull.INSTANCE : new JsonPrimitive(request.getParent()));
+        entry.add(
+                "parent",
+                request.getParent().isEmpty()
+                        ? JsonNull.INSTANCE
+                        : new JsonPrimitive(request.getParent()));
         var provider = request.getProvider();
         if (provider.isEmpty()) {
             entry.add("provider", JsonNull.INSTANCE);
@@ -519,14 +711,20 @@ class EngineProtocolIT {
             entry.addProperty("provider", provider.substring(0, provider.lastIndexOf("::")));
         }
         entry.addProperty("protect", request.getProtect());
-        entry.add("importId", request.getImportId().isEmpty() ? JsonNull.INSTANCE : new JsonPrimitive(request.getImportId()));
+        entry.add(
+                "importId",
+                request.getImportId().isEmpty()
+                        ? JsonNull.INSTANCE
+                        : new JsonPrimitive(request.getImportId()));
         entry.add("ignoreChanges", strings(request.getIgnoreChangesList()));
         var dependsOn = new TreeSet<String>();
         dependsOn.addAll(request.getDependenciesList());
         entry.add("dependsOn", strings(List.copyOf(dependsOn)));
         entry.addProperty("deleteBeforeReplace", request.getDeleteBeforeReplace());
         entry.addProperty("retainOnDelete", request.getRetainOnDelete());
-        entry.add("additionalSecretOutputs", strings(request.getAdditionalSecretOutputsList().stream().distinct().toList()));
+        entry.add(
+                "additionalSecretOutputs",
+                strings(request.getAdditionalSecretOutputsList().stream().distinct().toList()));
         entry.add("replaceOnChanges", strings(request.getReplaceOnChangesList()));
         var timeouts = new JsonObject();
         if (request.hasCustomTimeouts()) {
@@ -550,11 +748,13 @@ class EngineProtocolIT {
      * the bare unknown value when the secret is computed by a provider: no plaintext either way); where the
      * plan shows no secret the engine must not receive one.
      */
-    private static void compareSecrets(String where, JsonElement plan, Object engine, boolean preview,
-                                       List<String> problems) {
-        var planSecret = plan != null && plan.isJsonPrimitive() && plan.getAsString().equals("[secret]");
+    private static void compareSecrets(
+            String where, JsonElement plan, Object engine, boolean preview, List<String> problems) {
+        var planSecret =
+                plan != null && plan.isJsonPrimitive() && plan.getAsString().equals("[secret]");
         if (planSecret) {
-            if (!(engine instanceof EngineValues.Secret) && !(preview && EngineValues.UNKNOWN.equals(engine))) {
+            if (!(engine instanceof EngineValues.Secret)
+                    && !(preview && EngineValues.UNKNOWN.equals(engine))) {
                 problems.add(where + ": the plan shows a secret, the engine received " + engine);
             }
             return;
@@ -564,19 +764,37 @@ class EngineProtocolIT {
             return;
         }
         if (engine instanceof Map<?, ?> map) {
-            var object = plan != null && plan.isJsonObject() ? plan.getAsJsonObject() : new JsonObject();
-            map.forEach((key, value) -> compareSecrets(where + "." + key, object.get(key.toString()), value, preview,
-                    problems));
+            var object =
+                    plan != null && plan.isJsonObject() ? plan.getAsJsonObject() : new JsonObject();
+            map.forEach(
+                    (key, value) ->
+                            compareSecrets(
+                                    where + "." + key,
+                                    object.get(key.toString()),
+                                    value,
+                                    preview,
+                                    problems));
             for (var key : object.keySet()) {
-                if (!map.containsKey(key) && object.get(key).isJsonPrimitive()
+                if (!map.containsKey(key)
+                        && object.get(key).isJsonPrimitive()
                         && object.get(key).getAsString().equals("[secret]")) {
-                    problems.add(where + "." + key + ": a secret in the plan, absent from the engine's inputs");
+                    problems.add(
+                            where
+                                    + "."
+                                    + key
+                                    + ": a secret in the plan, absent from the engine's inputs");
                 }
             }
         } else if (engine instanceof List<?> list) {
-            var array = plan != null && plan.isJsonArray() ? plan.getAsJsonArray() : new JsonArray();
+            var array =
+                    plan != null && plan.isJsonArray() ? plan.getAsJsonArray() : new JsonArray();
             for (int i = 0; i < list.size(); i++) {
-                compareSecrets(where + "." + i, i < array.size() ? array.get(i) : null, list.get(i), preview, problems);
+                compareSecrets(
+                        where + "." + i,
+                        i < array.size() ? array.get(i) : null,
+                        list.get(i),
+                        preview,
+                        problems);
             }
         }
     }
@@ -586,7 +804,8 @@ class EngineProtocolIT {
      * computes (ARNs, ids): the plan's stand-ins know it, a real preview does not, so the engine gets the
      * unknown value there. Secrets are compared by {@link #compareSecrets}; their values are not shown.
      */
-    private static void compareInputs(String where, JsonElement plan, Object engine, List<String> problems) {
+    private static void compareInputs(
+            String where, JsonElement plan, Object engine, List<String> problems) {
         if (EngineValues.UNKNOWN.equals(engine) || engine instanceof EngineValues.Secret) {
             return;
         }
@@ -596,18 +815,22 @@ class EngineProtocolIT {
             }
             return;
         }
-        if (plan.isJsonPrimitive() && List.of("[secret]", "[unknown]").contains(plan.getAsString())) {
+        if (plan.isJsonPrimitive()
+                && List.of("[secret]", "[unknown]").contains(plan.getAsString())) {
             return;
         }
         if (plan.isJsonObject() && engine instanceof Map<?, ?> map) {
             var keys = new TreeSet<String>(plan.getAsJsonObject().keySet());
             map.keySet().forEach(k -> keys.add(k.toString()));
             for (var key : keys) {
-                compareInputs(where + "." + key, plan.getAsJsonObject().get(key), map.get(key), problems);
+                compareInputs(
+                        where + "." + key, plan.getAsJsonObject().get(key), map.get(key), problems);
             }
             return;
         }
-        if (plan.isJsonArray() && engine instanceof List<?> list && plan.getAsJsonArray().size() == list.size()) {
+        if (plan.isJsonArray()
+                && engine instanceof List<?> list
+                && plan.getAsJsonArray().size() == list.size()) {
             for (int i = 0; i < list.size(); i++) {
                 compareInputs(where + "." + i, plan.getAsJsonArray().get(i), list.get(i), problems);
             }
@@ -615,10 +838,13 @@ class EngineProtocolIT {
         }
         if (plan.isJsonPrimitive() && engine != null) {
             var primitive = plan.getAsJsonPrimitive();
-            var same = primitive.isNumber() && engine instanceof Number n
-                    ? primitive.getAsDouble() == n.doubleValue()
-                    : primitive.isBoolean() ? Boolean.valueOf(primitive.getAsBoolean()).equals(engine)
-                    : primitive.isString() && primitive.getAsString().equals(engine);
+            var same =
+                    primitive.isNumber() && engine instanceof Number n
+                            ? primitive.getAsDouble() == n.doubleValue()
+                            : primitive.isBoolean()
+                                    ? Boolean.valueOf(primitive.getAsBoolean()).equals(engine)
+                                    : primitive.isString()
+                                            && primitive.getAsString().equals(engine);
             if (same) {
                 return;
             }
@@ -640,7 +866,9 @@ class EngineProtocolIT {
             }
             return count;
         }
-        return element.getAsJsonObject().entrySet().stream().mapToInt(e -> countSecrets(e.getValue())).sum();
+        return element.getAsJsonObject().entrySet().stream()
+                .mapToInt(e -> countSecrets(e.getValue()))
+                .sum();
     }
 
     /** Parameterized packages are registered as the plan lists them; plain ones pin the plan's version. */
@@ -653,33 +881,48 @@ class EngineProtocolIT {
                 var prefixes = List.of(name + ":", "pulumi:providers:" + name);
                 for (var registration : engine.registrations()) {
                     var request = registration.request();
-                    if (request.getCustom() && prefixes.stream().anyMatch(request.getType()::startsWith)
+                    if (request.getCustom()
+                            && prefixes.stream().anyMatch(request.getType()::startsWith)
                             && !request.getVersion().isEmpty()) {
-                        assertEquals(version, request.getVersion(), registration.urn() + " asks for the plan's version");
+                        assertEquals(
+                                version,
+                                request.getVersion(),
+                                registration.urn() + " asks for the plan's version");
                     }
                 }
                 continue;
             }
             var parameterization = pkg.getAsJsonObject("parameterization");
-            var registered = engine.packages().stream()
-                    .filter(p -> p.getParameterization().getName().equals(name)).toList();
+            var registered =
+                    engine.packages().stream()
+                            .filter(p -> p.getParameterization().getName().equals(name))
+                            .toList();
             assertFalse(registered.isEmpty(), name + " is registered with RegisterPackage");
             for (var request : registered) {
                 assertEquals(parameterization.get("baseProvider").getAsString(), request.getName());
-                assertEquals(parameterization.get("baseVersion").getAsString(), request.getVersion());
+                assertEquals(
+                        parameterization.get("baseVersion").getAsString(), request.getVersion());
                 assertEquals(version, request.getParameterization().getVersion());
-                assertEquals(parameterization.get("value").getAsString(),
+                assertEquals(
+                        parameterization.get("value").getAsString(),
                         request.getParameterization().getValue().toString(StandardCharsets.UTF_8));
             }
         }
     }
 
     private static void assertStackOutputs(JsonObject plan, FakeEngine engine) {
-        var stackUrn = engine.registrations().stream()
-                .filter(r -> r.request().getType().equals("pulumi:pulumi:Stack")).findFirst().orElseThrow().urn();
+        var stackUrn =
+                engine.registrations().stream()
+                        .filter(r -> r.request().getType().equals("pulumi:pulumi:Stack"))
+                        .findFirst()
+                        .orElseThrow()
+                        .urn();
         var outputs = engine.outputs().get(stackUrn);
         var expected = new TreeSet<>(plan.getAsJsonObject("outputs").keySet());
-        var actual = outputs == null ? new TreeSet<String>() : new TreeSet<>(outputs.getFieldsMap().keySet());
+        var actual =
+                outputs == null
+                        ? new TreeSet<String>()
+                        : new TreeSet<>(outputs.getFieldsMap().keySet());
         assertEquals(expected, actual, "the stack outputs the engine received against the plan's");
     }
 
@@ -688,15 +931,23 @@ class EngineProtocolIT {
      * (DEBUG included, as {@code pulumi up --debug} shows them), not on stdout or stderr. Every canary
      * shares {@link #CANARY}, so one the test did not list is found too; the finds are counted per place.
      */
-    private static void assertNoSecretInPlainText(JavaLanguageHost.Deployment deployment, FakeEngine engine,
-                                                  JavaLanguageHost.Result run) {
+    private static void assertNoSecretInPlainText(
+            JavaLanguageHost.Deployment deployment,
+            FakeEngine engine,
+            JavaLanguageHost.Result run) {
         var secrets = new ArrayList<String>();
         deployment.secretKeys().forEach(k -> secrets.add(deployment.config().get(k)));
         secrets.add(deployment.environment().get("AWS_SECRET_ACCESS_KEY"));
-        secrets.forEach(secret -> assertTrue(secret.contains(CANARY), "every secret is a canary: " + secret));
+        secrets.forEach(
+                secret ->
+                        assertTrue(secret.contains(CANARY), "every secret is a canary: " + secret));
         var places = new LinkedHashMap<String, List<String>>();
         var registered = new ArrayList<String>();
-        engine.registrations().forEach(r -> collectPlain(EngineValues.toJava(r.request().getObject()), registered));
+        engine.registrations()
+                .forEach(
+                        r ->
+                                collectPlain(
+                                        EngineValues.toJava(r.request().getObject()), registered));
         engine.outputs().values().forEach(o -> collectPlain(EngineValues.toJava(o), registered));
         places.put("registered inputs and outputs", registered);
         places.put("DEBUG engine logs", engine.logMessages(LogSeverity.DEBUG));
@@ -709,19 +960,28 @@ class EngineProtocolIT {
         }
         var found = new TreeMap<String, Integer>();
         var example = new StringBuilder();
-        places.forEach((place, texts) -> {
-            for (var text : texts) {
-                for (var form : forms) {
-                    for (int i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) {
-                        found.merge(place, 1, Integer::sum);
-                        if (example.length() == 0) {
-                            example.append(text, Math.max(0, i - 200), Math.min(text.length(), i + 100));
+        places.forEach(
+                (place, texts) -> {
+                    for (var text : texts) {
+                        for (var form : forms) {
+                            for (int i = text.indexOf(form);
+                                    i >= 0;
+                                    i = text.indexOf(form, i + 1)) {
+                                found.merge(place, 1, Integer::sum);
+                                if (example.length() == 0) {
+                                    example.append(
+                                            text,
+                                            Math.max(0, i - 200),
+                                            Math.min(text.length(), i + 100));
+                                }
+                            }
                         }
                     }
-                }
-            }
-        });
-        assertEquals(Map.of(), found, deployment.stack() + ": canary secrets in plain text, e.g. ..." + example + "...");
+                });
+        assertEquals(
+                Map.of(),
+                found,
+                deployment.stack() + ": canary secrets in plain text, e.g. ..." + example + "...");
     }
 
     private static void collectPlain(Object value, List<String> into) {

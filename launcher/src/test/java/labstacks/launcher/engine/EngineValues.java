@@ -4,7 +4,6 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +26,27 @@ public final class EngineValues {
     public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     /** A secret as it arrived: the wrapped value, converted. */
-    public record Secret(Object value) {
-    }
+    public record Secret(Object value) {}
 
-    private EngineValues() {
-    }
+    private EngineValues() {}
 
     public static boolean isSecret(Value value) {
-        return value.hasStructValue() && SECRET_SIG.equals(
-                value.getStructValue().getFieldsOrDefault(SPECIAL_SIG_KEY, Value.getDefaultInstance()).getStringValue());
+        return value.hasStructValue()
+                && SECRET_SIG.equals(
+                        value.getStructValue()
+                                .getFieldsOrDefault(SPECIAL_SIG_KEY, Value.getDefaultInstance())
+                                .getStringValue());
     }
 
     public static Value secret(Value value) {
-        return Value.newBuilder().setStructValue(Struct.newBuilder()
-                .putFields(SPECIAL_SIG_KEY, Value.newBuilder().setStringValue(SECRET_SIG).build())
-                .putFields("value", value)).build();
+        return Value.newBuilder()
+                .setStructValue(
+                        Struct.newBuilder()
+                                .putFields(
+                                        SPECIAL_SIG_KEY,
+                                        Value.newBuilder().setStringValue(SECRET_SIG).build())
+                                .putFields("value", value))
+                .build();
     }
 
     /** A struct as Java maps, lists, strings, doubles and booleans; secrets become {@link Secret}. */
@@ -53,7 +58,10 @@ public final class EngineValues {
 
     public static Object toJava(Value value) {
         if (isSecret(value)) {
-            return new Secret(toJava(value.getStructValue().getFieldsOrDefault("value", Value.getDefaultInstance())));
+            return new Secret(
+                    toJava(
+                            value.getStructValue()
+                                    .getFieldsOrDefault("value", Value.getDefaultInstance())));
         }
         return switch (value.getKindCase()) {
             case NULL_VALUE, KIND_NOT_SET -> null;

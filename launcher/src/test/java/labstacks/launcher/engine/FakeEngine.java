@@ -4,8 +4,19 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.pulumi.test.Mocks;
 import io.grpc.Server;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import labstacks.shared.program.OfflineFunction;
 import pulumirpc.EngineGrpc;
 import pulumirpc.EngineOuterClass.GetRootResourceRequest;
@@ -27,18 +38,6 @@ import pulumirpc.Resource.ResourceInvokeResponse;
 import pulumirpc.Resource.SupportsFeatureRequest;
 import pulumirpc.Resource.SupportsFeatureResponse;
 import pulumirpc.ResourceMonitorGrpc;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import io.grpc.Status;
 
 /**
  * A Pulumi engine in this JVM: the {@code ResourceMonitor} and {@code Engine} gRPC services a program
@@ -64,8 +63,7 @@ import io.grpc.Status;
 public final class FakeEngine implements AutoCloseable {
 
     /** One registration as received, with the URN this engine gave it. */
-    public record Registration(String urn, RegisterResourceRequest request) {
-    }
+    public record Registration(String urn, RegisterResourceRequest request) {}
 
     /**
      * A wrong answer to inject: to the {@code RegisterResource} of the resource named {@code name}, the
@@ -74,11 +72,19 @@ public final class FakeEngine implements AutoCloseable {
      * that crashed or was interrupted).
      */
     public record Fault(Kind kind, String name) {
-        public enum Kind { REFUSE, SILENT, GONE }
+        public enum Kind {
+            REFUSE,
+            SILENT,
+            GONE
+        }
 
         /** The engine's error text for a refused registration. */
         public String message(String type) {
-            return "creating " + type + " " + name + " failed: AccessDenied: User is not authorized to perform this action";
+            return "creating "
+                    + type
+                    + " "
+                    + name
+                    + " failed: AccessDenied: User is not authorized to perform this action";
         }
     }
 
@@ -86,8 +92,17 @@ public final class FakeEngine implements AutoCloseable {
      * What the real engine's resource monitor says it supports (pulumi/pulumi
      * {@code pkg/resource/deploy/source_eval.go}, {@code resmon.SupportsFeature}).
      */
-    private static final Set<String> FEATURES = Set.of("secrets", "resourceReferences", "outputValues",
-            "deletedWith", "aliasSpecs", "transforms", "invokeTransforms", "parameterization", "resourceHooks");
+    private static final Set<String> FEATURES =
+            Set.of(
+                    "secrets",
+                    "resourceReferences",
+                    "outputValues",
+                    "deletedWith",
+                    "aliasSpecs",
+                    "transforms",
+                    "invokeTransforms",
+                    "parameterization",
+                    "resourceHooks");
 
     private final String project;
     private final String stack;
@@ -107,18 +122,25 @@ public final class FakeEngine implements AutoCloseable {
     private String rootResource = "";
     private volatile Fault fault;
 
-    public FakeEngine(String project, String stack, boolean preview, Mocks providers,
-                      Map<String, OfflineFunction> functions) throws IOException {
+    public FakeEngine(
+            String project,
+            String stack,
+            boolean preview,
+            Mocks providers,
+            Map<String, OfflineFunction> functions)
+            throws IOException {
         this.project = project;
         this.stack = stack;
         this.preview = preview;
         this.functions = Map.copyOf(functions);
         this.providers = providers;
-        this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .addService(new Monitor())
-                .addService(new EngineService())
-                .build()
-                .start();
+        this.server =
+                NettyServerBuilder.forAddress(
+                                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                        .addService(new Monitor())
+                        .addService(new EngineService())
+                        .build()
+                        .start();
     }
 
     /** Answers wrongly from now on, as {@code fault} says. */
@@ -188,7 +210,14 @@ public final class FakeEngine implements AutoCloseable {
                 qualifiedType = parentType + "$" + request.getType();
             }
         }
-        return "urn:pulumi:" + stack + "::" + project + "::" + qualifiedType + "::" + request.getName();
+        return "urn:pulumi:"
+                + stack
+                + "::"
+                + project
+                + "::"
+                + qualifiedType
+                + "::"
+                + request.getName();
     }
 
     /** {@code urn:pulumi:stack::project::qualified$type::name} -> {@code qualified$type}. */
@@ -234,11 +263,17 @@ public final class FakeEngine implements AutoCloseable {
     private Struct stateFor(RegisterResourceRequest request) {
         var state = request.getObject().toBuilder();
         if (request.getCustom()) {
-            computedProperties(request).forEach((name, value) -> {
-                if (!state.containsFields(name)) {
-                    state.putFields(name, preview ? EngineValues.toValue(EngineValues.UNKNOWN) : EngineValues.toValue(value));
-                }
-            });
+            computedProperties(request)
+                    .forEach(
+                            (name, value) -> {
+                                if (!state.containsFields(name)) {
+                                    state.putFields(
+                                            name,
+                                            preview
+                                                    ? EngineValues.toValue(EngineValues.UNKNOWN)
+                                                    : EngineValues.toValue(value));
+                                }
+                            });
         }
         for (var name : request.getAdditionalSecretOutputsList()) {
             var value = state.getFieldsOrDefault(name, null);
@@ -254,15 +289,24 @@ public final class FakeEngine implements AutoCloseable {
         var inputs = new LinkedHashMap<String, Object>();
         EngineValues.toJava(request.getObject()).forEach((k, v) -> inputs.put(k, reveal(v)));
         try {
-            var result = providers.newResourceAsync(new Mocks.ResourceArgs(request.getType(), request.getName(),
-                    inputs, request.getProvider(), request.getImportId())).get();
+            var result =
+                    providers
+                            .newResourceAsync(
+                                    new Mocks.ResourceArgs(
+                                            request.getType(),
+                                            request.getName(),
+                                            inputs,
+                                            request.getProvider(),
+                                            request.getImportId()))
+                            .get();
             var state = result.state instanceof Map<?, ?> map ? map : Map.of();
             var computed = new LinkedHashMap<String, Object>();
-            state.forEach((k, v) -> {
-                if (!inputs.containsKey(k.toString())) {
-                    computed.put(k.toString(), v);
-                }
-            });
+            state.forEach(
+                    (k, v) -> {
+                        if (!inputs.containsKey(k.toString())) {
+                            computed.put(k.toString(), v);
+                        }
+                    });
             return computed;
         } catch (Exception e) {
             synchronized (this) {
@@ -290,17 +334,23 @@ public final class FakeEngine implements AutoCloseable {
     private final class Monitor extends ResourceMonitorGrpc.ResourceMonitorImplBase {
 
         @Override
-        public void supportsFeature(SupportsFeatureRequest request, StreamObserver<SupportsFeatureResponse> response) {
+        public void supportsFeature(
+                SupportsFeatureRequest request, StreamObserver<SupportsFeatureResponse> response) {
             synchronized (FakeEngine.this) {
                 calls++;
                 features.add(request.getId());
             }
-            response.onNext(SupportsFeatureResponse.newBuilder().setHasSupport(FEATURES.contains(request.getId())).build());
+            response.onNext(
+                    SupportsFeatureResponse.newBuilder()
+                            .setHasSupport(FEATURES.contains(request.getId()))
+                            .build());
             response.onCompleted();
         }
 
         @Override
-        public void registerResource(RegisterResourceRequest request, StreamObserver<RegisterResourceResponse> response) {
+        public void registerResource(
+                RegisterResourceRequest request,
+                StreamObserver<RegisterResourceResponse> response) {
             var urn = urnFor(request);
             synchronized (FakeEngine.this) {
                 calls++;
@@ -316,24 +366,29 @@ public final class FakeEngine implements AutoCloseable {
                     new Thread(server::shutdownNow, "fake-engine-gone").start();
                     return;
                 }
-                response.onError(Status.UNKNOWN.withDescription(injected.message(request.getType()))
-                        .asRuntimeException());
+                response.onError(
+                        Status.UNKNOWN
+                                .withDescription(injected.message(request.getType()))
+                                .asRuntimeException());
                 return;
             }
-            response.onNext(RegisterResourceResponse.newBuilder()
-                    .setUrn(urn)
-                    .setId(idFor(request))
-                    .setObject(stateFor(request))
-                    .build());
+            response.onNext(
+                    RegisterResourceResponse.newBuilder()
+                            .setUrn(urn)
+                            .setId(idFor(request))
+                            .setObject(stateFor(request))
+                            .build());
             response.onCompleted();
         }
 
         @Override
-        public void registerResourceOutputs(RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
+        public void registerResourceOutputs(
+                RegisterResourceOutputsRequest request, StreamObserver<Empty> response) {
             synchronized (FakeEngine.this) {
                 calls++;
                 if (!registrations.containsKey(request.getUrn())) {
-                    protocolErrors.add("outputs for " + request.getUrn() + ", which was never registered");
+                    protocolErrors.add(
+                            "outputs for " + request.getUrn() + ", which was never registered");
                 }
                 outputs.put(request.getUrn(), request.getOutputs());
             }
@@ -342,7 +397,8 @@ public final class FakeEngine implements AutoCloseable {
         }
 
         @Override
-        public void invoke(ResourceInvokeRequest request, StreamObserver<ResourceInvokeResponse> response) {
+        public void invoke(
+                ResourceInvokeRequest request, StreamObserver<ResourceInvokeResponse> response) {
             synchronized (FakeEngine.this) {
                 calls++;
                 invokes.add(request);
@@ -350,16 +406,29 @@ public final class FakeEngine implements AutoCloseable {
             var function = functions.get(request.getTok());
             var result = ResourceInvokeResponse.newBuilder();
             if (function == null) {
-                result.addFailures(CheckFailure.newBuilder().setReason("the fake engine has no provider for " + request.getTok()));
+                result.addFailures(
+                        CheckFailure.newBuilder()
+                                .setReason(
+                                        "the fake engine has no provider for " + request.getTok()));
             } else {
                 try {
-                    result.setReturn(EngineValues.toStruct(function.call(EngineValues.toJava(request.getArgs()))));
+                    result.setReturn(
+                            EngineValues.toStruct(
+                                    function.call(EngineValues.toJava(request.getArgs()))));
                 } catch (RuntimeException providerError) {
-                    // A provider's own error (a data source that finds nothing): the engine fails the RPC with
-                    // the provider's message (pulumi/pulumi pkg/resource/deploy/source_eval.go, Invoke:
+                    // A provider's own error (a data source that finds nothing): the engine fails
+                    // the RPC with
+                    // the provider's message (pulumi/pulumi pkg/resource/deploy/source_eval.go,
+                    // Invoke:
                     // "invocation of <tok> returned an error: ...").
-                    response.onError(Status.UNKNOWN.withDescription("invocation of " + request.getTok()
-                            + " returned an error: " + providerError.getMessage()).asRuntimeException());
+                    response.onError(
+                            Status.UNKNOWN
+                                    .withDescription(
+                                            "invocation of "
+                                                    + request.getTok()
+                                                    + " returned an error: "
+                                                    + providerError.getMessage())
+                                    .asRuntimeException());
                     return;
                 }
             }
@@ -368,13 +437,20 @@ public final class FakeEngine implements AutoCloseable {
         }
 
         @Override
-        public void registerPackage(RegisterPackageRequest request, StreamObserver<RegisterPackageResponse> response) {
+        public void registerPackage(
+                RegisterPackageRequest request, StreamObserver<RegisterPackageResponse> response) {
             synchronized (FakeEngine.this) {
                 calls++;
                 packages.add(request);
             }
-            var name = request.hasParameterization() ? request.getParameterization().getName() : request.getName();
-            response.onNext(RegisterPackageResponse.newBuilder().setRef("fake-engine-package:" + name).build());
+            var name =
+                    request.hasParameterization()
+                            ? request.getParameterization().getName()
+                            : request.getName();
+            response.onNext(
+                    RegisterPackageResponse.newBuilder()
+                            .setRef("fake-engine-package:" + name)
+                            .build());
             response.onCompleted();
         }
     }
@@ -392,7 +468,8 @@ public final class FakeEngine implements AutoCloseable {
         }
 
         @Override
-        public void getRootResource(GetRootResourceRequest request, StreamObserver<GetRootResourceResponse> response) {
+        public void getRootResource(
+                GetRootResourceRequest request, StreamObserver<GetRootResourceResponse> response) {
             String urn;
             synchronized (FakeEngine.this) {
                 calls++;
@@ -403,7 +480,8 @@ public final class FakeEngine implements AutoCloseable {
         }
 
         @Override
-        public void setRootResource(SetRootResourceRequest request, StreamObserver<SetRootResourceResponse> response) {
+        public void setRootResource(
+                SetRootResourceRequest request, StreamObserver<SetRootResourceResponse> response) {
             synchronized (FakeEngine.this) {
                 calls++;
                 rootResource = request.getUrn();
@@ -413,8 +491,9 @@ public final class FakeEngine implements AutoCloseable {
         }
 
         @Override
-        public void requirePulumiVersion(RequirePulumiVersionRequest request,
-                                         StreamObserver<RequirePulumiVersionResponse> response) {
+        public void requirePulumiVersion(
+                RequirePulumiVersionRequest request,
+                StreamObserver<RequirePulumiVersionResponse> response) {
             synchronized (FakeEngine.this) {
                 calls++;
             }
@@ -425,7 +504,10 @@ public final class FakeEngine implements AutoCloseable {
 
     /** Non-debug log lines, as a user of the CLI sees them by default. */
     public List<String> visibleLogMessages() {
-        return logs().stream().filter(l -> l.getSeverity() != LogSeverity.DEBUG).map(LogRequest::getMessage).toList();
+        return logs().stream()
+                .filter(l -> l.getSeverity() != LogSeverity.DEBUG)
+                .map(LogRequest::getMessage)
+                .toList();
     }
 
     /** Every log line, DEBUG included, as {@code pulumi up --debug} shows them. */
@@ -435,6 +517,9 @@ public final class FakeEngine implements AutoCloseable {
 
     /** The log lines of one severity. */
     public List<String> logMessages(LogSeverity severity) {
-        return logs().stream().filter(l -> l.getSeverity() == severity).map(LogRequest::getMessage).toList();
+        return logs().stream()
+                .filter(l -> l.getSeverity() == severity)
+                .map(LogRequest::getMessage)
+                .toList();
     }
 }

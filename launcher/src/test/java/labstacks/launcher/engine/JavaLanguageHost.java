@@ -1,7 +1,6 @@
 package labstacks.launcher.engine;
 
 import com.google.gson.GsonBuilder;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,13 +31,16 @@ import java.util.concurrent.TimeUnit;
 public final class JavaLanguageHost {
 
     /** What a run left behind. */
-    public record Result(int exitCode, String stdout, String stderr) {
-    }
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     /** One deployment's inputs, as the CLI holds them after decrypting the stack's config. */
-    public record Deployment(String project, String stack, boolean preview, Map<String, String> config,
-                             List<String> secretKeys, Map<String, String> environment) {
-    }
+    public record Deployment(
+            String project,
+            String stack,
+            boolean preview,
+            Map<String, String> config,
+            List<String> secretKeys,
+            Map<String, String> environment) {}
 
     private final Path jar;
     private final Path programDirectory;
@@ -53,7 +55,8 @@ public final class JavaLanguageHost {
         this.archive = scratch.resolve("labstacks.jsa");
     }
 
-    public Result run(Deployment deployment, FakeEngine engine) throws IOException, InterruptedException {
+    public Result run(Deployment deployment, FakeEngine engine)
+            throws IOException, InterruptedException {
         var env = new LinkedHashMap<String, String>();
         env.putAll(deployment.environment());
         env.put("PULUMI_MONITOR", engine.address());
@@ -73,7 +76,8 @@ public final class JavaLanguageHost {
     }
 
     /** An offline command of the same jar, as a user runs it: {@code java -jar labstacks.jar plan ...}. */
-    public Result offline(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+    public Result offline(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         var command = new ArrayList<String>(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return java(environment, command, "offline-" + args[0]);
@@ -124,7 +128,9 @@ public final class JavaLanguageHost {
             process.destroyForcibly();
             throw new IllegalStateException("java " + args + " did not finish in 5 minutes");
         }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
     }
 }

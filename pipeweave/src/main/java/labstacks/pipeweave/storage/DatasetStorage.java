@@ -1,5 +1,20 @@
 package labstacks.pipeweave.storage;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
@@ -24,22 +39,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
-
 /**
  * The PipeWeave backend's access to its dataset bucket. Every upload asks for SSE-S3 (AES256), the one
  * encryption the bucket policy of staging and production lets a request name. Inputs above one part go up as
@@ -51,10 +50,13 @@ import java.util.function.Supplier;
 public final class DatasetStorage implements AutoCloseable {
     /** The smallest part S3 accepts (every part but the last). */
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+
     /** The part size unless a caller chooses one: inputs up to this size go up in one PUT. */
     public static final int DEFAULT_PART_SIZE = 16 * 1024 * 1024;
+
     /** S3's limit on the parts of one upload; a larger file gets larger parts (the SDK's rule). */
     public static final int MAX_PARTS = 10_000;
+
     /**
      * The parts of a stream the SDK may hold at once: it reads a second part before it knows a stream needs
      * more than one PUT, and sends one part while it reads the next.
@@ -62,29 +64,38 @@ public final class DatasetStorage implements AutoCloseable {
     public static final int BUFFERED_PARTS = 2;
 
     private final S3AsyncClient s3;
+
     /**
      * The client under the multipart one, for reads: one GET per object, as S3-compatible servers take it (the
      * multipart client downloads by part number, which S3Proxy 4.1 answers with 501 NotImplemented).
      */
     private final S3AsyncClient reads;
+
     private final String bucket;
     private final boolean deleteAllowed;
     private final int partSize;
     private final boolean partChecksums;
+
     /** Reads the caller's streams for the SDK (which must not block its own threads on them). */
-    private final ExecutorService reader = Executors.newCachedThreadPool(runnable -> {
-        var thread = new Thread(runnable, "dataset-storage-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService reader =
+            Executors.newCachedThreadPool(
+                    runnable -> {
+                        var thread = new Thread(runnable, "dataset-storage-reader");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private DatasetStorage(S3AsyncClient s3, StorageSettings settings, int partSize) {
         this.s3 = Objects.requireNonNull(s3, "s3");
-        this.reads = s3 instanceof DelegatingS3AsyncClient multipart ? (S3AsyncClient) multipart.delegate() : s3;
+        this.reads =
+                s3 instanceof DelegatingS3AsyncClient multipart
+                        ? (S3AsyncClient) multipart.delegate()
+                        : s3;
         this.bucket = settings.bucket();
         this.deleteAllowed = settings.deleteAllowed();
         this.partSize = partSize;
-        // On AWS every part carries a CRC32 that CompleteMultipartUpload checks again. S3-compatible servers
+        // On AWS every part carries a CRC32 that CompleteMultipartUpload checks again.
+        // S3-compatible servers
         // get no flexible checksums at all: Ceph RGW 16 rejects the SDK's aws-chunked trailers.
         this.partChecksums = settings.endpoint().isEmpty();
     }
@@ -104,20 +115,39 @@ public final class DatasetStorage implements AutoCloseable {
      * execution interceptors); the storage adds region, credentials, endpoint and multipart settings, builds
      * the client and closes it with itself.
      */
-    public static DatasetStorage open(StorageSettings settings, int partSize, S3AsyncClientBuilder builder) {
+    public static DatasetStorage open(
+            StorageSettings settings, int partSize, S3AsyncClientBuilder builder) {
         if (partSize < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("a part must be at least " + MIN_PART_SIZE + " bytes (S3's minimum),"
-                    + " got " + partSize);
+            throw new IllegalArgumentException(
+                    "a part must be at least "
+                            + MIN_PART_SIZE
+                            + " bytes (S3's minimum),"
+                            + " got "
+                            + partSize);
         }
         settings.region().map(Region::of).ifPresent(builder::region);
         settings.credentials().ifPresent(builder::credentialsProvider);
-        settings.endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                        .addExecutionInterceptor(new ForS3CompatibleServers()).build()));
-        builder.multipartEnabled(true).multipartConfiguration(m -> m.thresholdInBytes((long) partSize)
-                .minimumPartSizeInBytes((long) partSize).apiCallBufferSizeInBytes((long) BUFFERED_PARTS * partSize));
+        settings.endpoint()
+                .ifPresent(
+                        endpoint ->
+                                builder.endpointOverride(endpoint)
+                                        .forcePathStyle(true)
+                                        .requestChecksumCalculation(
+                                                RequestChecksumCalculation.WHEN_REQUIRED)
+                                        .responseChecksumValidation(
+                                                ResponseChecksumValidation.WHEN_REQUIRED)
+                                        .overrideConfiguration(
+                                                builder.overrideConfiguration().toBuilder()
+                                                        .addExecutionInterceptor(
+                                                                new ForS3CompatibleServers())
+                                                        .build()));
+        builder.multipartEnabled(true)
+                .multipartConfiguration(
+                        m ->
+                                m.thresholdInBytes((long) partSize)
+                                        .minimumPartSizeInBytes((long) partSize)
+                                        .apiCallBufferSizeInBytes(
+                                                (long) BUFFERED_PARTS * partSize));
         return new DatasetStorage(builder.build(), settings, partSize);
     }
 
@@ -140,7 +170,8 @@ public final class DatasetStorage implements AutoCloseable {
     public PutResult put(String key, byte[] content, String contentType) {
         checkKey(key);
         Objects.requireNonNull(content, "content");
-        return send(key, contentType, AsyncRequestBody.fromBytes(content), () -> (long) content.length);
+        return send(
+                key, contentType, AsyncRequestBody.fromBytes(content), () -> (long) content.length);
     }
 
     /**
@@ -155,7 +186,8 @@ public final class DatasetStorage implements AutoCloseable {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new DatasetStorageException("cannot upload '" + key + "': cannot read " + file + ": " + e, e);
+            throw new DatasetStorageException(
+                    "cannot upload '" + key + "': cannot read " + file + ": " + e, e);
         }
         return send(key, contentType, AsyncRequestBody.fromFile(file), () -> size);
     }
@@ -170,24 +202,35 @@ public final class DatasetStorage implements AutoCloseable {
     public PutResult upload(String key, InputStream content, String contentType) {
         checkKey(key);
         var counted = new CountingStream(Objects.requireNonNull(content, "content"));
-        // No length: the SDK reads a part, then a second one before it chooses between a PUT and a multipart.
-        return send(key, contentType, AsyncRequestBody.fromInputStream(counted, null, reader), counted::count);
+        // No length: the SDK reads a part, then a second one before it chooses between a PUT and a
+        // multipart.
+        return send(
+                key,
+                contentType,
+                AsyncRequestBody.fromInputStream(counted, null, reader),
+                counted::count);
     }
 
-    private PutResult send(String key, String contentType, AsyncRequestBody body, Supplier<Long> size) {
-        var request = PutObjectRequest.builder()
-                .bucket(bucket)
-                .key(key)
-                .contentType(contentTypeOf(contentType))
-                // The SDK names the encryption on CreateMultipartUpload; S3 applies it to every part.
-                .serverSideEncryption(ServerSideEncryption.AES256);
+    private PutResult send(
+            String key, String contentType, AsyncRequestBody body, Supplier<Long> size) {
+        var request =
+                PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentType(contentTypeOf(contentType))
+                        // The SDK names the encryption on CreateMultipartUpload; S3 applies it to
+                        // every part.
+                        .serverSideEncryption(ServerSideEncryption.AES256);
         if (partChecksums) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         }
         try {
             PutObjectResponse response = join(s3.putObject(request.build(), body));
-            return new PutResult(key, Optional.ofNullable(response.versionId()),
-                    Optional.ofNullable(response.serverSideEncryptionAsString()), parts(size.get()));
+            return new PutResult(
+                    key,
+                    Optional.ofNullable(response.versionId()),
+                    Optional.ofNullable(response.serverSideEncryptionAsString()),
+                    parts(size.get()));
         } catch (S3Exception e) {
             if (size.get() <= partSize) {
                 throw failure("upload", key, e);
@@ -211,17 +254,28 @@ public final class DatasetStorage implements AutoCloseable {
         return (int) ceilDiv(size, part);
     }
 
-    private UploadAbortedException aborted(String key, long read, String reason, RuntimeException cause) {
-        return new UploadAbortedException("upload of '" + key + "' to " + bucket + " failed after "
-                + read / partSize + " part(s) and was aborted: " + reason, cause);
+    private UploadAbortedException aborted(
+            String key, long read, String reason, RuntimeException cause) {
+        return new UploadAbortedException(
+                "upload of '"
+                        + key
+                        + "' to "
+                        + bucket
+                        + " failed after "
+                        + read / partSize
+                        + " part(s) and was aborted: "
+                        + reason,
+                cause);
     }
 
     /** The current content of {@code key}. */
     public byte[] get(String key) {
         checkKey(key);
         try {
-            return join(reads.getObject(GetObjectRequest.builder().bucket(bucket).key(key).build(),
-                    AsyncResponseTransformer.toBytes())).asByteArray();
+            return join(reads.getObject(
+                            GetObjectRequest.builder().bucket(bucket).key(key).build(),
+                            AsyncResponseTransformer.toBytes()))
+                    .asByteArray();
         } catch (S3Exception e) {
             throw failure("read", key, e);
         }
@@ -231,8 +285,14 @@ public final class DatasetStorage implements AutoCloseable {
     public byte[] get(String key, String versionId) {
         checkKey(key);
         try {
-            return join(reads.getObject(GetObjectRequest.builder().bucket(bucket).key(key).versionId(versionId).build(),
-                    AsyncResponseTransformer.toBytes())).asByteArray();
+            return join(reads.getObject(
+                            GetObjectRequest.builder()
+                                    .bucket(bucket)
+                                    .key(key)
+                                    .versionId(versionId)
+                                    .build(),
+                            AsyncResponseTransformer.toBytes()))
+                    .asByteArray();
         } catch (S3Exception e) {
             throw failure("read version " + versionId + " of", key, e);
         }
@@ -247,31 +307,61 @@ public final class DatasetStorage implements AutoCloseable {
         checkKey(key);
         var result = new ArrayList<DatasetVersion>();
         try {
-            join(s3.listObjectVersionsPaginator(ListObjectVersionsRequest.builder().bucket(bucket)
-                    .prefix(key).build()).subscribe(page -> {
-                for (var version : page.versions()) {
-                    if (version.key().equals(key)) {
-                        result.add(new DatasetVersion(key, version.versionId(), version.size(), version.lastModified(),
-                                Boolean.TRUE.equals(version.isLatest()), false,
-                                Optional.ofNullable(version.eTag()).map(t -> t.replace("\"", ""))));
-                    }
-                }
-                for (var marker : page.deleteMarkers()) {
-                    if (marker.key().equals(key)) {
-                        result.add(new DatasetVersion(key, marker.versionId(), 0, marker.lastModified(),
-                                Boolean.TRUE.equals(marker.isLatest()), true, Optional.empty()));
-                    }
-                }
-            }));
+            join(
+                    s3.listObjectVersionsPaginator(
+                                    ListObjectVersionsRequest.builder()
+                                            .bucket(bucket)
+                                            .prefix(key)
+                                            .build())
+                            .subscribe(
+                                    page -> {
+                                        for (var version : page.versions()) {
+                                            if (version.key().equals(key)) {
+                                                result.add(
+                                                        new DatasetVersion(
+                                                                key,
+                                                                version.versionId(),
+                                                                version.size(),
+                                                                version.lastModified(),
+                                                                Boolean.TRUE.equals(
+                                                                        version.isLatest()),
+                                                                false,
+                                                                Optional.ofNullable(version.eTag())
+                                                                        .map(
+                                                                                t ->
+                                                                                        t.replace(
+                                                                                                "\"",
+                                                                                                ""))));
+                                            }
+                                        }
+                                        for (var marker : page.deleteMarkers()) {
+                                            if (marker.key().equals(key)) {
+                                                result.add(
+                                                        new DatasetVersion(
+                                                                key,
+                                                                marker.versionId(),
+                                                                0,
+                                                                marker.lastModified(),
+                                                                Boolean.TRUE.equals(
+                                                                        marker.isLatest()),
+                                                                true,
+                                                                Optional.empty()));
+                                            }
+                                        }
+                                    }));
         } catch (S3Exception e) {
             throw failure("list the versions of", key, e);
         }
         if (result.isEmpty()) {
-            throw new DatasetNotFoundException("'" + key + "' has no versions in " + bucket + ": it never existed", null);
+            throw new DatasetNotFoundException(
+                    "'" + key + "' has no versions in " + bucket + ": it never existed", null);
         }
-        // Newest first; the current version leads when two share a timestamp (S3 stores whole seconds).
-        result.sort(Comparator.comparing(DatasetVersion::lastModified).reversed()
-                .thenComparing(v -> !v.latest()));
+        // Newest first; the current version leads when two share a timestamp (S3 stores whole
+        // seconds).
+        result.sort(
+                Comparator.comparing(DatasetVersion::lastModified)
+                        .reversed()
+                        .thenComparing(v -> !v.latest()));
         return List.copyOf(result);
     }
 
@@ -279,9 +369,24 @@ public final class DatasetStorage implements AutoCloseable {
     public List<StoredDataset> list(String prefix) {
         var result = new ArrayList<StoredDataset>();
         try {
-            join(s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
-                    .contents().subscribe(object -> result.add(new StoredDataset(object.key(), object.size(),
-                            object.lastModified(), object.eTag() == null ? "" : object.eTag().replace("\"", "")))));
+            join(
+                    s3.listObjectsV2Paginator(
+                                    ListObjectsV2Request.builder()
+                                            .bucket(bucket)
+                                            .prefix(prefix)
+                                            .build())
+                            .contents()
+                            .subscribe(
+                                    object ->
+                                            result.add(
+                                                    new StoredDataset(
+                                                            object.key(),
+                                                            object.size(),
+                                                            object.lastModified(),
+                                                            object.eTag() == null
+                                                                    ? ""
+                                                                    : object.eTag()
+                                                                            .replace("\"", "")))));
         } catch (S3Exception e) {
             throw failure("list", prefix + "*", e);
         }
@@ -296,8 +401,13 @@ public final class DatasetStorage implements AutoCloseable {
     public void delete(String key) {
         checkKey(key);
         if (!deleteAllowed) {
-            throw new DeleteNotAllowedException("deleting '" + key + "' from " + bucket + " is not allowed in this"
-                    + " environment: production datasets are never deleted (pipeweave:allowDelete is false)");
+            throw new DeleteNotAllowedException(
+                    "deleting '"
+                            + key
+                            + "' from "
+                            + bucket
+                            + " is not allowed in this"
+                            + " environment: production datasets are never deleted (pipeweave:allowDelete is false)");
         }
         try {
             join(s3.deleteObject(b -> b.bucket(bucket).key(key)));
@@ -343,8 +453,10 @@ public final class DatasetStorage implements AutoCloseable {
      */
     private static final class ForS3CompatibleServers implements ExecutionInterceptor {
         @Override
-        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            if (context.request() instanceof CompleteMultipartUploadRequest complete && complete.mpuObjectSize() != null) {
+        public SdkRequest modifyRequest(
+                Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (context.request() instanceof CompleteMultipartUploadRequest complete
+                    && complete.mpuObjectSize() != null) {
                 return complete.toBuilder().mpuObjectSize(null).build();
             }
             return context.request();
@@ -365,8 +477,7 @@ public final class DatasetStorage implements AutoCloseable {
 
         /** The caller's stream stays open (the SDK closes what it reads when it is done). */
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public int read() throws IOException {
@@ -388,7 +499,9 @@ public final class DatasetStorage implements AutoCloseable {
     }
 
     private static String contentTypeOf(String contentType) {
-        return contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
+        return contentType == null || contentType.isBlank()
+                ? "application/octet-stream"
+                : contentType;
     }
 
     private static long ceilDiv(long a, long b) {
@@ -397,29 +510,65 @@ public final class DatasetStorage implements AutoCloseable {
 
     private static void checkKey(String key) {
         if (key == null || key.isEmpty() || key.length() > 1024) {
-            throw new IllegalArgumentException("a dataset key must be 1 to 1024 characters, got "
-                    + (key == null ? "null" : key.length() + " characters"));
+            throw new IllegalArgumentException(
+                    "a dataset key must be 1 to 1024 characters, got "
+                            + (key == null ? "null" : key.length() + " characters"));
         }
     }
 
     private DatasetStorageException failure(String action, String key, S3Exception e) {
         if (e instanceof NoSuchBucketException || "NoSuchBucket".equals(errorCode(e))) {
-            return new DatasetNotFoundException("cannot " + action + " '" + key + "': bucket " + bucket
-                    + " does not exist (check the pipeweave stack's bucket_name output and the region)", e);
+            return new DatasetNotFoundException(
+                    "cannot "
+                            + action
+                            + " '"
+                            + key
+                            + "': bucket "
+                            + bucket
+                            + " does not exist (check the pipeweave stack's bucket_name output and the region)",
+                    e);
         }
         if ("NoSuchVersion".equals(errorCode(e))) {
-            return new DatasetNotFoundException("cannot " + action + " '" + key + "': " + bucket
-                    + " has no such version of it (list them with versions(key))", e);
+            return new DatasetNotFoundException(
+                    "cannot "
+                            + action
+                            + " '"
+                            + key
+                            + "': "
+                            + bucket
+                            + " has no such version of it (list them with versions(key))",
+                    e);
         }
         if (e instanceof NoSuchKeyException || e.statusCode() == 404) {
-            return new DatasetNotFoundException("cannot " + action + " '" + key + "': no such dataset in " + bucket, e);
+            return new DatasetNotFoundException(
+                    "cannot " + action + " '" + key + "': no such dataset in " + bucket, e);
         }
         if (e.statusCode() == 403) {
-            return new DatasetStorageException("cannot " + action + " '" + key + "' in " + bucket
-                    + ": access denied (" + errorCode(e) + "); the caller needs the pipeweave access role", e);
+            return new DatasetStorageException(
+                    "cannot "
+                            + action
+                            + " '"
+                            + key
+                            + "' in "
+                            + bucket
+                            + ": access denied ("
+                            + errorCode(e)
+                            + "); the caller needs the pipeweave access role",
+                    e);
         }
-        return new DatasetStorageException("cannot " + action + " '" + key + "' in " + bucket + ": "
-                + errorCode(e) + " (HTTP " + e.statusCode() + ")", e);
+        return new DatasetStorageException(
+                "cannot "
+                        + action
+                        + " '"
+                        + key
+                        + "' in "
+                        + bucket
+                        + ": "
+                        + errorCode(e)
+                        + " (HTTP "
+                        + e.statusCode()
+                        + ")",
+                e);
     }
 
     private static String errorCode(S3Exception e) {

@@ -14,6 +14,11 @@ import java.util.Optional;
  * @param deleteMarker whether it is a delete marker (the key reads as deleted; older versions remain)
  * @param eTag         its entity tag without quotes; empty for a delete marker
  */
-public record DatasetVersion(String key, String versionId, long size, Instant lastModified, boolean latest,
-                             boolean deleteMarker, Optional<String> eTag) {
-}
+public record DatasetVersion(
+        String key,
+        String versionId,
+        long size,
+        Instant lastModified,
+        boolean latest,
+        boolean deleteMarker,
+        Optional<String> eTag) {}

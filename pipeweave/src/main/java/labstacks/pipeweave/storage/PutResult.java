@@ -10,5 +10,5 @@ import java.util.Optional;
  * @param serverSideEncryption the encryption S3 reports for the object, {@code AES256}
  * @param parts                1 for a single PUT, else how many parts the multipart upload had
  */
-public record PutResult(String key, Optional<String> versionId, Optional<String> serverSideEncryption, int parts) {
-}
+public record PutResult(
+        String key, Optional<String> versionId, Optional<String> serverSideEncryption, int parts) {}

@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param lastModified when it was last written
  * @param eTag         its entity tag, without quotes
  */
-public record StoredDataset(String key, long size, Instant lastModified, String eTag) {
-}
+public record StoredDataset(String key, long size, Instant lastModified, String eTag) {}

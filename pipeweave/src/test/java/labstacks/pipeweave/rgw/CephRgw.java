@@ -1,13 +1,5 @@
 package labstacks.pipeweave.rgw;
 
-import org.junit.jupiter.api.Assumptions;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,6 +15,13 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A single-node Ceph cluster (one mon, one in-memory OSD, radosgw) on 127.0.0.1, started once per JVM and
@@ -44,20 +43,33 @@ import java.util.concurrent.TimeUnit;
 public final class CephRgw {
     /** The packages that hold ceph-mon, ceph-osd, radosgw and their tools. */
     public static final List<String> PACKAGES = List.of("radosgw", "ceph-mon", "ceph-osd");
-    static final List<String> BINARIES = List.of("ceph-authtool", "monmaptool", "ceph-mon", "ceph-osd", "ceph",
-            "radosgw", "radosgw-admin");
+
+    static final List<String> BINARIES =
+            List.of(
+                    "ceph-authtool",
+                    "monmaptool",
+                    "ceph-mon",
+                    "ceph-osd",
+                    "ceph",
+                    "radosgw",
+                    "radosgw-admin");
     static final String REQUIRE = "LABSTACKS_REQUIRE_RGW";
-    // Generous: the start runs beside the module's other test classes, on a machine that may be busy.
+    // Generous: the start runs beside the module's other test classes, on a machine that may be
+    // busy.
     private static final Duration START_LIMIT = Duration.ofSeconds(400);
 
     /** The owner of every test bucket: full rights, like a same-account admin with {@code s3:*}. */
     public static final String OWNER_KEY = "owner-key";
+
     static final String OWNER_SECRET = "owner-secret";
+
     /** A second user with no rights on the owner's buckets. */
     public static final String OTHER_KEY = "admin2-key";
+
     static final String OTHER_SECRET = "admin2-secret";
 
     private static final Object LOCK = new Object();
+
     /** The one start of this JVM: the cluster, or why it cannot run here. */
     private static CompletableFuture<CephRgw> starting;
 
@@ -77,13 +89,16 @@ public final class CephRgw {
         synchronized (LOCK) {
             if (starting == null) {
                 var future = new CompletableFuture<CephRgw>();
-                var thread = new Thread(() -> {
-                    try {
-                        future.complete(startIfInstalled());
-                    } catch (Throwable e) {
-                        future.completeExceptionally(e);
-                    }
-                }, "ceph-rgw-start");
+                var thread =
+                        new Thread(
+                                () -> {
+                                    try {
+                                        future.complete(startIfInstalled());
+                                    } catch (Throwable e) {
+                                        future.completeExceptionally(e);
+                                    }
+                                },
+                                "ceph-rgw-start");
                 thread.setDaemon(true);
                 thread.start();
                 starting = future;
@@ -97,9 +112,12 @@ public final class CephRgw {
         try {
             var rgw = startInBackground().get();
             if (rgw == null) {
-                var unavailable = "Ceph RGW is not installed (missing " + String.join(", ", missingBinaries())
-                        + "); install it with `apt-get update && apt-get install -y --no-install-recommends "
-                        + String.join(" ", PACKAGES) + "` (as .ci/run does) to run the bucket-policy tests";
+                var unavailable =
+                        "Ceph RGW is not installed (missing "
+                                + String.join(", ", missingBinaries())
+                                + "); install it with `apt-get update && apt-get install -y --no-install-recommends "
+                                + String.join(" ", PACKAGES)
+                                + "` (as .ci/run does) to run the bucket-policy tests";
                 if ("true".equalsIgnoreCase(System.getenv(REQUIRE))) {
                     throw new IllegalStateException(REQUIRE + " is set: " + unavailable);
                 }
@@ -134,8 +152,11 @@ public final class CephRgw {
     S3Client client(String accessKey, String secret) {
         return S3Client.builder()
                 .region(Region.US_EAST_1)
-                .endpointOverride(endpoint).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(accessKey, secret)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
@@ -150,7 +171,9 @@ public final class CephRgw {
     }
 
     private static List<String> missingBinaries() {
-        var path = Objects.requireNonNullElse(System.getenv("PATH"), "") + ":/usr/sbin:/usr/bin:/sbin:/bin";
+        var path =
+                Objects.requireNonNullElse(System.getenv("PATH"), "")
+                        + ":/usr/sbin:/usr/bin:/sbin:/bin";
         var missing = new ArrayList<String>();
         for (var binary : BINARIES) {
             var found = false;
@@ -173,18 +196,33 @@ public final class CephRgw {
             Files.createDirectories(target);
             var directory = Files.createTempDirectory(target.toAbsolutePath(), "ceph-rgw-");
             var script = directory.resolve("ceph-rgw-up.sh");
-            try (var in = CephRgw.class.getResourceAsStream("/labstacks/pipeweave/rgw/ceph-rgw-up.sh")) {
-                Files.write(script, Objects.requireNonNull(in, "ceph-rgw-up.sh on the test classpath").readAllBytes());
+            try (var in =
+                    CephRgw.class.getResourceAsStream("/labstacks/pipeweave/rgw/ceph-rgw-up.sh")) {
+                Files.write(
+                        script,
+                        Objects.requireNonNull(in, "ceph-rgw-up.sh on the test classpath")
+                                .readAllBytes());
             }
             var rgwPort = freePort();
             var monPort = freePort();
             var cluster = directory.resolve("cluster");
             var log = directory.resolve("start.log");
-            var process = new ProcessBuilder("bash", script.toString(), cluster.toString(),
-                    String.valueOf(rgwPort), String.valueOf(monPort), String.valueOf(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            // Registered before waiting, so daemons started by a script that then hangs are stopped too.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster.resolve("pids")), "ceph-rgw-stop"));
+            var process =
+                    new ProcessBuilder(
+                                    "bash",
+                                    script.toString(),
+                                    cluster.toString(),
+                                    String.valueOf(rgwPort),
+                                    String.valueOf(monPort),
+                                    String.valueOf(ProcessHandle.current().pid()))
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+            // Registered before waiting, so daemons started by a script that then hangs are stopped
+            // too.
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(() -> stop(cluster.resolve("pids")), "ceph-rgw-stop"));
             var finished = process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
             if (!finished) {
                 process.destroyForcibly();
@@ -192,9 +230,15 @@ public final class CephRgw {
             var output = Files.readString(log, StandardCharsets.UTF_8);
             if (!finished || process.exitValue() != 0 || !output.contains("ready")) {
                 stop(cluster.resolve("pids"));
-                throw new IllegalStateException("Ceph RGW did not start" + (finished ? "" : " within "
-                        + START_LIMIT.toSeconds() + " s") + "; its output (" + log + "):\n" + tail(output)
-                        + "\ndaemon logs: " + cluster.resolve("log"));
+                throw new IllegalStateException(
+                        "Ceph RGW did not start"
+                                + (finished ? "" : " within " + START_LIMIT.toSeconds() + " s")
+                                + "; its output ("
+                                + log
+                                + "):\n"
+                                + tail(output)
+                                + "\ndaemon logs: "
+                                + cluster.resolve("log"));
             }
             return new CephRgw(URI.create("http://127.0.0.1:" + rgwPort), directory);
         } catch (IOException e) {
@@ -217,7 +261,8 @@ public final class CephRgw {
             for (var line : Files.readAllLines(pids)) {
                 var parts = line.trim().split("\\s+");
                 if (parts.length == 2) {
-                    ProcessHandle.of(Long.parseLong(parts[1])).ifPresent(ProcessHandle::destroyForcibly);
+                    ProcessHandle.of(Long.parseLong(parts[1]))
+                            .ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
         } catch (IOException | RuntimeException e) {

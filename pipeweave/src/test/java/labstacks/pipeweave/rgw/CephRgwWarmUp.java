@@ -25,14 +25,18 @@ public final class CephRgwWarmUp implements TestExecutionListener {
     }
 
     private static boolean needsRgw(TestIdentifier test) {
-        return test.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast)
-                .map(source -> {
-                    try {
-                        return source.getJavaClass().isAnnotationPresent(NeedsCephRgw.class);
-                    } catch (RuntimeException e) {
-                        return false;
-                    }
-                })
+        return test.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(ClassSource.class::cast)
+                .map(
+                        source -> {
+                            try {
+                                return source.getJavaClass()
+                                        .isAnnotationPresent(NeedsCephRgw.class);
+                            } catch (RuntimeException e) {
+                                return false;
+                            }
+                        })
                 .orElse(false);
     }
 }

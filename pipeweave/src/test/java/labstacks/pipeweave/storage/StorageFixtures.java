@@ -2,13 +2,12 @@ package labstacks.pipeweave.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Random;
 import java.util.Arrays;
+import java.util.Random;
 
 /** Inputs for upload tests: generated content, streams that count or fail. */
 final class StorageFixtures {
-    private StorageFixtures() {
-    }
+    private StorageFixtures() {}
 
     static byte[] pseudoRandom(int size, long seed) {
         var bytes = new byte[size];

@@ -8,7 +8,6 @@ import com.pulumi.deployment.internal.Runner;
 import com.pulumi.exceptions.LogException;
 import com.pulumi.exceptions.ResourceException;
 import com.pulumi.exceptions.RunException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,11 +78,18 @@ public final class AwaitingRunner implements Runner {
 
     /** One daemon thread, gone a second after its last job: the program and the end of the run. */
     private static Executor programThread() {
-        var executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), job -> {
-            var thread = new Thread(job, "pulumi-program");
-            thread.setDaemon(true);
-            return thread;
-        });
+        var executor =
+                new ThreadPoolExecutor(
+                        0,
+                        1,
+                        1,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        job -> {
+                            var thread = new Thread(job, "pulumi-program");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }
@@ -92,11 +98,13 @@ public final class AwaitingRunner implements Runner {
     public <T> CompletableFuture<Result<T>> runAsync(Supplier<T> callback) {
         CompletableFuture<T> value = ContextAwareCompletableFuture.supplyAsync(callback, program);
         registerTask("AwaitingRunner#runAsync", value);
-        return value
-                .thenCompose(result -> drained().thenApply(ignored -> result))
-                .handle((result, failure) -> failure == null
-                        ? CompletableFuture.completedFuture(result(exitCodeAfterSuccess(), result))
-                        : report(failure).thenApply(code -> result(code, result)))
+        return value.thenCompose(result -> drained().thenApply(ignored -> result))
+                .handle(
+                        (result, failure) ->
+                                failure == null
+                                        ? CompletableFuture.completedFuture(
+                                                result(exitCodeAfterSuccess(), result))
+                                        : report(failure).thenApply(code -> result(code, result)))
                 .thenCompose(future -> future);
     }
 
@@ -105,7 +113,8 @@ public final class AwaitingRunner implements Runner {
         Objects.requireNonNull(description);
         Objects.requireNonNull(task);
         if (standardLogger.isLoggable(Level.FINEST)) {
-            standardLogger.log(Level.FINEST, String.format("Registering task: '%s', %s", description, task));
+            standardLogger.log(
+                    Level.FINEST, String.format("Registering task: '%s', %s", description, task));
         }
         synchronized (lock) {
             inFlight++;
@@ -115,14 +124,20 @@ public final class AwaitingRunner implements Runner {
 
     private void settle(String description, Throwable failure) {
         if (failure != null && standardLogger.isLoggable(Level.FINEST)) {
-            standardLogger.log(Level.FINEST, String.format("Failed task: '%s', exception: %s", description, failure));
+            standardLogger.log(
+                    Level.FINEST,
+                    String.format("Failed task: '%s', exception: %s", description, failure));
         }
         CompletableFuture<Void> done;
         synchronized (lock) {
             inFlight--;
             if (failure != null && firstFailure == null) {
-                // As the SDK's runner sees it: through a dependent stage, so always a CompletionException.
-                firstFailure = failure instanceof CompletionException c ? c : new CompletionException(failure);
+                // As the SDK's runner sees it: through a dependent stage, so always a
+                // CompletionException.
+                firstFailure =
+                        failure instanceof CompletionException c
+                                ? c
+                                : new CompletionException(failure);
             }
             done = drained != null && (firstFailure != null || inFlight == 0) ? drained : null;
         }
@@ -147,59 +162,77 @@ public final class AwaitingRunner implements Runner {
 
     /** Off the thread that settled the last task (an engine or mock thread), as the SDK's loop is. */
     private void finish(CompletableFuture<Void> future) {
-        program.execute(() -> {
-            CompletionException failure;
-            synchronized (lock) {
-                failure = firstFailure;
-            }
-            if (failure == null) {
-                future.complete(null);
-            } else {
-                future.completeExceptionally(failure);
-            }
-        });
+        program.execute(
+                () -> {
+                    CompletionException failure;
+                    synchronized (lock) {
+                        failure = firstFailure;
+                    }
+                    if (failure == null) {
+                        future.complete(null);
+                    } else {
+                        future.completeExceptionally(failure);
+                    }
+                });
     }
 
     private int exitCodeAfterSuccess() {
-        return engineLogger.hasLoggedErrors() ? ProcessExitedBeforeLoggingUserActionableMessage : ProcessExitedSuccessfully;
+        return engineLogger.hasLoggedErrors()
+                ? ProcessExitedBeforeLoggingUserActionableMessage
+                : ProcessExitedSuccessfully;
     }
 
     private <T> Result<T> result(int exitCode, T value) {
-        return new Result<>(exitCode, List.copyOf(new ArrayList<>(reported)), Optional.ofNullable(value)) {
-        };
+        return new Result<>(
+                exitCode, List.copyOf(new ArrayList<>(reported)), Optional.ofNullable(value)) {};
     }
 
     /** Reports a failure the way the SDK's runner does, and gives the exit code it would. */
     private CompletableFuture<Integer> report(Throwable throwable) {
-        var exception = throwable instanceof Exception e ? e : new RunException("unexpected throwable", throwable);
+        var exception =
+                throwable instanceof Exception e
+                        ? e
+                        : new RunException("unexpected throwable", throwable);
         reported.add(exception);
         if (exception instanceof LogException) {
             // Logging to the engine itself failed: only stderr is left.
-            standardLogger.log(Level.SEVERE, "Error occurred trying to send logging message to engine: "
-                    + exception.getMessage());
-            System.err.printf("Error occurred trying to send logging message to engine: %s%n", exception);
+            standardLogger.log(
+                    Level.SEVERE,
+                    "Error occurred trying to send logging message to engine: "
+                            + exception.getMessage());
+            System.err.printf(
+                    "Error occurred trying to send logging message to engine: %s%n", exception);
             exception.printStackTrace();
-            return CompletableFuture.completedFuture(ProcessExitedBeforeLoggingUserActionableMessage);
+            return CompletableFuture.completedFuture(
+                    ProcessExitedBeforeLoggingUserActionableMessage);
         }
-        if (exception instanceof CompletionException && exception.getCause() instanceof Exception cause) {
+        if (exception instanceof CompletionException
+                && exception.getCause() instanceof Exception cause) {
             return report(cause);
         }
         CompletableFuture<Void> logged;
         if (exception instanceof RunException) {
             logged = engineLogger.errorAsync(exception.getMessage());
         } else if (exception instanceof ResourceException resourceException) {
-            var message = resourceException.isHideStack()
-                    ? resourceException.getMessage() : Exceptions.getStackTrace(resourceException);
+            var message =
+                    resourceException.isHideStack()
+                            ? resourceException.getMessage()
+                            : Exceptions.getStackTrace(resourceException);
             logged = engineLogger.errorAsync(message, resourceException.getResource().orElse(null));
         } else {
             var self = ProcessHandle.current();
-            logged = engineLogger.errorAsync(String.format(
-                    "Running program [PID: %d](%s) failed with an unhandled exception:\n%s",
-                    self.pid(), self.info().commandLine().orElse("unknown"), Exceptions.getStackTrace(exception)));
+            logged =
+                    engineLogger.errorAsync(
+                            String.format(
+                                    "Running program [PID: %d](%s) failed with an unhandled exception:\n%s",
+                                    self.pid(),
+                                    self.info().commandLine().orElse("unknown"),
+                                    Exceptions.getStackTrace(exception)));
         }
-        return logged.thenApply(ignored -> {
-            standardLogger.log(Level.FINE, "Returning from program after last error");
-            return ProcessExitedAfterLoggingUserActionableMessage;
-        });
+        return logged.thenApply(
+                ignored -> {
+                    standardLogger.log(Level.FINE, "Returning from program after last error");
+                    return ProcessExitedAfterLoggingUserActionableMessage;
+                });
     }
 }

@@ -1,10 +1,15 @@
 package labstacks.pulumiruntime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.pulumi.deployment.internal.EngineLogger;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.Resource;
-import org.junit.jupiter.api.Test;
-
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,13 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
 
 class AwaitingRunnerTest {
 
@@ -29,8 +28,12 @@ class AwaitingRunnerTest {
         volatile boolean loggedErrors;
 
         @Override
-        public CompletableFuture<Void> logAsync(Level level, String message, Resource resource, Integer streamId,
-                                                Boolean ephemeral) {
+        public CompletableFuture<Void> logAsync(
+                Level level,
+                String message,
+                Resource resource,
+                Integer streamId,
+                Boolean ephemeral) {
             if (level == Level.SEVERE) {
                 errors.add(message);
             }
@@ -60,11 +63,13 @@ class AwaitingRunnerTest {
         var runner = new AwaitingRunner(quiet(), new Engine());
         var pending = new CompletableFuture<String>();
         var programThread = new AtomicReference<String>();
-        var result = runner.runAsync(() -> {
-            programThread.set(Thread.currentThread().getName());
-            runner.registerTask("pending", pending);
-            return "stack";
-        });
+        var result =
+                runner.runAsync(
+                        () -> {
+                            programThread.set(Thread.currentThread().getName());
+                            runner.registerTask("pending", pending);
+                            return "stack";
+                        });
         // The program has returned, a task it started has not: the run is not over.
         Thread.sleep(100);
         assertFalse(result.isDone());
@@ -82,16 +87,19 @@ class AwaitingRunnerTest {
         var runner = new AwaitingRunner(quiet(), engine);
         var neverEnds = new CompletableFuture<Void>();
         var failing = new CompletableFuture<Void>();
-        var result = runner.runAsync(() -> {
-            runner.registerTask("never", neverEnds);
-            runner.registerTask("failing", failing);
-            return null;
-        });
+        var result =
+                runner.runAsync(
+                        () -> {
+                            runner.registerTask("never", neverEnds);
+                            runner.registerTask("failing", failing);
+                            return null;
+                        });
         failing.completeExceptionally(new RunException("the bucket name is taken"));
         var finished = result.get(5, TimeUnit.SECONDS);
         assertEquals(32, finished.exitCode());
         assertEquals(List.of("the bucket name is taken"), engine.errors);
-        // As the SDK's runner: the CompletionException its dependent stage saw, then the cause it reported.
+        // As the SDK's runner: the CompletionException its dependent stage saw, then the cause it
+        // reported.
         assertInstanceOf(CompletionException.class, finished.exceptions().get(0));
         assertInstanceOf(RunException.class, finished.exceptions().get(1));
     }
@@ -101,24 +109,31 @@ class AwaitingRunnerTest {
         var engine = new Engine();
         var runner = new AwaitingRunner(quiet(), engine);
         var boom = new IllegalStateException("boom");
-        var result = runner.runAsync(() -> {
-            runner.registerTask("failed early", CompletableFuture.failedFuture(boom));
-            return null;
-        });
+        var result =
+                runner.runAsync(
+                        () -> {
+                            runner.registerTask(
+                                    "failed early", CompletableFuture.failedFuture(boom));
+                            return null;
+                        });
         var finished = result.get(5, TimeUnit.SECONDS);
         assertEquals(32, finished.exitCode());
         assertSame(boom, finished.exceptions().get(1));
         assertTrue(engine.errors.get(0).startsWith("Running program [PID: "), engine.errors.get(0));
-        assertTrue(engine.errors.get(0).contains("java.lang.IllegalStateException: boom"), engine.errors.get(0));
+        assertTrue(
+                engine.errors.get(0).contains("java.lang.IllegalStateException: boom"),
+                engine.errors.get(0));
     }
 
     @Test
     void aProgramThatThrowsEndsWithExitCode32() throws Exception {
         var engine = new Engine();
         var runner = new AwaitingRunner(quiet(), engine);
-        var result = runner.<String>runAsync(() -> {
-            throw new RunException("no such setting");
-        });
+        var result =
+                runner.<String>runAsync(
+                        () -> {
+                            throw new RunException("no such setting");
+                        });
         var finished = result.get(5, TimeUnit.SECONDS);
         assertEquals(32, finished.exitCode());
         assertEquals(List.of("no such setting"), engine.errors);
@@ -138,17 +153,20 @@ class AwaitingRunnerTest {
         var threads = ManagementFactory.getThreadMXBean();
         long before = threads.getTotalStartedThreadCount();
         var gate = new CompletableFuture<Void>();
-        var result = runner.runAsync(() -> {
-            for (int i = 0; i < 5_000; i++) {
-                runner.registerTask("task " + i, gate.thenApply(ignored -> 1));
-            }
-            return null;
-        });
+        var result =
+                runner.runAsync(
+                        () -> {
+                            for (int i = 0; i < 5_000; i++) {
+                                runner.registerTask("task " + i, gate.thenApply(ignored -> 1));
+                            }
+                            return null;
+                        });
         Thread.sleep(50);
         gate.complete(null);
         assertEquals(0, result.get(5, TimeUnit.SECONDS).exitCode());
         // The program thread (perhaps twice, if it idled out): never one per task or per pass.
-        assertTrue(threads.getTotalStartedThreadCount() - before <= 3,
+        assertTrue(
+                threads.getTotalStartedThreadCount() - before <= 3,
                 () -> "threads started: " + (threads.getTotalStartedThreadCount() - before));
     }
 }

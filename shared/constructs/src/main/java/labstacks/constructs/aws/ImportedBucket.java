@@ -13,12 +13,10 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import labstacks.shared.program.ChildOptions;
-import labstacks.shared.program.Urns;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import labstacks.shared.program.Urns;
 
 /**
  * An S3 bucket that exists already and holds data the project did not create, tracked with the legacy
@@ -31,13 +29,20 @@ public class ImportedBucket extends ComponentResource {
     public static final String TYPE = "labstacks:aws:ImportedBucket";
     public static final String BUCKET_TYPE = "aws:s3/bucket:Bucket";
     public static final String VERSIONING_TYPE = "aws:s3/bucketVersioningV2:BucketVersioningV2";
-    public static final String PUBLIC_ACCESS_BLOCK_TYPE = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+    public static final String PUBLIC_ACCESS_BLOCK_TYPE =
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+
     /** Every input of {@code aws:s3/bucketVersioningV2} except {@code bucket}. */
     public static final List<String> VERSIONING_UNMANAGED_PROPERTIES =
             List.of("expectedBucketOwner", "mfa", "versioningConfiguration");
+
     /** Every flag of {@code aws:s3/bucketPublicAccessBlock}. */
     public static final List<String> PUBLIC_ACCESS_BLOCK_UNMANAGED_PROPERTIES =
-            List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets");
+            List.of(
+                    "blockPublicAcls",
+                    "blockPublicPolicy",
+                    "ignorePublicAcls",
+                    "restrictPublicBuckets");
 
     private final Bucket bucket;
     private final Optional<BucketVersioningV2> versioning;
@@ -53,36 +58,69 @@ public class ImportedBucket extends ComponentResource {
      * subclass passes that type, so the children keep their URNs. The subclass adds its own children, if any,
      * then calls {@code registerOutputs(outputs())}: that call marks the component complete.
      */
-    protected ImportedBucket(String type, String name, ImportedBucketArgs args, ComponentResourceOptions options) {
+    protected ImportedBucket(
+            String type, String name, ImportedBucketArgs args, ComponentResourceOptions options) {
         super(type, name, options);
         var bucketName = args.bucketName();
-        this.bucket = new Bucket(bucketName, BucketArgs.builder().bucket(bucketName).build(),
-                imported(args, BUCKET_TYPE, bucketName).ignoreChanges(args.ignoreChanges()).build());
+        this.bucket =
+                new Bucket(
+                        bucketName,
+                        BucketArgs.builder().bucket(bucketName).build(),
+                        imported(args, BUCKET_TYPE, bucketName)
+                                .ignoreChanges(args.ignoreChanges())
+                                .build());
         // Both name the bucket as plain text (the import needs no id) and wait for its import.
-        this.versioning = !args.importVersioning() ? Optional.empty() : Optional.of(
-                new BucketVersioningV2(bucketName + "-versioning", BucketVersioningV2Args.builder()
-                        .bucket(bucketName)
-                        // Required by the resource; ignored, so the import takes whatever the bucket has.
-                        .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
-                                .status("Enabled").build())
-                        .build(),
-                        imported(args, VERSIONING_TYPE, bucketName + "-versioning")
-                                .ignoreChanges(VERSIONING_UNMANAGED_PROPERTIES).dependsOn(bucket).build()));
-        this.publicAccessBlock = !args.importPublicAccessBlock() ? Optional.empty() : Optional.of(
-                new BucketPublicAccessBlock(bucketName + "-public-access",
-                        BucketPublicAccessBlockArgs.builder().bucket(bucketName).build(),
-                        imported(args, PUBLIC_ACCESS_BLOCK_TYPE, bucketName + "-public-access")
-                                .ignoreChanges(PUBLIC_ACCESS_BLOCK_UNMANAGED_PROPERTIES).dependsOn(bucket).build()));
+        this.versioning =
+                !args.importVersioning()
+                        ? Optional.empty()
+                        : Optional.of(
+                                new BucketVersioningV2(
+                                        bucketName + "-versioning",
+                                        BucketVersioningV2Args.builder()
+                                                .bucket(bucketName)
+                                                // Required by the resource; ignored, so the import
+                                                // takes whatever the bucket has.
+                                                .versioningConfiguration(
+                                                        BucketVersioningV2VersioningConfigurationArgs
+                                                                .builder()
+                                                                .status("Enabled")
+                                                                .build())
+                                                .build(),
+                                        imported(args, VERSIONING_TYPE, bucketName + "-versioning")
+                                                .ignoreChanges(VERSIONING_UNMANAGED_PROPERTIES)
+                                                .dependsOn(bucket)
+                                                .build()));
+        this.publicAccessBlock =
+                !args.importPublicAccessBlock()
+                        ? Optional.empty()
+                        : Optional.of(
+                                new BucketPublicAccessBlock(
+                                        bucketName + "-public-access",
+                                        BucketPublicAccessBlockArgs.builder()
+                                                .bucket(bucketName)
+                                                .build(),
+                                        imported(
+                                                        args,
+                                                        PUBLIC_ACCESS_BLOCK_TYPE,
+                                                        bucketName + "-public-access")
+                                                .ignoreChanges(
+                                                        PUBLIC_ACCESS_BLOCK_UNMANAGED_PROPERTIES)
+                                                .dependsOn(bucket)
+                                                .build()));
     }
 
-    private CustomResourceOptions.Builder imported(ImportedBucketArgs args, String type, String resourceName) {
-        var options = CustomResourceOptions.builder()
-                .parent(this)
-                .provider(args.provider())
-                .importId(args.importId())
-                .protect(args.protect())
-                .retainOnDelete(args.retainOnDelete());
-        return args.formerlyAtStackRoot() ? options.aliases(atStackRoot(type, resourceName)) : options;
+    private CustomResourceOptions.Builder imported(
+            ImportedBucketArgs args, String type, String resourceName) {
+        var options =
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        .provider(args.provider())
+                        .importId(args.importId())
+                        .protect(args.protect())
+                        .retainOnDelete(args.retainOnDelete());
+        return args.formerlyAtStackRoot()
+                ? options.aliases(atStackRoot(type, resourceName))
+                : options;
     }
 
     /**
@@ -92,8 +130,13 @@ public class ImportedBucket extends ComponentResource {
      */
     static Alias atStackRoot(String type, String resourceName) {
         var deployment = Deployment.getInstance();
-        return Alias.withUrn(Urns.create(deployment.getStackName(), deployment.getProjectName(), null, type,
-                resourceName));
+        return Alias.withUrn(
+                Urns.create(
+                        deployment.getStackName(),
+                        deployment.getProjectName(),
+                        null,
+                        type,
+                        resourceName));
     }
 
     /** The component's outputs, for {@code registerOutputs}. */

@@ -1,11 +1,10 @@
 package labstacks.constructs.aws;
 
 import com.pulumi.aws.Provider;
-import labstacks.shared.aws.LegacyBucket;
-import labstacks.shared.validation.Vocabulary;
-
 import java.util.List;
 import java.util.Objects;
+import labstacks.shared.aws.LegacyBucket;
+import labstacks.shared.validation.Vocabulary;
 
 /**
  * Inputs of an {@link ImportedBucket}. The defaults are those for a bucket someone else's data lives
@@ -28,9 +27,12 @@ public final class ImportedBucketArgs {
 
     private ImportedBucketArgs(Builder builder) {
         this.bucketName = Objects.requireNonNull(builder.bucketName, "bucketName");
-        Vocabulary.s3BucketName(bucketName).ifPresent(rule -> {
-            throw new IllegalArgumentException("bucketName " + bucketName + ": " + rule);
-        });
+        Vocabulary.s3BucketName(bucketName)
+                .ifPresent(
+                        rule -> {
+                            throw new IllegalArgumentException(
+                                    "bucketName " + bucketName + ": " + rule);
+                        });
         this.provider = Objects.requireNonNull(builder.provider, "provider");
         this.importId = builder.importId == null ? bucketName : builder.importId;
         this.protect = builder.protect;
@@ -109,8 +111,7 @@ public final class ImportedBucketArgs {
         private boolean importPublicAccessBlock = false;
         private boolean formerlyAtStackRoot = false;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder bucketName(String name) {
             this.bucketName = name;

@@ -23,14 +23,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import labstacks.shared.aws.PolicyDocument;
-import labstacks.shared.aws.PolicyDocument.Statement;
-import labstacks.shared.program.ChildOptions;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import labstacks.shared.aws.PolicyDocument;
+import labstacks.shared.aws.PolicyDocument.Statement;
+import labstacks.shared.program.ChildOptions;
 
 /**
  * An S3 bucket the project creates and owns, secure unless told otherwise ({@link SecureBucketArgs}):
@@ -58,72 +57,116 @@ public class SecureBucket extends ComponentResource {
      * subclass passes that type, so the children keep their URNs. The subclass adds its own children, if any,
      * then calls {@code registerOutputs(outputs())}: that call marks the component complete.
      */
-    protected SecureBucket(String type, String name, SecureBucketArgs args, ComponentResourceOptions options) {
+    protected SecureBucket(
+            String type, String name, SecureBucketArgs args, ComponentResourceOptions options) {
         super(type, name, options);
         var aws = args.provider();
         var child = ChildOptions.of(this, CustomResourceOptions.builder().provider(aws).build());
 
-        this.bucket = new BucketV2(name, BucketV2Args.builder()
-                .bucket(args.bucketName())
-                .forceDestroy(args.forceDestroy())
-                .build(),
-                ChildOptions.of(this, CustomResourceOptions.builder().provider(aws)
-                        .protect(args.protect())
-                        .retainOnDelete(args.retainOnDelete())
-                        .build()));
+        this.bucket =
+                new BucketV2(
+                        name,
+                        BucketV2Args.builder()
+                                .bucket(args.bucketName())
+                                .forceDestroy(args.forceDestroy())
+                                .build(),
+                        ChildOptions.of(
+                                this,
+                                CustomResourceOptions.builder()
+                                        .provider(aws)
+                                        .protect(args.protect())
+                                        .retainOnDelete(args.retainOnDelete())
+                                        .build()));
 
         if (args.versioned()) {
-            new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
-                    .bucket(bucket.id())
-                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder()
-                            .status("Enabled").build())
-                    .build(), child);
+            new BucketVersioningV2(
+                    name + "-versioning",
+                    BucketVersioningV2Args.builder()
+                            .bucket(bucket.id())
+                            .versioningConfiguration(
+                                    BucketVersioningV2VersioningConfigurationArgs.builder()
+                                            .status("Enabled")
+                                            .build())
+                            .build(),
+                    child);
         }
 
-        new BucketServerSideEncryptionConfigurationV2(name + "-encryption",
+        new BucketServerSideEncryptionConfigurationV2(
+                name + "-encryption",
                 BucketServerSideEncryptionConfigurationV2Args.builder()
                         .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                                .builder().sseAlgorithm(args.sseAlgorithm()).build())
-                                .build())
-                        .build(), child);
+                        .rules(
+                                BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                        .applyServerSideEncryptionByDefault(
+                                                BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                                        .builder()
+                                                        .sseAlgorithm(args.sseAlgorithm())
+                                                        .build())
+                                        .build())
+                        .build(),
+                child);
 
         var policyAfter = new ArrayList<Resource>();
         if (args.blockPublicAccess()) {
-            policyAfter.add(new BucketPublicAccessBlock(name + "-public-access-block",
-                    BucketPublicAccessBlockArgs.builder()
-                            .bucket(bucket.id())
-                            .blockPublicAcls(true)
-                            .blockPublicPolicy(true)
-                            .ignorePublicAcls(true)
-                            .restrictPublicBuckets(true)
-                            .build(), child));
+            policyAfter.add(
+                    new BucketPublicAccessBlock(
+                            name + "-public-access-block",
+                            BucketPublicAccessBlockArgs.builder()
+                                    .bucket(bucket.id())
+                                    .blockPublicAcls(true)
+                                    .blockPublicPolicy(true)
+                                    .ignorePublicAcls(true)
+                                    .restrictPublicBuckets(true)
+                                    .build(),
+                            child));
         }
 
-        new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), child);
-
-        this.lifecycle = args.lifecycleRules().isEmpty() ? Optional.empty() : Optional.of(
-                new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+        new BucketOwnershipControls(
+                name + "-ownership",
+                BucketOwnershipControlsArgs.builder()
                         .bucket(bucket.id())
-                        .rules(args.lifecycleRules())
-                        .build(), child));
+                        .rule(
+                                BucketOwnershipControlsRuleArgs.builder()
+                                        .objectOwnership("BucketOwnerEnforced")
+                                        .build())
+                        .build(),
+                child);
+
+        this.lifecycle =
+                args.lifecycleRules().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(
+                                new BucketLifecycleConfigurationV2(
+                                        name + "-lifecycle",
+                                        BucketLifecycleConfigurationV2Args.builder()
+                                                .bucket(bucket.id())
+                                                .rules(args.lifecycleRules())
+                                                .build(),
+                                        child));
         this.lifecycle.ifPresent(policyAfter::add);
 
         // S3 rejects policy writes while the access block is being applied, and a policy may deny
-        // s3:PutLifecycleConfiguration to every principal, the deployer included: the policy goes on last.
-        this.bucketPolicy = !args.enforceSsl() && args.policyStatements().isEmpty() ? Optional.empty() : Optional.of(
-                new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
-                        .bucket(bucket.id())
-                        .policy(bucket.arn().applyValue(arn -> policy(arn, args)))
-                        .build(),
-                        ChildOptions.of(this, CustomResourceOptions.builder().provider(aws)
-                                .dependsOn(policyAfter).build())));
-
+        // s3:PutLifecycleConfiguration to every principal, the deployer included: the policy goes
+        // on last.
+        this.bucketPolicy =
+                !args.enforceSsl() && args.policyStatements().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(
+                                new BucketPolicy(
+                                        name + "-policy",
+                                        BucketPolicyArgs.builder()
+                                                .bucket(bucket.id())
+                                                .policy(
+                                                        bucket.arn()
+                                                                .applyValue(
+                                                                        arn -> policy(arn, args)))
+                                                .build(),
+                                        ChildOptions.of(
+                                                this,
+                                                CustomResourceOptions.builder()
+                                                        .provider(aws)
+                                                        .dependsOn(policyAfter)
+                                                        .build())));
     }
 
     /** The bucket policy: the TLS statement (unless turned off), then the caller's own. */
@@ -138,7 +181,8 @@ public class SecureBucket extends ComponentResource {
 
     /** {@code DenyInsecureTransport}: every request without TLS, on the bucket and its objects, by anyone. */
     public static Statement denyInsecureTransport(String bucketArn) {
-        return Statement.deny("s3:*").sid("DenyInsecureTransport")
+        return Statement.deny("s3:*")
+                .sid("DenyInsecureTransport")
                 .principal("AWS", "*")
                 .resources(bucketArn, bucketArn + "/*")
                 .condition("Bool", "aws:SecureTransport", "false")

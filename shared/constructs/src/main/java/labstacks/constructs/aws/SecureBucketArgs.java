@@ -2,12 +2,11 @@ package labstacks.constructs.aws;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import labstacks.shared.aws.PolicyDocument.Statement;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import labstacks.shared.aws.PolicyDocument.Statement;
 
 /**
  * Inputs of a {@link SecureBucket}. Every protection is on unless the caller turns it off by name, as
@@ -126,8 +125,7 @@ public final class SecureBucketArgs {
         private List<BucketLifecycleConfigurationV2RuleArgs> lifecycleRules = List.of();
         private Function<String, List<Statement>> policyStatements;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder bucketName(String name) {
             this.bucketName = name;

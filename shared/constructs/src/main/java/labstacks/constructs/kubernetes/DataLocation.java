@@ -1,10 +1,9 @@
 package labstacks.constructs.kubernetes;
 
+import java.util.Optional;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.program.Preflight;
-
-import java.util.Optional;
 
 /**
  * Where a Kubernetes stack's volumes are: their namespace and storage class. Both are physical names of the data:
@@ -25,8 +24,15 @@ import java.util.Optional;
  * @param override         its value
  * @param volumes          what the volumes hold, for the message, for example {@code PostgreSQL 50Gi}
  */
-public record DataLocation(String namespaceKey, String defaultNamespace, String namespace, String storageClassKey,
-                           Optional<String> storageClass, String overrideKey, boolean override, String volumes) {
+public record DataLocation(
+        String namespaceKey,
+        String defaultNamespace,
+        String namespace,
+        String storageClassKey,
+        Optional<String> storageClass,
+        String overrideKey,
+        boolean override,
+        String volumes) {
 
     /** Reports a namespace or storage class that moves a data-keeping stack's volumes, unless overridden. */
     public void check(StackConfig config, Preflight report) {
@@ -34,17 +40,39 @@ public record DataLocation(String namespaceKey, String defaultNamespace, String 
         if (override || StackSettings.LOCAL_ENVIRONMENT.equals(environment)) {
             return;
         }
-        var fix = "to create a new stack there, or after moving the data yourself (see the module README, \"Moving the"
-                + " data\"), add " + overrideKey + ": true to " + config.stackFile();
+        var fix =
+                "to create a new stack there, or after moving the data yourself (see the module README, \"Moving the"
+                        + " data\"), add "
+                        + overrideKey
+                        + ": true to "
+                        + config.stackFile();
         if (!namespace.equals(defaultNamespace)) {
-            report.problem(namespaceKey, "is " + namespace + ", but this " + environment + " stack keeps its data ("
-                            + volumes + ") in the namespace " + defaultNamespace + ": another namespace would replace the"
+            report.problem(
+                    namespaceKey,
+                    "is "
+                            + namespace
+                            + ", but this "
+                            + environment
+                            + " stack keeps its data ("
+                            + volumes
+                            + ") in the namespace "
+                            + defaultNamespace
+                            + ": another namespace would replace the"
                             + " Namespace, and deleting the old one deletes every volume in it",
                     "remove " + namespaceKey + " or set it to " + defaultNamespace + "; " + fix);
         }
-        storageClass.ifPresent(name -> report.problem(storageClassKey, "is " + name + ", but this " + environment
-                        + " stack's volumes (" + volumes + ") were created with the cluster's default storage class:"
-                        + " a claim's class cannot change, so the provider would replace the claims and their data",
-                "remove " + storageClassKey + "; " + fix));
+        storageClass.ifPresent(
+                name ->
+                        report.problem(
+                                storageClassKey,
+                                "is "
+                                        + name
+                                        + ", but this "
+                                        + environment
+                                        + " stack's volumes ("
+                                        + volumes
+                                        + ") were created with the cluster's default storage class:"
+                                        + " a claim's class cannot change, so the provider would replace the claims and their data",
+                                "remove " + storageClassKey + "; " + fix));
     }
 }

@@ -39,7 +39,8 @@ public enum DataRetention {
         if (!keeps()) {
             return options;
         }
-        return CustomResourceOptions.merge(options,
+        return CustomResourceOptions.merge(
+                options,
                 CustomResourceOptions.builder().protect(true).retainOnDelete(true).build());
     }
 
@@ -50,15 +51,23 @@ public enum DataRetention {
      * logical name (a stack made before the name was fixed registered it under the namespace), an alias maps the
      * state entry of that name onto this resource, so its URN still matches.
      */
-    public CustomResourceOptions namespaceOptions(CustomResourceOptions options, String logicalName, String namespace) {
+    public CustomResourceOptions namespaceOptions(
+            CustomResourceOptions options, String logicalName, String namespace) {
         var kept = apply(options);
         if (logicalName.equals(namespace)) {
             return kept;
         }
         var deployment = Deployment.getInstance();
-        var former = Alias.withUrn(Urns.create(deployment.getStackName(), deployment.getProjectName(), null,
-                NAMESPACE_TYPE, namespace));
-        return CustomResourceOptions.merge(kept, CustomResourceOptions.builder().aliases(former).build());
+        var former =
+                Alias.withUrn(
+                        Urns.create(
+                                deployment.getStackName(),
+                                deployment.getProjectName(),
+                                null,
+                                NAMESPACE_TYPE,
+                                namespace));
+        return CustomResourceOptions.merge(
+                kept, CustomResourceOptions.builder().aliases(former).build());
     }
 
     /** The type token of a Namespace. */

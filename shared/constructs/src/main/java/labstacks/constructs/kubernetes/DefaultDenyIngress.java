@@ -9,7 +9,6 @@ import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPeerArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicyPortArgs;
 import com.pulumi.kubernetes.networking.v1.inputs.NetworkPolicySpecArgs;
 import com.pulumi.resources.CustomResourceOptions;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -62,18 +61,25 @@ public final class DefaultDenyIngress {
      * @param ports  the pods' TCP ports that are opened (the container port, not a Service's port); empty
      *               opens all ports to those peers
      */
-    public record Allow(String name, Map<String, String> target, List<LabelSelectorArgs> from, List<Integer> ports) {
+    public record Allow(
+            String name,
+            Map<String, String> target,
+            List<LabelSelectorArgs> from,
+            List<Integer> ports) {
         public Allow {
             ObjectMetadata.requireName("an allow rule's name", name);
             if (target.isEmpty()) {
-                throw new IllegalArgumentException(name + ": an empty target would open every pod of the namespace");
+                throw new IllegalArgumentException(
+                        name + ": an empty target would open every pod of the namespace");
             }
             if (from.isEmpty()) {
-                throw new IllegalArgumentException(name + ": no peers; a rule without peers admits everyone");
+                throw new IllegalArgumentException(
+                        name + ": no peers; a rule without peers admits everyone");
             }
             for (var port : ports) {
                 if (port < 1 || port > 65535) {
-                    throw new IllegalArgumentException(name + ": port " + port + " is not a TCP port");
+                    throw new IllegalArgumentException(
+                            name + ": port " + port + " is not a TCP port");
                 }
             }
             target = Collections.unmodifiableMap(new LinkedHashMap<>(target));
@@ -88,13 +94,20 @@ public final class DefaultDenyIngress {
     /** Registers the default deny and then every allow rule, all with {@code options}. */
     public DefaultDenyIngress(Args args, CustomResourceOptions options) {
         Objects.requireNonNull(options, "options");
-        this.defaultDeny = new NetworkPolicy(DEFAULT_DENY, NetworkPolicyArgs.builder()
-                .metadata(ObjectMetadata.of(DEFAULT_DENY, args.namespace(), args.labels()))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().build())
-                        .policyTypes("Ingress")
-                        .build())
-                .build(), options);
+        this.defaultDeny =
+                new NetworkPolicy(
+                        DEFAULT_DENY,
+                        NetworkPolicyArgs.builder()
+                                .metadata(
+                                        ObjectMetadata.of(
+                                                DEFAULT_DENY, args.namespace(), args.labels()))
+                                .spec(
+                                        NetworkPolicySpecArgs.builder()
+                                                .podSelector(LabelSelectorArgs.builder().build())
+                                                .policyTypes("Ingress")
+                                                .build())
+                                .build(),
+                        options);
         var policies = new LinkedHashMap<String, NetworkPolicy>();
         for (var allow : args.allows()) {
             policies.put(allow.name(), allow(allow, args, options));
@@ -103,21 +116,43 @@ public final class DefaultDenyIngress {
     }
 
     private static NetworkPolicy allow(Allow allow, Args args, CustomResourceOptions options) {
-        var rule = NetworkPolicyIngressRuleArgs.builder()
-                .from(allow.from().stream().map(peer -> NetworkPolicyPeerArgs.builder().podSelector(peer).build()).toList());
+        var rule =
+                NetworkPolicyIngressRuleArgs.builder()
+                        .from(
+                                allow.from().stream()
+                                        .map(
+                                                peer ->
+                                                        NetworkPolicyPeerArgs.builder()
+                                                                .podSelector(peer)
+                                                                .build())
+                                        .toList());
         if (!allow.ports().isEmpty()) {
             var ports = new ArrayList<NetworkPolicyPortArgs>();
-            allow.ports().forEach(port -> ports.add(NetworkPolicyPortArgs.builder().protocol("TCP").port(port).build()));
+            allow.ports()
+                    .forEach(
+                            port ->
+                                    ports.add(
+                                            NetworkPolicyPortArgs.builder()
+                                                    .protocol("TCP")
+                                                    .port(port)
+                                                    .build()));
             rule.ports(ports);
         }
-        return new NetworkPolicy(allow.name(), NetworkPolicyArgs.builder()
-                .metadata(ObjectMetadata.of(allow.name(), args.namespace(), args.labels()))
-                .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchLabels(allow.target()).build())
-                        .policyTypes("Ingress")
-                        .ingress(rule.build())
-                        .build())
-                .build(), options);
+        return new NetworkPolicy(
+                allow.name(),
+                NetworkPolicyArgs.builder()
+                        .metadata(ObjectMetadata.of(allow.name(), args.namespace(), args.labels()))
+                        .spec(
+                                NetworkPolicySpecArgs.builder()
+                                        .podSelector(
+                                                LabelSelectorArgs.builder()
+                                                        .matchLabels(allow.target())
+                                                        .build())
+                                        .policyTypes("Ingress")
+                                        .ingress(rule.build())
+                                        .build())
+                        .build(),
+                options);
     }
 
     /** The pods carrying all of {@code labels}. */
@@ -126,13 +161,20 @@ public final class DefaultDenyIngress {
     }
 
     /** The pods carrying all of {@code labels} whose label {@code key} is one of {@code values}. */
-    public static LabelSelectorArgs podsIn(Map<String, String> labels, String key, List<String> values) {
+    public static LabelSelectorArgs podsIn(
+            Map<String, String> labels, String key, List<String> values) {
         if (values.isEmpty()) {
-            throw new IllegalArgumentException(key + ": an In requirement needs at least one value");
+            throw new IllegalArgumentException(
+                    key + ": an In requirement needs at least one value");
         }
         return LabelSelectorArgs.builder()
                 .matchLabels(labels)
-                .matchExpressions(LabelSelectorRequirementArgs.builder().key(key).operator("In").values(values).build())
+                .matchExpressions(
+                        LabelSelectorRequirementArgs.builder()
+                                .key(key)
+                                .operator("In")
+                                .values(values)
+                                .build())
                 .build();
     }
 

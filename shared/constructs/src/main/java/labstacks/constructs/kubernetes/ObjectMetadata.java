@@ -3,14 +3,12 @@ package labstacks.constructs.kubernetes;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.kubernetes.meta.v1.outputs.ObjectMeta;
-
 import java.util.Map;
 
 /** The metadata the constructs put on the objects they create, and an object's name read back from it. */
 public final class ObjectMetadata {
 
-    private ObjectMetadata() {
-    }
+    private ObjectMetadata() {}
 
     /**
      * An object's name from its metadata output: passed where another object names it (a Secret a pod mounts,
@@ -39,8 +37,11 @@ public final class ObjectMetadata {
 
     static void requireName(String what, String name) {
         if (name == null || !name.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-            throw new IllegalArgumentException(what + " must be a DNS label (1 to 63 lower-case letters, digits"
-                    + " and '-', starting and ending with a letter or digit), got " + name);
+            throw new IllegalArgumentException(
+                    what
+                            + " must be a DNS label (1 to 63 lower-case letters, digits"
+                            + " and '-', starting and ending with a letter or digit), got "
+                            + name);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
@@ -12,7 +13,7 @@ import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import com.pulumi.kubernetes.core.v1.inputs.LocalObjectReferenceArgs;
-import java.time.Duration;
 
 /**
  * A command that runs once to completion (a migration, a realm set-up, a registration): a Job whose pod runs
@@ -59,30 +58,47 @@ public final class OneOffJob {
         private final List<Resource> startAfter;
         private final List<String> imagePullSecrets;
 
-        private Args(String name, String namespace, Optional<String> jobName, Map<String, String> labels,
-                     Map<String, String> podLabels, ContainerArgs container, List<ContainerArgs> initContainers,
-                     List<VolumeArgs> volumes, Optional<PodSecurityContextArgs> podSecurity, int backoffLimit,
-                     Optional<Integer> activeDeadlineSeconds, List<Resource> startAfter,
-                     List<String> imagePullSecrets) {
+        private Args(
+                String name,
+                String namespace,
+                Optional<String> jobName,
+                Map<String, String> labels,
+                Map<String, String> podLabels,
+                ContainerArgs container,
+                List<ContainerArgs> initContainers,
+                List<VolumeArgs> volumes,
+                Optional<PodSecurityContextArgs> podSecurity,
+                int backoffLimit,
+                Optional<Integer> activeDeadlineSeconds,
+                List<Resource> startAfter,
+                List<String> imagePullSecrets) {
             ObjectMetadata.requireName("a one-off Job's name", name);
             ObjectMetadata.requireName("namespace", namespace);
             jobName.ifPresent(n -> ObjectMetadata.requireName(name + ": the Job object's name", n));
             if (podLabels.isEmpty()) {
-                throw new IllegalArgumentException(name + ": the pod needs labels for NetworkPolicies to select it");
+                throw new IllegalArgumentException(
+                        name + ": the pod needs labels for NetworkPolicies to select it");
             }
             Objects.requireNonNull(container, "container");
             if (backoffLimit < 0) {
-                throw new IllegalArgumentException(name + ": backoffLimit must be 0 or more, got " + backoffLimit);
+                throw new IllegalArgumentException(
+                        name + ": backoffLimit must be 0 or more, got " + backoffLimit);
             }
             if (activeDeadlineSeconds.isEmpty()) {
-                throw new IllegalArgumentException(name + ": a one-off Job needs activeDeadlineSeconds, so that"
-                        + " pulumi up's wait (customTimeouts) can cover all of its run");
+                throw new IllegalArgumentException(
+                        name
+                                + ": a one-off Job needs activeDeadlineSeconds, so that"
+                                + " pulumi up's wait (customTimeouts) can cover all of its run");
             }
-            activeDeadlineSeconds.ifPresent(seconds -> {
-                if (seconds < 1) {
-                    throw new IllegalArgumentException(name + ": activeDeadlineSeconds must be positive, got " + seconds);
-                }
-            });
+            activeDeadlineSeconds.ifPresent(
+                    seconds -> {
+                        if (seconds < 1) {
+                            throw new IllegalArgumentException(
+                                    name
+                                            + ": activeDeadlineSeconds must be positive, got "
+                                            + seconds);
+                        }
+                    });
             labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
             podLabels = Collections.unmodifiableMap(new LinkedHashMap<>(podLabels));
             initContainers = List.copyOf(initContainers);
@@ -172,9 +188,6 @@ public final class OneOffJob {
             return imagePullSecrets;
         }
 
-
-        
-
         /** The Job object's name: {@link #jobName} or {@link #name}. */
         public String objectName() {
             return jobName.orElse(name);
@@ -186,7 +199,8 @@ public final class OneOffJob {
          * is added so the wait is never shorter than what the Job may spend between pods.
          */
         public Duration awaitTimeout() {
-            return Duration.ofSeconds(activeDeadlineSeconds.orElseThrow() + backOffSeconds(backoffLimit));
+            return Duration.ofSeconds(
+                    activeDeadlineSeconds.orElseThrow() + backOffSeconds(backoffLimit));
         }
 
         /** A builder for the Job {@code name} in {@code namespace} running {@code container}. */
@@ -194,7 +208,6 @@ public final class OneOffJob {
             return new Builder(name, namespace, container);
         }
     }
-
 
     /**
      * The Job controller's total delay before {@code retries} retried pods: 10 s, doubling, capped at six minutes
@@ -221,8 +234,10 @@ public final class OneOffJob {
         private List<ContainerArgs> initContainers = List.of();
         private List<VolumeArgs> volumes = List.of();
         private Optional<PodSecurityContextArgs> podSecurity = Optional.empty();
+
         /** Kubernetes' own default, written out so the plan shows it. */
         private int backoffLimit = 6;
+
         private Optional<Integer> activeDeadlineSeconds = Optional.empty();
         private List<Resource> startAfter = List.of();
         private List<String> imagePullSecrets = List.of();
@@ -284,8 +299,20 @@ public final class OneOffJob {
         }
 
         public Args build() {
-            return new Args(name, namespace, jobName, labels, podLabels, container, initContainers, volumes, podSecurity,
-                    backoffLimit, activeDeadlineSeconds, startAfter, imagePullSecrets);
+            return new Args(
+                    name,
+                    namespace,
+                    jobName,
+                    labels,
+                    podLabels,
+                    container,
+                    initContainers,
+                    volumes,
+                    podSecurity,
+                    backoffLimit,
+                    activeDeadlineSeconds,
+                    startAfter,
+                    imagePullSecrets);
         }
     }
 
@@ -297,13 +324,18 @@ public final class OneOffJob {
     public OneOffJob(Args args, CustomResourceOptions options) {
         Objects.requireNonNull(options, "options");
         this.objectName = args.objectName();
-        this.serviceAccount = ServiceAccounts.withoutToken(args.name(),
-                ObjectMetadata.of(args.name(), args.namespace(), args.labels()), options);
-        var pod = PodSpecArgs.builder()
-                // Through the account's output, so the Job waits for the account it runs under.
-                .serviceAccountName(ObjectMetadata.nameOf(serviceAccount.metadata()))
-                .restartPolicy("Never")
-                .containers(args.container());
+        this.serviceAccount =
+                ServiceAccounts.withoutToken(
+                        args.name(),
+                        ObjectMetadata.of(args.name(), args.namespace(), args.labels()),
+                        options);
+        var pod =
+                PodSpecArgs.builder()
+                        // Through the account's output, so the Job waits for the account it runs
+                        // under.
+                        .serviceAccountName(ObjectMetadata.nameOf(serviceAccount.metadata()))
+                        .restartPolicy("Never")
+                        .containers(args.container());
         args.podSecurity().ifPresent(pod::securityContext);
         if (!args.initContainers().isEmpty()) {
             pod.initContainers(args.initContainers());
@@ -312,27 +344,39 @@ public final class OneOffJob {
             pod.volumes(args.volumes());
         }
         if (!args.imagePullSecrets().isEmpty()) {
-            pod.imagePullSecrets(args.imagePullSecrets().stream()
-                    .map(secret -> LocalObjectReferenceArgs.builder().name(secret).build())
-                    .toList());
+            pod.imagePullSecrets(
+                    args.imagePullSecrets().stream()
+                            .map(secret -> LocalObjectReferenceArgs.builder().name(secret).build())
+                            .toList());
         }
-        var spec = JobSpecArgs.builder()
-                .backoffLimit(args.backoffLimit())
-                .template(PodTemplateSpecArgs.builder()
-                        .metadata(ObjectMetadata.pod(args.podLabels()))
-                        .spec(pod.build())
-                        .build());
+        var spec =
+                JobSpecArgs.builder()
+                        .backoffLimit(args.backoffLimit())
+                        .template(
+                                PodTemplateSpecArgs.builder()
+                                        .metadata(ObjectMetadata.pod(args.podLabels()))
+                                        .spec(pod.build())
+                                        .build());
         args.activeDeadlineSeconds().ifPresent(spec::activeDeadlineSeconds);
         var timeout = args.awaitTimeout();
-        var jobOptions = CustomResourceOptions.builder().deleteBeforeReplace(true)
-                .customTimeouts(CustomTimeouts.builder().create(timeout).update(timeout).build());
+        var jobOptions =
+                CustomResourceOptions.builder()
+                        .deleteBeforeReplace(true)
+                        .customTimeouts(
+                                CustomTimeouts.builder().create(timeout).update(timeout).build());
         if (!args.startAfter().isEmpty()) {
             jobOptions.dependsOn(new ArrayList<>(args.startAfter()));
         }
-        this.job = new Job(args.name(), JobArgs.builder()
-                .metadata(ObjectMetadata.of(objectName, args.namespace(), args.labels()))
-                .spec(spec.build())
-                .build(), CustomResourceOptions.merge(options, jobOptions.build()));
+        this.job =
+                new Job(
+                        args.name(),
+                        JobArgs.builder()
+                                .metadata(
+                                        ObjectMetadata.of(
+                                                objectName, args.namespace(), args.labels()))
+                                .spec(spec.build())
+                                .build(),
+                        CustomResourceOptions.merge(options, jobOptions.build()));
     }
 
     public Job job() {

@@ -8,14 +8,17 @@ import com.pulumi.resources.CustomResourceOptions;
 /** Service accounts for workloads, so none runs under the namespace's shared default account. */
 public final class ServiceAccounts {
 
-    private ServiceAccounts() {
-    }
+    private ServiceAccounts() {}
 
     /** An account without an API token, for a workload that never calls the Kubernetes API. */
-    public static ServiceAccount withoutToken(String name, ObjectMetaArgs metadata, CustomResourceOptions options) {
-        return new ServiceAccount(name, ServiceAccountArgs.builder()
-                .metadata(metadata)
-                .automountServiceAccountToken(false)
-                .build(), options);
+    public static ServiceAccount withoutToken(
+            String name, ObjectMetaArgs metadata, CustomResourceOptions options) {
+        return new ServiceAccount(
+                name,
+                ServiceAccountArgs.builder()
+                        .metadata(metadata)
+                        .automountServiceAccountToken(false)
+                        .build(),
+                options);
     }
 }

@@ -21,7 +21,6 @@ import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -52,9 +51,13 @@ public final class StatefulService {
      */
     public record Port(String name, int containerPort, int servicePort) {
         public Port {
-            if (name == null || !name.matches("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?") || !name.matches(".*[a-z].*")) {
-                throw new IllegalArgumentException("a port name is an IANA service name (1 to 15 lower-case letters,"
-                        + " digits and '-', with a letter), got " + name);
+            if (name == null
+                    || !name.matches("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?")
+                    || !name.matches(".*[a-z].*")) {
+                throw new IllegalArgumentException(
+                        "a port name is an IANA service name (1 to 15 lower-case letters,"
+                                + " digits and '-', with a letter), got "
+                                + name);
             }
             for (var port : List.of(containerPort, servicePort)) {
                 if (port < 1 || port > 65535) {
@@ -87,15 +90,25 @@ public final class StatefulService {
         private final List<Resource> startAfter;
         private final DataRetention retention;
 
-        private Args(String name, String namespace, Map<String, String> labels, Map<String, String> selector,
-                     ContainerArgs container, List<Port> ports, List<VolumeArgs> volumes,
-                     List<PersistentVolumeClaimArgs> volumeClaims, Optional<PodSecurityContextArgs> podSecurity,
-                     boolean publishNotReadyAddresses, boolean awaitHeadlessService, List<Resource> startAfter,
-                     DataRetention retention) {
+        private Args(
+                String name,
+                String namespace,
+                Map<String, String> labels,
+                Map<String, String> selector,
+                ContainerArgs container,
+                List<Port> ports,
+                List<VolumeArgs> volumes,
+                List<PersistentVolumeClaimArgs> volumeClaims,
+                Optional<PodSecurityContextArgs> podSecurity,
+                boolean publishNotReadyAddresses,
+                boolean awaitHeadlessService,
+                List<Resource> startAfter,
+                DataRetention retention) {
             ObjectMetadata.requireName("a stateful service's name", name);
             ObjectMetadata.requireName("namespace", namespace);
             if (selector.isEmpty()) {
-                throw new IllegalArgumentException(name + ": an empty selector would match every pod of the namespace");
+                throw new IllegalArgumentException(
+                        name + ": an empty selector would match every pod of the namespace");
             }
             Objects.requireNonNull(container, "container");
             var missing = new ArrayList<String>();
@@ -112,7 +125,8 @@ public final class StatefulService {
                 missing.add("a security context");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(name + ": the container lacks " + String.join(", ", missing));
+                throw new IllegalArgumentException(
+                        name + ": the container lacks " + String.join(", ", missing));
             }
             if (ports.isEmpty()) {
                 throw new IllegalArgumentException(name + ": a service needs at least one port");
@@ -222,21 +236,21 @@ public final class StatefulService {
             return retention;
         }
 
-
-        
-
         /** The headless Service's name. */
         public String headlessName() {
             return StatefulService.headlessName(name);
         }
 
         /** A builder for the server {@code name} in {@code namespace}, its pods labelled {@code selector}. */
-        public static Builder builder(String name, String namespace, Map<String, String> selector,
-                                      ContainerArgs container, List<Port> ports) {
+        public static Builder builder(
+                String name,
+                String namespace,
+                Map<String, String> selector,
+                ContainerArgs container,
+                List<Port> ports) {
             return new Builder(name, namespace, selector, container, ports);
         }
     }
-
 
     /**
      * Builds {@link Args}: no object labels, volumes, claims or pod security; not-ready pods unpublished; the
@@ -257,8 +271,12 @@ public final class StatefulService {
         private List<Resource> startAfter = List.of();
         private DataRetention retention = DataRetention.DISPOSABLE;
 
-        private Builder(String name, String namespace, Map<String, String> selector, ContainerArgs container,
-                        List<Port> ports) {
+        private Builder(
+                String name,
+                String namespace,
+                Map<String, String> selector,
+                ContainerArgs container,
+                List<Port> ports) {
             this.name = name;
             this.namespace = namespace;
             this.selector = selector;
@@ -313,8 +331,20 @@ public final class StatefulService {
         }
 
         public Args build() {
-            return new Args(name, namespace, labels, selector, container, ports, volumes, volumeClaims, podSecurity,
-                    publishNotReadyAddresses, awaitHeadlessService, startAfter, retention);
+            return new Args(
+                    name,
+                    namespace,
+                    labels,
+                    selector,
+                    container,
+                    ports,
+                    volumes,
+                    volumeClaims,
+                    podSecurity,
+                    publishNotReadyAddresses,
+                    awaitHeadlessService,
+                    startAfter,
+                    retention);
         }
     }
 
@@ -330,67 +360,110 @@ public final class StatefulService {
     public StatefulService(Args args, CustomResourceOptions options) {
         Objects.requireNonNull(options, "options");
         var name = args.name();
-        this.serviceAccount = ServiceAccounts.withoutToken(name, ObjectMetadata.of(name, args.namespace(), args.labels()),
-                options);
+        this.serviceAccount =
+                ServiceAccounts.withoutToken(
+                        name, ObjectMetadata.of(name, args.namespace(), args.labels()), options);
         var headless = args.awaitHeadlessService() ? headless(args, options) : null;
-        Output<String> governingService = headless != null ? ObjectMetadata.nameOf(headless.metadata())
-                : Output.of(args.headlessName());
+        Output<String> governingService =
+                headless != null
+                        ? ObjectMetadata.nameOf(headless.metadata())
+                        : Output.of(args.headlessName());
 
-        var pod = PodSpecArgs.builder()
-                // Through the account's output, so the pod waits for the account it runs under.
-                .serviceAccountName(ObjectMetadata.nameOf(serviceAccount.metadata()))
-                .containers(args.container())
-                .volumes(args.volumes());
+        var pod =
+                PodSpecArgs.builder()
+                        // Through the account's output, so the pod waits for the account it runs
+                        // under.
+                        .serviceAccountName(ObjectMetadata.nameOf(serviceAccount.metadata()))
+                        .containers(args.container())
+                        .volumes(args.volumes());
         args.podSecurity().ifPresent(pod::securityContext);
-        var spec = StatefulSetSpecArgs.builder()
-                .serviceName(governingService)
-                .replicas(1)
-                .selector(LabelSelectorArgs.builder().matchLabels(args.selector()).build())
-                .template(PodTemplateSpecArgs.builder()
-                        .metadata(ObjectMetadata.pod(args.selector()))
-                        .spec(pod.build())
-                        .build());
+        var spec =
+                StatefulSetSpecArgs.builder()
+                        .serviceName(governingService)
+                        .replicas(1)
+                        .selector(LabelSelectorArgs.builder().matchLabels(args.selector()).build())
+                        .template(
+                                PodTemplateSpecArgs.builder()
+                                        .metadata(ObjectMetadata.pod(args.selector()))
+                                        .spec(pod.build())
+                                        .build());
         if (!args.volumeClaims().isEmpty()) {
             spec.volumeClaimTemplates(args.volumeClaims());
         }
-        // Its claims outlive it (no persistentVolumeClaimRetentionPolicy), but a replaced or destroyed database is
+        // Its claims outlive it (no persistentVolumeClaimRetentionPolicy), but a replaced or
+        // destroyed database is
         // still an outage and, with its namespace, lost data: a stack that keeps data protects it.
-        var statefulOptions = args.volumeClaims().isEmpty() ? options : args.retention().apply(options);
+        var statefulOptions =
+                args.volumeClaims().isEmpty() ? options : args.retention().apply(options);
         if (!args.startAfter().isEmpty()) {
-            statefulOptions = CustomResourceOptions.merge(statefulOptions,
-                    CustomResourceOptions.builder().dependsOn(new ArrayList<>(args.startAfter())).build());
+            statefulOptions =
+                    CustomResourceOptions.merge(
+                            statefulOptions,
+                            CustomResourceOptions.builder()
+                                    .dependsOn(new ArrayList<>(args.startAfter()))
+                                    .build());
         }
-        this.statefulSet = new StatefulSet(name, StatefulSetArgs.builder()
-                .metadata(ObjectMetadata.of(name, args.namespace(), args.labels()))
-                .spec(spec.build())
-                .build(), statefulOptions);
+        this.statefulSet =
+                new StatefulSet(
+                        name,
+                        StatefulSetArgs.builder()
+                                .metadata(ObjectMetadata.of(name, args.namespace(), args.labels()))
+                                .spec(spec.build())
+                                .build(),
+                        statefulOptions);
 
-        this.service = new Service(name, ServiceArgs.builder()
-                .metadata(ObjectMetadata.of(name, args.namespace(), args.labels()))
-                .spec(ServiceSpecArgs.builder()
-                        .selector(args.selector())
-                        .ports(args.ports().stream().map(port -> servicePort(port, port.servicePort())).toList())
-                        .build())
-                .build(), options);
+        this.service =
+                new Service(
+                        name,
+                        ServiceArgs.builder()
+                                .metadata(ObjectMetadata.of(name, args.namespace(), args.labels()))
+                                .spec(
+                                        ServiceSpecArgs.builder()
+                                                .selector(args.selector())
+                                                .ports(
+                                                        args.ports().stream()
+                                                                .map(
+                                                                        port ->
+                                                                                servicePort(
+                                                                                        port,
+                                                                                        port
+                                                                                                .servicePort()))
+                                                                .toList())
+                                                .build())
+                                .build(),
+                        options);
         this.headlessService = headless != null ? headless : headless(args, options);
     }
 
     private static Service headless(Args args, CustomResourceOptions options) {
-        var spec = ServiceSpecArgs.builder()
-                .clusterIP("None")
-                .selector(args.selector())
-                .ports(args.ports().stream().map(port -> servicePort(port, port.containerPort())).toList());
+        var spec =
+                ServiceSpecArgs.builder()
+                        .clusterIP("None")
+                        .selector(args.selector())
+                        .ports(
+                                args.ports().stream()
+                                        .map(port -> servicePort(port, port.containerPort()))
+                                        .toList());
         if (args.publishNotReadyAddresses()) {
             spec.publishNotReadyAddresses(true);
         }
-        return new Service(args.headlessName(), ServiceArgs.builder()
-                .metadata(ObjectMetadata.of(args.headlessName(), args.namespace(), args.labels()))
-                .spec(spec.build())
-                .build(), options);
+        return new Service(
+                args.headlessName(),
+                ServiceArgs.builder()
+                        .metadata(
+                                ObjectMetadata.of(
+                                        args.headlessName(), args.namespace(), args.labels()))
+                        .spec(spec.build())
+                        .build(),
+                options);
     }
 
     private static ServicePortArgs servicePort(Port port, int number) {
-        return ServicePortArgs.builder().name(port.name()).port(number).targetPort(port.name()).build();
+        return ServicePortArgs.builder()
+                .name(port.name())
+                .port(number)
+                .targetPort(port.name())
+                .build();
     }
 
     /** The headless Service's name for a server {@code name}. */
@@ -399,7 +472,8 @@ public final class StatefulService {
     }
 
     /** A claim of {@code size} per replica, mounted by the container as volume {@code name}. */
-    public static PersistentVolumeClaimArgs volumeClaim(String name, String size, Optional<String> storageClass) {
+    public static PersistentVolumeClaimArgs volumeClaim(
+            String name, String size, Optional<String> storageClass) {
         return PersistentVolumeClaimArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(name).build())
                 .spec(readWriteOnce(size, storageClass))
@@ -407,10 +481,15 @@ public final class StatefulService {
     }
 
     /** One node reads and writes it; the cluster's default storage class unless one is named. */
-    public static PersistentVolumeClaimSpecArgs readWriteOnce(String size, Optional<String> storageClass) {
-        var spec = PersistentVolumeClaimSpecArgs.builder()
-                .accessModes("ReadWriteOnce")
-                .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", size)).build());
+    public static PersistentVolumeClaimSpecArgs readWriteOnce(
+            String size, Optional<String> storageClass) {
+        var spec =
+                PersistentVolumeClaimSpecArgs.builder()
+                        .accessModes("ReadWriteOnce")
+                        .resources(
+                                ResourceRequirementsArgs.builder()
+                                        .requests(Map.of("storage", size))
+                                        .build());
         storageClass.ifPresent(spec::storageClassName);
         return spec.build();
     }

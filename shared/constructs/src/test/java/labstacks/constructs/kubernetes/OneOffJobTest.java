@@ -1,5 +1,12 @@
 package labstacks.constructs.kubernetes;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.core.Output;
 import com.pulumi.kubernetes.core.v1.ConfigMap;
 import com.pulumi.kubernetes.core.v1.ConfigMapArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
@@ -9,21 +16,13 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import labstacks.offline.schema.KubernetesSchema;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import com.pulumi.core.Output;
 
 /** A one-off Job runs once, under its own token-less account, and is replaced rather than patched. */
 class OneOffJobTest {
@@ -32,7 +31,9 @@ class OneOffJobTest {
     private static final Map<String, String> POD = Map.of("app.kubernetes.io/name", "migrate");
 
     private static ContainerArgs migrate() {
-        return ContainerArgs.builder().name("migrate").image("registry.example/app:1.2.3")
+        return ContainerArgs.builder()
+                .name("migrate")
+                .image("registry.example/app:1.2.3")
                 .args("alembic", "upgrade", "head")
                 .resources(Containers.size("100m", "256Mi", "1", "1Gi"))
                 .securityContext(Containers.restricted())
@@ -40,14 +41,33 @@ class OneOffJobTest {
     }
 
     private static StackRun run(UnaryOperator<OneOffJob.Builder> configure) {
-        return ProgramHarness.component("one-off", stack -> {
-            var database = new ConfigMap("database", ConfigMapArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name("database").namespace("shop").build()).build());
-            var args = configure.apply(OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD)
-                    .activeDeadlineSeconds(600).startAfter(List.of(database))).build();
-            var job = new OneOffJob(args, CustomResourceOptions.Empty);
-            stack.pulumi().export("job", Output.of(job.objectName()));
-        }).run().assertSucceeded();
+        return ProgramHarness.component(
+                        "one-off",
+                        stack -> {
+                            var database =
+                                    new ConfigMap(
+                                            "database",
+                                            ConfigMapArgs.builder()
+                                                    .metadata(
+                                                            ObjectMetaArgs.builder()
+                                                                    .name("database")
+                                                                    .namespace("shop")
+                                                                    .build())
+                                                    .build());
+                            var args =
+                                    configure
+                                            .apply(
+                                                    OneOffJob.Args.builder(
+                                                                    "migrate", "shop", migrate())
+                                                            .podLabels(POD)
+                                                            .activeDeadlineSeconds(600)
+                                                            .startAfter(List.of(database)))
+                                            .build();
+                            var job = new OneOffJob(args, CustomResourceOptions.Empty);
+                            stack.pulumi().export("job", Output.of(job.objectName()));
+                        })
+                .run()
+                .assertSucceeded();
     }
 
     /**
@@ -58,12 +78,14 @@ class OneOffJobTest {
     @Test
     void theJobRunsOnceUnderItsOwnAccountWithoutAnApiToken() {
         var run = run(b -> b);
-        var account = (V1ServiceAccount) KubernetesSchema.validate(run.resource(ACCOUNT, "migrate"));
+        var account =
+                (V1ServiceAccount) KubernetesSchema.validate(run.resource(ACCOUNT, "migrate"));
         assertEquals(false, account.getAutomountServiceAccountToken());
         assertEquals("shop", account.getMetadata().getNamespace());
         var job = (V1Job) KubernetesSchema.validate(run.resource(JOB, "migrate"));
         var pod = job.getSpec().getTemplate().getSpec();
-        assertEquals("migrate", pod.getServiceAccountName(), "the pod runs under the Job's own account");
+        assertEquals(
+                "migrate", pod.getServiceAccountName(), "the pod runs under the Job's own account");
         assertEquals("Never", pod.getRestartPolicy());
         assertEquals(POD, job.getSpec().getTemplate().getMetadata().getLabels());
         assertEquals(List.of("alembic", "upgrade", "head"), pod.getContainers().get(0).getArgs());
@@ -89,7 +111,9 @@ class OneOffJobTest {
         var job = run.resource(JOB, "migrate");
         assertTrue(job.deleteBeforeReplace(), "Job pod templates are immutable");
         // The account through the pod's serviceAccountName, the ConfigMap through startAfter.
-        assertTrue(job.dependsOn().containsAll(List.of("migrate", "database")), job.dependsOn().toString());
+        assertTrue(
+                job.dependsOn().containsAll(List.of("migrate", "database")),
+                job.dependsOn().toString());
         var account = run.resource(ACCOUNT, "migrate");
         assertFalse(account.deleteBeforeReplace());
         assertFalse(account.dependsOn().contains("database"), account.dependsOn().toString());
@@ -97,13 +121,37 @@ class OneOffJobTest {
 
     @Test
     void everyOptionalPartLandsWhereKubernetesReadsIt() {
-        var wait = ContainerArgs.builder().name("wait").image("registry.example/wait:1").command("true")
-                .resources(Containers.size("10m", "16Mi", "100m", "64Mi")).securityContext(Containers.restricted()).build();
-        var run = run(b -> b.jobName("migrate-0123abcd").labels(Map.of("team", "data")).initContainers(List.of(wait))
-                .volumes(List.of(VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build()))
-                .podSecurity(Containers.runAs(1000)).backoffLimit(2).activeDeadlineSeconds(1800));
+        var wait =
+                ContainerArgs.builder()
+                        .name("wait")
+                        .image("registry.example/wait:1")
+                        .command("true")
+                        .resources(Containers.size("10m", "16Mi", "100m", "64Mi"))
+                        .securityContext(Containers.restricted())
+                        .build();
+        var run =
+                run(
+                        b ->
+                                b.jobName("migrate-0123abcd")
+                                        .labels(Map.of("team", "data"))
+                                        .initContainers(List.of(wait))
+                                        .volumes(
+                                                List.of(
+                                                        VolumeArgs.builder()
+                                                                .name("tmp")
+                                                                .emptyDir(
+                                                                        EmptyDirVolumeSourceArgs
+                                                                                .builder()
+                                                                                .build())
+                                                                .build()))
+                                        .podSecurity(Containers.runAs(1000))
+                                        .backoffLimit(2)
+                                        .activeDeadlineSeconds(1800));
         var job = (V1Job) KubernetesSchema.validate(run.resource(JOB, "migrate"));
-        assertEquals("migrate-0123abcd", job.getMetadata().getName(), "the object's name, not the resource's");
+        assertEquals(
+                "migrate-0123abcd",
+                job.getMetadata().getName(),
+                "the object's name, not the resource's");
         assertEquals("data", job.getMetadata().getLabels().get("team"));
         assertEquals(2, job.getSpec().getBackoffLimit());
         assertEquals(1800L, job.getSpec().getActiveDeadlineSeconds());
@@ -111,28 +159,60 @@ class OneOffJobTest {
         assertEquals("wait", pod.getInitContainers().get(0).getName());
         assertEquals("tmp", pod.getVolumes().get(0).getName());
         assertEquals(1000L, pod.getSecurityContext().getRunAsUser());
-        assertEquals("migrate", pod.getServiceAccountName(), "the account keeps the resource's name");
-        assertEquals("data", ((V1ServiceAccount) KubernetesSchema.validate(run.resource(ACCOUNT, "migrate")))
-                .getMetadata().getLabels().get("team"));
+        assertEquals(
+                "migrate", pod.getServiceAccountName(), "the account keeps the resource's name");
+        assertEquals(
+                "data",
+                ((V1ServiceAccount) KubernetesSchema.validate(run.resource(ACCOUNT, "migrate")))
+                        .getMetadata()
+                        .getLabels()
+                        .get("team"));
         assertEquals("migrate-0123abcd", run.output("job"));
     }
 
     @Test
     void argsThatKubernetesWouldRejectOrThatLeaveThePodUnselectableAreRefused() {
-        var noLabels = assertThrows(IllegalArgumentException.class,
-                () -> OneOffJob.Args.builder("migrate", "shop", migrate()).build());
+        var noLabels =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> OneOffJob.Args.builder("migrate", "shop", migrate()).build());
         assertTrue(noLabels.getMessage().contains("labels"), noLabels.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> OneOffJob.Args.builder("Migrate_DB", "shop", migrate()).podLabels(POD).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).jobName("x".repeat(64)).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).backoffLimit(-1).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).activeDeadlineSeconds(0).build());
-        var unbounded = assertThrows(IllegalArgumentException.class,
-                () -> OneOffJob.Args.builder("migrate", "shop", migrate()).podLabels(POD).build());
-        assertTrue(unbounded.getMessage().contains("activeDeadlineSeconds"), unbounded.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        OneOffJob.Args.builder("Migrate_DB", "shop", migrate())
+                                .podLabels(POD)
+                                .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        OneOffJob.Args.builder("migrate", "shop", migrate())
+                                .podLabels(POD)
+                                .jobName("x".repeat(64))
+                                .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        OneOffJob.Args.builder("migrate", "shop", migrate())
+                                .podLabels(POD)
+                                .backoffLimit(-1)
+                                .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        OneOffJob.Args.builder("migrate", "shop", migrate())
+                                .podLabels(POD)
+                                .activeDeadlineSeconds(0)
+                                .build());
+        var unbounded =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                OneOffJob.Args.builder("migrate", "shop", migrate())
+                                        .podLabels(POD)
+                                        .build());
+        assertTrue(
+                unbounded.getMessage().contains("activeDeadlineSeconds"), unbounded.getMessage());
     }
 
     /**
@@ -145,10 +225,17 @@ class OneOffJobTest {
         assertEquals(0, OneOffJob.backOffSeconds(0));
         assertEquals(10 + 20, OneOffJob.backOffSeconds(2));
         assertEquals(10 + 20 + 40 + 80 + 160 + 320, OneOffJob.backOffSeconds(6));
-        assertEquals(10 + 20 + 40 + 80 + 160 + 320 + 360 + 360, OneOffJob.backOffSeconds(8), "each delay capped at 6 min");
+        assertEquals(
+                10 + 20 + 40 + 80 + 160 + 320 + 360 + 360,
+                OneOffJob.backOffSeconds(8),
+                "each delay capped at 6 min");
         var run = run(b -> b.backoffLimit(2).activeDeadlineSeconds(1800));
         var expected = Long.toString((1800L + 30) * 1_000_000_000L) + "ns";
-        assertEquals(Map.of("create", expected, "update", expected), run.resource(JOB, "migrate").customTimeouts());
-        assertTrue(run.resource(ACCOUNT, "migrate").customTimeouts().isEmpty(), "the account is not awaited that long");
+        assertEquals(
+                Map.of("create", expected, "update", expected),
+                run.resource(JOB, "migrate").customTimeouts());
+        assertTrue(
+                run.resource(ACCOUNT, "migrate").customTimeouts().isEmpty(),
+                "the account is not awaited that long");
     }
 }

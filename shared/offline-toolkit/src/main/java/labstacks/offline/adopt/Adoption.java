@@ -1,10 +1,5 @@
 package labstacks.offline.adopt;
 
-import labstacks.offline.plan.OfflineMocks;
-import labstacks.offline.plan.Plan;
-import labstacks.offline.plan.PlanValues;
-import labstacks.offline.plan.PlannedResource;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import labstacks.offline.plan.OfflineMocks;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.plan.PlanValues;
+import labstacks.offline.plan.PlannedResource;
 
 /**
  * What a {@code pulumi up} of a plan would do to a stack whose state is an export: each planned resource
@@ -28,28 +27,22 @@ import java.util.function.BiConsumer;
 public final class Adoption {
 
     /** A planned resource and the state entry it takes over. */
-    public record Match(String urn, String stateUrn, String id) {
-    }
+    public record Match(String urn, String stateUrn, String id) {}
 
     /** A matched pair whose replace-triggering inputs differ. */
-    public record Replace(String urn, String stateUrn, List<String> reasons) {
-    }
+    public record Replace(String urn, String stateUrn, List<String> reasons) {}
 
     /** A planned create whose identity (name) equals a state entry nothing claims: it would exist twice. */
-    public record Collision(String urn, String stateUrn, String identity) {
-    }
+    public record Collision(String urn, String stateUrn, String identity) {}
 
     /** A planned resource with no state entry that the engine imports by id instead of creating. */
-    public record Import(String urn, String importId) {
-    }
+    public record Import(String urn, String importId) {}
 
     /** A planned resource with no state entry whose creation is accepted, and why. */
-    public record Accepted(String urn, String why) {
-    }
+    public record Accepted(String urn, String why) {}
 
     /** A replace-triggering input of a matched pair that cannot be compared offline, and why. */
-    public record Uncompared(String urn, String stateUrn, String path, String why) {
-    }
+    public record Uncompared(String urn, String stateUrn, String path, String why) {}
 
     /**
      * The outcome.
@@ -68,36 +61,62 @@ public final class Adoption {
      * @param hints      what to do about particular deletes, from looking at the entry
      * @param warnings   what else the reader must know
      */
-    public record Report(String stack, String state, List<Match> matched, List<String> create, List<Import> imports,
-                         List<Accepted> accepted, List<String> delete, List<Replace> replace,
-                         List<Collision> collisions, List<Uncompared> uncompared,
-                         List<StateExport.PendingOperation> pending, Map<String, String> hints, List<String> warnings) {
+    public record Report(
+            String stack,
+            String state,
+            List<Match> matched,
+            List<String> create,
+            List<Import> imports,
+            List<Accepted> accepted,
+            List<String> delete,
+            List<Replace> replace,
+            List<Collision> collisions,
+            List<Uncompared> uncompared,
+            List<StateExport.PendingOperation> pending,
+            Map<String, String> hints,
+            List<String> warnings) {
 
         /**
          * Every planned resource matched, imported or accepted; nothing that exists deleted, replaced or
          * created twice; nothing left uncompared; no interrupted operation.
          */
         public boolean safe() {
-            return create.isEmpty() && delete.isEmpty() && replace.isEmpty() && collisions.isEmpty()
-                    && uncompared.isEmpty() && pending.isEmpty();
+            return create.isEmpty()
+                    && delete.isEmpty()
+                    && replace.isEmpty()
+                    && collisions.isEmpty()
+                    && uncompared.isEmpty()
+                    && pending.isEmpty();
         }
     }
 
     /** Identity inputs for finding a create that duplicates an unclaimed state entry; "name" otherwise. */
-    private static final Map<String, List<String>> IDENTITY = Map.ofEntries(
-            Map.entry("aws:s3/bucket:Bucket", List.of("bucket")),
-            Map.entry("aws:s3/bucketV2:BucketV2", List.of("bucket")),
-            Map.entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", List.of("bucket")),
-            Map.entry("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", List.of("bucket")),
-            Map.entry("aws:iam/userPolicyAttachment:UserPolicyAttachment", List.of("user", "policyArn")),
-            Map.entry("aws:iam/accessKey:AccessKey", List.of("user")),
-            Map.entry("github:index/actionsOrganizationVariable:ActionsOrganizationVariable", List.of("variableName")),
-            Map.entry("github:index/actionsOrganizationSecret:ActionsOrganizationSecret", List.of("secretName")),
-            Map.entry("seqera:index/computeEnv:ComputeEnv", List.of("computeEnv.name")),
-            Map.entry("seqera:index/workspaceParticipant:WorkspaceParticipant", List.of("email")));
+    private static final Map<String, List<String>> IDENTITY =
+            Map.ofEntries(
+                    Map.entry("aws:s3/bucket:Bucket", List.of("bucket")),
+                    Map.entry("aws:s3/bucketV2:BucketV2", List.of("bucket")),
+                    Map.entry(
+                            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                            List.of("bucket")),
+                    Map.entry(
+                            "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
+                            List.of("bucket")),
+                    Map.entry(
+                            "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+                            List.of("user", "policyArn")),
+                    Map.entry("aws:iam/accessKey:AccessKey", List.of("user")),
+                    Map.entry(
+                            "github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                            List.of("variableName")),
+                    Map.entry(
+                            "github:index/actionsOrganizationSecret:ActionsOrganizationSecret",
+                            List.of("secretName")),
+                    Map.entry("seqera:index/computeEnv:ComputeEnv", List.of("computeEnv.name")),
+                    Map.entry(
+                            "seqera:index/workspaceParticipant:WorkspaceParticipant",
+                            List.of("email")));
 
-    private Adoption() {
-    }
+    private Adoption() {}
 
     /** {@link #compare(Plan, StateExport, Set)} with no creates accepted. */
     public static Report compare(Plan plan, StateExport state) {
@@ -131,10 +150,17 @@ public final class Adoption {
                 } else if (acceptCreate.contains(planned.urn())) {
                     accepted.add(new Accepted(planned.urn(), "--accept-create"));
                 } else if (!planned.custom()) {
-                    accepted.add(new Accepted(planned.urn(), planned.type().equals("pulumi:pulumi:Stack")
-                            ? "the stack itself" : "a component: it makes nothing outside the state"));
+                    accepted.add(
+                            new Accepted(
+                                    planned.urn(),
+                                    planned.type().equals("pulumi:pulumi:Stack")
+                                            ? "the stack itself"
+                                            : "a component: it makes nothing outside the state"));
                 } else if (planned.type().startsWith("pulumi:providers:")) {
-                    accepted.add(new Accepted(planned.urn(), "a provider: configuration the engine holds, nothing in the cloud"));
+                    accepted.add(
+                            new Accepted(
+                                    planned.urn(),
+                                    "a provider: configuration the engine holds, nothing in the cloud"));
                 } else {
                     creates.add(planned);
                 }
@@ -176,7 +202,11 @@ public final class Adoption {
                 if (claimed.contains(entry.urn()) || !entry.type().equals(planned.type())) {
                     continue;
                 }
-                identity(planned, entry).ifPresent(id -> collisions.add(new Collision(planned.urn(), entry.urn(), id)));
+                identity(planned, entry)
+                        .ifPresent(
+                                id ->
+                                        collisions.add(
+                                                new Collision(planned.urn(), entry.urn(), id)));
             }
         }
         var planned = new HashSet<String>();
@@ -185,28 +215,49 @@ public final class Adoption {
             if (!planned.contains(urn)) {
                 warnings.add("--accept-create " + urn + ": the plan has no such resource");
             } else if (accepted.stream().noneMatch(a -> a.urn().equals(urn))) {
-                warnings.add("--accept-create " + urn + ": not a create (it is matched or imported), so nothing is accepted");
+                warnings.add(
+                        "--accept-create "
+                                + urn
+                                + ": not a create (it is matched or imported), so nothing is accepted");
             }
         }
         if (matched.stream().allMatch(m -> m.stateUrn().contains("::pulumi:pulumi:Stack::"))) {
-            warnings.add("nothing in " + state.file() + " matches a resource of " + plan.stack()
-                    + " but the stack itself: is it the export of another program's stack?");
+            warnings.add(
+                    "nothing in "
+                            + state.file()
+                            + " matches a resource of "
+                            + plan.stack()
+                            + " but the stack itself: is it the export of another program's stack?");
         }
         var pending = state.pending();
-        return new Report(plan.stack(), state.file().toString(), List.copyOf(matched),
-                creates.stream().map(PlannedResource::urn).toList(), List.copyOf(imports), List.copyOf(accepted),
-                List.copyOf(delete), List.copyOf(replace), List.copyOf(collisions), List.copyOf(uncompared),
-                List.copyOf(pending), hints, List.copyOf(warnings));
+        return new Report(
+                plan.stack(),
+                state.file().toString(),
+                List.copyOf(matched),
+                creates.stream().map(PlannedResource::urn).toList(),
+                List.copyOf(imports),
+                List.copyOf(accepted),
+                List.copyOf(delete),
+                List.copyOf(replace),
+                List.copyOf(collisions),
+                List.copyOf(uncompared),
+                List.copyOf(pending),
+                hints,
+                List.copyOf(warnings));
     }
 
-    private static StateExport.StateResource find(PlannedResource planned, Map<String, StateExport.StateResource> byUrn,
-                                                  Set<String> claimed) {
+    private static StateExport.StateResource find(
+            PlannedResource planned,
+            Map<String, StateExport.StateResource> byUrn,
+            Set<String> claimed) {
         var candidates = new ArrayList<String>();
         candidates.add(planned.urn());
         candidates.addAll(planned.aliases());
         for (var candidate : candidates) {
             var entry = byUrn.get(candidate);
-            if (entry != null && !claimed.contains(candidate) && entry.type().equals(planned.type())) {
+            if (entry != null
+                    && !claimed.contains(candidate)
+                    && entry.type().equals(planned.type())) {
                 return entry;
             }
         }
@@ -220,18 +271,28 @@ public final class Adoption {
      * {@code oldImportID != goal.ID}; with an old entry it returns an ImportReplacementStep and a
      * ReplaceStep with pending delete).
      */
-    private static Optional<String> importReason(PlannedResource planned, StateExport.StateResource entry) {
+    private static Optional<String> importReason(
+            PlannedResource planned, StateExport.StateResource entry) {
         if (planned.importId() == null) {
             return Optional.empty();
         }
-        var old = entry.importId() != null && !entry.importId().isEmpty() ? entry.importId() : entry.id();
+        var old =
+                entry.importId() != null && !entry.importId().isEmpty()
+                        ? entry.importId()
+                        : entry.id();
         if (planned.importId().equals(old)) {
             return Optional.empty();
         }
-        return Optional.of("import id " + quote(planned.importId()) + " differs from the state's "
-                + (entry.importId() != null && !entry.importId().isEmpty() ? "import id " : "id ") + quote(old)
-                + ": the engine imports it again and replaces this entry; leave the import id unset for a resource"
-                + " the state already holds");
+        return Optional.of(
+                "import id "
+                        + quote(planned.importId())
+                        + " differs from the state's "
+                        + (entry.importId() != null && !entry.importId().isEmpty()
+                                ? "import id "
+                                : "id ")
+                        + quote(old)
+                        + ": the engine imports it again and replaces this entry; leave the import id unset for a resource"
+                        + " the state already holds");
     }
 
     /**
@@ -240,36 +301,50 @@ public final class Adoption {
      * {@code pkg/resource/deploy/step_generator.go}, {@code providerChanged}: "If one or both of these
      * providers are not default providers, we will need to accept the diff and replace everything").
      */
-    private static void providerReasons(Plan plan, Map<String, StateExport.StateResource> stateOf,
-                                        Map<String, List<String>> reasonsByUrn) {
+    private static void providerReasons(
+            Plan plan,
+            Map<String, StateExport.StateResource> stateOf,
+            Map<String, List<String>> reasonsByUrn) {
         var plannedByUrn = new HashMap<String, PlannedResource>();
         plan.resources().forEach(r -> plannedByUrn.put(r.urn(), r));
         for (var planned : plan.resources()) {
             var entry = stateOf.get(planned.urn());
-            if (entry == null || !planned.custom() || planned.type().startsWith("pulumi:providers:")) {
+            if (entry == null
+                    || !planned.custom()
+                    || planned.type().startsWith("pulumi:providers:")) {
                 continue;
             }
             var reasons = reasonsByUrn.get(planned.urn());
             var oldProvider = entry.provider() == null ? null : providerUrn(entry.provider());
             if (planned.providerUrn() == null) {
                 if (oldProvider != null && !isDefaultProvider(oldProvider)) {
-                    reasons.add("its provider changes from " + oldProvider
-                            + " to a default provider: the engine replaces a resource whose provider changes");
+                    reasons.add(
+                            "its provider changes from "
+                                    + oldProvider
+                                    + " to a default provider: the engine replaces a resource whose provider changes");
                 }
                 continue;
             }
             var providerState = stateOf.get(planned.providerUrn());
             var provider = plannedByUrn.get(planned.providerUrn());
             if (providerState == null || !providerState.urn().equals(oldProvider)) {
-                reasons.add("its provider changes from " + (oldProvider == null ? "none" : oldProvider) + " to "
-                        + planned.providerUrn() + ": the engine replaces a resource whose provider changes"
-                        + " (unless both are default providers)");
+                reasons.add(
+                        "its provider changes from "
+                                + (oldProvider == null ? "none" : oldProvider)
+                                + " to "
+                                + planned.providerUrn()
+                                + ": the engine replaces a resource whose provider changes"
+                                + " (unless both are default providers)");
                 continue;
             }
             var providerReasons = reasonsByUrn.getOrDefault(planned.providerUrn(), List.of());
             if (!providerReasons.isEmpty() && provider != null) {
-                reasons.add("its provider " + provider.name() + " is replaced (" + String.join("; ", providerReasons)
-                        + "): every resource of a replaced provider is replaced with it");
+                reasons.add(
+                        "its provider "
+                                + provider.name()
+                                + " is replaced ("
+                                + String.join("; ", providerReasons)
+                                + "): every resource of a replaced provider is replaced with it");
             }
         }
     }
@@ -285,43 +360,70 @@ public final class Adoption {
         return index < 0 ? reference : reference.substring(0, index);
     }
 
-    private static Optional<String> hint(StateExport.StateResource entry, Set<String> usedProviders) {
+    private static Optional<String> hint(
+            StateExport.StateResource entry, Set<String> usedProviders) {
         if (entry.type().equals("command:local:Command")) {
             var script = stateValue(entry, "delete", false);
             if (script == StateExport.Secret.VALUE || script instanceof StateExport.Revealed) {
-                return Optional.of("a local command whose delete script is a secret: cannot tell what deleting it runs; "
-                        + "drop it from the state with: pulumi state delete '" + entry.urn() + "'");
+                return Optional.of(
+                        "a local command whose delete script is a secret: cannot tell what deleting it runs; "
+                                + "drop it from the state with: pulumi state delete '"
+                                + entry.urn()
+                                + "'");
             }
             if (script instanceof String s && !s.isBlank()) {
-                return Optional.of("a local command with a delete script: `pulumi up` RUNS it when the entry goes"
-                        + " (pulumi-command local Delete); read it in the export, or drop the entry with: pulumi state delete '"
-                        + entry.urn() + "'");
+                return Optional.of(
+                        "a local command with a delete script: `pulumi up` RUNS it when the entry goes"
+                                + " (pulumi-command local Delete); read it in the export, or drop the entry with: pulumi state delete '"
+                                + entry.urn()
+                                + "'");
             }
-            // pulumi-command v1.1.0 provider/pkg/provider/local/commandController.go: Delete returns at once
+            // pulumi-command v1.1.0 provider/pkg/provider/local/commandController.go: Delete
+            // returns at once
             // when no delete script is set.
-            return Optional.of("a local command with no delete script: deleting it runs nothing; "
-                    + "drop it from the state with: pulumi state delete '" + entry.urn() + "'");
+            return Optional.of(
+                    "a local command with no delete script: deleting it runs nothing; "
+                            + "drop it from the state with: pulumi state delete '"
+                            + entry.urn()
+                            + "'");
         }
         if (entry.type().startsWith("pulumi:providers:")) {
-            var what = isDefaultProvider(entry.urn()) ? "a default provider" : "a provider the program no longer uses";
+            var what =
+                    isDefaultProvider(entry.urn())
+                            ? "a default provider"
+                            : "a provider the program no longer uses";
             if (usedProviders.contains(entry.urn())) {
-                return Optional.of(what + " that matched resources still use: the engine replaces them when it goes");
+                return Optional.of(
+                        what
+                                + " that matched resources still use: the engine replaces them when it goes");
             }
-            // pulumi/pulumi pkg/resource/deploy/providers/registry.go Delete only unregisters the provider.
-            return Optional.of(what + ": only its state entry goes (no plugin is called); "
-                    + "or: pulumi state delete '" + entry.urn() + "'");
+            // pulumi/pulumi pkg/resource/deploy/providers/registry.go Delete only unregisters the
+            // provider.
+            return Optional.of(
+                    what
+                            + ": only its state entry goes (no plugin is called); "
+                            + "or: pulumi state delete '"
+                            + entry.urn()
+                            + "'");
         }
         return Optional.empty();
     }
 
-    private static Optional<String> identity(PlannedResource planned, StateExport.StateResource entry) {
-        var paths = IDENTITY.getOrDefault(planned.type(),
-                planned.type().startsWith("kubernetes:") ? List.of("metadata.name", "metadata.namespace") : List.of("name"));
+    private static Optional<String> identity(
+            PlannedResource planned, StateExport.StateResource entry) {
+        var paths =
+                IDENTITY.getOrDefault(
+                        planned.type(),
+                        planned.type().startsWith("kubernetes:")
+                                ? List.of("metadata.name", "metadata.namespace")
+                                : List.of("name"));
         var parts = new ArrayList<String>();
         for (var path : paths) {
             var mine = planned.input(path);
             var theirs = stateValue(entry, path, planned.type().startsWith("kubernetes:"));
-            if (mine == null || mine instanceof PlanValues.Unknown || mine instanceof PlanValues.Secret) {
+            if (mine == null
+                    || mine instanceof PlanValues.Unknown
+                    || mine instanceof PlanValues.Secret) {
                 if (path.equals(paths.get(0))) {
                     return Optional.empty();
                 }
@@ -368,59 +470,112 @@ public final class Adoption {
     }
 
     /** Why the provider would replace the pair, into {@code reasons}; what cannot be compared, into {@code uncompared}. */
-    static void replaceReasons(PlannedResource planned, StateExport.StateResource entry, Set<String> invented,
-                               List<String> reasons, List<Uncompared> uncompared) {
+    static void replaceReasons(
+            PlannedResource planned,
+            StateExport.StateResource entry,
+            Set<String> invented,
+            List<String> reasons,
+            List<Uncompared> uncompared) {
         replaceReasons(planned, entry, invented, reasons, uncompared, new ArrayList<>());
     }
 
     /** As above; {@code unknown} collects replace-triggering inputs known only at deploy time. */
-    static void replaceReasons(PlannedResource planned, StateExport.StateResource entry, Set<String> invented,
-                               List<String> reasons, List<Uncompared> uncompared, List<String> unknown) {
+    static void replaceReasons(
+            PlannedResource planned,
+            StateExport.StateResource entry,
+            Set<String> invented,
+            List<String> reasons,
+            List<Uncompared> uncompared,
+            List<String> unknown) {
         var fromInputs = ReplaceRules.diffsInputs(planned.type());
         for (var rule : ReplaceRules.forType(planned.type())) {
             if (rule.endsWith(".*")) {
                 var base = rule.substring(0, rule.length() - 2);
-                leaves(base, planned.input(base), (path, value) ->
-                        compare(planned, entry, path, value, invented, fromInputs, reasons, uncompared, unknown));
+                leaves(
+                        base,
+                        planned.input(base),
+                        (path, value) ->
+                                compare(
+                                        planned,
+                                        entry,
+                                        path,
+                                        value,
+                                        invented,
+                                        fromInputs,
+                                        reasons,
+                                        uncompared,
+                                        unknown));
             } else {
-                compare(planned, entry, rule, planned.input(rule), invented, fromInputs, reasons, uncompared, unknown);
+                compare(
+                        planned,
+                        entry,
+                        rule,
+                        planned.input(rule),
+                        invented,
+                        fromInputs,
+                        reasons,
+                        uncompared,
+                        unknown);
             }
         }
-        ReplaceRules.special(planned.type(), planned::input, path -> stateValue(entry, path, fromInputs))
+        ReplaceRules.special(
+                        planned.type(), planned::input, path -> stateValue(entry, path, fromInputs))
                 .ifPresent(reasons::add);
     }
 
-    private static void compare(PlannedResource planned, StateExport.StateResource entry, String path, Object mine,
-                                Set<String> invented, boolean fromInputs, List<String> reasons,
-                                List<Uncompared> uncompared, List<String> unknown) {
-        // RequiresReplaceIfConfigured: only what the program sets counts; ignoreChanges hides the rest.
-        if (planned.ignoreChanges().stream().anyMatch(ignored -> path.equals(ignored) || path.startsWith(ignored + "."))) {
+    private static void compare(
+            PlannedResource planned,
+            StateExport.StateResource entry,
+            String path,
+            Object mine,
+            Set<String> invented,
+            boolean fromInputs,
+            List<String> reasons,
+            List<Uncompared> uncompared,
+            List<String> unknown) {
+        // RequiresReplaceIfConfigured: only what the program sets counts; ignoreChanges hides the
+        // rest.
+        if (planned.ignoreChanges().stream()
+                .anyMatch(ignored -> path.equals(ignored) || path.startsWith(ignored + "."))) {
             return;
         }
         if (mine instanceof PlanValues.Secret secret) {
             mine = secret.value();
             if (mine == null || mine == PlanValues.Unknown.VALUE) {
                 if (stateValue(entry, path, fromInputs) != null) {
-                    uncompared.add(new Uncompared(planned.urn(), entry.urn(), path,
-                            "a secret whose planned value is known only at deploy time"));
+                    uncompared.add(
+                            new Uncompared(
+                                    planned.urn(),
+                                    entry.urn(),
+                                    path,
+                                    "a secret whose planned value is known only at deploy time"));
                 }
                 return;
             }
         }
         if (mine == null || computedOffline(mine, invented)) {
             if (mine != null && stateValue(entry, path, fromInputs) != null) {
-                // Another resource's output (an ARN, a Seqera id): the engine compares it with the matched
+                // Another resource's output (an ARN, a Seqera id): the engine compares it with the
+                // matched
                 // resource's real value; offline it cannot be told.
-                unknown.add(planned.urn() + ": " + path + " is known only at deploy time (another resource's output):"
-                        + " not compared here; a replace of that resource is reported on its own");
+                unknown.add(
+                        planned.urn()
+                                + ": "
+                                + path
+                                + " is known only at deploy time (another resource's output):"
+                                + " not compared here; a replace of that resource is reported on its own");
             }
             return;
         }
         var theirs = stateValue(entry, path, fromInputs);
         if (theirs == StateExport.Secret.VALUE) {
-            uncompared.add(new Uncompared(planned.urn(), entry.urn(), path,
-                    "the export holds it as ciphertext; compare with `pulumi stack export --show-secrets --file FILE`"
-                            + " (keep that file private)"));
+            uncompared.add(
+                    new Uncompared(
+                            planned.urn(),
+                            entry.urn(),
+                            path,
+                            "the export holds it as ciphertext; compare with `pulumi stack export --show-secrets --file FILE`"
+                                    + " (keep that file private)"));
             return;
         }
         if (theirs instanceof StateExport.Revealed revealed) {
@@ -435,13 +590,29 @@ public final class Adoption {
         var secretPlanned = planned.input(path) instanceof PlanValues.Secret;
         if (theirs == null) {
             var old = renamedFrom(entry, path);
-            reasons.add(path + ": not in the state (planned " + (secretPlanned ? "[secret]" : render(mine)) + ")"
-                    + (old == null ? "" : "; the state holds the Seqera 0.25.2 field " + old
-                    + " - run `pulumi refresh --run-program` so the new provider reads " + lastSegment(path) + " back from the API, then export again"));
+            reasons.add(
+                    path
+                            + ": not in the state (planned "
+                            + (secretPlanned ? "[secret]" : render(mine))
+                            + ")"
+                            + (old == null
+                                    ? ""
+                                    : "; the state holds the Seqera 0.25.2 field "
+                                            + old
+                                            + " - run `pulumi refresh --run-program` so the new provider reads "
+                                            + lastSegment(path)
+                                            + " back from the API, then export again"));
             return;
         }
-        reasons.add(secretPlanned ? path + ": the state's value differs from the planned secret"
-                : path + ": " + render(theirs) + " in the state, " + render(mine) + " planned");
+        reasons.add(
+                secretPlanned
+                        ? path + ": the state's value differs from the planned secret"
+                        : path
+                                + ": "
+                                + render(theirs)
+                                + " in the state, "
+                                + render(mine)
+                                + " planned");
     }
 
     /** The 0.25.2 name of a renamed Seqera field when the state still holds it. */
@@ -480,7 +651,9 @@ public final class Adoption {
             }
             if (current instanceof Map<?, ?> map) {
                 current = map.get(part);
-            } else if (current instanceof List<?> list && part.matches("\\d{1,6}") && Integer.parseInt(part) < list.size()) {
+            } else if (current instanceof List<?> list
+                    && part.matches("\\d{1,6}")
+                    && Integer.parseInt(part) < list.size()) {
                 current = list.get(Integer.parseInt(part));
             } else {
                 return null;
@@ -490,7 +663,9 @@ public final class Adoption {
     }
 
     private static void leaves(String path, Object value, BiConsumer<String, Object> consumer) {
-        if (value instanceof PlanValues.Secret || value instanceof PlanValues.Unknown || value == null) {
+        if (value instanceof PlanValues.Secret
+                || value instanceof PlanValues.Unknown
+                || value == null) {
             consumer.accept(path, value);
             return;
         }
@@ -547,6 +722,10 @@ public final class Adoption {
     }
 
     private static String quote(String s) {
-        return "\"" + (s.length() > 200 ? s.substring(0, 200) + "...(" + s.length() + " characters)" : s) + "\"";
+        return "\""
+                + (s.length() > 200
+                        ? s.substring(0, 200) + "...(" + s.length() + " characters)"
+                        : s)
+                + "\"";
     }
 }

@@ -3,7 +3,6 @@ package labstacks.offline.adopt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -53,57 +52,104 @@ import java.util.function.Function;
  */
 public final class ReplaceRules {
 
-    private static final Map<String, List<String>> BY_TYPE = Map.ofEntries(
-            Map.entry("aws:iam/policy:Policy", List.of("name", "namePrefix", "path", "description")),
-            Map.entry("aws:iam/userPolicyAttachment:UserPolicyAttachment", List.of("user", "policyArn")),
-            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("role", "policyArn")),
-            Map.entry("aws:iam/accessKey:AccessKey", List.of("user", "pgpKey")),
-            Map.entry("aws:iam/role:Role", List.of("name", "namePrefix", "path")),
-            Map.entry("aws:iam/user:User", List.of()),
-            Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of("name", "namePrefix", "path")),
-            Map.entry("aws:s3/bucket:Bucket", List.of("bucket", "bucketPrefix")),
-            Map.entry("aws:s3/bucketV2:BucketV2", List.of("bucket", "bucketPrefix")),
-            Map.entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
-                    List.of("bucket", "expectedBucketOwner")),
-            Map.entry("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
-                    List.of("bucket", "expectedBucketOwner")),
-            Map.entry("aws:s3/bucketVersioningV2:BucketVersioningV2", List.of("bucket", "expectedBucketOwner")),
-            Map.entry("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", List.of("bucket")),
-            Map.entry("aws:s3/bucketPolicy:BucketPolicy", List.of("bucket")),
-            Map.entry("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                    List.of("bucket", "expectedBucketOwner")),
-            Map.entry("aws:s3/bucketOwnershipControls:BucketOwnershipControls", List.of("bucket")),
-            Map.entry("github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
-                    List.of("variableName", "visibility")),
-            Map.entry("github:index/actionsOrganizationSecret:ActionsOrganizationSecret", List.of("secretName", "visibility")),
-            Map.entry("seqera:index/computeEnv:ComputeEnv", List.of("computeEnv.*", "labelIds")),
-            Map.entry("seqera:index/workspaceParticipant:WorkspaceParticipant",
-                    List.of("orgId", "workspaceId", "memberId", "teamId", "email")),
-            Map.entry("pulumi:providers:aws", List.of("region")),
-            Map.entry("pulumi:providers:kubernetes", List.of("context", "cluster", "kubeconfig", "clusterIdentifier")));
+    private static final Map<String, List<String>> BY_TYPE =
+            Map.ofEntries(
+                    Map.entry(
+                            "aws:iam/policy:Policy",
+                            List.of("name", "namePrefix", "path", "description")),
+                    Map.entry(
+                            "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+                            List.of("user", "policyArn")),
+                    Map.entry(
+                            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                            List.of("role", "policyArn")),
+                    Map.entry("aws:iam/accessKey:AccessKey", List.of("user", "pgpKey")),
+                    Map.entry("aws:iam/role:Role", List.of("name", "namePrefix", "path")),
+                    Map.entry("aws:iam/user:User", List.of()),
+                    Map.entry(
+                            "aws:iam/instanceProfile:InstanceProfile",
+                            List.of("name", "namePrefix", "path")),
+                    Map.entry("aws:s3/bucket:Bucket", List.of("bucket", "bucketPrefix")),
+                    Map.entry("aws:s3/bucketV2:BucketV2", List.of("bucket", "bucketPrefix")),
+                    Map.entry(
+                            "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                            List.of("bucket", "expectedBucketOwner")),
+                    Map.entry(
+                            "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
+                            List.of("bucket", "expectedBucketOwner")),
+                    Map.entry(
+                            "aws:s3/bucketVersioningV2:BucketVersioningV2",
+                            List.of("bucket", "expectedBucketOwner")),
+                    Map.entry(
+                            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                            List.of("bucket")),
+                    Map.entry("aws:s3/bucketPolicy:BucketPolicy", List.of("bucket")),
+                    Map.entry(
+                            "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                            List.of("bucket", "expectedBucketOwner")),
+                    Map.entry(
+                            "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+                            List.of("bucket")),
+                    Map.entry(
+                            "github:index/actionsOrganizationVariable:ActionsOrganizationVariable",
+                            List.of("variableName", "visibility")),
+                    Map.entry(
+                            "github:index/actionsOrganizationSecret:ActionsOrganizationSecret",
+                            List.of("secretName", "visibility")),
+                    Map.entry(
+                            "seqera:index/computeEnv:ComputeEnv",
+                            List.of("computeEnv.*", "labelIds")),
+                    Map.entry(
+                            "seqera:index/workspaceParticipant:WorkspaceParticipant",
+                            List.of("orgId", "workspaceId", "memberId", "teamId", "email")),
+                    Map.entry("pulumi:providers:aws", List.of("region")),
+                    Map.entry(
+                            "pulumi:providers:kubernetes",
+                            List.of("context", "cluster", "kubeconfig", "clusterIdentifier")));
 
     private static final List<String> SELECTOR = List.of("spec.selector");
 
     /** Kubernetes kind (without group and version) to its force-new paths besides name and namespace. */
-    private static final Map<String, List<String>> KUBERNETES_KINDS = Map.ofEntries(
-            Map.entry("apps:StatefulSet", List.of("spec.podManagementPolicy", "spec.revisionHistoryLimit", "spec.selector",
-                    "spec.serviceName", "spec.volumeClaimTemplates")),
-            Map.entry("apps:Deployment", SELECTOR),
-            Map.entry("apps:DaemonSet", SELECTOR),
-            Map.entry("batch:Job", List.of("spec.completions", "spec.parallelism", "spec.selector", "spec.template")),
-            Map.entry("core:PersistentVolumeClaim", List.of("spec.accessModes", "spec.selector", "spec.storageClassName",
-                    "spec.volumeName")),
-            Map.entry("core:Service", List.of("spec.clusterIP")),
-            // A Secret's or ConfigMap's content is force-new too; ConfigMaps stay immutable unless the provider's
-            // enableConfigMapMutable is set, which no program here sets (pulumi-kubernetes v4.0.0 diff.go and
-            // provider.go).
-            Map.entry("core:Secret", List.of("type", "data", "stringData")),
-            Map.entry("core:ConfigMap", List.of("data", "binaryData")),
-            Map.entry("rbac.authorization.k8s.io:RoleBinding", List.of("roleRef")),
-            Map.entry("rbac.authorization.k8s.io:ClusterRoleBinding", List.of("roleRef")),
-            Map.entry("storage.k8s.io:StorageClass", List.of("parameters", "provisioner")));
+    private static final Map<String, List<String>> KUBERNETES_KINDS =
+            Map.ofEntries(
+                    Map.entry(
+                            "apps:StatefulSet",
+                            List.of(
+                                    "spec.podManagementPolicy",
+                                    "spec.revisionHistoryLimit",
+                                    "spec.selector",
+                                    "spec.serviceName",
+                                    "spec.volumeClaimTemplates")),
+                    Map.entry("apps:Deployment", SELECTOR),
+                    Map.entry("apps:DaemonSet", SELECTOR),
+                    Map.entry(
+                            "batch:Job",
+                            List.of(
+                                    "spec.completions",
+                                    "spec.parallelism",
+                                    "spec.selector",
+                                    "spec.template")),
+                    Map.entry(
+                            "core:PersistentVolumeClaim",
+                            List.of(
+                                    "spec.accessModes",
+                                    "spec.selector",
+                                    "spec.storageClassName",
+                                    "spec.volumeName")),
+                    Map.entry("core:Service", List.of("spec.clusterIP")),
+                    // A Secret's or ConfigMap's content is force-new too; ConfigMaps stay immutable
+                    // unless the provider's
+                    // enableConfigMapMutable is set, which no program here sets (pulumi-kubernetes
+                    // v4.0.0 diff.go and
+                    // provider.go).
+                    Map.entry("core:Secret", List.of("type", "data", "stringData")),
+                    Map.entry("core:ConfigMap", List.of("data", "binaryData")),
+                    Map.entry("rbac.authorization.k8s.io:RoleBinding", List.of("roleRef")),
+                    Map.entry("rbac.authorization.k8s.io:ClusterRoleBinding", List.of("roleRef")),
+                    Map.entry("storage.k8s.io:StorageClass", List.of("parameters", "provisioner")));
 
-    private static final List<String> KUBERNETES_METADATA = List.of("metadata.name", "metadata.namespace");
+    private static final List<String> KUBERNETES_METADATA =
+            List.of("metadata.name", "metadata.namespace");
 
     /**
      * Seqera provider 0.25.2 field names that 0.26+ renamed; the 0.30.5 state upgrader carries none of
@@ -111,13 +157,13 @@ public final class ReplaceRules {
      * looks for {@code nvnme_storage_enabled} under a top-level {@code config} that does not exist).
      * New name to old name.
      */
-    static final Map<String, String> SEQERA_RENAMED_FIELDS = Map.of(
-            "enableWave", "waveEnabled",
-            "enableFusion", "fusion2Enabled",
-            "nvmeStorageEnabled", "nvnmeStorageEnabled");
+    static final Map<String, String> SEQERA_RENAMED_FIELDS =
+            Map.of(
+                    "enableWave", "waveEnabled",
+                    "enableFusion", "fusion2Enabled",
+                    "nvmeStorageEnabled", "nvnmeStorageEnabled");
 
-    private ReplaceRules() {
-    }
+    private ReplaceRules() {}
 
     /** The replace-triggering input paths of a type. */
     public static List<String> forType(String type) {
@@ -139,7 +185,8 @@ public final class ReplaceRules {
      * Service's move to or from {@code type: ExternalName} is an update in pulumi-kubernetes v4.0.0: diff.go
      * has no rule for {@code .spec.type}, and only a planned {@code .spec.clusterIP} is force-new.)
      */
-    static Optional<String> special(String type, Function<String, Object> planned, Function<String, Object> state) {
+    static Optional<String> special(
+            String type, Function<String, Object> planned, Function<String, Object> state) {
         return Optional.empty();
     }
 

@@ -3,13 +3,13 @@ package labstacks.offline.adopt;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
-import labstacks.shared.program.Urns;
-
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +17,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.io.StringReader;
+import labstacks.shared.program.Urns;
 
 /**
  * A {@code pulumi stack export} file (deployment version 3): the resources of one stack as the engine
@@ -40,20 +39,27 @@ import java.io.StringReader;
  * @param resources the resources in state order
  * @param pending   operations the engine started and never finished ({@code deployment.pending_operations})
  */
-public record StateExport(Path file, String stack, String project, List<StateResource> resources,
-                          List<PendingOperation> pending) {
+public record StateExport(
+        Path file,
+        String stack,
+        String project,
+        List<StateResource> resources,
+        List<PendingOperation> pending) {
 
     /**
      * The marker key Pulumi writes for a secret value in an export
      * (pulumi/pulumi {@code sdk/go/common/resource/sig/sig.go}: {@code Key} and {@code Secret}).
      */
     static final String SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+
     static final String SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
 
     /** Exports of large stacks reach tens of MB; the launcher runs with a 384 MB heap (launcher/jvm.options). */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
+
     /** Real inputs nest a dozen levels; far deeper is a broken or hostile file. */
     public static final int MAX_DEPTH = 128;
+
     /** About 100 bytes of heap each: far more than a stack of thousands of resources holds. */
     public static final int MAX_VALUES = 1_500_000;
 
@@ -61,7 +67,9 @@ public record StateExport(Path file, String stack, String project, List<StateRes
      * A value that was secret in the export and is there only as ciphertext
      * ({@code pulumi stack export} without {@code --show-secrets}): it cannot be compared.
      */
-    public enum Secret { VALUE }
+    public enum Secret {
+        VALUE
+    }
 
     /**
      * A secret the export holds in plain text ({@code pulumi stack export --show-secrets} writes
@@ -75,26 +83,38 @@ public record StateExport(Path file, String stack, String project, List<StateRes
     }
 
     /** One resource of the export. */
-    public record StateResource(String urn, String type, boolean custom, String id, String importId, String parent,
-                                String provider, boolean protect, Map<String, Object> inputs,
-                                Map<String, Object> outputs) {
-    }
+    public record StateResource(
+            String urn,
+            String type,
+            boolean custom,
+            String id,
+            String importId,
+            String parent,
+            String provider,
+            boolean protect,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs) {}
 
     /** An operation the engine began and did not finish: the object may or may not exist. */
-    public record PendingOperation(String type, String urn) {
-    }
+    public record PendingOperation(String type, String urn) {}
 
     /** A file that is not a readable deployment-v3 export of one stack. */
     public static final class InvalidExportException extends Exception {
         public InvalidExportException(Path file, String problem) {
-            super(file + ": " + problem + " (expected the output of `pulumi stack export --file FILE`, deployment version 3)");
+            super(
+                    file
+                            + ": "
+                            + problem
+                            + " (expected the output of `pulumi stack export --file FILE`, deployment version 3)");
         }
     }
 
     public static StateExport read(Path file) throws InvalidExportException {
         if (file.toString().equals("-")) {
-            throw new InvalidExportException(file, "adopt reads a file, not standard input; write the export with "
-                    + "`pulumi stack export --file FILE` and give that FILE");
+            throw new InvalidExportException(
+                    file,
+                    "adopt reads a file, not standard input; write the export with "
+                            + "`pulumi stack export --file FILE` and give that FILE");
         }
         if (Files.isDirectory(file)) {
             throw new InvalidExportException(file, "is a directory, not a file");
@@ -108,18 +128,30 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             throw new InvalidExportException(file, "cannot read it: " + reason(e));
         }
         if (size > MAX_BYTES) {
-            throw new InvalidExportException(file, "is " + size / (1024 * 1024) + " MB; adopt reads exports of up to "
-                    + MAX_BYTES / (1024 * 1024) + " MB");
+            throw new InvalidExportException(
+                    file,
+                    "is "
+                            + size / (1024 * 1024)
+                            + " MB; adopt reads exports of up to "
+                            + MAX_BYTES / (1024 * 1024)
+                            + " MB");
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        var decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (var stream = Files.newInputStream(file);
-             var reader = new BufferedReader(new InputStreamReader(stream, decoder), 64 * 1024)) {
+                var reader =
+                        new BufferedReader(new InputStreamReader(stream, decoder), 64 * 1024)) {
             skipByteOrderMark(reader);
             return new Parser(file, new JsonReader(reader)).export();
         } catch (CharacterCodingException e) {
             throw new InvalidExportException(file, "not UTF-8 text");
-        } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
+        } catch (MalformedJsonException
+                | EOFException
+                | IllegalStateException
+                | NumberFormatException e) {
             throw new InvalidExportException(file, "not JSON: " + jsonProblem(e));
         } catch (AccessDeniedException e) {
             throw new InvalidExportException(file, "cannot read it: permission denied");
@@ -169,7 +201,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             BigDecimal version = null;
             boolean sawVersion = false;
             Deployment deployment = null;
-            // A plan file has a version too (labstacks.offline.plan.PlanJson.VERSION), beside these two keys.
+            // A plan file has a version too (labstacks.offline.plan.PlanJson.VERSION), beside these
+            // two keys.
             boolean planKeys = false;
             while (json.hasNext()) {
                 var name = json.nextName();
@@ -180,7 +213,11 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                         }
                         sawVersion = true;
                         if (json.peek() != JsonToken.NUMBER) {
-                            throw new InvalidExportException(file, "\"version\" is " + describe(json.peek()) + ", not the number 3");
+                            throw new InvalidExportException(
+                                    file,
+                                    "\"version\" is "
+                                            + describe(json.peek())
+                                            + ", not the number 3");
                         }
                         version = new BigDecimal(boundedNumber("version"));
                     }
@@ -189,7 +226,11 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                             throw new InvalidExportException(file, "\"deployment\" appears twice");
                         }
                         if (json.peek() != JsonToken.BEGIN_OBJECT) {
-                            throw new InvalidExportException(file, "\"deployment\" is " + describe(json.peek()) + ", not an object");
+                            throw new InvalidExportException(
+                                    file,
+                                    "\"deployment\" is "
+                                            + describe(json.peek())
+                                            + ", not an object");
                         }
                         deployment = deployment();
                     }
@@ -205,14 +246,17 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 throw new InvalidExportException(file, "more than one JSON value");
             }
             if (planKeys && deployment == null) {
-                throw new InvalidExportException(file, "this is a labstacks plan (./labstacks plan --json), not a Pulumi"
-                        + " stack export");
+                throw new InvalidExportException(
+                        file,
+                        "this is a labstacks plan (./labstacks plan --json), not a Pulumi"
+                                + " stack export");
             }
             if (!sawVersion) {
                 throw new InvalidExportException(file, "no \"version\"; not a Pulumi stack export");
             }
             if (!version.toPlainString().equals("3")) {
-                throw new InvalidExportException(file, "deployment version " + version.toPlainString() + ", not 3");
+                throw new InvalidExportException(
+                        file, "deployment version " + version.toPlainString() + ", not 3");
             }
             if (deployment == null) {
                 throw new InvalidExportException(file, "no \"deployment\" object");
@@ -221,12 +265,15 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 throw new InvalidExportException(file, "it holds no resources");
             }
             var first = Urns.parse(deployment.resources.get(0).urn());
-            return new StateExport(file, first.stack(), first.project(), List.copyOf(deployment.resources),
+            return new StateExport(
+                    file,
+                    first.stack(),
+                    first.project(),
+                    List.copyOf(deployment.resources),
                     List.copyOf(deployment.pending));
         }
 
-        private record Deployment(List<StateResource> resources, List<PendingOperation> pending) {
-        }
+        private record Deployment(List<StateResource> resources, List<PendingOperation> pending) {}
 
         private Deployment deployment() throws IOException, InvalidExportException {
             var resources = new ArrayList<StateResource>();
@@ -237,7 +284,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 var name = json.nextName();
                 if (name.equals("resources")) {
                     if (sawResources) {
-                        throw new InvalidExportException(file, "\"deployment.resources\" appears twice");
+                        throw new InvalidExportException(
+                                file, "\"deployment.resources\" appears twice");
                     }
                     sawResources = true;
                     if (json.peek() == JsonToken.NULL) {
@@ -245,7 +293,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                         continue;
                     }
                     if (json.peek() != JsonToken.BEGIN_ARRAY) {
-                        throw new InvalidExportException(file, "\"deployment.resources\" is not a list");
+                        throw new InvalidExportException(
+                                file, "\"deployment.resources\" is not a list");
                     }
                     resources(resources);
                 } else if (name.equals("pending_operations")) {
@@ -254,7 +303,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                         continue;
                     }
                     if (json.peek() != JsonToken.BEGIN_ARRAY) {
-                        throw new InvalidExportException(file, "\"deployment.pending_operations\" is not a list");
+                        throw new InvalidExportException(
+                                file, "\"deployment.pending_operations\" is not a list");
                     }
                     pendingOperations(pending);
                 } else {
@@ -265,7 +315,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             return new Deployment(resources, pending);
         }
 
-        private void resources(List<StateResource> resources) throws IOException, InvalidExportException {
+        private void resources(List<StateResource> resources)
+                throws IOException, InvalidExportException {
             json.beginArray();
             String stack = null;
             String project = null;
@@ -284,24 +335,53 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                     throw new InvalidExportException(file, where + ": " + e.getMessage());
                 }
                 if (parts.name().isEmpty() || parts.name().contains("::")) {
-                    throw new InvalidExportException(file, where + ": the URN " + resource.urn()
-                            + " has " + (parts.name().isEmpty() ? "an empty name" : "'::' in its name"));
+                    throw new InvalidExportException(
+                            file,
+                            where
+                                    + ": the URN "
+                                    + resource.urn()
+                                    + " has "
+                                    + (parts.name().isEmpty()
+                                            ? "an empty name"
+                                            : "'::' in its name"));
                 }
                 if (!parts.type().equals(resource.type())) {
-                    throw new InvalidExportException(file, where + ": type " + resource.type() + " does not match its URN "
-                            + resource.urn());
+                    throw new InvalidExportException(
+                            file,
+                            where
+                                    + ": type "
+                                    + resource.type()
+                                    + " does not match its URN "
+                                    + resource.urn());
                 }
                 if (stack == null) {
                     stack = parts.stack();
                     project = parts.project();
                 } else if (!stack.equals(parts.stack()) || !project.equals(parts.project())) {
-                    throw new InvalidExportException(file, "it mixes stacks: " + project + "/" + stack + " and "
-                            + parts.project() + "/" + parts.stack() + " (" + resource.urn() + ")");
+                    throw new InvalidExportException(
+                            file,
+                            "it mixes stacks: "
+                                    + project
+                                    + "/"
+                                    + stack
+                                    + " and "
+                                    + parts.project()
+                                    + "/"
+                                    + parts.stack()
+                                    + " ("
+                                    + resource.urn()
+                                    + ")");
                 }
                 var earlier = seen.putIfAbsent(resource.urn(), index);
                 if (earlier != null) {
-                    throw new InvalidExportException(file, where + ": the URN " + resource.urn()
-                            + " is also deployment.resources[" + earlier + "]; a state holds each resource once");
+                    throw new InvalidExportException(
+                            file,
+                            where
+                                    + ": the URN "
+                                    + resource.urn()
+                                    + " is also deployment.resources["
+                                    + earlier
+                                    + "]; a state holds each resource once");
                 }
                 resources.add(resource);
                 index++;
@@ -343,10 +423,12 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             if (urn == null || type == null) {
                 throw new InvalidExportException(file, where + " has no \"urn\" or \"type\"");
             }
-            return new StateResource(urn, type, custom, id, importId, parent, provider, protect, inputs, outputs);
+            return new StateResource(
+                    urn, type, custom, id, importId, parent, provider, protect, inputs, outputs);
         }
 
-        private void pendingOperations(List<PendingOperation> pending) throws IOException, InvalidExportException {
+        private void pendingOperations(List<PendingOperation> pending)
+                throws IOException, InvalidExportException {
             json.beginArray();
             int index = 0;
             while (json.hasNext()) {
@@ -377,7 +459,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 }
                 json.endObject();
                 if (urn == null) {
-                    throw new InvalidExportException(file, where + " names no resource (\"resource.urn\")");
+                    throw new InvalidExportException(
+                            file, where + " names no resource (\"resource.urn\")");
                 }
                 pending.add(new PendingOperation(type == null ? "unknown" : type, urn));
             }
@@ -391,7 +474,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 return null;
             }
             if (token != JsonToken.STRING) {
-                throw new InvalidExportException(file, field + " is " + describe(token) + ", not text");
+                throw new InvalidExportException(
+                        file, field + " is " + describe(token) + ", not text");
             }
             count(field);
             return json.nextString();
@@ -404,19 +488,22 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                 return false;
             }
             if (token != JsonToken.BOOLEAN) {
-                throw new InvalidExportException(file, field + " is " + describe(token) + ", not true or false");
+                throw new InvalidExportException(
+                        file, field + " is " + describe(token) + ", not true or false");
             }
             return json.nextBoolean();
         }
 
-        private Map<String, Object> object(String field) throws IOException, InvalidExportException {
+        private Map<String, Object> object(String field)
+                throws IOException, InvalidExportException {
             var token = json.peek();
             if (token == JsonToken.NULL) {
                 json.nextNull();
                 return Map.of();
             }
             if (token != JsonToken.BEGIN_OBJECT) {
-                throw new InvalidExportException(file, field + " is " + describe(token) + ", not an object");
+                throw new InvalidExportException(
+                        file, field + " is " + describe(token) + ", not an object");
             }
             var value = value(field, 1);
             if (value instanceof Map<?, ?> map) {
@@ -431,7 +518,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
         /** A value; recursion is bounded by {@link #MAX_DEPTH}, so the Java stack is too. */
         private Object value(String field, int depth) throws IOException, InvalidExportException {
             if (depth > MAX_DEPTH) {
-                throw new InvalidExportException(file, field + ": nested deeper than " + MAX_DEPTH + " levels");
+                throw new InvalidExportException(
+                        file, field + ": nested deeper than " + MAX_DEPTH + " levels");
             }
             count(field);
             switch (json.peek()) {
@@ -468,11 +556,14 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                     json.nextNull();
                     return null;
                 }
-                default -> throw new InvalidExportException(file, field + ": unexpected " + describe(json.peek()));
+                default ->
+                        throw new InvalidExportException(
+                                file, field + ": unexpected " + describe(json.peek()));
             }
         }
 
-        private Object secretOrMap(String field, Map<String, Object> map) throws InvalidExportException {
+        private Object secretOrMap(String field, Map<String, Object> map)
+                throws InvalidExportException {
             if (!SECRET_SIGNATURE.equals(map.get(SIGNATURE_KEY))) {
                 return map;
             }
@@ -484,7 +575,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
                     values = inner.values;
                     return new Revealed(value);
                 } catch (IOException | IllegalStateException | NumberFormatException e) {
-                    throw new InvalidExportException(file, field + ": the secret's plaintext is not JSON");
+                    throw new InvalidExportException(
+                            file, field + ": the secret's plaintext is not JSON");
                 }
             }
             return Secret.VALUE;
@@ -493,15 +585,20 @@ public record StateExport(Path file, String stack, String project, List<StateRes
         private String boundedNumber(String field) throws IOException, InvalidExportException {
             var text = json.nextString();
             if (text.length() > 64) {
-                throw new InvalidExportException(file, field + ": a number of " + text.length() + " digits");
+                throw new InvalidExportException(
+                        file, field + ": a number of " + text.length() + " digits");
             }
             return text;
         }
 
         private void count(String field) throws InvalidExportException {
             if (++values > MAX_VALUES) {
-                throw new InvalidExportException(file, field + ": more than " + MAX_VALUES
-                        + " values in the export; adopt reads exports up to that size");
+                throw new InvalidExportException(
+                        file,
+                        field
+                                + ": more than "
+                                + MAX_VALUES
+                                + " values in the export; adopt reads exports up to that size");
             }
         }
 
@@ -532,10 +629,20 @@ public record StateExport(Path file, String stack, String project, List<StateRes
     public StateExport renamedTo(String newProject, String newStack) {
         var renamed = new ArrayList<StateResource>();
         for (var r : resources) {
-            renamed.add(new StateResource(rename(r.urn(), newProject, newStack), r.type(), r.custom(), r.id(),
-                    r.importId(), r.parent() == null ? null : rename(r.parent(), newProject, newStack),
-                    r.provider() == null ? null : renameReference(r.provider(), newProject, newStack),
-                    r.protect(), r.inputs(), r.outputs()));
+            renamed.add(
+                    new StateResource(
+                            rename(r.urn(), newProject, newStack),
+                            r.type(),
+                            r.custom(),
+                            r.id(),
+                            r.importId(),
+                            r.parent() == null ? null : rename(r.parent(), newProject, newStack),
+                            r.provider() == null
+                                    ? null
+                                    : renameReference(r.provider(), newProject, newStack),
+                            r.protect(),
+                            r.inputs(),
+                            r.outputs()));
         }
         var renamedPending = new ArrayList<PendingOperation>();
         for (var p : pending) {
@@ -547,12 +654,16 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             }
             renamedPending.add(new PendingOperation(p.type(), urn));
         }
-        return new StateExport(file, newStack, newProject, List.copyOf(renamed), List.copyOf(renamedPending));
+        return new StateExport(
+                file, newStack, newProject, List.copyOf(renamed), List.copyOf(renamedPending));
     }
 
     static String rename(String urn, String newProject, String newStack) {
         var parts = Urns.parse(urn);
-        var name = parts.qualifiedType().equals(Urns.ROOT_STACK_TYPE) ? newProject + "-" + newStack : parts.name();
+        var name =
+                parts.qualifiedType().equals(Urns.ROOT_STACK_TYPE)
+                        ? newProject + "-" + newStack
+                        : parts.name();
         return new Urns.Parts(newStack, newProject, parts.qualifiedType(), name).urn();
     }
 
@@ -563,7 +674,8 @@ public record StateExport(Path file, String stack, String project, List<StateRes
             return reference;
         }
         try {
-            return rename(reference.substring(0, index), newProject, newStack) + reference.substring(index);
+            return rename(reference.substring(0, index), newProject, newStack)
+                    + reference.substring(index);
         } catch (IllegalArgumentException e) {
             return reference;
         }

@@ -1,7 +1,7 @@
 package labstacks.offline.check;
 
-import labstacks.shared.program.PolicyException;
 import java.util.List;
+import labstacks.shared.program.PolicyException;
 
 /**
  * What {@link PlanCheck} found.
@@ -10,7 +10,10 @@ import java.util.List;
  * @param excepted         findings covered by a declared exception, with it
  * @param unusedExceptions exceptions that matched nothing (stale declarations)
  */
-public record CheckResult(List<Violation> violations, List<Excepted> excepted, List<PolicyException> unusedExceptions) {
+public record CheckResult(
+        List<Violation> violations,
+        List<Excepted> excepted,
+        List<PolicyException> unusedExceptions) {
     public CheckResult {
         violations = List.copyOf(violations);
         excepted = List.copyOf(excepted);
@@ -18,8 +21,7 @@ public record CheckResult(List<Violation> violations, List<Excepted> excepted, L
     }
 
     /** A finding and the exception that covers it. */
-    public record Excepted(Violation violation, PolicyException exception) {
-    }
+    public record Excepted(Violation violation, PolicyException exception) {}
 
     public boolean passed() {
         return violations.isEmpty();

@@ -1,17 +1,15 @@
 package labstacks.offline.check;
 
-import labstacks.offline.plan.Plan;
-import labstacks.shared.program.PolicyException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import labstacks.offline.plan.Plan;
+import labstacks.shared.program.PolicyException;
 
 /** Runs every rule over a plan and applies the program's declared exceptions. */
 public final class PlanCheck {
 
-    private PlanCheck() {
-    }
+    private PlanCheck() {}
 
     /** The rules {@code ./labstacks check} runs, in report order. */
     public static List<Rule> rules() {
@@ -49,7 +47,8 @@ public final class PlanCheck {
     }
 
     private static boolean covers(PolicyException exception, Violation violation) {
-        return violation.rule().equals(exception.rule()) && violation.type().equals(exception.type())
+        return violation.rule().equals(exception.rule())
+                && violation.type().equals(exception.type())
                 && violation.name().equals(exception.name());
     }
 }

@@ -1,15 +1,13 @@
 package labstacks.offline.check;
 
+import java.util.List;
+import java.util.Map;
 import labstacks.offline.plan.PlanValues;
 import labstacks.offline.plan.PlannedResource;
 
-import java.util.List;
-import java.util.Map;
-
 /** Reading plan inputs the way rules need them: secrets revealed, missing values as empty. */
 final class Resources {
-    private Resources() {
-    }
+    private Resources() {}
 
     static Object input(PlannedResource resource, String path) {
         return PlanValues.reveal(resource.input(path));
@@ -43,6 +41,8 @@ final class Resources {
     }
 
     static boolean created(PlannedResource resource) {
-        return resource.custom() && resource.importId() == null && !resource.type().startsWith("pulumi:");
+        return resource.custom()
+                && resource.importId() == null
+                && !resource.type().startsWith("pulumi:");
     }
 }

@@ -1,9 +1,8 @@
 package labstacks.offline.check;
 
-import labstacks.offline.plan.Plan;
-
 import java.util.List;
 import java.util.function.BiFunction;
+import labstacks.offline.plan.Plan;
 
 /** A check over an offline plan. */
 public interface Rule {

@@ -1,12 +1,11 @@
 package labstacks.offline.diff;
 
 import com.google.gson.GsonBuilder;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /** A plan comparison as text (for people), Markdown (a job summary or PR comment table) or JSON (for scripts). */
 public final class DiffReport {
@@ -14,33 +13,56 @@ public final class DiffReport {
     /** Bumped when a JSON field changes meaning or goes away. */
     public static final int JSON_VERSION = 1;
 
-    private DiffReport() {
-    }
+    private DiffReport() {}
 
     /** The symbols {@code pulumi preview} uses for the same operations. */
     public static String text(List<StackDiff> stacks) {
         var out = new StringBuilder();
         for (var stack : stacks) {
             out.append(stack.stack()).append(": ").append(stack.status().label());
-            if (stack.status() != StackDiff.Status.UNKNOWN && stack.status() != StackDiff.Status.REMOVED) {
+            if (stack.status() != StackDiff.Status.UNKNOWN
+                    && stack.status() != StackDiff.Status.REMOVED) {
                 out.append(" (").append(counts(stack)).append(')');
             }
             out.append('\n');
             stack.added().forEach(urn -> out.append("  + ").append(typeAndName(urn)).append('\n'));
-            stack.replaced().forEach(c -> out.append("  +- ").append(c.type()).append("  ").append(c.name())
-                    .append("  replaces on: ").append(String.join(", ", c.replaceTriggers()))
-                    .append(others(c, c.replaceTriggers())).append('\n'));
-            stack.updated().forEach(c -> out.append("  ~ ").append(c.type()).append("  ").append(c.name())
-                    .append("  ").append(describe(c)).append('\n'));
+            stack.replaced()
+                    .forEach(
+                            c ->
+                                    out.append("  +- ")
+                                            .append(c.type())
+                                            .append("  ")
+                                            .append(c.name())
+                                            .append("  replaces on: ")
+                                            .append(String.join(", ", c.replaceTriggers()))
+                                            .append(others(c, c.replaceTriggers()))
+                                            .append('\n'));
+            stack.updated()
+                    .forEach(
+                            c ->
+                                    out.append("  ~ ")
+                                            .append(c.type())
+                                            .append("  ")
+                                            .append(c.name())
+                                            .append("  ")
+                                            .append(describe(c))
+                                            .append('\n'));
             if (stack.status() != StackDiff.Status.REMOVED) {
-                stack.removed().forEach(urn -> out.append("  - ").append(typeAndName(urn)).append('\n'));
+                stack.removed()
+                        .forEach(urn -> out.append("  - ").append(typeAndName(urn)).append('\n'));
             }
             stack.notes().forEach(note -> out.append("  note: ").append(note).append('\n'));
         }
         var changed = stacks.stream().filter(StackDiff::needsDeploy).map(StackDiff::stack).toList();
-        out.append("Stacks: ").append(changed.size()).append(" to preview and deploy")
+        out.append("Stacks: ")
+                .append(changed.size())
+                .append(" to preview and deploy")
                 .append(changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")")
-                .append(", ").append(stacks.stream().filter(s -> s.status() == StackDiff.Status.UNCHANGED).count())
+                .append(", ")
+                .append(
+                        stacks.stream()
+                                .filter(s -> s.status() == StackDiff.Status.UNCHANGED)
+                                .count())
                 .append(" unchanged");
         var removed = stacks.stream().filter(s -> s.status() == StackDiff.Status.REMOVED).count();
         if (removed > 0) {
@@ -55,19 +77,36 @@ public final class DiffReport {
         out.append("| stack | plan | + add | +- replace | ~ update | - remove | unchanged |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (var stack : stacks) {
-            out.append("| ").append(stack.stack()).append(" | ").append(stack.status().label()).append(" | ")
-                    .append(stack.added().size()).append(" | ").append(stack.replaced().size()).append(" | ")
-                    .append(stack.updated().size()).append(" | ").append(stack.removed().size()).append(" | ")
-                    .append(stack.unchanged()).append(" |\n");
+            out.append("| ")
+                    .append(stack.stack())
+                    .append(" | ")
+                    .append(stack.status().label())
+                    .append(" | ")
+                    .append(stack.added().size())
+                    .append(" | ")
+                    .append(stack.replaced().size())
+                    .append(" | ")
+                    .append(stack.updated().size())
+                    .append(" | ")
+                    .append(stack.removed().size())
+                    .append(" | ")
+                    .append(stack.unchanged())
+                    .append(" |\n");
         }
         for (var stack : stacks) {
             if (stack.status() == StackDiff.Status.UNCHANGED) {
                 continue;
             }
-            out.append("\n<details><summary>").append(escape(stack.stack())).append(": ")
-                    .append(stack.status().label()).append("</summary>\n\n```\n")
-                    .append(text(List.of(stack)).lines().filter(l -> !l.startsWith("Stacks: "))
-                            .reduce("", (a, b) -> a + b + "\n"))
+            out.append("\n<details><summary>")
+                    .append(escape(stack.stack()))
+                    .append(": ")
+                    .append(stack.status().label())
+                    .append("</summary>\n\n```\n")
+                    .append(
+                            text(List.of(stack))
+                                    .lines()
+                                    .filter(l -> !l.startsWith("Stacks: "))
+                                    .reduce("", (a, b) -> a + b + "\n"))
                     .append("```\n\n</details>\n");
         }
         return out.toString();
@@ -92,7 +131,8 @@ public final class DiffReport {
         var document = new LinkedHashMap<String, Object>();
         document.put("version", JSON_VERSION);
         document.put("stacks", entries);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document) + "\n";
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(document)
+                + "\n";
     }
 
     private static List<Map<String, Object>> changes(List<StackDiff.Change> changes) {
@@ -110,8 +150,16 @@ public final class DiffReport {
     }
 
     private static String counts(StackDiff stack) {
-        return stack.added().size() + " to add, " + stack.replaced().size() + " to replace, " + stack.updated().size()
-                + " to update, " + stack.removed().size() + " to remove, " + stack.unchanged() + " unchanged";
+        return stack.added().size()
+                + " to add, "
+                + stack.replaced().size()
+                + " to replace, "
+                + stack.updated().size()
+                + " to update, "
+                + stack.removed().size()
+                + " to remove, "
+                + stack.unchanged()
+                + " unchanged";
     }
 
     private static String describe(StackDiff.Change change) {

@@ -2,11 +2,10 @@ package labstacks.offline.diff;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import labstacks.offline.adopt.ReplaceRules;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import com.google.gson.JsonNull;
-import java.util.Set;
+import labstacks.offline.adopt.ReplaceRules;
 
 /**
  * Compares two outputs of {@code ./labstacks plan --all --json} (or single-stack plans) stack by stack:
@@ -35,12 +34,13 @@ import java.util.Set;
 public final class PlanDiff {
 
     /** The resource entry keys that are not options (compared separately or not at all). */
-    private static final Set<String> NOT_OPTIONS = Set.of("type", "name", "urn", "inputs", "outputs");
-    private static final Set<String> REFERENCE_OPTIONS = Set.of("parent", "provider", "dependsOn",
-            "aliases");
+    private static final Set<String> NOT_OPTIONS =
+            Set.of("type", "name", "urn", "inputs", "outputs");
 
-    private PlanDiff() {
-    }
+    private static final Set<String> REFERENCE_OPTIONS =
+            Set.of("parent", "provider", "dependsOn", "aliases");
+
+    private PlanDiff() {}
 
     /** A plan file that cannot be read or is not a plan. */
     public static final class PlanFileException extends RuntimeException {
@@ -55,15 +55,23 @@ public final class PlanDiff {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new PlanFileException(file + ": no such file (write it with ./labstacks plan --all --json " + file + ")");
+            throw new PlanFileException(
+                    file
+                            + ": no such file (write it with ./labstacks plan --all --json "
+                            + file
+                            + ")");
         } catch (IOException e) {
             throw new PlanFileException(file + ": cannot read it: " + e.getMessage());
         }
         try {
             return stacks(file.toString(), JsonParser.parseString(text));
         } catch (JsonParseException e) {
-            throw new PlanFileException(file + ": not JSON (" + e.getMessage() + "); expected the output of"
-                    + " ./labstacks plan --all --json");
+            throw new PlanFileException(
+                    file
+                            + ": not JSON ("
+                            + e.getMessage()
+                            + "); expected the output of"
+                            + " ./labstacks plan --all --json");
         }
     }
 
@@ -77,25 +85,32 @@ public final class PlanDiff {
         }
         var result = new TreeMap<String, JsonObject>();
         for (var element : plans) {
-            if (!element.isJsonObject() || !element.getAsJsonObject().has("stack")
+            if (!element.isJsonObject()
+                    || !element.getAsJsonObject().has("stack")
                     || !element.getAsJsonObject().get("stack").isJsonPrimitive()
                     || !element.getAsJsonObject().has("resources")) {
-                throw new PlanFileException(source + ": not a plan (each entry needs \"stack\" and \"resources\");"
-                        + " expected the output of ./labstacks plan --all --json");
+                throw new PlanFileException(
+                        source
+                                + ": not a plan (each entry needs \"stack\" and \"resources\");"
+                                + " expected the output of ./labstacks plan --all --json");
             }
             var plan = element.getAsJsonObject();
             if (result.put(plan.get("stack").getAsString(), plan) != null) {
-                throw new PlanFileException(source + ": stack " + plan.get("stack").getAsString() + " appears twice");
+                throw new PlanFileException(
+                        source + ": stack " + plan.get("stack").getAsString() + " appears twice");
             }
         }
         if (result.isEmpty()) {
-            throw new PlanFileException(source + ": holds no plan; expected the output of ./labstacks plan --all --json");
+            throw new PlanFileException(
+                    source
+                            + ": holds no plan; expected the output of ./labstacks plan --all --json");
         }
         return result;
     }
 
     /** Every stack of either document, by name. */
-    public static List<StackDiff> compare(Map<String, JsonObject> base, Map<String, JsonObject> head) {
+    public static List<StackDiff> compare(
+            Map<String, JsonObject> base, Map<String, JsonObject> head) {
         var names = new TreeSet<String>();
         names.addAll(base.keySet());
         names.addAll(head.keySet());
@@ -108,15 +123,31 @@ public final class PlanDiff {
 
     static StackDiff compare(String stack, JsonObject base, JsonObject head) {
         if (head == null) {
-            return new StackDiff(stack, StackDiff.Status.REMOVED, List.of(), urns(base), List.of(), List.of(), 0,
-                    List.of("no stack file in the new commit: its resources stay deployed until someone runs"
-                            + " pulumi destroy and pulumi stack rm on it"));
+            return new StackDiff(
+                    stack,
+                    StackDiff.Status.REMOVED,
+                    List.of(),
+                    urns(base),
+                    List.of(),
+                    List.of(),
+                    0,
+                    List.of(
+                            "no stack file in the new commit: its resources stay deployed until someone runs"
+                                    + " pulumi destroy and pulumi stack rm on it"));
         }
         var headErrors = errors(head);
         if (base == null) {
-            return new StackDiff(stack, headErrors.isEmpty() ? StackDiff.Status.ADDED : StackDiff.Status.UNKNOWN,
-                    urns(head), List.of(), List.of(), List.of(), 0,
-                    headErrors.isEmpty() ? List.of() : List.of("the new plan failed: " + String.join("; ", headErrors)));
+            return new StackDiff(
+                    stack,
+                    headErrors.isEmpty() ? StackDiff.Status.ADDED : StackDiff.Status.UNKNOWN,
+                    urns(head),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    0,
+                    headErrors.isEmpty()
+                            ? List.of()
+                            : List.of("the new plan failed: " + String.join("; ", headErrors)));
         }
         var baseErrors = errors(base);
         if (!headErrors.isEmpty() || !baseErrors.isEmpty()) {
@@ -127,7 +158,15 @@ public final class PlanDiff {
             if (!headErrors.isEmpty()) {
                 notes.add("the new plan failed: " + String.join("; ", headErrors));
             }
-            return new StackDiff(stack, StackDiff.Status.UNKNOWN, List.of(), List.of(), List.of(), List.of(), 0, notes);
+            return new StackDiff(
+                    stack,
+                    StackDiff.Status.UNKNOWN,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    0,
+                    notes);
         }
         var before = resources(base);
         var after = resources(head);
@@ -167,14 +206,30 @@ public final class PlanDiff {
             var old = packages(base);
             var now = packages(head);
             for (var name : packages) {
-                described.add(name + " " + old.getOrDefault(name, "(none)") + " -> " + now.getOrDefault(name, "(none)"));
+                described.add(
+                        name
+                                + " "
+                                + old.getOrDefault(name, "(none)")
+                                + " -> "
+                                + now.getOrDefault(name, "(none)"));
             }
             notes.add("provider packages differ: " + String.join(", ", described));
         }
-        var changed = !added.isEmpty() || !removed.isEmpty() || !replaced.isEmpty() || !updated.isEmpty()
-                || !notes.isEmpty();
-        return new StackDiff(stack, changed ? StackDiff.Status.CHANGED : StackDiff.Status.UNCHANGED, added, removed,
-                replaced, updated, unchanged, notes);
+        var changed =
+                !added.isEmpty()
+                        || !removed.isEmpty()
+                        || !replaced.isEmpty()
+                        || !updated.isEmpty()
+                        || !notes.isEmpty();
+        return new StackDiff(
+                stack,
+                changed ? StackDiff.Status.CHANGED : StackDiff.Status.UNCHANGED,
+                added,
+                removed,
+                replaced,
+                updated,
+                unchanged,
+                notes);
     }
 
     /** The change of one resource present in both plans, or null when it is the same. */
@@ -190,7 +245,10 @@ public final class PlanDiff {
             }
             var a = before.get(key);
             var b = after.get(key);
-            boolean same = REFERENCE_OPTIONS.contains(key) ? sameReferences(a, b) : Objects.equals(normal(a), normal(b));
+            boolean same =
+                    REFERENCE_OPTIONS.contains(key)
+                            ? sameReferences(a, b)
+                            : Objects.equals(normal(a), normal(b));
             if (!same) {
                 options.add(key);
             }
@@ -219,7 +277,9 @@ public final class PlanDiff {
         if (rule.equals("*")) {
             return true;
         }
-        return path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
+        return path.equals(prefix)
+                || path.startsWith(prefix + ".")
+                || path.startsWith(prefix + "[");
     }
 
     private static JsonElement normal(JsonElement element) {
@@ -233,7 +293,8 @@ public final class PlanDiff {
         if (left.size() != right.size()) {
             return false;
         }
-        var bothUrns = left.stream().allMatch(PlanDiff::isUrn) && right.stream().allMatch(PlanDiff::isUrn);
+        var bothUrns =
+                left.stream().allMatch(PlanDiff::isUrn) && right.stream().allMatch(PlanDiff::isUrn);
         var l = new TreeSet<String>();
         var r = new TreeSet<String>();
         left.forEach(s -> l.add(bothUrns ? s : name(s)));
@@ -247,7 +308,8 @@ public final class PlanDiff {
             return result;
         }
         if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> result.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+            element.getAsJsonArray()
+                    .forEach(e -> result.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
         } else {
             result.add(element.isJsonPrimitive() ? element.getAsString() : element.toString());
         }
@@ -266,7 +328,8 @@ public final class PlanDiff {
         var errors = new ArrayList<String>();
         var element = plan.get("errors");
         if (element != null && element.isJsonArray()) {
-            element.getAsJsonArray().forEach(e -> errors.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
+            element.getAsJsonArray()
+                    .forEach(e -> errors.add(e.isJsonPrimitive() ? e.getAsString() : e.toString()));
         }
         return errors;
     }
@@ -279,10 +342,13 @@ public final class PlanDiff {
         }
         for (var element : resources.getAsJsonArray()) {
             if (!element.isJsonObject() || !element.getAsJsonObject().has("urn")) {
-                throw new PlanFileException("stack " + plan.get("stack").getAsString()
-                        + ": a resource without \"urn\"; write the plan with ./labstacks plan --all --json");
+                throw new PlanFileException(
+                        "stack "
+                                + plan.get("stack").getAsString()
+                                + ": a resource without \"urn\"; write the plan with ./labstacks plan --all --json");
             }
-            result.put(element.getAsJsonObject().get("urn").getAsString(), element.getAsJsonObject());
+            result.put(
+                    element.getAsJsonObject().get("urn").getAsString(), element.getAsJsonObject());
         }
         return result;
     }
@@ -298,9 +364,13 @@ public final class PlanDiff {
             for (var element : array) {
                 if (element.isJsonObject() && element.getAsJsonObject().has("name")) {
                     var pkg = element.getAsJsonObject();
-                    result.put(pkg.get("name").getAsString(), String.valueOf(pkg.get("version")).replace("\"", "")
-                            + (pkg.has("parameterization") && !pkg.get("parameterization").isJsonNull()
-                            ? " " + pkg.get("parameterization") : ""));
+                    result.put(
+                            pkg.get("name").getAsString(),
+                            String.valueOf(pkg.get("version")).replace("\"", "")
+                                    + (pkg.has("parameterization")
+                                                    && !pkg.get("parameterization").isJsonNull()
+                                            ? " " + pkg.get("parameterization")
+                                            : ""));
                 }
             }
         }
@@ -321,7 +391,10 @@ public final class PlanDiff {
             }
         } else if (element.isJsonObject() && element.getAsJsonObject().size() > 0) {
             for (var entry : element.getAsJsonObject().entrySet()) {
-                flatten(path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(), entry.getValue(), into);
+                flatten(
+                        path.isEmpty() ? entry.getKey() : path + "." + entry.getKey(),
+                        entry.getValue(),
+                        into);
             }
         } else if (element.isJsonArray() && element.getAsJsonArray().size() > 0) {
             var array = element.getAsJsonArray();
@@ -333,7 +406,8 @@ public final class PlanDiff {
         }
     }
 
-    private static List<String> differingPaths(Map<String, String> before, Map<String, String> after) {
+    private static List<String> differingPaths(
+            Map<String, String> before, Map<String, String> after) {
         var paths = new TreeSet<String>();
         paths.addAll(before.keySet());
         paths.addAll(after.keySet());

@@ -14,8 +14,15 @@ import java.util.List;
  * @param unchanged how many resources are the same in both
  * @param notes     what else differs (outputs, packages) or why the verdict is "cannot tell"
  */
-public record StackDiff(String stack, Status status, List<String> added, List<String> removed,
-                        List<Change> replaced, List<Change> updated, int unchanged, List<String> notes) {
+public record StackDiff(
+        String stack,
+        Status status,
+        List<String> added,
+        List<String> removed,
+        List<Change> replaced,
+        List<Change> updated,
+        int unchanged,
+        List<String> notes) {
 
     public StackDiff {
         added = List.copyOf(added);
@@ -58,7 +65,12 @@ public record StackDiff(String stack, Status status, List<String> added, List<St
      * @param options the resource options that differ ({@code protect}, {@code provider}, ...)
      * @param replaceTriggers the differing inputs that make the provider replace it (empty for an update)
      */
-    public record Change(String urn, String type, List<String> inputs, List<String> options, List<String> replaceTriggers) {
+    public record Change(
+            String urn,
+            String type,
+            List<String> inputs,
+            List<String> options,
+            List<String> replaceTriggers) {
         public Change {
             inputs = List.copyOf(inputs);
             options = List.copyOf(options);

@@ -5,18 +5,17 @@ import com.pulumi.Log;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import pulumirpc.Resource.RegisterPackageRequest;
 import pulumirpc.Resource.RegisterPackageResponse;
 import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.HashSet;
 
 /**
  * The mock runtime's monitor, recording exactly what the program sends to the engine: every
@@ -34,8 +33,7 @@ import java.util.HashSet;
 public final class CapturingMonitor extends MockMonitor {
 
     /** One registration as the engine saw it. */
-    public record Registration(String urn, RegisterResourceRequest request, String id) {
-    }
+    public record Registration(String urn, RegisterResourceRequest request, String id) {}
 
     private final Map<String, Registration> registrations = new LinkedHashMap<>();
     private final Map<String, Struct> outputs = new LinkedHashMap<>();
@@ -47,22 +45,30 @@ public final class CapturingMonitor extends MockMonitor {
     }
 
     @Override
-    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource,
-                                                                            RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            synchronized (this) {
-                var earlier = registrations.put(response.getUrn(),
-                        new Registration(response.getUrn(), request, response.getId()));
-                if (earlier != null) {
-                    duplicateUrns.add(response.getUrn());
-                }
-            }
-            return withEngineSecrets(request, response);
-        });
+    public CompletableFuture<RegisterResourceResponse> registerResourceAsync(
+            Resource resource, RegisterResourceRequest request) {
+        return super.registerResourceAsync(resource, request)
+                .thenApply(
+                        response -> {
+                            synchronized (this) {
+                                var earlier =
+                                        registrations.put(
+                                                response.getUrn(),
+                                                new Registration(
+                                                        response.getUrn(),
+                                                        request,
+                                                        response.getId()));
+                                if (earlier != null) {
+                                    duplicateUrns.add(response.getUrn());
+                                }
+                            }
+                            return withEngineSecrets(request, response);
+                        });
     }
 
     @Override
-    public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
+    public CompletableFuture<Void> registerResourceOutputsAsync(
+            RegisterResourceOutputsRequest request) {
         synchronized (this) {
             outputs.put(request.getUrn(), request.getOutputs());
         }
@@ -70,19 +76,26 @@ public final class CapturingMonitor extends MockMonitor {
     }
 
     @Override
-    public CompletableFuture<RegisterPackageResponse> registerPackageAsync(RegisterPackageRequest request) {
+    public CompletableFuture<RegisterPackageResponse> registerPackageAsync(
+            RegisterPackageRequest request) {
         synchronized (this) {
             packages.add(request);
         }
         // One reference per package, so resources of two parameterized packages stay apart.
-        return CompletableFuture.completedFuture(RegisterPackageResponse.newBuilder()
-                .setRef(packageRef(request)).build());
+        return CompletableFuture.completedFuture(
+                RegisterPackageResponse.newBuilder().setRef(packageRef(request)).build());
     }
 
     /** The reference this monitor hands out for a registered package. */
     public static String packageRef(RegisterPackageRequest request) {
-        var name = request.hasParameterization() ? request.getParameterization().getName() : request.getName();
-        var version = request.hasParameterization() ? request.getParameterization().getVersion() : request.getVersion();
+        var name =
+                request.hasParameterization()
+                        ? request.getParameterization().getName()
+                        : request.getName();
+        var version =
+                request.hasParameterization()
+                        ? request.getParameterization().getVersion()
+                        : request.getVersion();
         return "offline-package:" + name + "@" + version;
     }
 
@@ -103,14 +116,17 @@ public final class CapturingMonitor extends MockMonitor {
         return List.copyOf(packages);
     }
 
-    private static RegisterResourceResponse withEngineSecrets(RegisterResourceRequest request,
-                                                              RegisterResourceResponse response) {
+    private static RegisterResourceResponse withEngineSecrets(
+            RegisterResourceRequest request, RegisterResourceResponse response) {
         var secretNames = new HashSet<>(request.getAdditionalSecretOutputsList());
-        request.getObject().getFieldsMap().forEach((name, value) -> {
-            if (PlanValues.isSecret(value)) {
-                secretNames.add(name);
-            }
-        });
+        request.getObject()
+                .getFieldsMap()
+                .forEach(
+                        (name, value) -> {
+                            if (PlanValues.isSecret(value)) {
+                                secretNames.add(name);
+                            }
+                        });
         if (secretNames.isEmpty()) {
             return response;
         }

@@ -16,8 +16,7 @@ final class ComputedOutputs {
     /** The engine's marker of a value not known until the resource exists (PlanValues.UNKNOWN). */
     static final String UNKNOWN = PlanValues.UNKNOWN;
 
-    private ComputedOutputs() {
-    }
+    private ComputedOutputs() {}
 
     /**
      * Adds computed outputs to {@code state} (which holds the inputs) and returns the resource id, or
@@ -25,20 +24,30 @@ final class ComputedOutputs {
      *
      * @param suffix stands in for the random part of an auto-generated physical name
      */
-    static String fill(String type, String name, String importId, String region, Map<String, Object> state,
-                       String suffix) {
+    static String fill(
+            String type,
+            String name,
+            String importId,
+            String region,
+            Map<String, Object> state,
+            String suffix) {
         switch (type) {
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
-                var bucket = text(state, "bucket", importId != null ? importId : name + "-" + suffix);
+                var bucket =
+                        text(state, "bucket", importId != null ? importId : name + "-" + suffix);
                 state.putIfAbsent("arn", "arn:aws:s3:::" + bucket);
                 state.putIfAbsent("region", region);
                 state.putIfAbsent("bucketDomainName", bucket + ".s3.amazonaws.com");
-                state.putIfAbsent("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
+                state.putIfAbsent(
+                        "bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
                 state.putIfAbsent("hostedZoneId", UNKNOWN);
                 return bucket;
             }
-            case "aws:iam/role:Role", "aws:iam/user:User", "aws:iam/instanceProfile:InstanceProfile" -> {
-                // Named IAM entities: the id is the name; the ARN holds the account, not known offline.
+            case "aws:iam/role:Role",
+                    "aws:iam/user:User",
+                    "aws:iam/instanceProfile:InstanceProfile" -> {
+                // Named IAM entities: the id is the name; the ARN holds the account, not known
+                // offline.
                 var entityName = text(state, "name", name + "-" + suffix);
                 state.putIfAbsent("arn", UNKNOWN);
                 state.putIfAbsent("uniqueId", UNKNOWN);
@@ -89,13 +98,23 @@ final class ComputedOutputs {
     }
 
     /** Kubernetes auto-names objects without metadata.name; the id is namespace/name. */
-    private static String kubernetesName(String type, String name, Map<String, Object> state, String suffix) {
-        var metadata = state.get("metadata") instanceof Map<?, ?> m ? new LinkedHashMap<Object, Object>(m)
-                : new LinkedHashMap<Object, Object>();
+    private static String kubernetesName(
+            String type, String name, Map<String, Object> state, String suffix) {
+        var metadata =
+                state.get("metadata") instanceof Map<?, ?> m
+                        ? new LinkedHashMap<Object, Object>(m)
+                        : new LinkedHashMap<Object, Object>();
         if (type.equals("kubernetes:helm.sh/v3:Release")) {
             var releaseName = text(state, "name", name + "-" + suffix);
-            state.putIfAbsent("status", Map.of("name", releaseName, "namespace",
-                    String.valueOf(state.getOrDefault("namespace", "default")), "status", "deployed"));
+            state.putIfAbsent(
+                    "status",
+                    Map.of(
+                            "name",
+                            releaseName,
+                            "namespace",
+                            String.valueOf(state.getOrDefault("namespace", "default")),
+                            "status",
+                            "deployed"));
             return String.valueOf(state.getOrDefault("namespace", "default")) + "/" + releaseName;
         }
         var objectName = metadata.get("name") instanceof String s ? s : name + "-" + suffix;

@@ -1,13 +1,12 @@
 package labstacks.offline.plan;
 
 import com.pulumi.test.Mocks;
-import labstacks.shared.program.OfflineFunction;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.text.Sha256;
 
 /**
@@ -26,13 +25,17 @@ public final class OfflineMocks implements Mocks {
     public OfflineMocks(Map<String, OfflineFunction> programFunctions) {
         var all = new LinkedHashMap<String, OfflineFunction>();
         // Offline there is no account to ask: its identity is unknown, never a made-up account.
-        all.put("aws:index/getCallerIdentity:getCallerIdentity", args -> Map.of(
-                "accountId", PlanValues.UNKNOWN,
-                "arn", PlanValues.UNKNOWN,
-                "userId", PlanValues.UNKNOWN,
-                "id", PlanValues.UNKNOWN));
-        all.put("aws:index/getPartition:getPartition", args -> Map.of(
-                "partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws"));
+        all.put(
+                "aws:index/getCallerIdentity:getCallerIdentity",
+                args ->
+                        Map.of(
+                                "accountId", PlanValues.UNKNOWN,
+                                "arn", PlanValues.UNKNOWN,
+                                "userId", PlanValues.UNKNOWN,
+                                "id", PlanValues.UNKNOWN));
+        all.put(
+                "aws:index/getPartition:getPartition",
+                args -> Map.of("partition", "aws", "dnsSuffix", "amazonaws.com", "id", "aws"));
         all.putAll(programFunctions);
         this.functions = Map.copyOf(all);
     }
@@ -48,7 +51,14 @@ public final class OfflineMocks implements Mocks {
                 providerRegions.put(args.name, declared instanceof String r ? r : DEFAULT_REGION);
             }
         }
-        var id = ComputedOutputs.fill(args.type, args.name, importId, region, state, suffix(args.type, args.name));
+        var id =
+                ComputedOutputs.fill(
+                        args.type,
+                        args.name,
+                        importId,
+                        region,
+                        state,
+                        suffix(args.type, args.name));
         // No id: the engine reads an empty id of a new resource as unknown during a preview.
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.ofNullable(id), state));
     }
@@ -57,15 +67,18 @@ public final class OfflineMocks implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         var function = functions.get(args.token);
         if (function == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "the offline plan has no answer for the function " + args.token
-                            + ": add one to the program's offlineFunctions()"));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(
+                            "the offline plan has no answer for the function "
+                                    + args.token
+                                    + ": add one to the program's offlineFunctions()"));
         }
         Map<String, Object> answer;
         try {
             answer = function.call(args.args);
         } catch (RuntimeException e) {
-            // A function the provider fails (a data source finding nothing) fails the invoke, as the engine would.
+            // A function the provider fails (a data source finding nothing) fails the invoke, as
+            // the engine would.
             return CompletableFuture.failedFuture(e);
         }
         var result = new LinkedHashMap<>(answer);
@@ -80,7 +93,10 @@ public final class OfflineMocks implements Mocks {
         if (providerRef == null || providerRef.isEmpty()) {
             return DEFAULT_REGION;
         }
-        var urn = providerRef.contains("::") ? providerRef.substring(0, providerRef.lastIndexOf("::")) : providerRef;
+        var urn =
+                providerRef.contains("::")
+                        ? providerRef.substring(0, providerRef.lastIndexOf("::"))
+                        : providerRef;
         var name = urn.substring(urn.lastIndexOf("::") + 2);
         synchronized (providerRegions) {
             return providerRegions.getOrDefault(name, DEFAULT_REGION);

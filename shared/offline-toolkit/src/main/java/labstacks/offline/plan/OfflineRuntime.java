@@ -1,20 +1,8 @@
 package labstacks.offline.plan;
 
-import labstacks.shared.program.Urns;
-import labstacks.pulumiruntime.AwaitingRunner;
 import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
-import labstacks.shared.config.StackConfig;
-import labstacks.shared.config.StackConfigException;
-import labstacks.shared.program.OfflineFunction;
-import labstacks.shared.program.Preflight;
-import labstacks.shared.program.PreparedStack;
-import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.config.RunMode;
-import labstacks.shared.providers.AwsCredentialSources;
-import pulumirpc.Resource.RegisterPackageRequest;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +15,17 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import labstacks.pulumiruntime.AwaitingRunner;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.config.StackConfigException;
+import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.Preflight;
+import labstacks.shared.program.PreparedStack;
+import labstacks.shared.program.ProgramCatalog;
+import labstacks.shared.program.Urns;
+import labstacks.shared.providers.AwsCredentialSources;
+import pulumirpc.Resource.RegisterPackageRequest;
 
 /**
  * Runs a stack's program under Pulumi's mock runtime, with no engine, no cloud and no credentials,
@@ -35,8 +34,7 @@ import java.util.logging.Logger;
  */
 public final class OfflineRuntime {
 
-    private OfflineRuntime() {
-    }
+    private OfflineRuntime() {}
 
     /** How a run is set up beyond the stack itself. */
     public record Options(boolean preview, Map<String, OfflineFunction> extraFunctions) {
@@ -56,12 +54,12 @@ public final class OfflineRuntime {
      * @throws StackConfigException when the stack's configuration has problems (nothing runs then)
      */
     public static Plan plan(ProgramCatalog catalog, StackConfig config) {
-        return run(PreparedStack.prepare(catalog, config, RunMode.PLAN), Options.forPreview()).plan();
+        return run(PreparedStack.prepare(catalog, config, RunMode.PLAN), Options.forPreview())
+                .plan();
     }
 
     /** A finished run: the plan and the raw captures behind it. */
-    public record Run(Plan plan, CapturingMonitor monitor, List<Throwable> exceptions) {
-    }
+    public record Run(Plan plan, CapturingMonitor monitor, List<Throwable> exceptions) {}
 
     public static Run run(PreparedStack prepared, Options options) {
         var config = prepared.config();
@@ -73,44 +71,58 @@ public final class OfflineRuntime {
         var quiet = Logger.getAnonymousLogger();
         quiet.setUseParentHandlers(false);
         quiet.setLevel(Level.OFF);
-        var test = PulumiTestInternal.builder()
-                .options(TestOptions.builder()
-                        .projectName(config.project())
-                        .stackName(config.stack())
-                        .preview(options.preview())
-                        .resourceTransformations(List.of(prepared.tagging()))
-                        .build())
-                .mocks(mocks)
-                .config(config.values(), config.secretKeys())
-                .monitorDecorator(ignored -> monitor)
-                .standardLogger(quiet)
-                // The SDK's runner busy-polls and can hang on a 2-worker pool (sdks/pulumi-runtime/README.md).
-                .deploymentFactory(state -> {
-                    AwaitingRunner.installIn(state, quiet);
-                    return new DeploymentImpl(state);
-                })
-                .build();
+        var test =
+                PulumiTestInternal.builder()
+                        .options(
+                                TestOptions.builder()
+                                        .projectName(config.project())
+                                        .stackName(config.stack())
+                                        .preview(options.preview())
+                                        .resourceTransformations(List.of(prepared.tagging()))
+                                        .build())
+                        .mocks(mocks)
+                        .config(config.values(), config.secretKeys())
+                        .monitorDecorator(ignored -> monitor)
+                        .standardLogger(quiet)
+                        // The SDK's runner busy-polls and can hang on a 2-worker pool
+                        // (sdks/pulumi-runtime/README.md).
+                        .deploymentFactory(
+                                state -> {
+                                    AwaitingRunner.installIn(state, quiet);
+                                    return new DeploymentImpl(state);
+                                })
+                        .build();
         try {
-            var result = test.runTest(prepared.callback(message -> {
-                synchronized (warnings) {
-                    warnings.add(message);
-                }
-            }));
+            var result =
+                    test.runTest(
+                            prepared.callback(
+                                    message -> {
+                                        synchronized (warnings) {
+                                            warnings.add(message);
+                                        }
+                                    }));
             var errors = new ArrayList<String>();
             // The engine refuses a second registration of a URN; the mocks accept it and keep one.
-            monitor.duplicateUrns().forEach(urn -> errors.add("two resources have the URN " + Urns.engineForm(urn)
-                    + " (same type, name and parent); the engine refuses the second: give one another name"));
+            monitor.duplicateUrns()
+                    .forEach(
+                            urn ->
+                                    errors.add(
+                                            "two resources have the URN "
+                                                    + Urns.engineForm(urn)
+                                                    + " (same type, name and parent); the engine refuses the second: give one another name"));
             var exceptions = new ArrayList<Throwable>();
             for (var exception : result.exceptions()) {
                 var cause = unwrap(exception);
-                // The test runtime can report one failure twice (as the task's and the run's exception).
+                // The test runtime can report one failure twice (as the task's and the run's
+                // exception).
                 if (exceptions.contains(cause) || errors.contains(describe(cause))) {
                     continue;
                 }
                 exceptions.add(cause);
                 errors.add(describe(cause));
             }
-            // The engine log repeats a program's exception (once as the error, once with its stack trace):
+            // The engine log repeats a program's exception (once as the error, once with its stack
+            // trace):
             // the exception alone says it, once. Logged errors count only when nothing was thrown.
             if (exceptions.isEmpty()) {
                 for (var error : result.errors()) {
@@ -134,31 +146,37 @@ public final class OfflineRuntime {
      * program gets the credentials warning below without a preflight of its own.
      */
     static boolean registersAws(CapturingMonitor monitor) {
-        return monitor.registrations().stream().map(r -> r.request().getType())
+        return monitor.registrations().stream()
+                .map(r -> r.request().getType())
                 .anyMatch(type -> type.equals("pulumi:providers:aws") || type.startsWith("aws:"));
     }
 
     /** What {@link AwsCredentialSources#report} says of the plan's environment: a warning, never a stop. */
     private static List<String> awsCredentialWarnings(StackConfig config) {
         var found = new ArrayList<String>();
-        AwsCredentialSources.report(config, RunMode.PLAN, new Preflight() {
-            @Override
-            public void problem(String subject, String problem, String fix) {
-                // RunMode.PLAN never reports a problem; were it to, the plan still needs no credentials.
-                found.add(subject + ": " + problem + "; " + fix);
-            }
+        AwsCredentialSources.report(
+                config,
+                RunMode.PLAN,
+                new Preflight() {
+                    @Override
+                    public void problem(String subject, String problem, String fix) {
+                        // RunMode.PLAN never reports a problem; were it to, the plan still needs no
+                        // credentials.
+                        found.add(subject + ": " + problem + "; " + fix);
+                    }
 
-            @Override
-            public void warning(String text) {
-                found.add(text);
-            }
-        });
+                    @Override
+                    public void warning(String text) {
+                        found.add(text);
+                    }
+                });
         return found;
     }
 
     private static Throwable unwrap(Throwable exception) {
         var current = exception;
-        while ((current instanceof CompletionException || current.getClass().getName().endsWith("RunException"))
+        while ((current instanceof CompletionException
+                        || current.getClass().getName().endsWith("RunException"))
                 && current.getCause() != null) {
             current = current.getCause();
         }
@@ -167,18 +185,24 @@ public final class OfflineRuntime {
 
     private static String describe(Throwable cause) {
         if (cause instanceof StackConfigException
-                || (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException)
-                && cause.getMessage() != null && cause.getCause() == null) {
+                || (cause instanceof IllegalArgumentException
+                                || cause instanceof IllegalStateException)
+                        && cause.getMessage() != null
+                        && cause.getCause() == null) {
             // The program's own words (they name the key and the fix); the trace is for --debug.
             return cause.getMessage();
         }
         var message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
-        var where = cause.getStackTrace().length > 0 ? " (at " + cause.getStackTrace()[0] + ")" : "";
+        var where =
+                cause.getStackTrace().length > 0 ? " (at " + cause.getStackTrace()[0] + ")" : "";
         return cause.getClass().getSimpleName() + message + where;
     }
 
-    private static Plan toPlan(PreparedStack prepared, CapturingMonitor monitor, List<String> warnings,
-                               List<String> errors) {
+    private static Plan toPlan(
+            PreparedStack prepared,
+            CapturingMonitor monitor,
+            List<String> warnings,
+            List<String> errors) {
         var registrations = monitor.registrations();
         var names = new HashMap<String, String>();
         registrations.forEach(r -> names.put(r.urn(), r.request().getName()));
@@ -196,11 +220,16 @@ public final class OfflineRuntime {
             }
             var parentUrn = request.getParent().isEmpty() ? null : request.getParent();
             var providerRef = request.getProvider();
-            var providerUrn = providerRef.isEmpty() ? null
-                    : providerRef.contains("::") ? providerRef.substring(0, providerRef.lastIndexOf("::")) : providerRef;
+            var providerUrn =
+                    providerRef.isEmpty()
+                            ? null
+                            : providerRef.contains("::")
+                                    ? providerRef.substring(0, providerRef.lastIndexOf("::"))
+                                    : providerRef;
             var planUrn = Urns.engineForm(urn);
             var dependsOn = new TreeSet<String>();
-            request.getDependenciesList().forEach(d -> dependsOn.add(names.getOrDefault(d, lastSegment(d))));
+            request.getDependenciesList()
+                    .forEach(d -> dependsOn.add(names.getOrDefault(d, lastSegment(d))));
             var dependencies = new TreeSet<String>();
             request.getDependenciesList().forEach(d -> dependencies.add(Urns.engineForm(d)));
             var timeouts = new TreeMap<String, String>();
@@ -210,36 +239,49 @@ public final class OfflineRuntime {
                 if (!t.getUpdate().isEmpty()) timeouts.put("update", t.getUpdate());
                 if (!t.getDelete().isEmpty()) timeouts.put("delete", t.getDelete());
             }
-            byUrn.put(planUrn, new PlannedResource(
+            byUrn.put(
                     planUrn,
-                    request.getType(),
-                    request.getName(),
-                    request.getCustom(),
-                    parentUrn == null ? null : Urns.engineForm(parentUrn),
-                    parentUrn == null ? null : names.getOrDefault(parentUrn, lastSegment(parentUrn)),
-                    providerUrn == null ? null : Urns.engineForm(providerUrn),
-                    providerUrn == null ? null : lastSegment(providerUrn),
-                    registration.id(),
-                    PlanValues.of(request.getObject()),
-                    outputs.containsKey(urn) ? PlanValues.of(outputs.get(urn)) : Map.of(),
-                    request.getProtect(),
-                    request.getImportId().isEmpty() ? null : request.getImportId(),
-                    List.copyOf(request.getIgnoreChangesList()),
-                    List.copyOf(dependsOn),
-                    request.getDeleteBeforeReplace(),
-                    request.getRetainOnDelete(),
-                    request.getAdditionalSecretOutputsList().stream().distinct().toList(),
-                    List.copyOf(request.getReplaceOnChangesList()),
-                    timeouts,
-                    request.getVersion(),
-                    request.getPackageRef(),
-                    RegistrationAliases.of(urn, request),
-                    List.copyOf(dependencies)));
+                    new PlannedResource(
+                            planUrn,
+                            request.getType(),
+                            request.getName(),
+                            request.getCustom(),
+                            parentUrn == null ? null : Urns.engineForm(parentUrn),
+                            parentUrn == null
+                                    ? null
+                                    : names.getOrDefault(parentUrn, lastSegment(parentUrn)),
+                            providerUrn == null ? null : Urns.engineForm(providerUrn),
+                            providerUrn == null ? null : lastSegment(providerUrn),
+                            registration.id(),
+                            PlanValues.of(request.getObject()),
+                            outputs.containsKey(urn) ? PlanValues.of(outputs.get(urn)) : Map.of(),
+                            request.getProtect(),
+                            request.getImportId().isEmpty() ? null : request.getImportId(),
+                            List.copyOf(request.getIgnoreChangesList()),
+                            List.copyOf(dependsOn),
+                            request.getDeleteBeforeReplace(),
+                            request.getRetainOnDelete(),
+                            request.getAdditionalSecretOutputsList().stream().distinct().toList(),
+                            List.copyOf(request.getReplaceOnChangesList()),
+                            timeouts,
+                            request.getVersion(),
+                            request.getPackageRef(),
+                            RegistrationAliases.of(urn, request),
+                            List.copyOf(dependencies)));
         }
-        var stackOutputs = stackUrn != null && outputs.containsKey(stackUrn)
-                ? PlanValues.of(outputs.get(stackUrn)) : Map.<String, Object>of();
-        return new Plan(prepared.config().project(), prepared.config().stack(), prepared.program().name(),
-                treeOrder(byUrn), stackOutputs, packages(byUrn.values(), packagesByRef), warnings, errors);
+        var stackOutputs =
+                stackUrn != null && outputs.containsKey(stackUrn)
+                        ? PlanValues.of(outputs.get(stackUrn))
+                        : Map.<String, Object>of();
+        return new Plan(
+                prepared.config().project(),
+                prepared.config().stack(),
+                prepared.program().name(),
+                treeOrder(byUrn),
+                stackOutputs,
+                packages(byUrn.values(), packagesByRef),
+                warnings,
+                errors);
     }
 
     /** Parents before children, siblings by type then name: the same plan always prints the same. */
@@ -250,23 +292,30 @@ public final class OfflineRuntime {
             if (resource.parentUrn() == null || !byUrn.containsKey(resource.parentUrn())) {
                 roots.add(resource);
             } else {
-                children.computeIfAbsent(resource.parentUrn(), k -> new ArrayList<>()).add(resource);
+                children.computeIfAbsent(resource.parentUrn(), k -> new ArrayList<>())
+                        .add(resource);
             }
         }
-        Comparator<PlannedResource> order = Comparator.comparing(PlannedResource::type)
-                .thenComparing(PlannedResource::name).thenComparing(PlannedResource::urn);
+        Comparator<PlannedResource> order =
+                Comparator.comparing(PlannedResource::type)
+                        .thenComparing(PlannedResource::name)
+                        .thenComparing(PlannedResource::urn);
         var result = new ArrayList<PlannedResource>();
-        var stack = new ArrayList<PlannedResource>(roots.stream().sorted(order.reversed()).toList());
+        var stack =
+                new ArrayList<PlannedResource>(roots.stream().sorted(order.reversed()).toList());
         while (!stack.isEmpty()) {
             var next = stack.remove(stack.size() - 1);
             result.add(next);
-            children.getOrDefault(next.urn(), List.of()).stream().sorted(order.reversed()).forEach(stack::add);
+            children.getOrDefault(next.urn(), List.of()).stream()
+                    .sorted(order.reversed())
+                    .forEach(stack::add);
         }
         return result;
     }
 
-    private static List<PlannedPackage> packages(Iterable<PlannedResource> resources,
-                                                 Map<String, RegisterPackageRequest> packagesByRef) {
+    private static List<PlannedPackage> packages(
+            Iterable<PlannedResource> resources,
+            Map<String, RegisterPackageRequest> packagesByRef) {
         var byName = new TreeMap<String, PlannedPackage>();
         for (var resource : resources) {
             if (!resource.custom() || resource.type().startsWith("pulumi:pulumi:")) {
@@ -275,14 +324,24 @@ public final class OfflineRuntime {
             var registered = packagesByRef.get(resource.packageRef());
             if (registered != null) {
                 var parameterization = registered.getParameterization();
-                byName.putIfAbsent(parameterization.getName(), new PlannedPackage(parameterization.getName(),
-                        parameterization.getVersion(), new PlannedPackage.Parameterization(registered.getName(),
-                        registered.getVersion(), parameterization.getValue().toString(StandardCharsets.UTF_8))));
+                byName.putIfAbsent(
+                        parameterization.getName(),
+                        new PlannedPackage(
+                                parameterization.getName(),
+                                parameterization.getVersion(),
+                                new PlannedPackage.Parameterization(
+                                        registered.getName(),
+                                        registered.getVersion(),
+                                        parameterization
+                                                .getValue()
+                                                .toString(StandardCharsets.UTF_8))));
                 continue;
             }
             var type = resource.type();
-            var name = type.startsWith("pulumi:providers:") ? type.substring("pulumi:providers:".length())
-                    : type.substring(0, type.indexOf(':'));
+            var name =
+                    type.startsWith("pulumi:providers:")
+                            ? type.substring("pulumi:providers:".length())
+                            : type.substring(0, type.indexOf(':'));
             var known = byName.get(name);
             if (known == null || (known.version().isEmpty() && !resource.version().isEmpty())) {
                 byName.put(name, new PlannedPackage(name, resource.version(), null));

@@ -1,9 +1,9 @@
 package labstacks.offline.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
 
 /**
  * The offline plan of one stack: the resource tree a {@code pulumi preview} would show, the stack
@@ -41,7 +41,9 @@ public record Plan(
 
     /** The resource of that type and logical name. */
     public Optional<PlannedResource> find(String type, String name) {
-        return resources.stream().filter(r -> r.type().equals(type) && r.name().equals(name)).findFirst();
+        return resources.stream()
+                .filter(r -> r.type().equals(type) && r.name().equals(name))
+                .findFirst();
     }
 
     /**
@@ -54,12 +56,25 @@ public record Plan(
         for (var provider : resources) {
             if (provider.type().equals("pulumi:providers:kubernetes")) {
                 var context = provider.input("context");
-                var kubeconfig = provider.input("kubeconfig") != null ? ", from the kubeconfig the stack gives" : "";
-                targets.add(context instanceof String name && !name.isBlank()
-                        ? "kubernetes context " + name + kubeconfig + " (provider " + provider.name() + ")"
-                        : "kubernetes: no context, so whatever context is current where it runs" + kubeconfig
-                        + " (provider " + provider.name() + ")");
-            } else if (provider.type().equals("pulumi:providers:aws") && provider.input("region") instanceof String region) {
+                var kubeconfig =
+                        provider.input("kubeconfig") != null
+                                ? ", from the kubeconfig the stack gives"
+                                : "";
+                targets.add(
+                        context instanceof String name && !name.isBlank()
+                                ? "kubernetes context "
+                                        + name
+                                        + kubeconfig
+                                        + " (provider "
+                                        + provider.name()
+                                        + ")"
+                                : "kubernetes: no context, so whatever context is current where it runs"
+                                        + kubeconfig
+                                        + " (provider "
+                                        + provider.name()
+                                        + ")");
+            } else if (provider.type().equals("pulumi:providers:aws")
+                    && provider.input("region") instanceof String region) {
                 targets.add("aws region " + region + " (provider " + provider.name() + ")");
             }
         }

@@ -1,7 +1,6 @@
 package labstacks.offline.plan;
 
 import com.google.gson.GsonBuilder;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +29,7 @@ public final class PlanJson {
     /** The JSON Schema of a plan document, on the class path (and in the repository beside this class). */
     public static final String SCHEMA_RESOURCE = "/labstacks/offline/plan/plan.schema.json";
 
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     /** One plan, as an object. */
     public static String write(Plan plan) {
@@ -42,8 +40,12 @@ public final class PlanJson {
      * The entry of a stack whose settings or program failed: the plan's keys, with nothing planned and
      * {@code errors} saying why, so every requested stack has its entry.
      */
-    public static Map<String, Object> failed(String project, String stack, String program, List<String> errors) {
-        return document(new Plan(project, stack, program, List.of(), Map.of(), List.of(), List.of(), errors));
+    public static Map<String, Object> failed(
+            String project, String stack, String program, List<String> errors) {
+        return document(
+                new Plan(
+                        project, stack, program, List.of(), Map.of(), List.of(), List.of(),
+                        errors));
     }
 
     /**
@@ -51,8 +53,13 @@ public final class PlanJson {
      * newline. Plan documents ({@link #document}, {@link #failed}): one object, or an array of them.
      */
     public static String json(Object document) {
-        return new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create()
-                .toJson(document) + "\n";
+        return new GsonBuilder()
+                        .setPrettyPrinting()
+                        .serializeNulls()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(document)
+                + "\n";
     }
 
     public static Map<String, Object> document(Plan plan) {

@@ -1,32 +1,32 @@
 package labstacks.offline.plan;
 
+import static com.google.common.base.Strings.padEnd;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import static com.google.common.base.Strings.padEnd;
 import java.util.Set;
 
 /** Prints a plan as a resource tree, the way {@code pulumi preview} shows one. */
 public final class PlanPrinter {
 
     private static final int MAX_VALUE = 110;
+
     /**
      * One Gson per form, shared: a Gson is immutable and thread-safe once built, and building one per
      * input value (about five per resource) was a visible part of a plan's CPU before the JIT warms up.
      */
-    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
-    private static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
-            .create();
+    private static final Gson COMPACT =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 
-    private PlanPrinter() {
-    }
+    private static final Gson PRETTY =
+            new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+
+    private PlanPrinter() {}
 
     public static String render(Plan plan) {
         return render(plan, true);
@@ -37,8 +37,14 @@ public final class PlanPrinter {
      * {@code LC_ALL=C} Java writes them as {@code ?}, so the tree falls back to ASCII.
      */
     public static boolean unicodeConsole() {
-        var encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding",
-                System.getProperty("native.encoding", System.getProperty("file.encoding", ""))));
+        var encoding =
+                System.getProperty(
+                        "stdout.encoding",
+                        System.getProperty(
+                                "sun.stdout.encoding",
+                                System.getProperty(
+                                        "native.encoding",
+                                        System.getProperty("file.encoding", ""))));
         return encoding.replace("-", "").equalsIgnoreCase("UTF8");
     }
 
@@ -66,8 +72,13 @@ public final class PlanPrinter {
         var lastBranch = unicode ? "└─ " : "`- ";
         var through = unicode ? "│  " : "|  ";
         var text = new StringBuilder();
-        text.append("Offline plan of ").append(plan.project()).append('/').append(plan.stack())
-                .append(" (program ").append(plan.program()).append("): no cloud, no credentials, nothing changes\n");
+        text.append("Offline plan of ")
+                .append(plan.project())
+                .append('/')
+                .append(plan.stack())
+                .append(" (program ")
+                .append(plan.program())
+                .append("): no cloud, no credentials, nothing changes\n");
         plan.targets().forEach(target -> text.append("Targets ").append(target).append('\n'));
         text.append('\n');
         var depth = new HashMap<String, Integer>();
@@ -76,42 +87,101 @@ public final class PlanPrinter {
         var childPrefix = new HashMap<String, String>();
         var typeCells = new ArrayList<String>();
         for (var resource : plan.resources()) {
-            var level = resource.parentUrn() == null ? 0 : depth.getOrDefault(resource.parentUrn(), -1) + 1;
+            var level =
+                    resource.parentUrn() == null
+                            ? 0
+                            : depth.getOrDefault(resource.parentUrn(), -1) + 1;
             depth.put(resource.urn(), level);
             var last = lastChild.contains(resource.urn());
             var prefix = level == 0 ? "" : childPrefix.getOrDefault(resource.parentUrn(), "");
             childPrefix.put(resource.urn(), level == 0 ? "" : prefix + (last ? "   " : through));
-            typeCells.add((level == 0 ? "" : prefix + (last ? lastBranch : branch)) + resource.type());
+            typeCells.add(
+                    (level == 0 ? "" : prefix + (last ? lastBranch : branch)) + resource.type());
         }
-        var typeWidth = Math.max("Type".length(), typeCells.stream().mapToInt(String::length).max().orElse(0));
-        var nameWidth = Math.max("Name".length(), plan.resources().stream().mapToInt(r -> r.name().length()).max().orElse(0));
-        var planWidth = Math.max("Plan".length(), plan.resources().stream().mapToInt(r -> planWord(r).length()).max()
-                .orElse(0)) + 5;
+        var typeWidth =
+                Math.max(
+                        "Type".length(),
+                        typeCells.stream().mapToInt(String::length).max().orElse(0));
+        var nameWidth =
+                Math.max(
+                        "Name".length(),
+                        plan.resources().stream().mapToInt(r -> r.name().length()).max().orElse(0));
+        var planWidth =
+                Math.max(
+                                "Plan".length(),
+                                plan.resources().stream()
+                                        .mapToInt(r -> planWord(r).length())
+                                        .max()
+                                        .orElse(0))
+                        + 5;
         text.append(row("", "Type", typeWidth, "Name", nameWidth, "Plan", planWidth, "Info"));
         for (int i = 0; i < plan.resources().size(); i++) {
             var resource = plan.resources().get(i);
             var flags = flags(resource);
-            text.append(row(symbol(resource), typeCells.get(i), typeWidth, resource.name(), nameWidth,
-                    planWord(resource), planWidth, flags.isEmpty() ? "" : "[" + String.join(", ", flags) + "]"));
+            text.append(
+                    row(
+                            symbol(resource),
+                            typeCells.get(i),
+                            typeWidth,
+                            resource.name(),
+                            nameWidth,
+                            planWord(resource),
+                            planWidth,
+                            flags.isEmpty() ? "" : "[" + String.join(", ", flags) + "]"));
             var detailIndent = "     " + childPrefix.get(resource.urn()) + "   ";
-            // What a state entry this resource takes over was called before (pulumi preview shows the same).
-            resource.aliases().forEach(alias -> text.append(detailIndent).append("alias: ").append(alias).append('\n'));
+            // What a state entry this resource takes over was called before (pulumi preview shows
+            // the same).
+            resource.aliases()
+                    .forEach(
+                            alias ->
+                                    text.append(detailIndent)
+                                            .append("alias: ")
+                                            .append(alias)
+                                            .append('\n'));
             if (!resource.type().startsWith("pulumi:pulumi:")) {
-                resource.inputs().forEach((key, value) -> text.append(detailIndent).append(key).append(": ")
-                        .append(value(value, showValues, detailIndent)).append('\n'));
+                resource.inputs()
+                        .forEach(
+                                (key, value) ->
+                                        text.append(detailIndent)
+                                                .append(key)
+                                                .append(": ")
+                                                .append(value(value, showValues, detailIndent))
+                                                .append('\n'));
             }
         }
         if (!plan.outputs().isEmpty()) {
             text.append("\nOutputs:\n");
-            plan.outputs().forEach((key, value) -> text.append("    ").append(key).append(": ")
-                    .append(value(value, showValues, "    ")).append('\n'));
+            plan.outputs()
+                    .forEach(
+                            (key, value) ->
+                                    text.append("    ")
+                                            .append(key)
+                                            .append(": ")
+                                            .append(value(value, showValues, "    "))
+                                            .append('\n'));
         }
         text.append('\n').append(summary(plan));
         if (!plan.packages().isEmpty()) {
             text.append("Packages: ");
-            text.append(String.join(", ", plan.packages().stream().map(p -> p.name() + " " + p.version()
-                    + (p.parameterization() == null ? "" : " (via " + p.parameterization().baseProvider() + " "
-                    + p.parameterization().baseVersion() + ")")).toList()));
+            text.append(
+                    String.join(
+                            ", ",
+                            plan.packages().stream()
+                                    .map(
+                                            p ->
+                                                    p.name()
+                                                            + " "
+                                                            + p.version()
+                                                            + (p.parameterization() == null
+                                                                    ? ""
+                                                                    : " (via "
+                                                                            + p.parameterization()
+                                                                                    .baseProvider()
+                                                                            + " "
+                                                                            + p.parameterization()
+                                                                                    .baseVersion()
+                                                                            + ")"))
+                                    .toList()));
             text.append('\n');
         }
         for (var warning : plan.warnings()) {
@@ -129,7 +199,8 @@ public final class PlanPrinter {
      * than one kind.
      */
     static String summary(Plan plan) {
-        var creates = plan.resources().stream().filter(r -> !r.operation().equals("import")).count();
+        var creates =
+                plan.resources().stream().filter(r -> !r.operation().equals("import")).count();
         var imports = plan.resources().size() - creates;
         var text = new StringBuilder("Resources:\n");
         if (creates > 0) {
@@ -153,10 +224,22 @@ public final class PlanPrinter {
         return resource.operation().equals("import") ? "=" : "+";
     }
 
-    private static String row(String symbol, String type, int typeWidth, String name, int nameWidth, String plan,
-                              int planWidth, String info) {
-        var line = " " + padEnd(symbol, 4, ' ') + padEnd(type, typeWidth + 2, ' ') + padEnd(name, nameWidth + 2, ' ')
-                + padEnd(plan, planWidth, ' ') + info;
+    private static String row(
+            String symbol,
+            String type,
+            int typeWidth,
+            String name,
+            int nameWidth,
+            String plan,
+            int planWidth,
+            String info) {
+        var line =
+                " "
+                        + padEnd(symbol, 4, ' ')
+                        + padEnd(type, typeWidth + 2, ' ')
+                        + padEnd(name, nameWidth + 2, ' ')
+                        + padEnd(plan, planWidth, ' ')
+                        + info;
         return line.stripTrailing() + "\n";
     }
 
@@ -185,7 +268,8 @@ public final class PlanPrinter {
         }
         if (!resource.customTimeouts().isEmpty()) {
             var timeouts = new ArrayList<String>();
-            resource.customTimeouts().forEach((operation, value) -> timeouts.add(operation + "=" + duration(value)));
+            resource.customTimeouts()
+                    .forEach((operation, value) -> timeouts.add(operation + "=" + duration(value)));
             flags.add("timeouts=" + String.join(",", timeouts));
         }
         return flags;
@@ -201,7 +285,9 @@ public final class PlanPrinter {
             return value;
         }
         var duration = Duration.ofNanos(Long.parseLong(value.substring(0, value.length() - 2)));
-        return duration.getNano() != 0 ? value : duration.toString().substring(2).toLowerCase(Locale.ROOT);
+        return duration.getNano() != 0
+                ? value
+                : duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static Set<String> lastChildren(List<PlannedResource> resources) {

@@ -3,7 +3,6 @@ package labstacks.offline.plan;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,13 +19,13 @@ public final class PlanValues {
 
     /** The engine's marker keys and values (pulumi/sdk/go/common/resource/properties.go). */
     static final String SIG = "4dabf18193072939515e22adb298388d";
+
     static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
     static final String RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
     static final String OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
     static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-    private PlanValues() {
-    }
+    private PlanValues() {}
 
     /** A secret value; shown as {@code "[secret]"}, never in plain text. */
     public record Secret(Object value) {
@@ -47,8 +46,7 @@ public final class PlanValues {
     }
 
     /** A reference to another resource. */
-    public record ResourceReference(String urn, String id) {
-    }
+    public record ResourceReference(String urn, String id) {}
 
     public static Map<String, Object> of(Struct struct) {
         var result = new TreeMap<String, Object>();
@@ -61,7 +59,8 @@ public final class PlanValues {
             case NULL_VALUE, KIND_NOT_SET -> null;
             case BOOL_VALUE -> value.getBoolValue();
             case NUMBER_VALUE -> number(value.getNumberValue());
-            case STRING_VALUE -> UNKNOWN.equals(value.getStringValue()) ? Unknown.VALUE : value.getStringValue();
+            case STRING_VALUE ->
+                    UNKNOWN.equals(value.getStringValue()) ? Unknown.VALUE : value.getStringValue();
             case LIST_VALUE -> list(value.getListValue());
             case STRUCT_VALUE -> struct(value.getStructValue());
         };
@@ -78,9 +77,13 @@ public final class PlanValues {
         if (isSecret(value)) {
             return value;
         }
-        return Value.newBuilder().setStructValue(Struct.newBuilder()
-                .putFields(SIG, Value.newBuilder().setStringValue(SECRET_SIG).build())
-                .putFields("value", value)).build();
+        return Value.newBuilder()
+                .setStructValue(
+                        Struct.newBuilder()
+                                .putFields(
+                                        SIG, Value.newBuilder().setStringValue(SECRET_SIG).build())
+                                .putFields("value", value))
+                .build();
     }
 
     /** Whether any part of a converted value is a secret. */
@@ -145,7 +148,9 @@ public final class PlanValues {
                 return Unknown.VALUE;
             }
             var inner = of(struct.getFieldsOrThrow("value"));
-            var secret = struct.containsFields("secret") && struct.getFieldsOrThrow("secret").getBoolValue();
+            var secret =
+                    struct.containsFields("secret")
+                            && struct.getFieldsOrThrow("secret").getBoolValue();
             return secret ? new Secret(inner) : inner;
         }
         return of(struct);

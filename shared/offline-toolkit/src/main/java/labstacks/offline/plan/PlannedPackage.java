@@ -14,6 +14,5 @@ public record PlannedPackage(String name, String version, Parameterization param
      * @param baseVersion  that plugin's version
      * @param value        the parameter the plugin receives, as text
      */
-    public record Parameterization(String baseProvider, String baseVersion, String value) {
-    }
+    public record Parameterization(String baseProvider, String baseVersion, String value) {}
 }

@@ -1,8 +1,8 @@
 package labstacks.offline.plan;
 
-import labstacks.shared.program.Urns;
 import java.util.List;
 import java.util.Map;
+import labstacks.shared.program.Urns;
 
 /**
  * One resource as the engine would receive it: what it is, where it sits, its inputs and its options.
@@ -65,28 +65,106 @@ public record PlannedResource(
     }
 
     /** A resource whose dependencies are known by name only (tests that build resources by hand). */
-    public PlannedResource(String urn, String type, String name, boolean custom, String parentUrn, String parent,
-                           String providerUrn, String provider, String id, Map<String, Object> inputs,
-                           Map<String, Object> outputs, boolean protect, String importId, List<String> ignoreChanges,
-                           List<String> dependsOn, boolean deleteBeforeReplace, boolean retainOnDelete,
-                           List<String> additionalSecretOutputs, List<String> replaceOnChanges,
-                           Map<String, String> customTimeouts, String version, String packageRef,
-                           List<String> aliases) {
-        this(urn, type, name, custom, parentUrn, parent, providerUrn, provider, id, inputs, outputs, protect, importId,
-                ignoreChanges, dependsOn, deleteBeforeReplace, retainOnDelete, additionalSecretOutputs, replaceOnChanges,
-                customTimeouts, version, packageRef, aliases, List.of());
+    public PlannedResource(
+            String urn,
+            String type,
+            String name,
+            boolean custom,
+            String parentUrn,
+            String parent,
+            String providerUrn,
+            String provider,
+            String id,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            boolean protect,
+            String importId,
+            List<String> ignoreChanges,
+            List<String> dependsOn,
+            boolean deleteBeforeReplace,
+            boolean retainOnDelete,
+            List<String> additionalSecretOutputs,
+            List<String> replaceOnChanges,
+            Map<String, String> customTimeouts,
+            String version,
+            String packageRef,
+            List<String> aliases) {
+        this(
+                urn,
+                type,
+                name,
+                custom,
+                parentUrn,
+                parent,
+                providerUrn,
+                provider,
+                id,
+                inputs,
+                outputs,
+                protect,
+                importId,
+                ignoreChanges,
+                dependsOn,
+                deleteBeforeReplace,
+                retainOnDelete,
+                additionalSecretOutputs,
+                replaceOnChanges,
+                customTimeouts,
+                version,
+                packageRef,
+                aliases,
+                List.of());
     }
 
     /** A resource without aliases (the form before aliases were planned). */
-    public PlannedResource(String urn, String type, String name, boolean custom, String parentUrn, String parent,
-                           String providerUrn, String provider, String id, Map<String, Object> inputs,
-                           Map<String, Object> outputs, boolean protect, String importId, List<String> ignoreChanges,
-                           List<String> dependsOn, boolean deleteBeforeReplace, boolean retainOnDelete,
-                           List<String> additionalSecretOutputs, List<String> replaceOnChanges,
-                           Map<String, String> customTimeouts, String version, String packageRef) {
-        this(urn, type, name, custom, parentUrn, parent, providerUrn, provider, id, inputs, outputs, protect, importId,
-                ignoreChanges, dependsOn, deleteBeforeReplace, retainOnDelete, additionalSecretOutputs, replaceOnChanges,
-                customTimeouts, version, packageRef, List.of(), List.of());
+    public PlannedResource(
+            String urn,
+            String type,
+            String name,
+            boolean custom,
+            String parentUrn,
+            String parent,
+            String providerUrn,
+            String provider,
+            String id,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            boolean protect,
+            String importId,
+            List<String> ignoreChanges,
+            List<String> dependsOn,
+            boolean deleteBeforeReplace,
+            boolean retainOnDelete,
+            List<String> additionalSecretOutputs,
+            List<String> replaceOnChanges,
+            Map<String, String> customTimeouts,
+            String version,
+            String packageRef) {
+        this(
+                urn,
+                type,
+                name,
+                custom,
+                parentUrn,
+                parent,
+                providerUrn,
+                provider,
+                id,
+                inputs,
+                outputs,
+                protect,
+                importId,
+                ignoreChanges,
+                dependsOn,
+                deleteBeforeReplace,
+                retainOnDelete,
+                additionalSecretOutputs,
+                replaceOnChanges,
+                customTimeouts,
+                version,
+                packageRef,
+                List.of(),
+                List.of());
     }
 
     /**
@@ -112,7 +190,9 @@ public record PlannedResource(
             }
             if (current instanceof Map<?, ?> map) {
                 current = map.get(part);
-            } else if (current instanceof List<?> list && part.matches("\\d+") && Integer.parseInt(part) < list.size()) {
+            } else if (current instanceof List<?> list
+                    && part.matches("\\d+")
+                    && Integer.parseInt(part) < list.size()) {
                 current = list.get(Integer.parseInt(part));
             } else {
                 return null;

@@ -1,17 +1,15 @@
 package labstacks.offline.plan;
 
-import labstacks.shared.program.Urns;
-import pulumirpc.Resource.RegisterResourceRequest;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import labstacks.shared.program.Urns;
+import pulumirpc.Resource.RegisterResourceRequest;
 
 /** The aliases a program sent with a registration, resolved to URNs. */
 final class RegistrationAliases {
 
-    private RegistrationAliases() {
-    }
+    private RegistrationAliases() {}
 
     /**
      * The aliases of a registration as URNs in engine form. pulumi-java 1.36.1 sends every alias in

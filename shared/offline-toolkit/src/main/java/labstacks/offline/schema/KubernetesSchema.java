@@ -1,14 +1,12 @@
 package labstacks.offline.schema;
 
 import io.kubernetes.client.openapi.JSON;
-import labstacks.offline.plan.PlanValues;
-import labstacks.offline.plan.Plan;
-import labstacks.offline.plan.PlannedResource;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.plan.PlanValues;
+import labstacks.offline.plan.PlannedResource;
 
 /**
  * Validates what a program sends for a Kubernetes object against the official API schema, through the
@@ -17,8 +15,7 @@ import java.util.Map;
  */
 public final class KubernetesSchema {
 
-    private KubernetesSchema() {
-    }
+    private KubernetesSchema() {}
 
     /**
      * The object as the API server would receive it: {@code apiVersion} and {@code kind} from the type
@@ -27,19 +24,22 @@ public final class KubernetesSchema {
     public static Map<String, Object> manifest(PlannedResource resource) {
         var parts = resource.type().split(":");
         if (parts.length != 3 || !parts[0].equals("kubernetes")) {
-            throw new IllegalArgumentException(resource.type() + " is not a Kubernetes object type");
+            throw new IllegalArgumentException(
+                    resource.type() + " is not a Kubernetes object type");
         }
-        var groupVersion = parts[1].startsWith("core/") ? parts[1].substring("core/".length()) : parts[1];
+        var groupVersion =
+                parts[1].startsWith("core/") ? parts[1].substring("core/".length()) : parts[1];
         var manifest = new LinkedHashMap<String, Object>();
         manifest.put("apiVersion", groupVersion);
         manifest.put("kind", parts[2]);
         @SuppressWarnings("unchecked")
         var inputs = (Map<String, Object>) PlanValues.reveal(resource.inputs());
-        inputs.forEach((key, value) -> {
-            if (!key.equals("apiVersion") && !key.equals("kind")) {
-                manifest.put(key, value);
-            }
-        });
+        inputs.forEach(
+                (key, value) -> {
+                    if (!key.equals("apiVersion") && !key.equals("kind")) {
+                        manifest.put(key, value);
+                    }
+                });
         return manifest;
     }
 
@@ -48,8 +48,11 @@ public final class KubernetesSchema {
         var kind = resource.type().substring(resource.type().lastIndexOf(':') + 1);
         var version = resource.type().split(":")[1];
         version = version.substring(version.indexOf('/') + 1);
-        var className = "io.kubernetes.client.openapi.models."
-                + Character.toUpperCase(version.charAt(0)) + version.substring(1) + kind;
+        var className =
+                "io.kubernetes.client.openapi.models."
+                        + Character.toUpperCase(version.charAt(0))
+                        + version.substring(1)
+                        + kind;
         Class<?> model;
         try {
             model = Class.forName(className);
@@ -60,8 +63,13 @@ public final class KubernetesSchema {
         try {
             return gson.fromJson(gson.toJsonTree(manifest(resource)), model);
         } catch (RuntimeException e) {
-            throw new AssertionError(resource.type() + " " + resource.name() + " does not match the Kubernetes schema: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    resource.type()
+                            + " "
+                            + resource.name()
+                            + " does not match the Kubernetes schema: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -70,8 +78,11 @@ public final class KubernetesSchema {
         var failures = new ArrayList<String>();
         var count = 0;
         for (var resource : run.resources()) {
-            // Helm releases are Pulumi's own resource, not an API object; the charts render their objects.
-            if (resource.custom() && resource.type().startsWith("kubernetes:") && !resource.type().startsWith("kubernetes:helm.sh/")) {
+            // Helm releases are Pulumi's own resource, not an API object; the charts render their
+            // objects.
+            if (resource.custom()
+                    && resource.type().startsWith("kubernetes:")
+                    && !resource.type().startsWith("kubernetes:helm.sh/")) {
                 count++;
                 try {
                     validate(resource);

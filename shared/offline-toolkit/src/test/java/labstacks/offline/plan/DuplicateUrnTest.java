@@ -1,15 +1,14 @@
 package labstacks.offline.plan;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.pulumi.aws.iam.User;
 import com.pulumi.aws.iam.UserArgs;
 import labstacks.offline.testing.ProgramHarness;
 import labstacks.shared.config.Setting;
-import labstacks.shared.program.StackContext;
 import labstacks.shared.program.DirectProgram;
-import labstacks.shared.program.StackProgram;
+import labstacks.shared.program.StackContext;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two resources with one URN: the mock runtime keeps one and says nothing, the engine refuses the second
@@ -19,9 +18,12 @@ class DuplicateUrnTest {
 
     /** Registers the same user twice. */
     static final class TwiceProgram implements DirectProgram<TwiceProgram.Settings> {
-        record Settings(@Setting(key = "twice:name", description = "the user's name", defaultValue = "robot")
-                        String name) {
-        }
+        record Settings(
+                @Setting(
+                                key = "twice:name",
+                                description = "the user's name",
+                                defaultValue = "robot")
+                        String name) {}
 
         @Override
         public String name() {
@@ -49,8 +51,15 @@ class DuplicateUrnTest {
     void aUrnRegisteredTwiceFailsThePlan() {
         var run = ProgramHarness.of(new TwiceProgram()).run();
         var errors = run.errors();
-        assertTrue(errors.stream().anyMatch(e -> e.contains("urn:pulumi:test::labstacks::aws:iam/user:User::robot")),
+        assertTrue(
+                errors.stream()
+                        .anyMatch(
+                                e ->
+                                        e.contains(
+                                                "urn:pulumi:test::labstacks::aws:iam/user:User::robot")),
                 errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.contains("the engine refuses the second")), errors.toString());
+        assertTrue(
+                errors.stream().anyMatch(e -> e.contains("the engine refuses the second")),
+                errors.toString());
     }
 }

@@ -1,13 +1,12 @@
 package labstacks.offline.plan;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The plan text against recorded {@code pulumi preview} output of the same shape.
@@ -37,12 +36,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlanPrinterPreviewTest {
 
-    private static final String STACK_URN = "urn:pulumi:prod::dns-zone::pulumi:pulumi:Stack::dns-zone-prod";
+    private static final String STACK_URN =
+            "urn:pulumi:prod::dns-zone::pulumi:pulumi:Stack::dns-zone-prod";
 
-    private static PlannedResource resource(String type, String name, String parent, String importId) {
+    private static PlannedResource resource(
+            String type, String name, String parent, String importId) {
         var urn = parent == null ? STACK_URN : "urn:pulumi:prod::dns-zone::" + type + "::" + name;
-        return new PlannedResource(urn, type, name, parent != null, parent, null, null, null, name, Map.of(),
-                Map.of(), false, importId, List.of(), List.of(), false, false, List.of(), List.of(), Map.of(), "", "");
+        return new PlannedResource(
+                urn,
+                type,
+                name,
+                parent != null,
+                parent,
+                null,
+                null,
+                null,
+                name,
+                Map.of(),
+                Map.of(),
+                false,
+                importId,
+                List.of(),
+                List.of(),
+                false,
+                false,
+                List.of(),
+                List.of(),
+                Map.of(),
+                "",
+                "");
     }
 
     private static String table(String rendered) {
@@ -57,14 +79,29 @@ class PlanPrinterPreviewTest {
     void aStackThatImportsPrintsAsTheRecordedPreview() {
         var resources = new ArrayList<PlannedResource>();
         resources.add(resource("pulumi:pulumi:Stack", "dns-zone-prod", null, null));
-        resources.add(resource("azure:core:ResourceGroup", "rg", STACK_URN, "/subscriptions/s/resourceGroups/rg"));
+        resources.add(
+                resource(
+                        "azure:core:ResourceGroup",
+                        "rg",
+                        STACK_URN,
+                        "/subscriptions/s/resourceGroups/rg"));
         resources.add(resource("azure:dns:Zone", "iac-com", STACK_URN, "zone-id"));
         resources.add(resource("azure:dns:CNameRecord", "iac-lab-portal", STACK_URN, "cname-id"));
         resources.add(resource("azure:dns:NsRecord", "ns", STACK_URN, "ns-id"));
-        var plan = new Plan("dns-zone", "prod", "dns", resources, Map.of(), List.of(), List.of(), List.of());
+        var plan =
+                new Plan(
+                        "dns-zone",
+                        "prod",
+                        "dns",
+                        resources,
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        List.of());
 
         var rendered = PlanPrinter.render(plan, true);
-        assertEquals("""
+        assertEquals(
+                """
                      Type                         Name            Plan       Info
                  +   pulumi:pulumi:Stack          dns-zone-prod   create
                  =   ├─ azure:core:ResourceGroup  rg              import     [import id=/subscriptions/s/resourceGroups/rg]
@@ -76,17 +113,49 @@ class PlanPrinterPreviewTest {
                     + 1 to create
                     = 4 to import
                     5 changes
-                """, table(rendered));
+                """,
+                table(rendered));
     }
 
     @Test
     void onlyCreatesGiveOneSummaryLineAndExplicitProvidersCount() {
-        var provider = new PlannedResource("urn:pulumi:dev::web::pulumi:providers:gcp::gcp", "pulumi:providers:gcp",
-                "gcp", true, STACK_URN, null, null, null, "id", Map.of(), Map.of(), false, null, List.of(), List.of(),
-                false, false, List.of(), List.of(), Map.of(), "", "");
-        var plan = new Plan("web", "dev", "web", List.of(resource("pulumi:pulumi:Stack", "web-dev", null, null),
-                resource("gcp:compute:Address", "address", STACK_URN, null), provider), Map.of(), List.of(), List.of(),
-                List.of());
+        var provider =
+                new PlannedResource(
+                        "urn:pulumi:dev::web::pulumi:providers:gcp::gcp",
+                        "pulumi:providers:gcp",
+                        "gcp",
+                        true,
+                        STACK_URN,
+                        null,
+                        null,
+                        null,
+                        "id",
+                        Map.of(),
+                        Map.of(),
+                        false,
+                        null,
+                        List.of(),
+                        List.of(),
+                        false,
+                        false,
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        "",
+                        "");
+        var plan =
+                new Plan(
+                        "web",
+                        "dev",
+                        "web",
+                        List.of(
+                                resource("pulumi:pulumi:Stack", "web-dev", null, null),
+                                resource("gcp:compute:Address", "address", STACK_URN, null),
+                                provider),
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        List.of());
         var text = table(PlanPrinter.render(plan, true));
         assertTrue(text.contains(" +   └─ pulumi:providers:gcp  gcp      create\n"), text);
         assertTrue(text.endsWith("Resources:\n    + 3 to create\n"), text);

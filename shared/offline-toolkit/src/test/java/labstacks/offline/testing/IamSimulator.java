@@ -4,21 +4,20 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * IAM policy evaluation as AWS does it, by {@code @cloud-copilot/iam-simulate} 0.1.173 (npm, pinned by the
@@ -33,7 +32,8 @@ import java.util.Comparator;
 public final class IamSimulator {
     public static final String REQUIRE = "LABSTACKS_REQUIRE_IAM_SIMULATE";
     public static final String ACCOUNT = "123456789012";
-    private static final Path SOURCE = ProgramHarness.repositoryRoot().resolve("shared/offline-toolkit/src/test/iam-simulate");
+    private static final Path SOURCE =
+            ProgramHarness.repositoryRoot().resolve("shared/offline-toolkit/src/test/iam-simulate");
     private static final Path WORK = Path.of("target/iam-simulate");
     private static final Object LOCK = new Object();
     private static String unavailable;
@@ -43,7 +43,10 @@ public final class IamSimulator {
     private final List<Map.Entry<String, JsonObject>> identityPolicies = new ArrayList<>();
 
     private IamSimulator(String resourcePolicy) {
-        this.resourcePolicy = resourcePolicy == null ? null : JsonParser.parseString(resourcePolicy).getAsJsonObject();
+        this.resourcePolicy =
+                resourcePolicy == null
+                        ? null
+                        : JsonParser.parseString(resourcePolicy).getAsJsonObject();
     }
 
     /** A simulation against {@code bucketPolicy} (null for none); skips the test where the tool cannot run. */
@@ -59,13 +62,23 @@ public final class IamSimulator {
     }
 
     /** One request to evaluate. */
-    public record Request(String name, String principal, String action, String resource, Map<String, String> context) {
+    public record Request(
+            String name,
+            String principal,
+            String action,
+            String resource,
+            Map<String, String> context) {
         /**
          * A request over TLS by {@code principal}; {@code aws:PrincipalArn} is the role ARN for a role and for
          * its sessions alike, as IAM sets it (the simulator does not fill it in itself).
          */
-        public static Request of(String name, String principal, String principalArn, String action, String resource,
-                          Map<String, String> extraContext) {
+        public static Request of(
+                String name,
+                String principal,
+                String principalArn,
+                String action,
+                String resource,
+                Map<String, String> extraContext) {
             var context = new LinkedHashMap<String, String>();
             context.put("aws:SecureTransport", "true");
             context.put("aws:PrincipalArn", principalArn);
@@ -102,8 +115,13 @@ public final class IamSimulator {
         input.add("requests", list);
         var output = run(List.of("node", "simulate.mjs"), input.toString(), 120);
         var result = new LinkedHashMap<String, String>();
-        JsonParser.parseString(output).getAsJsonArray().forEach(e -> result.put(
-                e.getAsJsonObject().get("name").getAsString(), e.getAsJsonObject().get("result").getAsString()));
+        JsonParser.parseString(output)
+                .getAsJsonArray()
+                .forEach(
+                        e ->
+                                result.put(
+                                        e.getAsJsonObject().get("name").getAsString(),
+                                        e.getAsJsonObject().get("result").getAsString()));
         return result;
     }
 
@@ -113,7 +131,9 @@ public final class IamSimulator {
                 try {
                     Files.createDirectories(WORK);
                     for (var file : List.of("package.json", "package-lock.json", "simulate.mjs")) {
-                        Files.copy(SOURCE.resolve(file), WORK.resolve(file),
+                        Files.copy(
+                                SOURCE.resolve(file),
+                                WORK.resolve(file),
                                 StandardCopyOption.REPLACE_EXISTING);
                     }
                     var modules = WORK.resolve("node_modules");
@@ -123,9 +143,13 @@ public final class IamSimulator {
                     }
                     installed = true;
                 } catch (IOException | IllegalStateException e) {
-                    unavailable = "the IAM policy simulator cannot run here (" + e.getMessage() + "); it needs node"
-                            + " and npm with access to the npm registry (npm ci into ~/.cache/labstacks/iam-simulate, linked from "
-                            + WORK.toAbsolutePath() + ")";
+                    unavailable =
+                            "the IAM policy simulator cannot run here ("
+                                    + e.getMessage()
+                                    + "); it needs node"
+                                    + " and npm with access to the npm registry (npm ci into ~/.cache/labstacks/iam-simulate, linked from "
+                                    + WORK.toAbsolutePath()
+                                    + ")";
                 }
             }
             if (unavailable != null) {
@@ -156,8 +180,11 @@ public final class IamSimulator {
             throw new IllegalStateException(e);
         }
         var cacheHome = System.getenv("XDG_CACHE_HOME");
-        var cache = (cacheHome == null || cacheHome.isBlank() ? Path.of(System.getProperty("user.home"), ".cache")
-                : Path.of(cacheHome)).resolve("labstacks/iam-simulate");
+        var cache =
+                (cacheHome == null || cacheHome.isBlank()
+                                ? Path.of(System.getProperty("user.home"), ".cache")
+                                : Path.of(cacheHome))
+                        .resolve("labstacks/iam-simulate");
         var install = cache.resolve(key.substring(0, 16));
         if (Files.isDirectory(install.resolve("node_modules/@cloud-copilot/iam-simulate"))) {
             return install;
@@ -191,27 +218,37 @@ public final class IamSimulator {
         return run(WORK, command, stdin, timeoutSeconds);
     }
 
-    private static String run(Path directory, List<String> command, String stdin, int timeoutSeconds) {
+    private static String run(
+            Path directory, List<String> command, String stdin, int timeoutSeconds) {
         try {
             // stderr to a file: a full pipe would block the process while stdout is being read.
             var errors = directory.toAbsolutePath().resolve("stderr.log");
-            var process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectError(errors.toFile()).start();
+            var process =
+                    new ProcessBuilder(command)
+                            .directory(directory.toFile())
+                            .redirectError(errors.toFile())
+                            .start();
             try (var in = process.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             var stdout = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took over " + timeoutSeconds + " s");
+                throw new IllegalStateException(
+                        String.join(" ", command) + " took over " + timeoutSeconds + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited " + process.exitValue() + ": "
-                        + Files.readString(errors, StandardCharsets.UTF_8).strip());
+                throw new IllegalStateException(
+                        String.join(" ", command)
+                                + " exited "
+                                + process.exitValue()
+                                + ": "
+                                + Files.readString(errors, StandardCharsets.UTF_8).strip());
             }
             return new String(stdout, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    String.join(" ", command) + " could not run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,13 +1,12 @@
 package labstacks.offline.testing;
 
-import labstacks.offline.plan.Plan;
-import labstacks.offline.plan.PlannedResource;
-
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.math.BigDecimal;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.plan.PlannedResource;
 
 /**
  * Whether {@code pulumi up} waits as long as each planned Job may run. pulumi/pulumi-kubernetes v4.0.0
@@ -15,31 +14,47 @@ import java.math.BigDecimal;
  * {@code customTimeouts} say otherwise; a Job may run until its {@code spec.activeDeadlineSeconds}.
  */
 public final class JobTimeouts {
-    private static final Pattern GO_DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
+    private static final Pattern GO_DURATION =
+            Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|ms|s|m|h)");
 
-    private JobTimeouts() {
-    }
+    private JobTimeouts() {}
 
     /** Each Job in the plan whose create or update timeout is missing or shorter than its deadline, explained. */
     public static List<String> shortfalls(Plan plan) {
         var problems = new ArrayList<String>();
-        var jobs = plan.resources().stream().filter(r -> r.type().equals("kubernetes:batch/v1:Job")).toList();
+        var jobs =
+                plan.resources().stream()
+                        .filter(r -> r.type().equals("kubernetes:batch/v1:Job"))
+                        .toList();
         if (jobs.isEmpty()) {
             problems.add("the plan has no Job at all");
         }
         for (PlannedResource job : jobs) {
             var deadline = job.input("spec.activeDeadlineSeconds");
             if (!(deadline instanceof Number seconds)) {
-                problems.add(job.name() + ": no spec.activeDeadlineSeconds, so no wait can be known to cover it");
+                problems.add(
+                        job.name()
+                                + ": no spec.activeDeadlineSeconds, so no wait can be known to cover it");
                 continue;
             }
             for (var operation : List.of("create", "update")) {
                 var value = job.customTimeouts().get(operation);
                 if (value == null) {
-                    problems.add(job.name() + ": no customTimeouts." + operation + " (Pulumi would wait 10 min)");
+                    problems.add(
+                            job.name()
+                                    + ": no customTimeouts."
+                                    + operation
+                                    + " (Pulumi would wait 10 min)");
                 } else if (parse(value).compareTo(Duration.ofSeconds(seconds.longValue())) < 0) {
-                    problems.add(job.name() + ": customTimeouts." + operation + " " + value + " is shorter than its "
-                            + seconds + " s deadline");
+                    problems.add(
+                            job.name()
+                                    + ": customTimeouts."
+                                    + operation
+                                    + " "
+                                    + value
+                                    + " is shorter than its "
+                                    + seconds
+                                    + " s deadline");
                 }
             }
         }
@@ -57,14 +72,15 @@ public final class JobTimeouts {
             }
             end = matcher.end();
             var amount = new BigDecimal(matcher.group(1));
-            long unit = switch (matcher.group(2)) {
-                case "ns" -> 1L;
-                case "us" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            };
+            long unit =
+                    switch (matcher.group(2)) {
+                        case "ns" -> 1L;
+                        case "us" -> 1_000L;
+                        case "ms" -> 1_000_000L;
+                        case "s" -> 1_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        default -> 3_600_000_000_000L;
+                    };
             nanos += amount.multiply(BigDecimal.valueOf(unit)).longValueExact();
         }
         if (end == 0 || end != value.length()) {

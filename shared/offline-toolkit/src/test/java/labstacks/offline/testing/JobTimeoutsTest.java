@@ -1,5 +1,8 @@
 package labstacks.offline.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.pulumi.kubernetes.batch.v1.Job;
 import com.pulumi.kubernetes.batch.v1.JobArgs;
 import com.pulumi.kubernetes.batch.v1.inputs.JobSpecArgs;
@@ -9,20 +12,27 @@ import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** The check behind every stack's JobWaitsTest finds each way a Job can outlive Pulumi's wait. */
 class JobTimeoutsTest {
     private static Job job(String name, Integer deadline, CustomTimeouts timeouts) {
-        var spec = JobSpecArgs.builder().template(PodTemplateSpecArgs.builder().spec(PodSpecArgs.builder()
-                .restartPolicy("Never").containers(ContainerArgs.builder().name("c").image("busybox:1.36").build())
-                .build()).build());
+        var spec =
+                JobSpecArgs.builder()
+                        .template(
+                                PodTemplateSpecArgs.builder()
+                                        .spec(
+                                                PodSpecArgs.builder()
+                                                        .restartPolicy("Never")
+                                                        .containers(
+                                                                ContainerArgs.builder()
+                                                                        .name("c")
+                                                                        .image("busybox:1.36")
+                                                                        .build())
+                                                        .build())
+                                        .build());
         if (deadline != null) {
             spec.activeDeadlineSeconds(deadline);
         }
@@ -30,23 +40,52 @@ class JobTimeoutsTest {
         if (timeouts != null) {
             options.customTimeouts(timeouts);
         }
-        return new Job(name, JobArgs.builder().metadata(ObjectMetaArgs.builder().name(name).build()).spec(spec.build())
-                .build(), options.build());
+        return new Job(
+                name,
+                JobArgs.builder()
+                        .metadata(ObjectMetaArgs.builder().name(name).build())
+                        .spec(spec.build())
+                        .build(),
+                options.build());
     }
 
     @Test
     void missingShortAndUnboundedJobsAreEachReported() {
-        var run = ProgramHarness.component("jobs", stack -> {
-            job("covered", 600, CustomTimeouts.builder().create(Duration.ofMinutes(10)).update(Duration.ofMinutes(11)).build());
-            job("default-wait", 1800, null);
-            job("short-update", 600, CustomTimeouts.builder().create(Duration.ofMinutes(10)).update(Duration.ofMinutes(5)).build());
-            job("unbounded", null, CustomTimeouts.builder().create(Duration.ofHours(1)).update(Duration.ofHours(1)).build());
-        }).run().assertSucceeded();
-        assertEquals(List.of(
-                "default-wait: no customTimeouts.create (Pulumi would wait 10 min)",
-                "default-wait: no customTimeouts.update (Pulumi would wait 10 min)",
-                "short-update: customTimeouts.update 300000000000ns is shorter than its 600 s deadline",
-                "unbounded: no spec.activeDeadlineSeconds, so no wait can be known to cover it"),
+        var run =
+                ProgramHarness.component(
+                                "jobs",
+                                stack -> {
+                                    job(
+                                            "covered",
+                                            600,
+                                            CustomTimeouts.builder()
+                                                    .create(Duration.ofMinutes(10))
+                                                    .update(Duration.ofMinutes(11))
+                                                    .build());
+                                    job("default-wait", 1800, null);
+                                    job(
+                                            "short-update",
+                                            600,
+                                            CustomTimeouts.builder()
+                                                    .create(Duration.ofMinutes(10))
+                                                    .update(Duration.ofMinutes(5))
+                                                    .build());
+                                    job(
+                                            "unbounded",
+                                            null,
+                                            CustomTimeouts.builder()
+                                                    .create(Duration.ofHours(1))
+                                                    .update(Duration.ofHours(1))
+                                                    .build());
+                                })
+                        .run()
+                        .assertSucceeded();
+        assertEquals(
+                List.of(
+                        "default-wait: no customTimeouts.create (Pulumi would wait 10 min)",
+                        "default-wait: no customTimeouts.update (Pulumi would wait 10 min)",
+                        "short-update: customTimeouts.update 300000000000ns is shorter than its 600 s deadline",
+                        "unbounded: no spec.activeDeadlineSeconds, so no wait can be known to cover it"),
                 JobTimeouts.shortfalls(run.plan()));
     }
 

@@ -2,19 +2,18 @@ package labstacks.offline.testing;
 
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;
-import io.kubernetes.client.openapi.models.V1PodSpec;
-import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Job;
-import labstacks.offline.plan.Plan;
-import labstacks.offline.schema.KubernetesSchema;
-
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.math.RoundingMode;
+import labstacks.offline.plan.Plan;
+import labstacks.offline.schema.KubernetesSchema;
 
 /**
  * The local cluster both local stacks are sized for, as the READMEs state it: {@code minikube start --cpus=4
@@ -39,15 +38,21 @@ public final class LocalCluster {
     public static final long NODE_OS_MEMORY_MI = 256;
 
     /** What pods may request in all. */
-    public static final Requests SCHEDULABLE = new Requests(NODE_CPU_MILLI - KUBE_SYSTEM_CPU_MILLI,
-            NODE_MEMORY_MI - KUBE_SYSTEM_MEMORY_MI - EVICTION_MEMORY_MI - NODE_OS_MEMORY_MI);
+    public static final Requests SCHEDULABLE =
+            new Requests(
+                    NODE_CPU_MILLI - KUBE_SYSTEM_CPU_MILLI,
+                    NODE_MEMORY_MI
+                            - KUBE_SYSTEM_MEMORY_MI
+                            - EVICTION_MEMORY_MI
+                            - NODE_OS_MEMORY_MI);
+
     /** moderate-local's share: its services, both releases, one-off Jobs and its concurrent run pods. */
     public static final Requests MODERATE_SHARE = new Requests(2000, 5200);
+
     /** biositing-local's share: PostGIS, the Prefect server and worker (flows run inside it) and its Jobs. */
     public static final Requests BIOSITING_SHARE = new Requests(1250, 2400);
 
-    private LocalCluster() {
-    }
+    private LocalCluster() {}
 
     /** CPU in millicores and memory in MiB. */
     public record Requests(long cpuMilli, long memoryMi) {
@@ -81,15 +86,22 @@ public final class LocalCluster {
         if (quantity == null) {
             return BigDecimal.ZERO;
         }
-        return quantity instanceof Quantity q ? q.getNumber() : new Quantity(quantity.toString()).getNumber();
+        return quantity instanceof Quantity q
+                ? q.getNumber()
+                : new Quantity(quantity.toString()).getNumber();
     }
 
     private static long milli(Object quantity) {
-        return number(quantity).multiply(BigDecimal.valueOf(1000)).setScale(0, RoundingMode.CEILING).longValueExact();
+        return number(quantity)
+                .multiply(BigDecimal.valueOf(1000))
+                .setScale(0, RoundingMode.CEILING)
+                .longValueExact();
     }
 
     private static long mebi(Object quantity) {
-        return number(quantity).divide(BigDecimal.valueOf(1024L * 1024L), 0, RoundingMode.CEILING).longValueExact();
+        return number(quantity)
+                .divide(BigDecimal.valueOf(1024L * 1024L), 0, RoundingMode.CEILING)
+                .longValueExact();
     }
 
     /** A pod's effective request: the larger of its containers' sum and its largest init container. */
@@ -127,23 +139,33 @@ public final class LocalCluster {
             switch (resource.type()) {
                 case "kubernetes:apps/v1:StatefulSet" -> {
                     var set = (V1StatefulSet) KubernetesSchema.validate(resource);
-                    int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
-                    found.put("StatefulSet " + resource.name(), pod(set.getSpec().getTemplate().getSpec()).times(replicas));
+                    int replicas =
+                            set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
+                    found.put(
+                            "StatefulSet " + resource.name(),
+                            pod(set.getSpec().getTemplate().getSpec()).times(replicas));
                 }
                 case "kubernetes:apps/v1:Deployment" -> {
                     var deployment = (V1Deployment) KubernetesSchema.validate(resource);
-                    int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-                    found.put("Deployment " + resource.name(), pod(deployment.getSpec().getTemplate().getSpec()).times(replicas));
+                    int replicas =
+                            deployment.getSpec().getReplicas() == null
+                                    ? 1
+                                    : deployment.getSpec().getReplicas();
+                    found.put(
+                            "Deployment " + resource.name(),
+                            pod(deployment.getSpec().getTemplate().getSpec()).times(replicas));
                 }
                 case "kubernetes:batch/v1:Job" -> {
                     var job = (V1Job) KubernetesSchema.validate(resource);
                     found.put("Job " + resource.name(), pod(job.getSpec().getTemplate().getSpec()));
                 }
-                case "kubernetes:core/v1:Pod", "kubernetes:apps/v1:DaemonSet", "kubernetes:apps/v1:ReplicaSet",
-                     "kubernetes:batch/v1:CronJob" -> throw new AssertionError(resource.type() + " " + resource.name()
-                        + " is not counted yet");
-                default -> {
-                }
+                case "kubernetes:core/v1:Pod",
+                        "kubernetes:apps/v1:DaemonSet",
+                        "kubernetes:apps/v1:ReplicaSet",
+                        "kubernetes:batch/v1:CronJob" ->
+                        throw new AssertionError(
+                                resource.type() + " " + resource.name() + " is not counted yet");
+                default -> {}
             }
         }
         return found;

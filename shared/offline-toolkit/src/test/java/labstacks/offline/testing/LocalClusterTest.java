@@ -1,11 +1,10 @@
 package labstacks.offline.testing;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The two local stacks' shares fit the documented minikube together; the arithmetic reads requests as Kubernetes does. */
 class LocalClusterTest {
@@ -18,10 +17,16 @@ class LocalClusterTest {
 
     @Test
     void quantitiesAreReadAsKubernetesReadsThem() {
-        assertEquals(new LocalCluster.Requests(250, 512), LocalCluster.Requests.of(Map.of("cpu", "250m", "memory", "512Mi")));
-        assertEquals(new LocalCluster.Requests(1000, 1024), LocalCluster.Requests.of(Map.of("cpu", "1", "memory", "1Gi")));
+        assertEquals(
+                new LocalCluster.Requests(250, 512),
+                LocalCluster.Requests.of(Map.of("cpu", "250m", "memory", "512Mi")));
+        assertEquals(
+                new LocalCluster.Requests(1000, 1024),
+                LocalCluster.Requests.of(Map.of("cpu", "1", "memory", "1Gi")));
         // 1G is decimal: 1e9 bytes is 954 MiB and a bit, rounded up.
-        assertEquals(new LocalCluster.Requests(0, 954), LocalCluster.Requests.of(Map.of("memory", "1G")));
+        assertEquals(
+                new LocalCluster.Requests(0, 954),
+                LocalCluster.Requests.of(Map.of("memory", "1G")));
         assertEquals(new LocalCluster.Requests(0, 0), LocalCluster.Requests.of(null));
     }
 }

@@ -1,28 +1,27 @@
 package labstacks.offline.testing;
 
-import labstacks.shared.config.ProjectFiles;
-import labstacks.shared.config.StackConfig;
-import labstacks.offline.plan.OfflineRuntime;
-import labstacks.shared.program.OfflineFunction;
-import labstacks.shared.program.PreparedStack;
-import labstacks.shared.program.ProgramCatalog;
-import labstacks.shared.config.RunMode;
-import labstacks.shared.program.DirectProgram;
-import labstacks.shared.program.StackProgram;
-
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import labstacks.offline.plan.OfflineRuntime;
+import labstacks.shared.config.ProjectFiles;
+import labstacks.shared.config.RunMode;
+import labstacks.shared.config.StackConfig;
+import labstacks.shared.program.DirectProgram;
+import labstacks.shared.program.OfflineFunction;
+import labstacks.shared.program.PreparedStack;
+import labstacks.shared.program.ProgramCatalog;
 import labstacks.shared.program.StackContext;
+import labstacks.shared.program.StackProgram;
 
 /**
  * Runs one program under Pulumi's mock runtime, the way the offline plan does, and hands back a
@@ -58,35 +57,35 @@ public final class ProgramHarness {
     }
 
     /** No settings: for {@link #component}. */
-    public record NoSettings() {
-    }
+    public record NoSettings() {}
 
     /**
      * A one-off program that only runs {@code body}: a component tested on its own, with the standard
      * tagging and the same capture as a whole program.
      */
     public static ProgramHarness component(String name, Consumer<StackContext> body) {
-        return new ProgramHarness(new DirectProgram<NoSettings>() {
-            @Override
-            public String name() {
-                return name;
-            }
+        return new ProgramHarness(
+                new DirectProgram<NoSettings>() {
+                    @Override
+                    public String name() {
+                        return name;
+                    }
 
-            @Override
-            public String description() {
-                return "component test " + name;
-            }
+                    @Override
+                    public String description() {
+                        return "component test " + name;
+                    }
 
-            @Override
-            public Class<NoSettings> settingsType() {
-                return NoSettings.class;
-            }
+                    @Override
+                    public Class<NoSettings> settingsType() {
+                        return NoSettings.class;
+                    }
 
-            @Override
-            public void define(StackContext stack, NoSettings settings) {
-                body.accept(stack);
-            }
-        });
+                    @Override
+                    public void define(StackContext stack, NoSettings settings) {
+                        body.accept(stack);
+                    }
+                });
     }
 
     /**
@@ -106,7 +105,8 @@ public final class ProgramHarness {
     /** The checkout's root: the nearest directory upwards from the working directory with a Pulumi.yaml. */
     public static Path repositoryRoot() {
         for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("Pulumi.yaml")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+            if (Files.isRegularFile(dir.resolve("Pulumi.yaml"))
+                    && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }
@@ -161,7 +161,8 @@ public final class ProgramHarness {
     }
 
     public StackConfig stackConfig() {
-        return new StackConfig(PROJECT, stack, StackConfig.stackFileName(stack), config, secretKeys, environment);
+        return new StackConfig(
+                PROJECT, stack, StackConfig.stackFileName(stack), config, secretKeys, environment);
     }
 
     /**
@@ -179,8 +180,12 @@ public final class ProgramHarness {
                 }
             }
         }
-        var prepared = PreparedStack.prepare(ProgramCatalog.of(List.of(program)), stackConfig(), mode);
-        var run = new StackRun(OfflineRuntime.run(prepared, new OfflineRuntime.Options(preview, functions)));
+        var prepared =
+                PreparedStack.prepare(ProgramCatalog.of(List.of(program)), stackConfig(), mode);
+        var run =
+                new StackRun(
+                        OfflineRuntime.run(
+                                prepared, new OfflineRuntime.Options(preview, functions)));
         if (key != null) {
             synchronized (RUNS) {
                 RUNS.put(key, run);
@@ -196,17 +201,24 @@ public final class ProgramHarness {
      * the {@link labstacks.offline.plan.Plan} it holds are not changed by its readers), so sharing it changes
      * no test's result. The few most recent runs are kept, so a module's heap stays small.
      */
-    private static final Map<RunKey, StackRun> RUNS = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RunKey, StackRun> eldest) {
-            return size() > 24;
-        }
-    };
+    private static final Map<RunKey, StackRun> RUNS =
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<RunKey, StackRun> eldest) {
+                    return size() > 24;
+                }
+            };
 
-    private record RunKey(Class<?> program, String name, List<Object> programState, String stack,
-                          Map<String, String> config, Set<String> secretKeys, Map<String, String> environment,
-                          RunMode mode, boolean preview) {
-    }
+    private record RunKey(
+            Class<?> program,
+            String name,
+            List<Object> programState,
+            String stack,
+            Map<String, String> config,
+            Set<String> secretKeys,
+            Map<String, String> environment,
+            RunMode mode,
+            boolean preview) {}
 
     /**
      * Null when the run must not be shared: provider answers given by the test (a function may count its
@@ -219,7 +231,9 @@ public final class ProgramHarness {
             return null;
         }
         var state = new ArrayList<Object>();
-        for (Class<?> type = program.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+        for (Class<?> type = program.getClass();
+                type != null && type != Object.class;
+                type = type.getSuperclass()) {
             for (var field : type.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
                     continue;
@@ -232,8 +246,16 @@ public final class ProgramHarness {
                 }
             }
         }
-        return new RunKey(program.getClass(), program.name(), List.copyOf(state), stack, Map.copyOf(config),
-                Set.copyOf(secretKeys), Map.copyOf(environment), mode, preview);
+        return new RunKey(
+                program.getClass(),
+                program.name(),
+                List.copyOf(state),
+                stack,
+                Map.copyOf(config),
+                Set.copyOf(secretKeys),
+                Map.copyOf(environment),
+                mode,
+                preview);
     }
 
     /** A null field in a program's state (List.copyOf takes no nulls). */

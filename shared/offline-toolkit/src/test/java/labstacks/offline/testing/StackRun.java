@@ -1,16 +1,15 @@
 package labstacks.offline.testing;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import labstacks.offline.plan.CapturingMonitor;
 import labstacks.offline.plan.OfflineRuntime;
 import labstacks.offline.plan.Plan;
 import labstacks.offline.plan.PlanValues;
 import labstacks.offline.plan.PlannedResource;
-import pulumirpc.Resource.RegisterResourceRequest;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import labstacks.shared.program.Urns;
+import pulumirpc.Resource.RegisterResourceRequest;
 
 /** A finished run of a program under the mock runtime: what a test asserts on. */
 public final class StackRun {
@@ -41,7 +40,9 @@ public final class StackRun {
     /** Fails with every error when the program did not run cleanly. */
     public StackRun assertSucceeded() {
         if (!run.plan().succeeded()) {
-            var error = new AssertionError("the program failed:\n  " + String.join("\n  ", run.plan().errors()));
+            var error =
+                    new AssertionError(
+                            "the program failed:\n  " + String.join("\n  ", run.plan().errors()));
             run.exceptions().forEach(error::addSuppressed);
             throw error;
         }
@@ -54,9 +55,19 @@ public final class StackRun {
 
     /** The resource of that type and name; fails listing what there is. */
     public PlannedResource resource(String type, String name) {
-        return run.plan().find(type, name).orElseThrow(() -> new AssertionError(
-                "no " + type + " named '" + name + "'; registered:\n  " + resources().stream()
-                        .map(r -> r.type() + " " + r.name()).collect(Collectors.joining("\n  "))));
+        return run.plan()
+                .find(type, name)
+                .orElseThrow(
+                        () ->
+                                new AssertionError(
+                                        "no "
+                                                + type
+                                                + " named '"
+                                                + name
+                                                + "'; registered:\n  "
+                                                + resources().stream()
+                                                        .map(r -> r.type() + " " + r.name())
+                                                        .collect(Collectors.joining("\n  "))));
     }
 
     public List<PlannedResource> resources(String type) {
@@ -66,8 +77,11 @@ public final class StackRun {
     /** The exact request the engine would have received for that resource. */
     public RegisterResourceRequest request(String type, String name) {
         var urn = resource(type, name).urn();
-        return run.monitor().registrations().stream().filter(r -> Urns.engineForm(r.urn()).equals(urn)).findFirst()
-                .orElseThrow().request();
+        return run.monitor().registrations().stream()
+                .filter(r -> Urns.engineForm(r.urn()).equals(urn))
+                .findFirst()
+                .orElseThrow()
+                .request();
     }
 
     public CapturingMonitor monitor() {
@@ -77,7 +91,8 @@ public final class StackRun {
     /** A stack output with secrets revealed; fails when there is no such output. */
     public Object output(String name) {
         if (!run.plan().outputs().containsKey(name)) {
-            throw new AssertionError("no stack output '" + name + "'; outputs: " + run.plan().outputs().keySet());
+            throw new AssertionError(
+                    "no stack output '" + name + "'; outputs: " + run.plan().outputs().keySet());
         }
         return PlanValues.reveal(run.plan().outputs().get(name));
     }

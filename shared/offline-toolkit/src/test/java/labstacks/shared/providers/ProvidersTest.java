@@ -1,32 +1,31 @@
 package labstacks.shared.providers;
 
-import com.pulumi.core.Output;
-import labstacks.shared.config.Setting;
-import labstacks.offline.plan.PlanValues;
-import labstacks.offline.plan.PlannedPackage;
-import labstacks.shared.program.StackContext;
-import labstacks.shared.program.DirectProgram;
-import labstacks.shared.program.StackProgram;
-import labstacks.offline.testing.ProgramHarness;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.core.Output;
 import java.util.List;
+import java.util.Optional;
+import labstacks.offline.plan.PlanValues;
+import labstacks.offline.plan.PlannedPackage;
+import labstacks.offline.testing.ProgramHarness;
 import labstacks.offline.testing.StackRun;
+import labstacks.shared.config.Setting;
+import labstacks.shared.program.DirectProgram;
+import labstacks.shared.program.StackContext;
+import org.junit.jupiter.api.Test;
 
 /** Every provider factory registers an explicit provider with the engine's exact token and secret inputs. */
 class ProvidersTest {
 
     public record Settings(
-            @Setting(key = "providers:githubToken", description = "GitHub token", secret = true) Output<String> githubToken,
-            @Setting(key = "providers:seqeraToken", description = "Seqera token", secret = true) Output<String> seqeraToken) {
-    }
+            @Setting(key = "providers:githubToken", description = "GitHub token", secret = true)
+                    Output<String> githubToken,
+            @Setting(key = "providers:seqeraToken", description = "Seqera token", secret = true)
+                    Output<String> seqeraToken) {}
 
     static final class AllProviders implements DirectProgram<Settings> {
         public String name() {
@@ -43,12 +42,18 @@ class ProvidersTest {
 
         public void define(StackContext stack, Settings settings) {
             AwsProviders.create("aws", AwsAccess.defaultChain("eu-west-1"));
-            KubernetesProviders.create("k8s", new KubernetesAccess(Optional.of("apiVersion: v1\nkind: Config\n"),
-                    Optional.of("prod"), "moderate"));
+            KubernetesProviders.create(
+                    "k8s",
+                    new KubernetesAccess(
+                            Optional.of("apiVersion: v1\nkind: Config\n"),
+                            Optional.of("prod"),
+                            "moderate"));
             // Built with a plain Output on purpose: the factory must still mark the token secret.
-            GitHubProviders.create("github", new GitHubAccess("nf-core",
-                    settings.githubToken().applyValue(t -> t)));
-            SeqeraProviders.create("seqera", new SeqeraAccess(SeqeraAccess.CLOUD, settings.seqeraToken()));
+            GitHubProviders.create(
+                    "github",
+                    new GitHubAccess("nf-core", settings.githubToken().applyValue(t -> t)));
+            SeqeraProviders.create(
+                    "seqera", new SeqeraAccess(SeqeraAccess.CLOUD, settings.seqeraToken()));
         }
     }
 
@@ -59,7 +64,8 @@ class ProvidersTest {
         return ProgramHarness.of(new AllProviders())
                 .secret("providers:githubToken", GITHUB_TOKEN)
                 .secret("providers:seqeraToken", SEQERA_TOKEN)
-                .run().assertSucceeded();
+                .run()
+                .assertSucceeded();
     }
 
     @Test
@@ -79,9 +85,16 @@ class ProvidersTest {
         assertEquals(SeqeraAccess.CLOUD, seqera.inputs().get("serverUrl"));
         assertInstanceOf(PlanValues.Secret.class, seqera.inputs().get("bearerAuth"));
         assertFalse(seqera.packageRef().isEmpty(), "registered against the parameterized package");
-        var seqeraPackage = run.plan().packages().stream().filter(p -> p.name().equals("seqera")).findFirst().orElseThrow();
+        var seqeraPackage =
+                run.plan().packages().stream()
+                        .filter(p -> p.name().equals("seqera"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("0.30.5", seqeraPackage.version());
-        assertEquals(new PlannedPackage.Parameterization("terraform-provider", "1.0.2",
+        assertEquals(
+                new PlannedPackage.Parameterization(
+                        "terraform-provider",
+                        "1.0.2",
                         "{\"remote\":{\"url\":\"registry.terraform.io/seqeralabs/seqera\",\"version\":\"0.30.5\"}}"),
                 seqeraPackage.parameterization());
         assertEquals("", run.resource("pulumi:providers:aws", "aws").packageRef());
@@ -97,19 +110,25 @@ class ProvidersTest {
 
     @Test
     void awsProviderHasTheRegion() {
-        assertEquals("eu-west-1", run().resource("pulumi:providers:aws", "aws").inputs().get("region"));
+        assertEquals(
+                "eu-west-1", run().resource("pulumi:providers:aws", "aws").inputs().get("region"));
     }
 
     @Test
     void accessRecordsRejectMalformedValues() {
         var token = Output.of("x");
         assertThrows(IllegalArgumentException.class, () -> new GitHubAccess("nf core", token));
-        assertThrows(IllegalArgumentException.class, () -> new SeqeraAccess("http://api.cloud.seqera.io", token));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SeqeraAccess("http://api.cloud.seqera.io", token));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new KubernetesAccess(Optional.empty(), Optional.empty(), "Not_A_Namespace"));
-        // A blank context is the provider's "current context": whatever cluster the deploying machine points at.
+        // A blank context is the provider's "current context": whatever cluster the deploying
+        // machine points at.
         for (var blank : List.of("", "   ")) {
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> new KubernetesAccess(Optional.empty(), Optional.of(blank), "sample"));
         }
     }

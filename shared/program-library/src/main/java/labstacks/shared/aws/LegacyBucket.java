@@ -13,12 +13,28 @@ public final class LegacyBucket {
      * program's inputs with what exists; ignoring the properties the program does not own lets the import
      * succeed without writing any of them. (A test checks each name against the SDK's BucketArgs.)
      */
-    public static final List<String> UNMANAGED_PROPERTIES = List.of(
-            "accelerationStatus", "acl", "arn", "bucketPrefix", "corsRules", "forceDestroy", "grants",
-            "hostedZoneId", "lifecycleRules", "loggings", "objectLockConfiguration", "policy",
-            "replicationConfiguration", "requestPayer", "serverSideEncryptionConfiguration", "tags",
-            "versioning", "website", "websiteDomain", "websiteEndpoint");
+    public static final List<String> UNMANAGED_PROPERTIES =
+            List.of(
+                    "accelerationStatus",
+                    "acl",
+                    "arn",
+                    "bucketPrefix",
+                    "corsRules",
+                    "forceDestroy",
+                    "grants",
+                    "hostedZoneId",
+                    "lifecycleRules",
+                    "loggings",
+                    "objectLockConfiguration",
+                    "policy",
+                    "replicationConfiguration",
+                    "requestPayer",
+                    "serverSideEncryptionConfiguration",
+                    "tags",
+                    "versioning",
+                    "website",
+                    "websiteDomain",
+                    "websiteEndpoint");
 
-    private LegacyBucket() {
-    }
+    private LegacyBucket() {}
 }

@@ -2,16 +2,15 @@ package labstacks.shared.aws;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 /**
  * An IAM policy document, built as JSON by a JSON library rather than string concatenation, so
@@ -55,15 +54,18 @@ public final class PolicyDocument {
             }
             var statements = root.getAsJsonObject().get("Statement");
             var result = new ArrayList<Statement>();
-            for (var element : statements.isJsonArray() ? statements.getAsJsonArray() : List.of(statements)) {
+            for (var element :
+                    statements.isJsonArray() ? statements.getAsJsonArray() : List.of(statements)) {
                 result.add(Statement.parse(element.getAsJsonObject()));
             }
             return new PolicyDocument(result);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Gson's syntax errors, and a field of the wrong shape (an Effect that is missing or an object).
-            throw new IllegalArgumentException("not a readable policy document: " + e.getMessage(), e);
+            // Gson's syntax errors, and a field of the wrong shape (an Effect that is missing or an
+            // object).
+            throw new IllegalArgumentException(
+                    "not a readable policy document: " + e.getMessage(), e);
         }
     }
 
@@ -78,7 +80,10 @@ public final class PolicyDocument {
     }
 
     /** Allow or Deny. */
-    public enum Effect { Allow, Deny }
+    public enum Effect {
+        Allow,
+        Deny
+    }
 
     /**
      * One statement.
@@ -90,8 +95,13 @@ public final class PolicyDocument {
      * @param resources  the resources; empty only for trust policies
      * @param conditions operator to (key to value or values), e.g. {@code {"Bool": {"aws:SecureTransport": "false"}}}
      */
-    public record Statement(String sid, Effect effect, Map<String, Object> principal, List<String> actions,
-                            List<String> resources, Map<String, Map<String, Object>> conditions) {
+    public record Statement(
+            String sid,
+            Effect effect,
+            Map<String, Object> principal,
+            List<String> actions,
+            List<String> resources,
+            Map<String, Map<String, Object>> conditions) {
         public Statement {
             Objects.requireNonNull(effect, "effect");
             principal = Map.copyOf(principal);
@@ -114,19 +124,36 @@ public final class PolicyDocument {
             if (rawPrincipal != null && rawPrincipal.isJsonPrimitive()) {
                 principal.put("AWS", rawPrincipal.getAsString());
             } else if (rawPrincipal != null) {
-                rawPrincipal.getAsJsonObject().entrySet().forEach(e -> principal.put(e.getKey(), valueOf(e.getValue())));
+                rawPrincipal
+                        .getAsJsonObject()
+                        .entrySet()
+                        .forEach(e -> principal.put(e.getKey(), valueOf(e.getValue())));
             }
             var conditions = new LinkedHashMap<String, Map<String, Object>>();
             if (object.has("Condition")) {
-                object.getAsJsonObject("Condition").entrySet().forEach(op -> {
-                    var keys = new LinkedHashMap<String, Object>();
-                    op.getValue().getAsJsonObject().entrySet().forEach(k -> keys.put(k.getKey(), valueOf(k.getValue())));
-                    conditions.put(op.getKey(), keys);
-                });
+                object.getAsJsonObject("Condition")
+                        .entrySet()
+                        .forEach(
+                                op -> {
+                                    var keys = new LinkedHashMap<String, Object>();
+                                    op.getValue()
+                                            .getAsJsonObject()
+                                            .entrySet()
+                                            .forEach(
+                                                    k ->
+                                                            keys.put(
+                                                                    k.getKey(),
+                                                                    valueOf(k.getValue())));
+                                    conditions.put(op.getKey(), keys);
+                                });
             }
-            return new Statement(object.has("Sid") ? object.get("Sid").getAsString() : null,
-                    Effect.valueOf(object.get("Effect").getAsString()), principal,
-                    strings(object.get("Action")), strings(object.get("Resource")), conditions);
+            return new Statement(
+                    object.has("Sid") ? object.get("Sid").getAsString() : null,
+                    Effect.valueOf(object.get("Effect").getAsString()),
+                    principal,
+                    strings(object.get("Action")),
+                    strings(object.get("Resource")),
+                    conditions);
         }
 
         private static Object valueOf(JsonElement element) {
@@ -169,7 +196,9 @@ public final class PolicyDocument {
             }
             if (!conditions.isEmpty()) {
                 var condition = new JsonObject();
-                conditions.keySet().stream().sorted().forEach(op -> condition.add(op, sortedObject(conditions.get(op))));
+                conditions.keySet().stream()
+                        .sorted()
+                        .forEach(op -> condition.add(op, sortedObject(conditions.get(op))));
                 object.add("Condition", condition);
             }
             return object;
@@ -177,16 +206,19 @@ public final class PolicyDocument {
 
         private static JsonObject sortedObject(Map<String, ?> map) {
             var object = new JsonObject();
-            map.keySet().stream().sorted().forEach(key -> {
-                var value = map.get(key);
-                if (value instanceof List<?> list) {
-                    var array = new JsonArray();
-                    list.forEach(v -> array.add(String.valueOf(v)));
-                    object.add(key, array);
-                } else {
-                    object.addProperty(key, String.valueOf(value));
-                }
-            });
+            map.keySet().stream()
+                    .sorted()
+                    .forEach(
+                            key -> {
+                                var value = map.get(key);
+                                if (value instanceof List<?> list) {
+                                    var array = new JsonArray();
+                                    list.forEach(v -> array.add(String.valueOf(v)));
+                                    object.add(key, array);
+                                } else {
+                                    object.addProperty(key, String.valueOf(value));
+                                }
+                            });
             return object;
         }
 

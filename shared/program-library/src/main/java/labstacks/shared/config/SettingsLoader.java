@@ -4,8 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import com.pulumi.core.Output;
-import labstacks.shared.config.RunMode;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -37,19 +35,20 @@ import labstacks.shared.validation.Vocabulary;
 public final class SettingsLoader {
 
     /** Namespaces that providers read themselves; keys there are never reported as unknown. */
-    private static final Set<String> PROVIDER_NAMESPACES = Set.of("aws", "kubernetes", "github", "seqera", "pulumi");
+    private static final Set<String> PROVIDER_NAMESPACES =
+            Set.of("aws", "kubernetes", "github", "seqera", "pulumi");
 
     /** What a missing credential reads as in an offline plan. */
     public static final String PLAN_PLACEHOLDER = "offline-plan-placeholder";
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     /**
      * The one reading of a settings record: the record (when there is no problem), every problem, and the
      * warnings for the user (credentials a plan runs without).
      */
-    public record Reading<T extends Record>(T settings, List<ConfigProblem> problems, List<String> warnings) {
+    public record Reading<T extends Record>(
+            T settings, List<ConfigProblem> problems, List<String> warnings) {
         public Reading {
             problems = List.copyOf(problems);
             warnings = List.copyOf(warnings);
@@ -76,7 +75,8 @@ public final class SettingsLoader {
      * Reads the settings record once: every key, nested group and rule, all problems together. Secret
      * settings come back as secret Outputs (which need no running deployment).
      */
-    public static <T extends Record> Reading<T> read(Class<T> type, StackConfig config, RunMode mode) {
+    public static <T extends Record> Reading<T> read(
+            Class<T> type, StackConfig config, RunMode mode) {
         var problems = new ArrayList<ConfigProblem>();
         var warnings = new ArrayList<String>();
         var record = readRecord(type, config, mode, problems, warnings);
@@ -104,13 +104,17 @@ public final class SettingsLoader {
         for (var component : type.getRecordComponents()) {
             switch (kind(type, component)) {
                 case SETTING -> settings.add(annotation(type, component));
-                case GROUP -> settings.addAll(settings(component.getType().asSubclass(Record.class)));
+                case GROUP ->
+                        settings.addAll(settings(component.getType().asSubclass(Record.class)));
             }
         }
         return settings;
     }
 
-    private enum Kind { SETTING, GROUP }
+    private enum Kind {
+        SETTING,
+        GROUP
+    }
 
     /**
      * A component is a setting ({@link Setting}) or a group of settings (a record type, read the same
@@ -125,8 +129,12 @@ public final class SettingsLoader {
         return Kind.SETTING;
     }
 
-    private static Object readRecord(Class<? extends Record> type, StackConfig config, RunMode mode,
-                                     List<ConfigProblem> problems, List<String> warnings) {
+    private static Object readRecord(
+            Class<? extends Record> type,
+            StackConfig config,
+            RunMode mode,
+            List<ConfigProblem> problems,
+            List<String> warnings) {
         var components = type.getRecordComponents();
         if (components == null) {
             throw new IllegalArgumentException(type + " is not a record");
@@ -134,49 +142,80 @@ public final class SettingsLoader {
         var before = problems.size();
         var values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
-            values[i] = switch (kind(type, components[i])) {
-                case SETTING -> readComponent(type, components[i], config, mode, problems, warnings);
-                case GROUP -> readRecord(components[i].getType().asSubclass(Record.class), config, mode, problems,
-                        warnings);
-            };
+            values[i] =
+                    switch (kind(type, components[i])) {
+                        case SETTING ->
+                                readComponent(
+                                        type, components[i], config, mode, problems, warnings);
+                        case GROUP ->
+                                readRecord(
+                                        components[i].getType().asSubclass(Record.class),
+                                        config,
+                                        mode,
+                                        problems,
+                                        warnings);
+                    };
         }
         if (problems.size() > before) {
             return null;
         }
         Record record;
         try {
-            var constructor = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            var constructor =
+                    type.getDeclaredConstructor(
+                            Arrays.stream(components)
+                                    .map(RecordComponent::getType)
+                                    .toArray(Class<?>[]::new));
             constructor.setAccessible(true);
             record = constructor.newInstance(values);
         } catch (ReflectiveOperationException e) {
             var cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof IllegalArgumentException invalid) {
-                problems.add(new ConfigProblem(keys(type).get(0), invalid.getMessage(),
-                        "edit the settings in " + config.stackFile()));
+                problems.add(
+                        new ConfigProblem(
+                                keys(type).get(0),
+                                invalid.getMessage(),
+                                "edit the settings in " + config.stackFile()));
                 return null;
             }
-            throw new IllegalStateException("cannot construct " + type.getName() + ": " + cause, cause);
+            throw new IllegalStateException(
+                    "cannot construct " + type.getName() + ": " + cause, cause);
         }
         if (record instanceof SettingsRules rules) {
-            rules.check(new SettingsRules.Problems() {
-                @Override
-                public void add(String key, String problem) {
-                    add(key, problem, "edit " + key + " in " + config.stackFile()
-                            + " (pulumi config set " + key + " <value> -s " + config.stack() + ")");
-                }
+            rules.check(
+                    new SettingsRules.Problems() {
+                        @Override
+                        public void add(String key, String problem) {
+                            add(
+                                    key,
+                                    problem,
+                                    "edit "
+                                            + key
+                                            + " in "
+                                            + config.stackFile()
+                                            + " (pulumi config set "
+                                            + key
+                                            + " <value> -s "
+                                            + config.stack()
+                                            + ")");
+                        }
 
-                @Override
-                public void add(String key, String problem, String fix) {
-                    problems.add(new ConfigProblem(key, problem, fix));
-                }
-            });
+                        @Override
+                        public void add(String key, String problem, String fix) {
+                            problems.add(new ConfigProblem(key, problem, fix));
+                        }
+                    });
         }
         return record;
     }
 
-    private static Object readComponent(Class<?> owner, RecordComponent component, StackConfig config,
-                                        RunMode mode, List<ConfigProblem> problems, List<String> warnings) {
+    private static Object readComponent(
+            Class<?> owner,
+            RecordComponent component,
+            StackConfig config,
+            RunMode mode,
+            List<ConfigProblem> problems,
+            List<String> warnings) {
         var setting = annotation(owner, component);
         var key = setting.key();
         var genericType = component.getGenericType();
@@ -184,8 +223,11 @@ public final class SettingsLoader {
         var valueType = optional ? typeArgument(genericType, 0) : genericType;
         var secretType = rawType(valueType) == Output.class;
         if (setting.secret() != secretType) {
-            throw new IllegalStateException(owner.getName() + "." + component.getName()
-                    + ": a secret setting must be Output<String> and an Output<String> must be secret");
+            throw new IllegalStateException(
+                    owner.getName()
+                            + "."
+                            + component.getName()
+                            + ": a secret setting must be Output<String> and an Output<String> must be secret");
         }
 
         var fromConfig = config.get(key);
@@ -195,19 +237,32 @@ public final class SettingsLoader {
             raw = fromConfig.get();
             source = config.stackFile();
             if (!setting.secret() && config.isSecret(key)) {
-                problems.add(new ConfigProblem(key,
-                        "is stored encrypted (secure:) in " + config.stackFile()
-                                + ", but it is not a secret setting; an encrypted value here hides a plain setting from review"
-                                + " and cannot be read by the offline plan",
-                        "store it in plain text: pulumi config set " + key + " "
-                                + (setting.example().isEmpty() ? "<value>" : setting.example()) + " -s " + config.stack()));
+                problems.add(
+                        new ConfigProblem(
+                                key,
+                                "is stored encrypted (secure:) in "
+                                        + config.stackFile()
+                                        + ", but it is not a secret setting; an encrypted value here hides a plain setting from review"
+                                        + " and cannot be read by the offline plan",
+                                "store it in plain text: pulumi config set "
+                                        + key
+                                        + " "
+                                        + (setting.example().isEmpty()
+                                                ? "<value>"
+                                                : setting.example())
+                                        + " -s "
+                                        + config.stack()));
                 return null;
             }
             if (setting.secret() && !config.isSecret(key)) {
-                problems.add(new ConfigProblem(key,
-                        "is a secret but is stored in plain text in " + config.stackFile(),
-                        "remove the plain value and run: pulumi config set --secret " + key
-                                + " <value> -s " + config.stack()));
+                problems.add(
+                        new ConfigProblem(
+                                key,
+                                "is a secret but is stored in plain text in " + config.stackFile(),
+                                "remove the plain value and run: pulumi config set --secret "
+                                        + key
+                                        + " <value> -s "
+                                        + config.stack()));
                 return null;
             }
         } else {
@@ -229,9 +284,12 @@ public final class SettingsLoader {
                 return Optional.empty();
             }
             if (setting.credential() && mode == RunMode.PLAN) {
-                warnings.add(key + " is not set (" + setting.description()
-                        + "); the offline plan uses a placeholder, a real deployment would stop here. "
-                        + howToSet(setting, config));
+                warnings.add(
+                        key
+                                + " is not set ("
+                                + setting.description()
+                                + "); the offline plan uses a placeholder, a real deployment would stop here. "
+                                + howToSet(setting, config));
                 raw = PLAN_PLACEHOLDER;
                 source = "a plan placeholder";
                 if (rawType(valueType) == String.class) {
@@ -239,8 +297,11 @@ public final class SettingsLoader {
                     return optional ? Optional.of(raw) : raw;
                 }
             } else {
-                problems.add(new ConfigProblem(key,
-                        "is required but not set (" + setting.description() + ")", howToSet(setting, config)));
+                problems.add(
+                        new ConfigProblem(
+                                key,
+                                "is required but not set (" + setting.description() + ")",
+                                howToSet(setting, config)));
                 return null;
             }
         }
@@ -252,8 +313,13 @@ public final class SettingsLoader {
         return optional ? Optional.of(parsed) : parsed;
     }
 
-    private static Object parse(Setting setting, Type valueType, String raw, String source, StackConfig config,
-                                List<ConfigProblem> problems) {
+    private static Object parse(
+            Setting setting,
+            Type valueType,
+            String raw,
+            String source,
+            StackConfig config,
+            List<ConfigProblem> problems) {
         var type = rawType(valueType);
         String detail = null;
         try {
@@ -263,24 +329,37 @@ public final class SettingsLoader {
             }
         } catch (InvalidValue e) {
             detail = e.getMessage();
-        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | JsonSyntaxException e) {
+        } catch (IllegalArgumentException
+                | IllegalStateException
+                | ArithmeticException
+                | JsonSyntaxException e) {
             // reported below: the value does not have the expected form
         }
         var shown = setting.secret() ? "a secret value" : "\"" + shown(raw) + "\"";
         var alternatives = alternatives(setting);
         if (detail == null && !alternatives.isEmpty()) {
-            detail = Suggestions.nearest(raw.trim(), alternatives)
-                    .map(nearest -> "did you mean " + nearest + "?").orElse(null);
+            detail =
+                    Suggestions.nearest(raw.trim(), alternatives)
+                            .map(nearest -> "did you mean " + nearest + "?")
+                            .orElse(null);
         }
-        problems.add(new ConfigProblem(setting.key(),
-                "expected " + expectedFor(setting, type) + ", got " + shown + " from " + source
-                        + (detail == null ? "" : ": " + detail),
-                howToSet(setting, config)));
+        problems.add(
+                new ConfigProblem(
+                        setting.key(),
+                        "expected "
+                                + expectedFor(setting, type)
+                                + ", got "
+                                + shown
+                                + " from "
+                                + source
+                                + (detail == null ? "" : ": " + detail),
+                        howToSet(setting, config)));
         return null;
     }
 
     /** A URL's user information: {@code scheme://user:password@}. */
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
+    private static final Pattern URL_USER_INFO =
+            Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
 
     /** The longest value an error repeats in full. */
     private static final int SHOWN_LENGTH = 120;
@@ -327,7 +406,8 @@ public final class SettingsLoader {
             if (raw.isEmpty()) {
                 return null;
             }
-            // A plan's placeholder stands for a credential that is not there; it has no form to check.
+            // A plan's placeholder stands for a credential that is not there; it has no form to
+            // check.
             if (raw != PLAN_PLACEHOLDER) {
                 var broken = setting.format().problem(raw);
                 if (broken.isPresent()) {
@@ -337,12 +417,19 @@ public final class SettingsLoader {
             return Output.ofSecret(raw);
         }
         if (type == String.class) {
-            // Only a provider reads its keys' values; an empty value of a program's own text setting is a slip
-            // (a default is taken by removing the key), never a value. Provider keys have their own rules.
-            if (raw.isBlank() && !PROVIDER_NAMESPACES.contains(setting.key().substring(0, setting.key().indexOf(':')))) {
-                throw new InvalidValue("the value is empty; remove the key to take "
-                        + (setting.defaultValue().isEmpty() ? "no value" : "the default " + setting.defaultValue())
-                        + ", or give one");
+            // Only a provider reads its keys' values; an empty value of a program's own text
+            // setting is a slip
+            // (a default is taken by removing the key), never a value. Provider keys have their own
+            // rules.
+            if (raw.isBlank()
+                    && !PROVIDER_NAMESPACES.contains(
+                            setting.key().substring(0, setting.key().indexOf(':')))) {
+                throw new InvalidValue(
+                        "the value is empty; remove the key to take "
+                                + (setting.defaultValue().isEmpty()
+                                        ? "no value"
+                                        : "the default " + setting.defaultValue())
+                                + ", or give one");
             }
             if (!setting.pattern().isEmpty() && !Pattern.matches(setting.pattern(), raw)) {
                 return null;
@@ -353,16 +440,23 @@ public final class SettingsLoader {
             }
             return raw;
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class) {
             if (!WHOLE_NUMBER.matcher(raw.trim()).matches()) {
-                // 010 or +5: readers disagree on them (octal, sign), so only the plain decimal form is taken.
-                throw new InvalidValue("write the number in plain decimal digits, without leading zeros or a sign '+'");
+                // 010 or +5: readers disagree on them (octal, sign), so only the plain decimal form
+                // is taken.
+                throw new InvalidValue(
+                        "write the number in plain decimal digits, without leading zeros or a sign '+'");
             }
             var number = Long.parseLong(raw.trim());
             if (number < setting.min() || number > setting.max()) {
                 return null;
             }
-            return type == Integer.class || type == int.class ? (Object) Math.toIntExact(number) : (Object) number;
+            return type == Integer.class || type == int.class
+                    ? (Object) Math.toIntExact(number)
+                    : (Object) number;
         }
         if (type == Boolean.class || type == boolean.class) {
             return switch (raw.trim().toLowerCase(Locale.ROOT)) {
@@ -399,23 +493,32 @@ public final class SettingsLoader {
             }
             return Map.copyOf(map);
         }
-        throw new UnsupportedOperationException("settings of type " + type.getName() + " are not supported ("
-                + setting.key() + ")");
+        throw new UnsupportedOperationException(
+                "settings of type "
+                        + type.getName()
+                        + " are not supported ("
+                        + setting.key()
+                        + ")");
     }
 
     private static String expectedFor(Setting setting, Class<?> type) {
         if (type == Output.class) {
             return "a non-empty secret";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class) {
             return "a whole number" + range(setting);
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> configName((Enum<?>) c))
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> configName((Enum<?>) c))
+                            .collect(Collectors.joining(", "));
         }
         if (type == List.class) {
             return "a list of text values";
@@ -455,8 +558,10 @@ public final class SettingsLoader {
 
     private static String range(Setting setting) {
         if (setting.max() == Vocabulary.LARGEST_EXACT_DOUBLE) {
-            return (setting.min() != Long.MIN_VALUE ? " from " + setting.min() : "") + " up to 2^53 ("
-                    + setting.max() + "), the largest the provider's number type holds exactly";
+            return (setting.min() != Long.MIN_VALUE ? " from " + setting.min() : "")
+                    + " up to 2^53 ("
+                    + setting.max()
+                    + "), the largest the provider's number type holds exactly";
         }
         if (setting.min() != Long.MIN_VALUE && setting.max() != Long.MAX_VALUE) {
             return " from " + setting.min() + " to " + setting.max();
@@ -476,35 +581,52 @@ public final class SettingsLoader {
         if (setting.secret()) {
             text.append("--secret ");
         }
-        text.append(setting.key()).append(' ').append(example).append(" -s ").append(config.stack());
+        text.append(setting.key())
+                .append(' ')
+                .append(example)
+                .append(" -s ")
+                .append(config.stack());
         if (setting.env().length > 0) {
-            text.append(", or export ").append(String.join(" or ", setting.env()))
+            text.append(", or export ")
+                    .append(String.join(" or ", setting.env()))
                     .append(" (.envrc or the stack's Pulumi ESC environment)");
         }
         return text.toString();
     }
 
-    private static void reportUnknownKeys(Class<? extends Record> type, StackConfig config, List<ConfigProblem> problems) {
+    private static void reportUnknownKeys(
+            Class<? extends Record> type, StackConfig config, List<ConfigProblem> problems) {
         var declared = new LinkedHashSet<>(keys(type));
-        var namespaces = declared.stream()
-                .map(k -> k.substring(0, k.indexOf(':')))
-                .filter(ns -> !PROVIDER_NAMESPACES.contains(ns))
-                // A program may read a labstacks key (labstacks:environment); StackSettings owns that namespace.
-                .filter(ns -> type == StackSettings.class || !ns.equals("labstacks"))
-                .collect(Collectors.toSet());
+        var namespaces =
+                declared.stream()
+                        .map(k -> k.substring(0, k.indexOf(':')))
+                        .filter(ns -> !PROVIDER_NAMESPACES.contains(ns))
+                        // A program may read a labstacks key (labstacks:environment); StackSettings
+                        // owns that namespace.
+                        .filter(ns -> type == StackSettings.class || !ns.equals("labstacks"))
+                        .collect(Collectors.toSet());
         for (var key : config.values().keySet().stream().sorted().toList()) {
             var colon = key.indexOf(':');
             var namespace = colon < 0 ? "" : key.substring(0, colon);
             if (!namespaces.contains(namespace) || declared.contains(key)) {
                 continue;
             }
-            var nearest = Suggestions.nearest(key,
-                    declared.stream().filter(k -> k.startsWith(namespace + ":")).toList());
-            problems.add(new ConfigProblem(key,
-                    "is not a setting of this program" + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
-                    "remove it from " + config.stackFile() + nearest.map(k -> " or rename it to " + k).orElse("")
-                            + "; known keys: " + declared.stream().filter(k -> k.startsWith(namespace + ":"))
-                            .collect(Collectors.joining(", "))));
+            var nearest =
+                    Suggestions.nearest(
+                            key,
+                            declared.stream().filter(k -> k.startsWith(namespace + ":")).toList());
+            problems.add(
+                    new ConfigProblem(
+                            key,
+                            "is not a setting of this program"
+                                    + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
+                            "remove it from "
+                                    + config.stackFile()
+                                    + nearest.map(k -> " or rename it to " + k).orElse("")
+                                    + "; known keys: "
+                                    + declared.stream()
+                                            .filter(k -> k.startsWith(namespace + ":"))
+                                            .collect(Collectors.joining(", "))));
         }
     }
 
@@ -515,11 +637,17 @@ public final class SettingsLoader {
     private static Setting annotation(Class<?> owner, RecordComponent component) {
         var setting = component.getAnnotation(Setting.class);
         if (setting == null) {
-            throw new IllegalStateException(owner.getName() + "." + component.getName() + " has no @Setting");
+            throw new IllegalStateException(
+                    owner.getName() + "." + component.getName() + " has no @Setting");
         }
         if (!setting.key().matches("[a-z][a-z0-9-]*:[A-Za-z][A-Za-z0-9_.-]*")) {
-            throw new IllegalStateException(owner.getName() + "." + component.getName()
-                    + ": config key '" + setting.key() + "' is not of the form namespace:key");
+            throw new IllegalStateException(
+                    owner.getName()
+                            + "."
+                            + component.getName()
+                            + ": config key '"
+                            + setting.key()
+                            + "' is not of the form namespace:key");
         }
         return setting;
     }

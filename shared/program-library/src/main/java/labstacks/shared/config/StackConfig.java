@@ -3,7 +3,6 @@ package labstacks.shared.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +41,8 @@ public record StackConfig(
     }
 
     /** A config for tests and tools: values as given, no environment. */
-    public static StackConfig of(String project, String stack, Map<String, String> values, Set<String> secretKeys) {
+    public static StackConfig of(
+            String project, String stack, Map<String, String> values, Set<String> secretKeys) {
         return new StackConfig(project, stack, stackFileName(stack), values, secretKeys, Map.of());
     }
 
@@ -59,18 +59,26 @@ public record StackConfig(
             for (var entry : parseJson(configJson, "PULUMI_CONFIG").getAsJsonObject().entrySet()) {
                 var value = entry.getValue();
                 // Structured values arrive as JSON text, but tolerate an engine that nests them.
-                values.put(cleanKey(entry.getKey()), value.isJsonPrimitive() ? value.getAsString() : value.toString());
+                values.put(
+                        cleanKey(entry.getKey()),
+                        value.isJsonPrimitive() ? value.getAsString() : value.toString());
             }
         }
         var secretKeys = new TreeSet<String>();
         var secretJson = environment.get("PULUMI_CONFIG_SECRET_KEYS");
         if (secretJson != null && !secretJson.isBlank()) {
-            for (var element : parseJson(secretJson, "PULUMI_CONFIG_SECRET_KEYS").getAsJsonArray()) {
+            for (var element :
+                    parseJson(secretJson, "PULUMI_CONFIG_SECRET_KEYS").getAsJsonArray()) {
                 secretKeys.add(cleanKey(element.getAsString()));
             }
         }
-        return new StackConfig(environment.getOrDefault("PULUMI_PROJECT", ""), stack,
-                stackFileName(stack), values, secretKeys, environment);
+        return new StackConfig(
+                environment.getOrDefault("PULUMI_PROJECT", ""),
+                stack,
+                stackFileName(stack),
+                values,
+                secretKeys,
+                environment);
     }
 
     public Optional<String> get(String key) {
@@ -90,14 +98,17 @@ public record StackConfig(
     /** Older engines send {@code ns:config:key}; the key a user types is {@code ns:key}. */
     private static String cleanKey(String key) {
         var index = key.indexOf(":config:");
-        return index < 0 ? key : key.substring(0, index) + ":" + key.substring(index + ":config:".length());
+        return index < 0
+                ? key
+                : key.substring(0, index) + ":" + key.substring(index + ":config:".length());
     }
 
     private static JsonElement parseJson(String text, String variable) {
         try {
             return JsonParser.parseString(text);
         } catch (JsonSyntaxException e) {
-            throw new IllegalStateException(variable + " from the Pulumi engine is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    variable + " from the Pulumi engine is not valid JSON: " + e.getMessage(), e);
         }
     }
 }

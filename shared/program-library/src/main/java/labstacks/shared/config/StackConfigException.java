@@ -29,7 +29,9 @@ public final class StackConfigException extends RuntimeException {
 
     private static String render(String stackFile, List<ConfigProblem> problems) {
         var text = new StringBuilder();
-        text.append(stackFile).append(": ").append(problems.size())
+        text.append(stackFile)
+                .append(": ")
+                .append(problems.size())
                 .append(problems.size() == 1 ? " configuration problem" : " configuration problems")
                 .append(", nothing was registered:");
         for (var problem : problems) {

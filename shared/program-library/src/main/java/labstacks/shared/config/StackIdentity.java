@@ -20,10 +20,10 @@ public final class StackIdentity {
      * The environments this project's stack names end in. A stack name ending in one of them must carry exactly
      * that environment; other endings (a test's stack, {@code pipeweave-test}) only may not claim production.
      */
-    public static final Set<String> KNOWN = Set.of("local", "dev", "development", "staging", "prod", "production");
+    public static final Set<String> KNOWN =
+            Set.of("local", "dev", "development", "staging", "prod", "production");
 
-    private StackIdentity() {
-    }
+    private StackIdentity() {}
 
     /** The environment a stack's name gives: the part after its last {@code -}, or the whole name. */
     public static String environmentOf(String stack) {
@@ -53,25 +53,55 @@ public final class StackIdentity {
     public static Optional<ConfigProblem> problem(StackConfig config, String environment) {
         var stack = config.stack();
         var named = environmentOf(stack);
-        var fix = "set labstacks:environment: " + named + " in " + config.stackFile()
-                + " (a stack's environment is the end of its name); to deploy this program as " + environment
-                + ", use a stack named <system>-" + environment + " (its own Pulumi.<system>-" + environment
-                + ".yaml)";
+        var fix =
+                "set labstacks:environment: "
+                        + named
+                        + " in "
+                        + config.stackFile()
+                        + " (a stack's environment is the end of its name); to deploy this program as "
+                        + environment
+                        + ", use a stack named <system>-"
+                        + environment
+                        + " (its own Pulumi.<system>-"
+                        + environment
+                        + ".yaml)";
         if (KNOWN.contains(named) && !named.equals(environment)) {
-            return Optional.of(new ConfigProblem("labstacks:environment", "is " + environment + ", but the stack "
-                    + stack + " is " + describe(named) + " by its name (it ends in -" + named + ")", fix));
+            return Optional.of(
+                    new ConfigProblem(
+                            "labstacks:environment",
+                            "is "
+                                    + environment
+                                    + ", but the stack "
+                                    + stack
+                                    + " is "
+                                    + describe(named)
+                                    + " by its name (it ends in -"
+                                    + named
+                                    + ")",
+                            fix));
         }
         if (isProduction(environment) && !isProduction(named)) {
-            return Optional.of(new ConfigProblem("labstacks:environment", "is " + environment + ", a production"
-                    + " environment, but the stack " + stack + " is not named as production (its name would end in"
-                    + " -prod or -production)", "use a stack named <system>-" + environment
-                    + " for production, or set labstacks:environment to a non-production environment in "
-                    + config.stackFile()));
+            return Optional.of(
+                    new ConfigProblem(
+                            "labstacks:environment",
+                            "is "
+                                    + environment
+                                    + ", a production"
+                                    + " environment, but the stack "
+                                    + stack
+                                    + " is not named as production (its name would end in"
+                                    + " -prod or -production)",
+                            "use a stack named <system>-"
+                                    + environment
+                                    + " for production, or set labstacks:environment to a non-production environment in "
+                                    + config.stackFile()));
         }
         return Optional.empty();
     }
 
     private static String describe(String environment) {
-        return isProduction(environment) ? "a production stack (" + environment + ")" : "the " + environment + " stack";
+        return isProduction(environment)
+                ? "a production stack (" + environment + ")"
+                : "the " + environment + " stack";
     }
 }

@@ -5,6 +5,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import labstacks.shared.validation.Suggestions;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -18,14 +25,6 @@ import org.snakeyaml.engine.v2.resolver.JsonScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.resolver.Resolver;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads a stack file: a YAML 1.2 document (core schema, read by snakeyaml-engine) whose config values reach
@@ -41,16 +40,16 @@ import java.util.TreeSet;
 final class StackYaml {
 
     /** A node turned into plain values: text, JSON text for lists and mappings, and the secure marker. */
-    record Value(String text, boolean secure) {
-    }
+    record Value(String text, boolean secure) {}
 
-    private static final LoadSettings CORE_SCHEMA = LoadSettings.builder().setSchema(new CoreSchema()).build();
+    private static final LoadSettings CORE_SCHEMA =
+            LoadSettings.builder().setSchema(new CoreSchema()).build();
     private static final JsonScalarResolver JSON_SCHEMA = new JsonScalarResolver();
     private static final Resolver YAML_11 = new Resolver();
 
     /** The keys of a stack file (pulumi/sdk/go/common/workspace/project.go, ProjectStack). */
-    static final Set<String> TOP_LEVEL_KEYS = Set.of("config", "environment", "secretsprovider", "encryptedkey",
-            "encryptionsalt");
+    static final Set<String> TOP_LEVEL_KEYS =
+            Set.of("config", "environment", "secretsprovider", "encryptedkey", "encryptionsalt");
 
     private final String fileName;
     private final List<ConfigProblem> problems = new ArrayList<>();
@@ -64,8 +63,12 @@ final class StackYaml {
         try {
             return new Compose(CORE_SCHEMA).composeString(text).orElse(null);
         } catch (YamlEngineException e) {
-            throw new StackFileException(fileName + " is not valid YAML: " + e.getMessage()
-                    + "\nFix the file (pulumi config set rewrites it correctly).", e);
+            throw new StackFileException(
+                    fileName
+                            + " is not valid YAML: "
+                            + e.getMessage()
+                            + "\nFix the file (pulumi config set rewrites it correctly).",
+                    e);
         }
     }
 
@@ -89,33 +92,55 @@ final class StackYaml {
             var key = entry.getKey();
             if (!TOP_LEVEL_KEYS.contains(key)) {
                 var nearest = Suggestions.nearest(key, TOP_LEVEL_KEYS);
-                reader.problems.add(new ConfigProblem(key, "is not a key of a stack file"
-                        + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
-                        "remove it from " + fileName + nearest.map(k -> " or rename it to " + k).orElse("")
-                                + "; a stack file has: " + String.join(", ", new TreeSet<>(TOP_LEVEL_KEYS))));
+                reader.problems.add(
+                        new ConfigProblem(
+                                key,
+                                "is not a key of a stack file"
+                                        + nearest.map(k -> " (did you mean " + k + "?)").orElse(""),
+                                "remove it from "
+                                        + fileName
+                                        + nearest.map(k -> " or rename it to " + k).orElse("")
+                                        + "; a stack file has: "
+                                        + String.join(", ", new TreeSet<>(TOP_LEVEL_KEYS))));
             } else if (key.equals("config")) {
                 configNode = entry.getValue();
             }
         }
         if (configNode != null && !isNull(configNode)) {
             if (!(configNode instanceof MappingNode config)) {
-                throw new StackFileException(fileName + ": 'config' must be a mapping of keys to values");
+                throw new StackFileException(
+                        fileName + ": 'config' must be a mapping of keys to values");
             }
             for (var entry : reader.entries(config, "")) {
                 var key = entry.getKey();
                 if (!key.contains(":")) {
-                    reader.problems.add(new ConfigProblem(key, "has no namespace",
-                            "write it as " + project + ":" + key + " or <system>:" + key + " in " + fileName));
+                    reader.problems.add(
+                            new ConfigProblem(
+                                    key,
+                                    "has no namespace",
+                                    "write it as "
+                                            + project
+                                            + ":"
+                                            + key
+                                            + " or <system>:"
+                                            + key
+                                            + " in "
+                                            + fileName));
                     continue;
                 }
                 var node = entry.getValue();
                 if (isNull(node)) {
-                    reader.problems.add(new ConfigProblem(key, "has no value in " + fileName,
-                            "give it one or remove the line"));
+                    reader.problems.add(
+                            new ConfigProblem(
+                                    key,
+                                    "has no value in " + fileName,
+                                    "give it one or remove the line"));
                     continue;
                 }
-                if (node instanceof MappingNode map && map.getValue().size() == 1
-                        && map.getValue().get(0).getKeyNode() instanceof ScalarNode k && k.getValue().equals("secure")) {
+                if (node instanceof MappingNode map
+                        && map.getValue().size() == 1
+                        && map.getValue().get(0).getKeyNode() instanceof ScalarNode k
+                        && k.getValue().equals("secure")) {
                     values.put(key, new Value(null, true));
                     continue;
                 }
@@ -143,17 +168,30 @@ final class StackYaml {
         var result = new ArrayList<Map.Entry<String, Node>>();
         for (var tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.add(new ConfigProblem(prefix + "?", "has a key that is not text (line "
-                        + line(tuple.getKeyNode()) + ")", "write the key as plain text in " + fileName));
+                problems.add(
+                        new ConfigProblem(
+                                prefix + "?",
+                                "has a key that is not text (line "
+                                        + line(tuple.getKeyNode())
+                                        + ")",
+                                "write the key as plain text in " + fileName));
                 continue;
             }
             var key = keyNode.getValue();
             var line = line(keyNode);
             var earlier = seen.putIfAbsent(key, line);
             if (earlier != null) {
-                problems.add(new ConfigProblem(prefix + key, "is set twice in " + fileName + " (lines " + earlier
-                        + " and " + line + "); YAML readers differ on which one counts",
-                        "keep one of the two lines"));
+                problems.add(
+                        new ConfigProblem(
+                                prefix + key,
+                                "is set twice in "
+                                        + fileName
+                                        + " (lines "
+                                        + earlier
+                                        + " and "
+                                        + line
+                                        + "); YAML readers differ on which one counts",
+                                "keep one of the two lines"));
                 continue;
             }
             result.add(Map.entry(key, tuple.getValueNode()));
@@ -189,8 +227,11 @@ final class StackYaml {
             }
             return problems.size() == before ? object : null;
         }
-        problems.add(new ConfigProblem(key, "has a value the stack file cannot hold (line " + line(node) + ")",
-                "pulumi config set " + key + " <value> -s " + stack));
+        problems.add(
+                new ConfigProblem(
+                        key,
+                        "has a value the stack file cannot hold (line " + line(node) + ")",
+                        "pulumi config set " + key + " <value> -s " + stack));
         return null;
     }
 
@@ -214,26 +255,47 @@ final class StackYaml {
             }
             if (tag12.equals(Tag.INT) || tag12.equals(Tag.FLOAT)) {
                 // As Go's encoding/json writes the number yaml.v2 read: 1.50 is 1.5, 1e3 is 1000.
-                return new JsonPrimitive(new BigDecimal(new BigDecimal(text).stripTrailingZeros().toPlainString()));
+                return new JsonPrimitive(
+                        new BigDecimal(new BigDecimal(text).stripTrailingZeros().toPlainString()));
             }
         }
         var octal = tag11.equals(Tag.INT.getValue()) && text.matches("[-+]?0[0-7_]+");
-        var why = octal
-                ? "YAML 1.1 reads a leading 0 as octal: " + text + " is " + Long.parseLong(text.replace("_", "")
-                .replace("+", ""), 8) + ", YAML 1.2 as a decimal number or text"
-                : agreed
-                ? "this form of " + name(tag12.getValue()) + " is not read alike by all YAML readers"
-                : "YAML 1.1 reads it as " + name(tag11) + explain(text, tag11)
-                + ", YAML 1.2 as " + name(tag12.getValue());
-        problems.add(new ConfigProblem(key, "has the unquoted value " + text + " (line " + line(scalar) + "): " + why,
-                "quote it: " + key + ": \"" + text.replace("\"", "\\\"") + "\""
-                        + (tag12.equals(Tag.BOOL) ? " (or write true/false in lower case)"
-                        : tag12.equals(Tag.INT) || tag12.equals(Tag.FLOAT) ? " (or write the number in plain decimal digits)" : "")));
+        var why =
+                octal
+                        ? "YAML 1.1 reads a leading 0 as octal: "
+                                + text
+                                + " is "
+                                + Long.parseLong(text.replace("_", "").replace("+", ""), 8)
+                                + ", YAML 1.2 as a decimal number or text"
+                        : agreed
+                                ? "this form of "
+                                        + name(tag12.getValue())
+                                        + " is not read alike by all YAML readers"
+                                : "YAML 1.1 reads it as "
+                                        + name(tag11)
+                                        + explain(text, tag11)
+                                        + ", YAML 1.2 as "
+                                        + name(tag12.getValue());
+        problems.add(
+                new ConfigProblem(
+                        key,
+                        "has the unquoted value " + text + " (line " + line(scalar) + "): " + why,
+                        "quote it: "
+                                + key
+                                + ": \""
+                                + text.replace("\"", "\\\"")
+                                + "\""
+                                + (tag12.equals(Tag.BOOL)
+                                        ? " (or write true/false in lower case)"
+                                        : tag12.equals(Tag.INT) || tag12.equals(Tag.FLOAT)
+                                                ? " (or write the number in plain decimal digits)"
+                                                : "")));
         return null;
     }
 
     private static String explain(String text, String tag11) {
-        if ((tag11.equals(Tag.INT.getValue()) || tag11.equals(Tag.FLOAT.getValue())) && text.contains(":")) {
+        if ((tag11.equals(Tag.INT.getValue()) || tag11.equals(Tag.FLOAT.getValue()))
+                && text.contains(":")) {
             return " (base 60)";
         }
         return "";

@@ -1,9 +1,30 @@
 package labstacks.shared.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import labstacks.shared.validation.Suggestions;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
@@ -14,36 +35,14 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MapperConfig;
-import tools.jackson.databind.introspect.AnnotatedMember;
-import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.introspect.AnnotatedMember;
+import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Locale;
-import tools.jackson.core.JsonToken;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Binds a JSON file (a spec or catalog the project keeps) into a record, refusing what a lenient reader
@@ -66,29 +65,43 @@ import tools.jackson.core.JsonToken;
 public final class StrictJson {
 
     private static final JsonMapper MAPPER = mapper(true);
-    private static final Pattern MISSING_REQUIRED = Pattern.compile("Missing required creator property '([^']*)'");
+    private static final Pattern MISSING_REQUIRED =
+            Pattern.compile("Missing required creator property '([^']*)'");
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"(.*)\"");
-    private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range");
+    private static final Pattern OUT_OF_RANGE =
+            Pattern.compile("Numeric value \\(([^)]*)\\) out of range");
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     private static JsonMapper mapper(boolean primitivesRequired) {
-        var builder = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                // Off by default in Jackson 3 (moved here from DeserializationFeature): 0 would bind the first constant.
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                // No number or true/false read as text: "region": 5 is a mistake, not "5".
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
-        return (primitivesRequired ? builder.annotationIntrospector(new PrimitivesRequired()) : builder).build();
+        var builder =
+                JsonMapper.builder()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        // Off by default in Jackson 3 (moved here from DeserializationFeature): 0
+                        // would bind the first constant.
+                        .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                        // No number or true/false read as text: "region": 5 is a mistake, not "5".
+                        .withCoercionConfig(
+                                LogicalType.Textual,
+                                text ->
+                                        text.setCoercion(
+                                                        CoercionInputShape.Integer,
+                                                        CoercionAction.Fail)
+                                                .setCoercion(
+                                                        CoercionInputShape.Float,
+                                                        CoercionAction.Fail)
+                                                .setCoercion(
+                                                        CoercionInputShape.Boolean,
+                                                        CoercionAction.Fail));
+        return (primitivesRequired
+                        ? builder.annotationIntrospector(new PrimitivesRequired())
+                        : builder)
+                .build();
     }
 
     /** Binds {@code text}; {@code file} is how errors name it. */
@@ -104,8 +117,12 @@ public final class StrictJson {
         } catch (NoSuchFileException e) {
             throw new JsonFileException(file.toString(), "", "no such file");
         } catch (IOException e) {
-            throw new JsonFileException(file.toString(), "", "cannot be read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw new JsonFileException(
+                    file.toString(),
+                    "",
+                    "cannot be read: "
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
         return read(text, file.toString(), type);
     }
@@ -114,7 +131,10 @@ public final class StrictJson {
     public static <T extends Record> T resource(String resource, Class<T> type) {
         try (InputStream stream = type.getClassLoader().getResourceAsStream(resource)) {
             if (stream == null) {
-                throw new JsonFileException(resource, "", "is missing from the classpath; rebuild the module that ships it");
+                throw new JsonFileException(
+                        resource,
+                        "",
+                        "is missing from the classpath; rebuild the module that ships it");
             }
             return read(new String(stream.readAllBytes(), StandardCharsets.UTF_8), resource, type);
         } catch (IOException e) {
@@ -129,7 +149,9 @@ public final class StrictJson {
     private static final class PrimitivesRequired extends JacksonAnnotationIntrospector {
         @Override
         public Boolean hasRequiredMarker(MapperConfig<?> config, AnnotatedMember member) {
-            return member.getRawType().isPrimitive() ? Boolean.TRUE : super.hasRequiredMarker(config, member);
+            return member.getRawType().isPrimitive()
+                    ? Boolean.TRUE
+                    : super.hasRequiredMarker(config, member);
         }
     }
 
@@ -150,9 +172,12 @@ public final class StrictJson {
         try {
             value = binding.bind(MAPPER);
         } catch (JacksonException e) {
-            if (e instanceof MismatchedInputException && MISSING_REQUIRED.matcher(e.getOriginalMessage()).find()) {
-                // Jackson reports a missing required field before an unknown one in the same object, and a
-                // missing field is most often a misspelt one: name the misspelling when there is one.
+            if (e instanceof MismatchedInputException
+                    && MISSING_REQUIRED.matcher(e.getOriginalMessage()).find()) {
+                // Jackson reports a missing required field before an unknown one in the same
+                // object, and a
+                // missing field is most often a misspelt one: name the misspelling when there is
+                // one.
                 try {
                     binding.bind(LenientAboutMissing.MAPPER);
                 } catch (UnrecognizedPropertyException unknown) {
@@ -175,9 +200,14 @@ public final class StrictJson {
         if (e instanceof UnrecognizedPropertyException unknown) {
             var known = new TreeSet<String>();
             unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
-            var suggestion = suggest(unknown.getPropertyName(), known).map(s -> "did you mean '" + s + "'? ").orElse("");
-            return new JsonFileException(file, path, "is not a known field; " + suggestion + "known: "
-                    + String.join(", ", known));
+            var suggestion =
+                    suggest(unknown.getPropertyName(), known)
+                            .map(s -> "did you mean '" + s + "'? ")
+                            .orElse("");
+            return new JsonFileException(
+                    file,
+                    path,
+                    "is not a known field; " + suggestion + "known: " + String.join(", ", known));
         }
         if (e instanceof ValueInstantiationException instantiation) {
             var cause = instantiation.getCause();
@@ -187,53 +217,91 @@ public final class StrictJson {
             if (cause instanceof JsonFileException own) {
                 return own;
             }
-            var reason = cause instanceof IllegalArgumentException ? cause.getMessage()
-                    : "cannot be built: " + cause;
-            // The path ends at the object whose constructor refused; the record's message names the field.
+            var reason =
+                    cause instanceof IllegalArgumentException
+                            ? cause.getMessage()
+                            : "cannot be built: " + cause;
+            // The path ends at the object whose constructor refused; the record's message names the
+            // field.
             return new JsonFileException(file, "", (path.isEmpty() ? "" : path + ": ") + reason);
         }
         if (e instanceof InvalidFormatException format) {
-            return new JsonFileException(file, path, "must be " + kind(format.getTargetType()) + ", got "
-                    + quoted(format.getValue()));
+            return new JsonFileException(
+                    file,
+                    path,
+                    "must be "
+                            + kind(format.getTargetType())
+                            + ", got "
+                            + quoted(format.getValue()));
         }
         if (e instanceof MismatchedInputException mismatch) {
             var required = MISSING_REQUIRED.matcher(e.getOriginalMessage());
             if (required.find()) {
                 var field = path.endsWith(required.group(1)) ? path : join(path, required.group(1));
-                return new JsonFileException(file, field, "is missing or null; it must be " + kind(mismatch.getTargetType()));
+                return new JsonFileException(
+                        file,
+                        field,
+                        "is missing or null; it must be " + kind(mismatch.getTargetType()));
             }
             if (e.getMessage() != null && e.getMessage().startsWith("Trailing token")) {
-                return new JsonFileException(file, "", "has content after its JSON value; keep one document per file");
+                return new JsonFileException(
+                        file, "", "has content after its JSON value; keep one document per file");
             }
             var token = mismatch.getCurrentToken();
             var target = mismatch.getTargetType();
             if (path.isEmpty() && target != null && Record.class.isAssignableFrom(target)) {
                 return new JsonFileException(file, "", "the top level must be a JSON object");
             }
-            if (target != null && target.isPrimitive() && (token == null || token.isStructEnd()
-                    || token == JsonToken.VALUE_NULL || token == JsonToken.PROPERTY_NAME)) {
-                return new JsonFileException(file, path, "is missing or null; it must be " + kind(target));
+            if (target != null
+                    && target.isPrimitive()
+                    && (token == null
+                            || token.isStructEnd()
+                            || token == JsonToken.VALUE_NULL
+                            || token == JsonToken.PROPERTY_NAME)) {
+                return new JsonFileException(
+                        file, path, "is missing or null; it must be " + kind(target));
             }
-            return new JsonFileException(file, path, "must be " + kind(target)
-                    + (token == null ? "" : ", got " + describe(token)));
+            return new JsonFileException(
+                    file,
+                    path,
+                    "must be " + kind(target) + (token == null ? "" : ", got " + describe(token)));
         }
         if (e instanceof InputCoercionException coercion) {
-            // Valid JSON whose number does not fit the component (3000000000 for an int): name the field.
+            // Valid JSON whose number does not fit the component (3000000000 for an int): name the
+            // field.
             var value = OUT_OF_RANGE.matcher(coercion.getOriginalMessage());
-            return new JsonFileException(file, path, "must be " + kind(coercion.getTargetType()) + " within "
-                    + range(coercion.getTargetType()) + (value.find() ? ", got " + value.group(1) : ""));
+            return new JsonFileException(
+                    file,
+                    path,
+                    "must be "
+                            + kind(coercion.getTargetType())
+                            + " within "
+                            + range(coercion.getTargetType())
+                            + (value.find() ? ", got " + value.group(1) : ""));
         }
         if (e instanceof StreamReadException read) {
             var duplicate = DUPLICATE.matcher(read.getOriginalMessage());
             if (duplicate.find()) {
                 var where = contextPath(read.processor());
-                return new JsonFileException(file, (where.isEmpty() ? "" : where + ".") + duplicate.group(1),
+                return new JsonFileException(
+                        file,
+                        (where.isEmpty() ? "" : where + ".") + duplicate.group(1),
                         "is given twice in one object; keep one");
             }
             var location = read.getLocation();
-            return new JsonFileException(file, "", "is not valid JSON"
-                    + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")")
-                    + ": " + read.getOriginalMessage());
+            return new JsonFileException(
+                    file,
+                    "",
+                    "is not valid JSON"
+                            + (location == null
+                                    ? ""
+                                    : " (line "
+                                            + location.getLineNr()
+                                            + ", column "
+                                            + location.getColumnNr()
+                                            + ")")
+                            + ": "
+                            + read.getOriginalMessage());
         }
         return new JsonFileException(file, path, "cannot be read: " + e.getOriginalMessage());
     }
@@ -241,11 +309,19 @@ public final class StrictJson {
     /** A known name the unknown one abbreviates or extends ({@code mito} for {@code mito_name}), else the nearest. */
     private static Optional<String> suggest(String name, Collection<String> known) {
         var plain = name.replace("_", "").toLowerCase(Locale.ROOT);
-        var prefixed = known.stream().filter(k -> {
-            var candidate = k.replace("_", "").toLowerCase(Locale.ROOT);
-            return plain.length() >= 3 && (candidate.startsWith(plain) || plain.startsWith(candidate));
-        }).toList();
-        return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Suggestions.nearest(name, known);
+        var prefixed =
+                known.stream()
+                        .filter(
+                                k -> {
+                                    var candidate = k.replace("_", "").toLowerCase(Locale.ROOT);
+                                    return plain.length() >= 3
+                                            && (candidate.startsWith(plain)
+                                                    || plain.startsWith(candidate));
+                                })
+                        .toList();
+        return prefixed.size() == 1
+                ? Optional.of(prefixed.get(0))
+                : Suggestions.nearest(name, known);
     }
 
     /** After binding: a null where the record has no default is a missing field; blank text is refused. */
@@ -255,7 +331,10 @@ public final class StrictJson {
                 var child = join(path, jsonName(component));
                 var content = read(record, component);
                 if (content == null) {
-                    throw new JsonFileException(file, child, "is missing; it must be " + kind(component.getGenericType()));
+                    throw new JsonFileException(
+                            file,
+                            child,
+                            "is missing; it must be " + kind(component.getGenericType()));
                 }
                 requireValues(file, child, content);
             }
@@ -264,7 +343,8 @@ public final class StrictJson {
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) == null) {
-                    throw new JsonFileException(file, path + "[" + i + "]", "is null; give a value or remove it");
+                    throw new JsonFileException(
+                            file, path + "[" + i + "]", "is null; give a value or remove it");
                 }
                 requireValues(file, path + "[" + i + "]", list.get(i));
             }
@@ -287,13 +367,16 @@ public final class StrictJson {
             accessor.setAccessible(true);
             return accessor.invoke(record);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + record.getClass().getName() + "." + component.getName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + record.getClass().getName() + "." + component.getName(), e);
         }
     }
 
     private static String jsonName(RecordComponent component) {
         var property = component.getAccessor().getAnnotation(JsonProperty.class);
-        return property == null || property.value().isEmpty() ? component.getName() : property.value();
+        return property == null || property.value().isEmpty()
+                ? component.getName()
+                : property.value();
     }
 
     private static String join(String path, String name) {
@@ -318,7 +401,8 @@ public final class StrictJson {
             return "";
         }
         var steps = new ArrayList<String>();
-        // The innermost context is the object with the duplicate, whose current name is the duplicate itself.
+        // The innermost context is the object with the duplicate, whose current name is the
+        // duplicate itself.
         TokenStreamContext context = parser.streamReadContext();
         context = context == null ? null : context.getParent();
         while (context != null && !context.inRoot()) {
@@ -357,11 +441,19 @@ public final class StrictJson {
         if (raw == boolean.class || raw == Boolean.class) {
             return "true or false";
         }
-        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
-                || raw == short.class || raw == Short.class || raw == BigInteger.class) {
+        if (raw == int.class
+                || raw == Integer.class
+                || raw == long.class
+                || raw == Long.class
+                || raw == short.class
+                || raw == Short.class
+                || raw == BigInteger.class) {
             return "a whole number";
         }
-        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
+        if (raw == double.class
+                || raw == Double.class
+                || raw == float.class
+                || raw == Float.class
                 || raw == BigDecimal.class) {
             return "a number";
         }

@@ -9,11 +9,11 @@ import com.pulumi.resources.Resource;
  */
 public final class ChildOptions {
 
-    private ChildOptions() {
-    }
+    private ChildOptions() {}
 
     /** {@code base} with {@code parent} as the parent of the resource these options register. */
     public static CustomResourceOptions of(Resource parent, CustomResourceOptions base) {
-        return CustomResourceOptions.merge(base, CustomResourceOptions.builder().parent(parent).build());
+        return CustomResourceOptions.merge(
+                base, CustomResourceOptions.builder().parent(parent).build());
     }
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** Insertion-ordered maps from key-value pairs, for stack outputs and chart values that read in a set order. */
 public final class OrderedMap {
 
-    private OrderedMap() {
-    }
+    private OrderedMap() {}
 
     /** {@code of("a", 1, "b", 2)}: keys are Strings; values may be null or Outputs. */
     public static Map<String, Object> of(Object... keysAndValues) {

@@ -17,7 +17,8 @@ public record PolicyException(String rule, String type, String name, String reas
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a policy exception needs a reason: " + rule + " " + name);
+            throw new IllegalArgumentException(
+                    "a policy exception needs a reason: " + rule + " " + name);
         }
     }
 }

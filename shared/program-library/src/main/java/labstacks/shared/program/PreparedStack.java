@@ -1,9 +1,15 @@
 package labstacks.shared.program;
 
-import labstacks.shared.config.RunMode;
 import com.pulumi.Context;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import labstacks.shared.config.ConfigNamespaces;
 import labstacks.shared.config.ConfigProblem;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.config.StackConfig;
 import labstacks.shared.config.StackConfigException;
@@ -11,13 +17,6 @@ import labstacks.shared.config.StackIdentity;
 import labstacks.shared.config.StackSettings;
 import labstacks.shared.tagging.StandardTagging;
 import labstacks.shared.tagging.StandardTags;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A stack whose whole configuration has been checked and whose program has been found, ready to run
@@ -32,8 +31,13 @@ public final class PreparedStack {
     private final StandardTags tags;
     private final List<String> warnings;
 
-    private PreparedStack(StackConfig config, RunMode mode, StackProgram<?, ?> program, Record inputs,
-                          StandardTags tags, List<String> warnings) {
+    private PreparedStack(
+            StackConfig config,
+            RunMode mode,
+            StackProgram<?, ?> program,
+            Record inputs,
+            StandardTags tags,
+            List<String> warnings) {
         this.config = config;
         this.mode = mode;
         this.program = program;
@@ -45,28 +49,39 @@ public final class PreparedStack {
     public static PreparedStack prepare(ProgramCatalog catalog, StackConfig config, RunMode mode) {
         var stackSettings = SettingsLoader.read(StackSettings.class, config, mode);
         var problems = new LinkedHashSet<ConfigProblem>(stackSettings.problems());
-        // Production is what the stack's name says; a stack file that says otherwise is refused here.
+        // Production is what the stack's name says; a stack file that says otherwise is refused
+        // here.
         if (stackSettings.settings() != null) {
-            StackIdentity.problem(config, stackSettings.settings().environment()).ifPresent(problems::add);
+            StackIdentity.problem(config, stackSettings.settings().environment())
+                    .ifPresent(problems::add);
         }
         var programName = config.get("labstacks:program");
         StackProgram<?, ?> program = null;
         if (programName.isPresent()) {
             program = catalog.find(programName.get()).orElse(null);
             if (program == null) {
-                problems.add(new ConfigProblem("labstacks:program",
-                        "names no known program: '" + programName.get() + "'",
-                        "set labstacks:program in " + config.stackFile() + " to one of: "
-                                + String.join(", ", catalog.names())));
+                problems.add(
+                        new ConfigProblem(
+                                "labstacks:program",
+                                "names no known program: '" + programName.get() + "'",
+                                "set labstacks:program in "
+                                        + config.stackFile()
+                                        + " to one of: "
+                                        + String.join(", ", catalog.names())));
             }
         } else {
             // Replace the generic "required" fix with one that lists the choices.
             var rest = new ArrayList<ConfigProblem>(problems);
             rest.removeIf(p -> p.key().equals("labstacks:program"));
             problems.clear();
-            problems.add(new ConfigProblem("labstacks:program", "is required but not set",
-                    "add labstacks:program to " + config.stackFile() + ", one of: "
-                            + String.join(", ", catalog.names())));
+            problems.add(
+                    new ConfigProblem(
+                            "labstacks:program",
+                            "is required but not set",
+                            "add labstacks:program to "
+                                    + config.stackFile()
+                                    + ", one of: "
+                                    + String.join(", ", catalog.names())));
             problems.addAll(rest);
         }
         var warnings = new ArrayList<String>();
@@ -78,8 +93,13 @@ public final class PreparedStack {
             throw new StackConfigException(config.stackFile(), new ArrayList<>(problems));
         }
         var stack = stackSettings.settings();
-        var tags = new StandardTags(config.project(), config.stack(), stack.environment(),
-                program.systemTags(), stack.extraTags());
+        var tags =
+                new StandardTags(
+                        config.project(),
+                        config.stack(),
+                        stack.environment(),
+                        program.systemTags(),
+                        stack.extraTags());
         return new PreparedStack(config, mode, program, inputs, tags, warnings);
     }
 
@@ -87,8 +107,12 @@ public final class PreparedStack {
      * Reads the program's settings once, then runs its preflight and, on clean settings, its prepare;
      * returns what prepare derived.
      */
-    private static <S extends Record, I extends Record> I readProgramSettings(StackProgram<S, I> program, StackConfig config, RunMode mode,
-                                                            Collection<ConfigProblem> problems, List<String> warnings) {
+    private static <S extends Record, I extends Record> I readProgramSettings(
+            StackProgram<S, I> program,
+            StackConfig config,
+            RunMode mode,
+            Collection<ConfigProblem> problems,
+            List<String> warnings) {
         var reading = SettingsLoader.read(program.settingsType(), config, mode);
         // A program may read a key the stack's own settings read too (labstacks:environment): a key
         // those already found wrong is reported once, in their words.
@@ -98,17 +122,18 @@ public final class PreparedStack {
         declared.addAll(SettingsLoader.keys(program.settingsType()));
         problems.addAll(ConfigNamespaces.check(config, program.name(), declared));
         warnings.addAll(reading.warnings());
-        var report = new Preflight() {
-            @Override
-            public void problem(String subject, String problem, String fix) {
-                problems.add(new ConfigProblem(subject, problem, fix));
-            }
+        var report =
+                new Preflight() {
+                    @Override
+                    public void problem(String subject, String problem, String fix) {
+                        problems.add(new ConfigProblem(subject, problem, fix));
+                    }
 
-            @Override
-            public void warning(String text) {
-                warnings.add(text);
-            }
-        };
+                    @Override
+                    public void warning(String text) {
+                        warnings.add(text);
+                    }
+                };
         program.preflight(config, mode, report);
         if (reading.hasProblems()) {
             return null;
@@ -116,7 +141,8 @@ public final class PreparedStack {
         var before = problems.size();
         var prepared = program.prepare(reading.settings(), config, mode, report);
         if (problems.size() == before && prepared == null) {
-            throw new IllegalStateException(program.name() + ": prepare returned no inputs and reported no problem");
+            throw new IllegalStateException(
+                    program.name() + ": prepare returned no inputs and reported no problem");
         }
         return prepared;
     }
@@ -157,9 +183,10 @@ public final class PreparedStack {
     }
 
     @SuppressWarnings("unchecked")
-    private <S extends Record, I extends Record> void run(StackProgram<S, I> typed, Context ctx,
-                                                          Consumer<String> warningSink) {
-        Consumer<String> sink = warningSink != null ? warningSink : message -> ctx.log().warn(message);
+    private <S extends Record, I extends Record> void run(
+            StackProgram<S, I> typed, Context ctx, Consumer<String> warningSink) {
+        Consumer<String> sink =
+                warningSink != null ? warningSink : message -> ctx.log().warn(message);
         // prepare returned this record for this program, so it is an I.
         typed.define(new StackContext(ctx, config, sink), (I) inputs);
     }

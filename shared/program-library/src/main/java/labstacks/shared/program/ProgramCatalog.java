@@ -16,8 +16,13 @@ public final class ProgramCatalog {
         for (var program : found) {
             var previous = byName.put(program.name(), program);
             if (previous != null) {
-                throw new IllegalStateException("two programs are registered as '" + program.name() + "': "
-                        + previous.getClass().getName() + " and " + program.getClass().getName());
+                throw new IllegalStateException(
+                        "two programs are registered as '"
+                                + program.name()
+                                + "': "
+                                + previous.getClass().getName()
+                                + " and "
+                                + program.getClass().getName());
             }
         }
         this.programs = byName;
@@ -26,7 +31,9 @@ public final class ProgramCatalog {
     /** Every program registered under {@code META-INF/services/labstacks.shared.program.StackProgram}. */
     public static ProgramCatalog discover() {
         @SuppressWarnings({"unchecked", "rawtypes"})
-        var loader = (ServiceLoader<StackProgram<?, ?>>) (ServiceLoader) ServiceLoader.load(StackProgram.class);
+        var loader =
+                (ServiceLoader<StackProgram<?, ?>>)
+                        (ServiceLoader) ServiceLoader.load(StackProgram.class);
         return new ProgramCatalog(loader.stream().map(ServiceLoader.Provider::get).toList());
     }
 

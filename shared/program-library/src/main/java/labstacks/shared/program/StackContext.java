@@ -1,10 +1,9 @@
 package labstacks.shared.program;
 
 import com.pulumi.Context;
-import labstacks.shared.config.StackConfig;
-
 import java.util.Objects;
 import java.util.function.Consumer;
+import labstacks.shared.config.StackConfig;
 
 /**
  * What a program gets besides its settings: the Pulumi context, the stack's config and a way to warn

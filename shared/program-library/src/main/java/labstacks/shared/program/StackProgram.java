@@ -1,8 +1,8 @@
 package labstacks.shared.program;
 
-import labstacks.shared.config.RunMode;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import labstacks.shared.config.RunMode;
 import labstacks.shared.config.StackConfig;
 
 /**
@@ -62,8 +62,7 @@ public interface StackProgram<S extends Record, I extends Record> {
      * {@link RunMode#PLAN}. The default finds nothing. Missing AWS credentials need no preflight: the offline
      * plan of any program that registers AWS resources warns of them.
      */
-    default void preflight(StackConfig config, RunMode mode, Preflight report) {
-    }
+    default void preflight(StackConfig config, RunMode mode, Preflight report) {}
 
     /**
      * Checks and derives, from the settings read once, what {@code define} needs and what can be known

@@ -14,8 +14,7 @@ public final class Urns {
     public static final String ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
     private static final String ROOT_PREFIX = ROOT_STACK_TYPE + "$";
 
-    private Urns() {
-    }
+    private Urns() {}
 
     /** A URN taken apart; {@code qualifiedType} includes the parent types. */
     public record Parts(String stack, String project, String qualifiedType, String name) {
@@ -36,7 +35,8 @@ public final class Urns {
         if (urn == null || !urn.startsWith("urn:pulumi:")) {
             throw new IllegalArgumentException("not a Pulumi URN: " + urn);
         }
-        // indexOf, not split("::", 4): a two-character split compiles a regex on every call, and plans
+        // indexOf, not split("::", 4): a two-character split compiles a regex on every call, and
+        // plans
         // parse several URNs per resource. The name (after the third "::") may itself hold "::".
         var start = "urn:pulumi:".length();
         var first = urn.indexOf("::", start);
@@ -45,12 +45,16 @@ public final class Urns {
         if (third < 0 || first == start || second == first + 2 || third == second + 2) {
             throw new IllegalArgumentException("not a Pulumi URN: " + urn);
         }
-        return new Parts(urn.substring(start, first), urn.substring(first + 2, second),
-                urn.substring(second + 2, third), urn.substring(third + 2));
+        return new Parts(
+                urn.substring(start, first),
+                urn.substring(first + 2, second),
+                urn.substring(second + 2, third),
+                urn.substring(third + 2));
     }
 
     /** The URN of a resource with that parent (null or the root stack: none). */
-    public static String create(String stack, String project, String parentUrn, String type, String name) {
+    public static String create(
+            String stack, String project, String parentUrn, String type, String name) {
         var qualified = type;
         if (parentUrn != null && !parentUrn.isEmpty()) {
             var parentType = parse(engineForm(parentUrn)).qualifiedType();
@@ -70,7 +74,11 @@ public final class Urns {
         if (!parts.qualifiedType().startsWith(ROOT_PREFIX)) {
             return urn;
         }
-        return new Parts(parts.stack(), parts.project(), parts.qualifiedType().substring(ROOT_PREFIX.length()),
-                parts.name()).urn();
+        return new Parts(
+                        parts.stack(),
+                        parts.project(),
+                        parts.qualifiedType().substring(ROOT_PREFIX.length()),
+                        parts.name())
+                .urn();
     }
 }

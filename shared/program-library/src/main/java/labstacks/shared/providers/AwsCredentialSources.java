@@ -1,12 +1,11 @@
 package labstacks.shared.providers;
 
-import labstacks.shared.config.StackConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import labstacks.shared.config.RunMode;
+import labstacks.shared.config.StackConfig;
 import labstacks.shared.program.Preflight;
 
 /**
@@ -16,13 +15,13 @@ import labstacks.shared.program.Preflight;
  */
 public final class AwsCredentialSources {
 
-    private AwsCredentialSources() {
-    }
+    private AwsCredentialSources() {}
 
     /** The sources present, for example {@code [environment keys, profile default]}; empty when none is. */
     public static List<String> found(StackConfig config) {
         var sources = new ArrayList<String>();
-        if (config.env("AWS_ACCESS_KEY_ID").isPresent() && config.env("AWS_SECRET_ACCESS_KEY").isPresent()) {
+        if (config.env("AWS_ACCESS_KEY_ID").isPresent()
+                && config.env("AWS_SECRET_ACCESS_KEY").isPresent()) {
             sources.add("AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
         }
         config.env("AWS_PROFILE").ifPresent(profile -> sources.add("profile " + profile));
@@ -33,11 +32,15 @@ public final class AwsCredentialSources {
                 || config.env("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
             sources.add("container credentials");
         }
-        config.env("HOME").map(Path::of).ifPresent(home -> {
-            if (Files.isRegularFile(home.resolve(".aws/credentials")) || Files.isRegularFile(home.resolve(".aws/config"))) {
-                sources.add("~/.aws shared files");
-            }
-        });
+        config.env("HOME")
+                .map(Path::of)
+                .ifPresent(
+                        home -> {
+                            if (Files.isRegularFile(home.resolve(".aws/credentials"))
+                                    || Files.isRegularFile(home.resolve(".aws/config"))) {
+                                sources.add("~/.aws shared files");
+                            }
+                        });
         return List.copyOf(sources);
     }
 
@@ -47,17 +50,18 @@ public final class AwsCredentialSources {
      * deployment before anything registers (igenomes calls it from its preflight for that; the other AWS
      * programs leave a deployment to the provider's own chain).
      */
-    public static void report(StackConfig config, RunMode mode,
-                              Preflight report) {
-        var fix = "run `direnv allow` in the checkout (its .envrc reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
-                + " from 1Password; run `op signin` first), or export AWS_PROFILE, or attach the stack's Pulumi ESC"
-                + " environment";
+    public static void report(StackConfig config, RunMode mode, Preflight report) {
+        var fix =
+                "run `direnv allow` in the checkout (its .envrc reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+                        + " from 1Password; run `op signin` first), or export AWS_PROFILE, or attach the stack's Pulumi ESC"
+                        + " environment";
         String problem = null;
         if (halfAKeyPair(config)) {
             problem = "only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set";
         } else if (found(config).isEmpty()) {
-            problem = "no AWS credentials found (no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,"
-                    + " web identity, container credentials or ~/.aws files)";
+            problem =
+                    "no AWS credentials found (no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE,"
+                            + " web identity, container credentials or ~/.aws files)";
         }
         if (problem == null) {
             return;
@@ -71,6 +75,7 @@ public final class AwsCredentialSources {
 
     /** Exactly one of the key pair is set: always a mistake. */
     public static boolean halfAKeyPair(StackConfig config) {
-        return config.env("AWS_ACCESS_KEY_ID").isPresent() != config.env("AWS_SECRET_ACCESS_KEY").isPresent();
+        return config.env("AWS_ACCESS_KEY_ID").isPresent()
+                != config.env("AWS_SECRET_ACCESS_KEY").isPresent();
     }
 }

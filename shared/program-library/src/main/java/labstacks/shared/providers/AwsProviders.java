@@ -10,8 +10,7 @@ import com.pulumi.resources.CustomResourceOptions;
  */
 public final class AwsProviders {
 
-    private AwsProviders() {
-    }
+    private AwsProviders() {}
 
     public static Provider create(String name, AwsAccess access) {
         return create(name, access, CustomResourceOptions.Empty);

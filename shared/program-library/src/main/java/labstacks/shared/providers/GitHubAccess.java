@@ -1,7 +1,6 @@
 package labstacks.shared.providers;
 
 import com.pulumi.core.Output;
-
 import java.util.Objects;
 
 /**

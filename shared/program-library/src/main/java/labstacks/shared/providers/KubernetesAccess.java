@@ -9,11 +9,14 @@ import java.util.Optional;
  * @param context    the kubeconfig context, for example {@code minikube}; empty for the current one
  * @param namespace  the namespace objects without one go to
  */
-public record KubernetesAccess(Optional<String> kubeconfig, Optional<String> context, String namespace) {
+public record KubernetesAccess(
+        Optional<String> kubeconfig, Optional<String> context, String namespace) {
     public KubernetesAccess {
-        // The provider reads an empty context as "the current one": a stack must name its cluster or leave it out.
+        // The provider reads an empty context as "the current one": a stack must name its cluster
+        // or leave it out.
         if (context.isPresent() && context.get().isBlank()) {
-            throw new IllegalArgumentException("a blank Kubernetes context would deploy to whatever context is current");
+            throw new IllegalArgumentException(
+                    "a blank Kubernetes context would deploy to whatever context is current");
         }
         if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
             throw new IllegalArgumentException("not a Kubernetes namespace name: " + namespace);

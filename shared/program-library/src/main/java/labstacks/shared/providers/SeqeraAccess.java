@@ -1,7 +1,6 @@
 package labstacks.shared.providers;
 
 import com.pulumi.core.Output;
-
 import java.net.URI;
 import java.util.Objects;
 
@@ -19,7 +18,8 @@ public record SeqeraAccess(String serverUrl, Output<String> bearerToken) {
         Objects.requireNonNull(bearerToken, "bearerToken");
         var uri = URI.create(Objects.requireNonNull(serverUrl, "serverUrl"));
         if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("the Seqera server URL must be https://<host>[/path]: " + serverUrl);
+            throw new IllegalArgumentException(
+                    "the Seqera server URL must be https://<host>[/path]: " + serverUrl);
         }
     }
 }

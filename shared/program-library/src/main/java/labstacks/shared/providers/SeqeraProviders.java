@@ -7,18 +7,20 @@ import com.pulumi.seqera.ProviderArgs;
 /** Explicit Seqera Platform providers. */
 public final class SeqeraProviders {
 
-    private SeqeraProviders() {
-    }
+    private SeqeraProviders() {}
 
     public static Provider create(String name, SeqeraAccess access) {
         return create(name, access, CustomResourceOptions.Empty);
     }
 
     public static Provider create(String name, SeqeraAccess access, CustomResourceOptions options) {
-        return new Provider(name, ProviderArgs.builder()
-                .serverUrl(access.serverUrl())
-                // The token must stay secret even if a caller built it with Output.of.
-                .bearerAuth(access.bearerToken().asSecret())
-                .build(), options);
+        return new Provider(
+                name,
+                ProviderArgs.builder()
+                        .serverUrl(access.serverUrl())
+                        // The token must stay secret even if a caller built it with Output.of.
+                        .bearerAuth(access.bearerToken().asSecret())
+                        .build(),
+                options);
     }
 }

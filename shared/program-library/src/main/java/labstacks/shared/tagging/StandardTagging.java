@@ -6,7 +6,6 @@ import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.resources.ResourceTransformation;
-
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StandardTagging implements ResourceTransformation {
 
     /** Keys a resource cannot override: audits and cost reports rely on them. */
-    private static final List<String> FIXED_TAGS = List.of("project", "stack", "managed-by", "environment");
+    private static final List<String> FIXED_TAGS =
+            List.of("project", "stack", "managed-by", "environment");
+
     private static final List<String> FIXED_LABELS = List.of("app.kubernetes.io/managed-by");
 
     private final Map<String, String> awsTags;
     private final Map<String, String> kubernetesLabels;
+
     /** importedField per Args class and name: the reflection walk ran once per resource otherwise. */
     private final Map<Class<?>, Map<String, Optional<Field>>> fields = new ConcurrentHashMap<>();
 
@@ -40,7 +42,8 @@ public final class StandardTagging implements ResourceTransformation {
 
     @Override
     public Optional<Result> apply(Args args) {
-        if (args.options() instanceof CustomResourceOptions custom && custom.getImportId().isPresent()) {
+        if (args.options() instanceof CustomResourceOptions custom
+                && custom.getImportId().isPresent()) {
             return Optional.empty();
         }
         var type = args.resource().pulumiResourceType();
@@ -59,40 +62,56 @@ public final class StandardTagging implements ResourceTransformation {
             return Optional.empty();
         }
         Output<Map<String, String>> own = read(field.get(), args.args());
-        Output<Map<String, String>> merged = own == null
-                ? Output.of(awsTags)
-                : own.applyValue(tags -> merge(awsTags, tags, FIXED_TAGS));
+        Output<Map<String, String>> merged =
+                own == null
+                        ? Output.of(awsTags)
+                        : own.applyValue(tags -> merge(awsTags, tags, FIXED_TAGS));
         write(field.get(), args.args(), merged);
         return Optional.of(new Result(args.args(), args.options()));
     }
 
     private Optional<Result> labelKubernetes(Args args) {
         var field = importedField(args.args(), "metadata");
-        if (field.isEmpty() || field.get().getGenericType().getTypeName().indexOf("ObjectMetaArgs") < 0) {
+        if (field.isEmpty()
+                || field.get().getGenericType().getTypeName().indexOf("ObjectMetaArgs") < 0) {
             return Optional.empty();
         }
         Output<ObjectMetaArgs> own = read(field.get(), args.args());
-        Output<ObjectMetaArgs> labelled = own == null
-                ? Output.of(ObjectMetaArgs.builder().labels(kubernetesLabels).build())
-                : own.applyValue(meta -> ObjectMetaArgs.builder(meta)
-                        .labels(meta.labels()
-                                .map(labels -> labels.applyValue(l -> merge(kubernetesLabels, l, FIXED_LABELS)))
-                                .orElse(Output.of(kubernetesLabels)))
-                        .build());
+        Output<ObjectMetaArgs> labelled =
+                own == null
+                        ? Output.of(ObjectMetaArgs.builder().labels(kubernetesLabels).build())
+                        : own.applyValue(
+                                meta ->
+                                        ObjectMetaArgs.builder(meta)
+                                                .labels(
+                                                        meta.labels()
+                                                                .map(
+                                                                        labels ->
+                                                                                labels.applyValue(
+                                                                                        l ->
+                                                                                                merge(
+                                                                                                        kubernetesLabels,
+                                                                                                        l,
+                                                                                                        FIXED_LABELS)))
+                                                                .orElse(
+                                                                        Output.of(
+                                                                                kubernetesLabels)))
+                                                .build());
         write(field.get(), args.args(), labelled);
         return Optional.of(new Result(args.args(), args.options()));
     }
 
     /** Standard values, overridden by the resource's own, except {@code fixed} keys. */
-    private static Map<String, String> merge(Map<String, String> standard, Map<String, String> own,
-                                             List<String> fixed) {
+    private static Map<String, String> merge(
+            Map<String, String> standard, Map<String, String> own, List<String> fixed) {
         var merged = new TreeMap<>(standard);
         if (own != null) {
-            own.forEach((k, v) -> {
-                if (!fixed.contains(k)) {
-                    merged.put(k, v);
-                }
-            });
+            own.forEach(
+                    (k, v) -> {
+                        if (!fixed.contains(k)) {
+                            merged.put(k, v);
+                        }
+                    });
         }
         return merged;
     }
@@ -107,7 +126,9 @@ public final class StandardTagging implements ResourceTransformation {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (var field : c.getDeclaredFields()) {
                 var imported = field.getAnnotation(Import.class);
-                if (imported != null && imported.name().equals(name) && field.getType() == Output.class) {
+                if (imported != null
+                        && imported.name().equals(name)
+                        && field.getType() == Output.class) {
                     field.setAccessible(true);
                     return Optional.of(field);
                 }

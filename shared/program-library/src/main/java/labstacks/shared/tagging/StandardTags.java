@@ -22,6 +22,7 @@ public record StandardTags(
         Map<String, String> extra) {
 
     public static final String MANAGED_BY = "pulumi";
+
     /** Prefix of the project's own Kubernetes labels. */
     public static final String LABEL_PREFIX = "labstacks.dev/";
 

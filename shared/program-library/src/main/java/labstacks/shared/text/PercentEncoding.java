@@ -13,8 +13,7 @@ import com.google.common.net.PercentEscaper;
 public final class PercentEncoding {
     private static final Escaper UNRESERVED_ONLY = new PercentEscaper("-._~", false);
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     /** {@code text} with every byte outside RFC 3986's unreserved characters percent-encoded. */
     public static String component(String text) {

@@ -13,7 +13,8 @@ public enum Format {
     S3_BUCKET_NAME("an S3 bucket name", Vocabulary::s3BucketName),
     AWS_REGION("an AWS region", Vocabulary::awsRegion),
     KUBERNETES_NAME("a Kubernetes name", Vocabulary::kubernetesLabelName),
-    KUBERNETES_NAMESPACE("a Kubernetes namespace of the stack's own", Vocabulary::kubernetesNamespace),
+    KUBERNETES_NAMESPACE(
+            "a Kubernetes namespace of the stack's own", Vocabulary::kubernetesNamespace),
     KUBERNETES_OBJECT_NAME("a Kubernetes object name", Vocabulary::kubernetesSubdomainName),
     KUBERNETES_QUANTITY("a Kubernetes quantity", Vocabulary::kubernetesQuantity),
     STORAGE_SIZE("a volume size such as 10Gi", Vocabulary::storageSize),
@@ -26,10 +27,14 @@ public enum Format {
      * A password that programs put into a URL's user-info without quoting it: only RFC 3986 unreserved characters,
      * which need no percent-encoding. The rule never repeats the value.
      */
-    URL_SAFE_PASSWORD("a password of letters, digits, '.', '_', '~' and '-' only", v -> v.matches("[A-Za-z0-9._~-]{12,}")
-            ? Optional.empty()
-            : Optional.of("use at least 12 letters, digits, '.', '_', '~' or '-': it is placed unquoted in a URL, where"
-                    + " '@', ':', '/', '%' and the like would cut it short")),
+    URL_SAFE_PASSWORD(
+            "a password of letters, digits, '.', '_', '~' and '-' only",
+            v ->
+                    v.matches("[A-Za-z0-9._~-]{12,}")
+                            ? Optional.empty()
+                            : Optional.of(
+                                    "use at least 12 letters, digits, '.', '_', '~' or '-': it is placed unquoted in a URL, where"
+                                            + " '@', ':', '/', '%' and the like would cut it short")),
     /** A secret that is a file's contents (a service-account key); the rule never repeats the value. */
     JSON_DOCUMENT("a JSON document (the file's contents, not its path)", Vocabulary::jsonDocument);
 

@@ -1,17 +1,15 @@
 package labstacks.shared.validation;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean ...?": the nearest known word by edit distance, when it is near enough to be a typo. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Optional<String> nearest(String word, Collection<String> known) {
         return known.stream()
@@ -21,6 +19,7 @@ public final class Suggestions {
 
     /** Levenshtein distance, ignoring case. */
     public static int distance(String a, String b) {
-        return LevenshteinDistance.getDefaultInstance().apply(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
+        return LevenshteinDistance.getDefaultInstance()
+                .apply(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,8 @@
 package labstacks.shared.validation;
 
+import com.google.gson.JsonParser;
+import com.pulumi.aws.enums.Region;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -8,9 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.google.gson.JsonParser;
-import com.pulumi.aws.enums.Region;
-import java.math.BigDecimal;
 
 /**
  * The values stacks name, checked by the rules of the system that will receive them. Every method
@@ -20,14 +20,15 @@ import java.math.BigDecimal;
  */
 public final class Vocabulary {
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     // ---------------------------------------------------------------- S3
 
-    // AWS S3 User Guide, "General purpose bucket naming rules" (docs.aws.amazon.com/AmazonS3/latest/
+    // AWS S3 User Guide, "General purpose bucket naming rules"
+    // (docs.aws.amazon.com/AmazonS3/latest/
     // userguide/bucketnamingrules.html): reserved prefixes and suffixes as listed there.
-    private static final List<String> RESERVED_BUCKET_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    private static final List<String> RESERVED_BUCKET_PREFIXES =
+            List.of("xn--", "sthree-", "amzn-s3-demo-");
     private static final List<String> RESERVED_BUCKET_SUFFIXES =
             List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
     private static final Pattern IPV4_LIKE = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -35,14 +36,21 @@ public final class Vocabulary {
     /** An S3 general purpose bucket name, by every rule AWS applies. */
     public static Optional<String> s3BucketName(String name) {
         if (name.length() < 3 || name.length() > 63) {
-            return problem("a bucket name is 3 to 63 characters long (this one has " + name.length() + ")");
+            return problem(
+                    "a bucket name is 3 to 63 characters long (this one has "
+                            + name.length()
+                            + ")");
         }
         for (var c : name.toCharArray()) {
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
-                return problem("a bucket name has only lower-case letters, digits, '.' and '-' (found '" + c + "')");
+                return problem(
+                        "a bucket name has only lower-case letters, digits, '.' and '-' (found '"
+                                + c
+                                + "')");
             }
         }
-        if (!Character.isLetterOrDigit(name.charAt(0)) || !Character.isLetterOrDigit(name.charAt(name.length() - 1))) {
+        if (!Character.isLetterOrDigit(name.charAt(0))
+                || !Character.isLetterOrDigit(name.charAt(name.length() - 1))) {
             return problem("a bucket name starts and ends with a letter or digit");
         }
         if (name.contains("..")) {
@@ -53,12 +61,14 @@ public final class Vocabulary {
         }
         for (var prefix : RESERVED_BUCKET_PREFIXES) {
             if (name.startsWith(prefix)) {
-                return problem("a bucket name does not start with '" + prefix + "' (reserved by AWS)");
+                return problem(
+                        "a bucket name does not start with '" + prefix + "' (reserved by AWS)");
             }
         }
         for (var suffix : RESERVED_BUCKET_SUFFIXES) {
             if (name.endsWith(suffix)) {
-                return problem("a bucket name does not end with '" + suffix + "' (reserved by AWS)");
+                return problem(
+                        "a bucket name does not end with '" + suffix + "' (reserved by AWS)");
             }
         }
         return Optional.empty();
@@ -77,18 +87,21 @@ public final class Vocabulary {
             return Optional.empty();
         }
         var nearest = Suggestions.nearest(region.toLowerCase(Locale.ROOT), regions);
-        return problem("not an AWS region" + nearest.map(r -> " (did you mean " + r + "?)").orElse("")
-                + "; regions are written in lower case, for example eu-west-1");
+        return problem(
+                "not an AWS region"
+                        + nearest.map(r -> " (did you mean " + r + "?)").orElse("")
+                        + "; regions are written in lower case, for example eu-west-1");
     }
 
     // ---------------------------------------------------------------- Kubernetes
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
-            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /** Namespaces the cluster itself owns; a stack that creates or fills them would take them over. */
-    public static final Set<String> RESERVED_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+    public static final Set<String> RESERVED_NAMESPACES =
+            Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     /** A Kubernetes name of the DNS-1123 label form (namespaces, services). */
     public static Optional<String> kubernetesLabelName(String name) {
@@ -96,8 +109,9 @@ public final class Vocabulary {
             return problem("a Kubernetes name is 1 to 63 characters long");
         }
         if (!DNS_LABEL.matcher(name).matches()) {
-            return problem("a Kubernetes name has only lower-case letters, digits and '-', "
-                    + "and starts and ends with a letter or digit");
+            return problem(
+                    "a Kubernetes name has only lower-case letters, digits and '-', "
+                            + "and starts and ends with a letter or digit");
         }
         return Optional.empty();
     }
@@ -109,8 +123,11 @@ public final class Vocabulary {
             return invalid;
         }
         if (RESERVED_NAMESPACES.contains(name)) {
-            return problem("'" + name + "' belongs to the cluster itself (reserved: default, kube-system, "
-                    + "kube-public, kube-node-lease); give the stack a namespace of its own");
+            return problem(
+                    "'"
+                            + name
+                            + "' belongs to the cluster itself (reserved: default, kube-system, "
+                            + "kube-public, kube-node-lease); give the stack a namespace of its own");
         }
         return Optional.empty();
     }
@@ -121,22 +138,26 @@ public final class Vocabulary {
             return problem("a Kubernetes object name is 1 to 253 characters long");
         }
         if (!DNS_SUBDOMAIN.matcher(name).matches()) {
-            return problem("a Kubernetes object name has only lower-case letters, digits, '-' and '.', "
-                    + "each dot-separated part starting and ending with a letter or digit");
+            return problem(
+                    "a Kubernetes object name has only lower-case letters, digits, '-' and '.', "
+                            + "each dot-separated part starting and ending with a letter or digit");
         }
         return Optional.empty();
     }
 
     // Quantity grammar of k8s.io/apimachinery/pkg/api/resource/quantity.go:
-    //   <signedNumber><suffix>, suffix one of Ki Mi Gi Ti Pi Ei | m "" k M G T P E | e<signedNumber> E<signedNumber>
-    private static final Pattern QUANTITY = Pattern.compile(
-            "([+-]?)([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
+    //   <signedNumber><suffix>, suffix one of Ki Mi Gi Ti Pi Ei | m "" k M G T P E |
+    // e<signedNumber> E<signedNumber>
+    private static final Pattern QUANTITY =
+            Pattern.compile(
+                    "([+-]?)([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?");
 
     /** A Kubernetes quantity by the API's grammar ({@code 5Gi}, {@code 1.5Gi}, {@code 5}, {@code 500M}). */
     public static Optional<String> kubernetesQuantity(String text) {
         if (!QUANTITY.matcher(text).matches()) {
-            return problem("a Kubernetes quantity is a number followed by a unit without a space: "
-                    + "Ki, Mi, Gi, Ti, Pi, Ei (powers of 1024), k, M, G, T, P, E (powers of 1000) or none, for example 5Gi");
+            return problem(
+                    "a Kubernetes quantity is a number followed by a unit without a space: "
+                            + "Ki, Mi, Gi, Ti, Pi, Ei (powers of 1024), k, M, G, T, P, E (powers of 1000) or none, for example 5Gi");
         }
         return Optional.empty();
     }
@@ -149,13 +170,20 @@ public final class Vocabulary {
         }
         var matcher = QUANTITY.matcher(text);
         matcher.matches();
-        if ("-".equals(matcher.group(1)) || new BigDecimal(matcher.group(2).startsWith(".")
-                ? "0" + matcher.group(2) : matcher.group(2).endsWith(".") ? matcher.group(2) + "0" : matcher.group(2))
-                .signum() == 0) {
+        if ("-".equals(matcher.group(1))
+                || new BigDecimal(
+                                        matcher.group(2).startsWith(".")
+                                                ? "0" + matcher.group(2)
+                                                : matcher.group(2).endsWith(".")
+                                                        ? matcher.group(2) + "0"
+                                                        : matcher.group(2))
+                                .signum()
+                        == 0) {
             return problem("a volume size is more than zero");
         }
         if ("m".equals(matcher.group(4))) {
-            return problem("a volume size is whole bytes; 'm' means thousandths (write Mi or M for mega)");
+            return problem(
+                    "a volume size is whole bytes; 'm' means thousandths (write Mi or M for mega)");
         }
         return Optional.empty();
     }
@@ -174,8 +202,12 @@ public final class Vocabulary {
             return reference.problem();
         }
         if (reference.tag().isEmpty() && reference.digest().isEmpty()) {
-            return problem("the image has no tag or digest; pin it, for example " + text + ":1.0 or " + text
-                    + "@sha256:<64 hex digits>");
+            return problem(
+                    "the image has no tag or digest; pin it, for example "
+                            + text
+                            + ":1.0 or "
+                            + text
+                            + "@sha256:<64 hex digits>");
         }
         if (reference.digest().isEmpty() && reference.tag().get().equals("latest")) {
             return problem("'latest' moves; pin the image to a version tag or a digest");
@@ -190,8 +222,12 @@ public final class Vocabulary {
             return reference.problem();
         }
         if (reference.tag().isPresent() || reference.digest().isPresent()) {
-            return problem("give the repository only, without ':" + reference.tag().orElse("") + "'"
-                    + reference.digest().map(d -> "@" + d).orElse("") + "; the tag is a setting of its own");
+            return problem(
+                    "give the repository only, without ':"
+                            + reference.tag().orElse("")
+                            + "'"
+                            + reference.digest().map(d -> "@" + d).orElse("")
+                            + "; the tag is a setting of its own");
         }
         return Optional.empty();
     }
@@ -204,23 +240,31 @@ public final class Vocabulary {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            return problem("not a URL (" + e.getReason().toLowerCase(Locale.ROOT) + " at character " + (e.getIndex() + 1)
-                    + "); write it as https://host[:port][/path]");
+            return problem(
+                    "not a URL ("
+                            + e.getReason().toLowerCase(Locale.ROOT)
+                            + " at character "
+                            + (e.getIndex() + 1)
+                            + "); write it as https://host[:port][/path]");
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            return problem("a URL starts with http:// or https://, for example https://api.example.org");
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            return problem(
+                    "a URL starts with http:// or https://, for example https://api.example.org");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return problem("the URL names no host; write it as https://host[:port][/path]");
         }
         if (uri.getUserInfo() != null) {
-            return problem("the URL carries a user name or password; put credentials in a secret setting");
+            return problem(
+                    "the URL carries a user name or password; put credentials in a secret setting");
         }
         return Optional.empty();
     }
 
     /** A file name or path ending in .json: what someone who confuses a key's location with its contents sets. */
-    private static final Pattern JSON_FILE_PATH = Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
+    private static final Pattern JSON_FILE_PATH =
+            Pattern.compile("\\s*[^{}\\s\"][^{}\\n\"]*\\.json\\s*");
 
     /**
      * A JSON object, such as a key file's contents. The words never quote the text: it is usually a secret.
@@ -242,11 +286,14 @@ public final class Vocabulary {
     /** A host to bind or reach: an IPv4 address or a DNS name. */
     public static Optional<String> host(String text) {
         if (IPV4_LIKE.matcher(text).matches()) {
-            return Arrays.stream(text.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255) ? Optional.empty()
+            return Arrays.stream(text.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255)
+                    ? Optional.empty()
                     : problem("an IPv4 address has four numbers from 0 to 255");
         }
-        if (text.length() > 253 || !DNS_SUBDOMAIN.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
-            return problem("a host is an IPv4 address or a DNS name (letters, digits, '-' and '.')");
+        if (text.length() > 253
+                || !DNS_SUBDOMAIN.matcher(text.toLowerCase(Locale.ROOT)).matches()) {
+            return problem(
+                    "a host is an IPv4 address or a DNS name (letters, digits, '-' and '.')");
         }
         return Optional.empty();
     }

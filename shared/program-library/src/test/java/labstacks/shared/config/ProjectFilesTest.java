@@ -1,7 +1,8 @@
 package labstacks.shared.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,17 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ProjectFilesTest {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     private ProjectFiles project(String stackName, String stackYaml) throws IOException {
         Files.writeString(root.resolve("Pulumi.yaml"), "name: labstacks\nruntime: java\n");
@@ -31,7 +29,10 @@ class ProjectFilesTest {
 
     @Test
     void readsScalarsListsMapsAndEncryptedValues() throws IOException {
-        var files = project("demo-prod", """
+        var files =
+                project(
+                        "demo-prod",
+                        """
                 config:
                   labstacks:program: demo
                   demo:count: 3
@@ -61,16 +62,21 @@ class ProjectFilesTest {
         var files = project("demo-prod", "config: {}\n");
         Files.writeString(root.resolve("Pulumi.demo-dev.yaml"), "config: {}\n");
         assertEquals(List.of("demo-dev", "demo-prod"), files.stacks());
-        var error = assertThrows(StackFileException.class, () -> files.read("demo-staging", Map.of()));
+        var error =
+                assertThrows(StackFileException.class, () -> files.read("demo-staging", Map.of()));
         assertTrue(error.getMessage().contains("unknown stack 'demo-staging'"), error.getMessage());
-        assertTrue(error.getMessage().contains("Known stacks: demo-dev, demo-prod"), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("Known stacks: demo-dev, demo-prod"),
+                error.getMessage());
     }
 
     @Test
     void brokenStackFilesNameTheFileAndTheFix() throws IOException {
         var files = project("broken", "config:\n  demo:a: [unclosed\n");
         var yaml = assertThrows(StackFileException.class, () -> files.read("broken", Map.of()));
-        assertTrue(yaml.getMessage().startsWith("Pulumi.broken.yaml is not valid YAML"), yaml.getMessage());
+        assertTrue(
+                yaml.getMessage().startsWith("Pulumi.broken.yaml is not valid YAML"),
+                yaml.getMessage());
 
         Files.writeString(root.resolve("Pulumi.bare.yaml"), "config:\n  region: eu-west-1\n");
         var bare = assertThrows(StackConfigException.class, () -> files.read("bare", Map.of()));
@@ -94,14 +100,20 @@ class ProjectFilesTest {
 
     @Test
     void theEngineEnvironmentGivesTheSameConfigAsTheStackFile() {
-        var config = StackConfig.fromEngineEnvironment(Map.of(
-                "PULUMI_PROJECT", "labstacks",
-                "PULUMI_STACK", "demo-prod",
-                "PULUMI_CONFIG", "{\"demo:config:count\":\"3\",\"demo:token\":\"tok\",\"demo:labels\":\"{\\\"a\\\":\\\"b\\\"}\"}",
-                "PULUMI_CONFIG_SECRET_KEYS", "[\"demo:token\"]"));
+        var config =
+                StackConfig.fromEngineEnvironment(
+                        Map.of(
+                                "PULUMI_PROJECT", "labstacks",
+                                "PULUMI_STACK", "demo-prod",
+                                "PULUMI_CONFIG",
+                                        "{\"demo:config:count\":\"3\",\"demo:token\":\"tok\",\"demo:labels\":\"{\\\"a\\\":\\\"b\\\"}\"}",
+                                "PULUMI_CONFIG_SECRET_KEYS", "[\"demo:token\"]"));
         assertEquals("labstacks", config.project());
         assertEquals("Pulumi.demo-prod.yaml", config.stackFile());
-        assertEquals("3", config.get("demo:count").orElseThrow(), "the old ns:config:key form is cleaned");
+        assertEquals(
+                "3",
+                config.get("demo:count").orElseThrow(),
+                "the old ns:config:key form is cleaned");
         assertEquals("{\"a\":\"b\"}", config.get("demo:labels").orElseThrow());
         assertTrue(config.isSecret("demo:token"));
         assertEquals(Set.of("demo:token"), config.secretKeys());
@@ -109,30 +121,42 @@ class ProjectFilesTest {
 
     /** Each value is read as YAML 1.2 reads it, or refused where YAML 1.1 would read it differently. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "010        | octal: 010 is 8",
-            "0123       | octal: 0123 is 83",
-            "1:30       | base 60",
-            "yes        | YAML 1.1 reads it as a boolean, YAML 1.2 as text",
-            "on         | as a boolean",
-            "off        | as a boolean",
-            "no         | as a boolean",
-            "1_0        | as a whole number",
-            "0x5A       | not read alike",
-            "TRUE       | not read alike",
-            "2024-01-01 | as a timestamp",
-    })
-    void valuesWhoseYaml11ReadingDiffersAreRefusedWithQuoteIt(String value, String why) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "010        | octal: 010 is 8",
+                "0123       | octal: 0123 is 83",
+                "1:30       | base 60",
+                "yes        | YAML 1.1 reads it as a boolean, YAML 1.2 as text",
+                "on         | as a boolean",
+                "off        | as a boolean",
+                "no         | as a boolean",
+                "1_0        | as a whole number",
+                "0x5A       | not read alike",
+                "TRUE       | not read alike",
+                "2024-01-01 | as a timestamp",
+            })
+    void valuesWhoseYaml11ReadingDiffersAreRefusedWithQuoteIt(String value, String why)
+            throws IOException {
         var files = project("demo-prod", "config:\n  demo:days: " + value + "\n");
-        var error = assertThrows(StackConfigException.class, () -> files.read("demo-prod", Map.of()));
-        assertTrue(error.getMessage().contains("demo:days: has the unquoted value " + value + " (line 2)"), error.getMessage());
+        var error =
+                assertThrows(StackConfigException.class, () -> files.read("demo-prod", Map.of()));
+        assertTrue(
+                error.getMessage()
+                        .contains("demo:days: has the unquoted value " + value + " (line 2)"),
+                error.getMessage());
         assertTrue(error.getMessage().contains(why), error.getMessage());
-        assertTrue(error.getMessage().contains("fix: quote it: demo:days: \"" + value + "\""), error.getMessage());
+        assertTrue(
+                error.getMessage().contains("fix: quote it: demo:days: \"" + value + "\""),
+                error.getMessage());
     }
 
     @Test
     void quotedAndPlainDecimalValuesReadAsText() throws IOException {
-        var files = project("demo-prod", """
+        var files =
+                project(
+                        "demo-prod",
+                        """
                 config:
                   demo:a: "010"
                   demo:b: 90
@@ -157,7 +181,10 @@ class ProjectFilesTest {
      */
     @Test
     void topLevelValuesStayAsWrittenAndNestedNumbersAsJsonWritesThem() throws IOException {
-        var files = project("demo-prod", """
+        var files =
+                project(
+                        "demo-prod",
+                        """
                 config:
                   demo:a: 1.50
                   demo:b: {ratio: 1.50, size: 1e3, n: 7}
@@ -167,17 +194,29 @@ class ProjectFilesTest {
         assertEquals("{\"ratio\":1.5,\"size\":1000,\"n\":7}", config.get("demo:b").orElseThrow());
 
         var nested = project("demo-prod", "config:\n  demo:list: [1, yes]\n");
-        var error = assertThrows(StackConfigException.class, () -> nested.read("demo-prod", Map.of()));
-        assertTrue(error.getMessage().contains("demo:list: has the unquoted value yes (line 2)"), error.getMessage());
+        var error =
+                assertThrows(StackConfigException.class, () -> nested.read("demo-prod", Map.of()));
+        assertTrue(
+                error.getMessage().contains("demo:list: has the unquoted value yes (line 2)"),
+                error.getMessage());
     }
 
     @Test
     void duplicateKeysAndUnknownTopLevelKeysAreErrors() throws IOException {
-        var files = project("demo-prod", "config:\n  demo:days: 90\n  demo:days: 1\nconifg:\n  demo:x: a\n");
-        var error = assertThrows(StackConfigException.class, () -> files.read("demo-prod", Map.of()));
-        assertTrue(error.getMessage().contains("demo:days: is set twice in Pulumi.demo-prod.yaml (lines 2 and 3)"),
+        var files =
+                project(
+                        "demo-prod",
+                        "config:\n  demo:days: 90\n  demo:days: 1\nconifg:\n  demo:x: a\n");
+        var error =
+                assertThrows(StackConfigException.class, () -> files.read("demo-prod", Map.of()));
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                "demo:days: is set twice in Pulumi.demo-prod.yaml (lines 2 and 3)"),
                 error.getMessage());
-        assertTrue(error.getMessage().contains("conifg: is not a key of a stack file (did you mean config?)"),
+        assertTrue(
+                error.getMessage()
+                        .contains("conifg: is not a key of a stack file (did you mean config?)"),
                 error.getMessage());
     }
 }

@@ -1,11 +1,10 @@
 package labstacks.shared.validation;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
 
@@ -19,10 +18,17 @@ class SuggestionsTest {
 
     @Test
     void theNearestWordWinsAndTiesGoAlphabetically() {
-        var known = List.of("config", "environment", "encryptedkey", "encryptionsalt", "secretsprovider");
+        var known =
+                List.of(
+                        "config",
+                        "environment",
+                        "encryptedkey",
+                        "encryptionsalt",
+                        "secretsprovider");
         assertEquals(Optional.of("config"), Suggestions.nearest("conifg", known));
         assertEquals(Optional.of("encryptedkey"), Suggestions.nearest("encryptdkey", known));
         assertEquals(Optional.of("bar"), Suggestions.nearest("baz", List.of("bat", "bar")));
-        assertEquals(Optional.empty(), Suggestions.nearest("resources", known), "too far to be a typo");
+        assertEquals(
+                Optional.empty(), Suggestions.nearest("resources", known), "too far to be a typo");
     }
 }
