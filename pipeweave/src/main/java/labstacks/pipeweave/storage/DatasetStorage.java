@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -23,6 +24,9 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.DelegatingS3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -65,6 +69,9 @@ public final class DatasetStorage implements AutoCloseable {
 
     private final S3AsyncClient s3;
 
+    /** What this storage built for its client and closes after it (nothing when the caller gave a builder). */
+    private final Optional<OwnedHttp> http;
+
     /**
      * The client under the multipart one, for reads: one GET per object, as S3-compatible servers take it (the
      * multipart client downloads by part number, which S3Proxy 4.1 answers with 501 NotImplemented).
@@ -85,8 +92,10 @@ public final class DatasetStorage implements AutoCloseable {
                         return thread;
                     });
 
-    private DatasetStorage(S3AsyncClient s3, StorageSettings settings, int partSize) {
+    private DatasetStorage(
+            S3AsyncClient s3, Optional<OwnedHttp> http, StorageSettings settings, int partSize) {
         this.s3 = Objects.requireNonNull(s3, "s3");
+        this.http = http;
         this.reads =
                 s3 instanceof DelegatingS3AsyncClient multipart
                         ? (S3AsyncClient) multipart.delegate()
@@ -107,7 +116,14 @@ public final class DatasetStorage implements AutoCloseable {
 
     /** As {@link #open(StorageSettings)}, with parts of {@code partSize} bytes (at least {@link #MIN_PART_SIZE}). */
     public static DatasetStorage open(StorageSettings settings, int partSize) {
-        return open(settings, partSize, S3AsyncClient.builder());
+        var http = OwnedHttp.create();
+        try {
+            return open(
+                    settings, partSize, S3AsyncClient.builder().httpClient(http.client()), http);
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
     }
 
     /**
@@ -117,6 +133,11 @@ public final class DatasetStorage implements AutoCloseable {
      */
     public static DatasetStorage open(
             StorageSettings settings, int partSize, S3AsyncClientBuilder builder) {
+        return open(settings, partSize, builder, null);
+    }
+
+    private static DatasetStorage open(
+            StorageSettings settings, int partSize, S3AsyncClientBuilder builder, OwnedHttp http) {
         if (partSize < MIN_PART_SIZE) {
             throw new IllegalArgumentException(
                     "a part must be at least "
@@ -148,7 +169,7 @@ public final class DatasetStorage implements AutoCloseable {
                                         .minimumPartSizeInBytes((long) partSize)
                                         .apiCallBufferSizeInBytes(
                                                 (long) BUFFERED_PARTS * partSize));
-        return new DatasetStorage(builder.build(), settings, partSize);
+        return new DatasetStorage(builder.build(), Optional.ofNullable(http), settings, partSize);
     }
 
     public String bucket() {
@@ -419,7 +440,26 @@ public final class DatasetStorage implements AutoCloseable {
     @Override
     public void close() {
         s3.close();
+        http.ifPresent(OwnedHttp::close);
         reader.shutdownNow();
+    }
+
+    /**
+     * The Netty HTTP client with an event loop group of its own, closed without Netty's graceful quiet period: a
+     * client that owns its group waits 2 s for it on close (NettyNioAsyncHttpClient), which every short-lived
+     * storage (a CLI call, a test) would pay. Nothing is in flight when a storage closes: every call joins.
+     */
+    private record OwnedHttp(SdkEventLoopGroup events, SdkAsyncHttpClient client) {
+        static OwnedHttp create() {
+            var events = SdkEventLoopGroup.builder().build();
+            return new OwnedHttp(
+                    events, NettyNioAsyncHttpClient.builder().eventLoopGroup(events).build());
+        }
+
+        void close() {
+            client.close();
+            events.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        }
     }
 
     /** The messages along a failure's causes, once each: the SDK wraps the stream's own error. */
