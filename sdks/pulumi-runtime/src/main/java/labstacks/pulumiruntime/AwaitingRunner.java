@@ -160,20 +160,28 @@ public final class AwaitingRunner implements Runner {
         return future;
     }
 
-    /** Off the thread that settled the last task (an engine or mock thread), as the SDK's loop is. */
+    /**
+     * Off the thread that settled the last task (an engine or mock thread), as the SDK's loop is, and in the
+     * deployment's context, as the SDK completes its loop. The count is read again there: a task registered
+     * between the decision and this job keeps the run going, and its own settle finishes it.
+     */
     private void finish(CompletableFuture<Void> future) {
-        program.execute(
+        ContextAwareCompletableFuture.runAsync(
                 () -> {
                     CompletionException failure;
                     synchronized (lock) {
                         failure = firstFailure;
+                        if (failure == null && inFlight > 0) {
+                            return;
+                        }
                     }
                     if (failure == null) {
                         future.complete(null);
                     } else {
                         future.completeExceptionally(failure);
                     }
-                });
+                },
+                program);
     }
 
     private int exitCodeAfterSuccess() {

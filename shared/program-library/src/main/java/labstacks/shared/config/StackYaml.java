@@ -30,12 +30,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads a stack file: a YAML 1.2 document (core schema, read by snakeyaml-engine) whose config values reach
  * the program as text. A plain value that YAML readers take differently is refused with "quote it" as the
  * fix, so the offline plan, a deploy and a reviewer never read a value differently. The Pulumi CLI reads
- * stack files with Go's gopkg.in/yaml.v2 (pulumi/pulumi sdk/go/common/encoding/marshal.go) into
- * {@code config.Value} (sdk/go/common/resource/config/value.go): a top-level scalar as the text written, a
- * list or mapping through yaml.v2's YAML 1.1 types ({@code yes} is true, {@code 010} is 8) and then JSON.
- * So a value is taken only where three readings agree: YAML 1.2's core schema, YAML 1.1's types (SnakeYAML's
- * resolver, which the Pulumi SDK already carries) and YAML 1.2's JSON schema (which knows only the plain
- * forms {@code 90}, {@code 1.5}, {@code true}). Duplicate keys are errors, not "last wins".
+ * stack files with Go's gopkg.in/yaml.v3 (pulumi/pulumi sdk/go/common/encoding/marshal.go, since v3.50.0)
+ * into {@code config.Value}s whose plain scalars are decoded ({@code 010} is octal 8, {@code 1e3} the number
+ * 1000) and handed on in their JSON form (sdk/go/common/resource/config/object.go, since v3.88.0). So a
+ * value is taken only where three readings agree: YAML 1.2's core schema, YAML 1.1's types (SnakeYAML's
+ * resolver, which the Pulumi SDK already carries: stricter than yaml.v3, which reads {@code yes} as text)
+ * and YAML 1.2's JSON schema (which knows only the plain forms {@code 90}, {@code 1.5}, {@code true}); a
+ * top-level number must also be written in the form the CLI hands on. Duplicate keys are errors, as in
+ * yaml.v3.
  */
 final class StackYaml {
 
@@ -149,8 +151,39 @@ final class StackYaml {
                     continue;
                 }
                 if (json.isJsonPrimitive()) {
-                    // The CLI passes a top-level scalar on as written: 1.50 stays 1.50.
-                    values.put(key, new Value(((ScalarNode) node).getValue(), false));
+                    var scalar = (ScalarNode) node;
+                    var written = scalar.getValue();
+                    // The CLI decodes a plain number and hands the program its JSON form (1.50 as
+                    // 1.5, 1e3 as
+                    // 1000: pulumi/pulumi sdk/go/common/resource/config/object.go, since v3.88.0).
+                    // Only a number
+                    // already in that form is taken, so the offline plan and a deploy read the same
+                    // text.
+                    if (scalar.isPlain() && json.getAsJsonPrimitive().isNumber()) {
+                        var canonical = json.getAsString();
+                        if (!canonical.equals(written)) {
+                            reader.problems.add(
+                                    new ConfigProblem(
+                                            key,
+                                            "has the unquoted number "
+                                                    + written
+                                                    + " (line "
+                                                    + line(scalar)
+                                                    + "), which the Pulumi CLI hands the program as "
+                                                    + canonical,
+                                            "write "
+                                                    + key
+                                                    + ": "
+                                                    + canonical
+                                                    + ", or quote it to keep the text: "
+                                                    + key
+                                                    + ": \""
+                                                    + written
+                                                    + "\""));
+                            continue;
+                        }
+                    }
+                    values.put(key, new Value(written, false));
                 } else {
                     values.put(key, new Value(json.toString(), false));
                 }
@@ -254,7 +287,7 @@ final class StackYaml {
                 return new JsonPrimitive(Boolean.parseBoolean(text));
             }
             if (tag12.equals(Tag.INT) || tag12.equals(Tag.FLOAT)) {
-                // As Go's encoding/json writes the number yaml.v2 read: 1.50 is 1.5, 1e3 is 1000.
+                // As Go's encoding/json writes the number yaml.v3 read: 1.50 is 1.5, 1e3 is 1000.
                 return new JsonPrimitive(
                         new BigDecimal(new BigDecimal(text).stripTrailingZeros().toPlainString()));
             }

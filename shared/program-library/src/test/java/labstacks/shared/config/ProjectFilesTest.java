@@ -175,23 +175,38 @@ class ProjectFilesTest {
     }
 
     /**
-     * A top-level value reaches the program as written; inside a list or mapping the Pulumi CLI reads numbers
-     * with Go's yaml.v2 and writes them with encoding/json (pulumi/pulumi sdk/go/common/resource/config/value.go,
-     * unmarshalValue), so 1.50 is 1.5 and 1e3 is 1000 there. A YAML 1.1 value inside a list is refused too.
+     * The Pulumi CLI decodes plain numbers with Go's yaml.v3 and hands them on as encoding/json writes them
+     * (pulumi/pulumi sdk/go/common/resource/config/object.go, since v3.88.0), so 1.50 is 1.5 and 1e3 is 1000,
+     * at the top level and inside a list or mapping. Nested numbers are converted the same way; a top-level
+     * number written in another form is refused, so the offline plan never reads "1e3" where a deploy reads
+     * "1000". A YAML 1.1 value inside a list is refused too.
      */
     @Test
-    void topLevelValuesStayAsWrittenAndNestedNumbersAsJsonWritesThem() throws IOException {
+    void numbersReachTheProgramAsTheCliWritesThem() throws IOException {
         var files =
                 project(
                         "demo-prod",
                         """
                 config:
-                  demo:a: 1.50
+                  demo:a: 1.5
                   demo:b: {ratio: 1.50, size: 1e3, n: 7}
+                  demo:c: "1e3"
                 """);
         var config = files.read("demo-prod", Map.of());
-        assertEquals("1.50", config.get("demo:a").orElseThrow());
+        assertEquals("1.5", config.get("demo:a").orElseThrow());
         assertEquals("{\"ratio\":1.5,\"size\":1000,\"n\":7}", config.get("demo:b").orElseThrow());
+        assertEquals("1e3", config.get("demo:c").orElseThrow(), "quoted, the text stays");
+
+        var written = project("demo-prod", "config:\n  demo:size: 1e3\n  demo:ratio: 1.50\n");
+        var refused =
+                assertThrows(StackConfigException.class, () -> written.read("demo-prod", Map.of()));
+        assertTrue(
+                refused.getMessage()
+                        .contains(
+                                "demo:size: has the unquoted number 1e3 (line 2), which the Pulumi CLI"
+                                        + " hands the program as 1000"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("write demo:ratio: 1.5"), refused.getMessage());
 
         var nested = project("demo-prod", "config:\n  demo:list: [1, yes]\n");
         var error =
