@@ -276,10 +276,15 @@ class BadInputSuiteTest {
                         set("megatests:towerWorkspaceId", "\"9223372036854775807\""),
                         "up to 2^53"),
                 bad(
-                        "workspace id 59994744926013.0",
+                        "workspace id \"59994744926013.0\"",
+                        "megatests-prod",
+                        set("megatests:towerWorkspaceId", "\"59994744926013.0\""),
+                        "got \"59994744926013.0\""),
+                bad(
+                        "workspace id 59994744926013.0 unquoted",
                         "megatests-prod",
                         set("megatests:towerWorkspaceId", "59994744926013.0"),
-                        "got \"59994744926013.0\""),
+                        "which the Pulumi CLI hands the program as 59994744926013"),
                 bad(
                         "region zz-nowhere-9",
                         "pipeweave-production",
