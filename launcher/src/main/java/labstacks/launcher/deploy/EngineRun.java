@@ -18,6 +18,7 @@ import com.pulumi.internal.PulumiInternal;
 import com.pulumi.resources.StackOptions;
 import com.pulumi.resources.internal.Stack;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ import labstacks.shared.program.ProgramCatalog;
  * </ul>
  */
 public final class EngineRun {
+
+    /** How long a failed run waits for the registrations an engine that went away cut off (see run). */
+    private static final Duration ENGINE_GONE_SETTLE = Duration.ofSeconds(2);
 
     /** The SDK's exit codes ({@code Runner}): an error the engine has shown, or one it has not. */
     static final int REPORTED = 32;
@@ -201,7 +205,24 @@ public final class EngineRun {
         if (result != null && result.exitCode() == 0) {
             return 0;
         }
-        var failures = new ArrayList<Throwable>(runner.failures());
+        var recorded = runner.failures();
+        // An engine that goes away fails every call in flight: a log message may notice before the
+        // registration it cut off, and the run ends at the first failure. The registrations fail
+        // within
+        // moments; wait for one (bounded) so the line names the resource.
+        var deadline = System.nanoTime() + ENGINE_GONE_SETTLE.toNanos();
+        while (FailureLine.engineFailed(recorded)
+                && !FailureLine.namesAResource(recorded)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            recorded = runner.failures();
+        }
+        var failures = new ArrayList<Throwable>(recorded);
         if (result != null) {
             failures.addAll(result.exceptions());
         }

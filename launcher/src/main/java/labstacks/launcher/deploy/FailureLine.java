@@ -49,6 +49,20 @@ final class FailureLine {
         return "the program failed: " + text;
     }
 
+    /** Whether an engine failure among these names the resource whose call the engine refused or lost. */
+    static boolean namesAResource(List<Throwable> failures) {
+        return failures.stream()
+                .flatMap(failure -> chain(failure).stream())
+                .anyMatch(cause -> cause instanceof EngineFailure engine && engine.namesResource());
+    }
+
+    /** Whether any of these is a call the engine did not take (it went away, refused or timed out). */
+    static boolean engineFailed(List<Throwable> failures) {
+        return failures.stream()
+                .flatMap(failure -> chain(failure).stream())
+                .anyMatch(cause -> cause instanceof EngineFailure);
+    }
+
     private static List<Throwable> chain(Throwable failure) {
         var chain = new ArrayList<Throwable>();
         for (var cause = failure;
