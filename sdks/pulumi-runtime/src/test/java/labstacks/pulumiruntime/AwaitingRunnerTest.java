@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pulumi.deployment.internal.EngineLogger;
+import com.pulumi.exceptions.LogException;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.Resource;
 import java.lang.management.ManagementFactory;
@@ -145,6 +146,41 @@ class AwaitingRunnerTest {
         engine.loggedErrors = true;
         var runner = new AwaitingRunner(quiet(), engine);
         assertEquals(1, runner.runAsync(() -> "x").get(5, TimeUnit.SECONDS).exitCode());
+    }
+
+    @Test
+    void aFailureToLogToTheEngineEndsWithExitCode1AndNothingSentToIt() throws Exception {
+        var engine = new Engine();
+        var runner = new AwaitingRunner(quiet(), engine);
+        var logging = new CompletableFuture<Void>();
+        var result =
+                runner.runAsync(
+                        () -> {
+                            runner.registerTask("log", logging);
+                            return null;
+                        });
+        // As DeploymentImpl's logger fails a log call the engine did not take.
+        logging.completeExceptionally(new LogException(new IllegalStateException("engine closed")));
+        var finished = result.get(5, TimeUnit.SECONDS);
+        assertEquals(1, finished.exitCode());
+        assertEquals(List.of(), engine.errors, "the engine cannot take the report: stderr only");
+    }
+
+    @Test
+    void aProgramThatThrowsAnErrorIsReportedOnceWithExitCode32() throws Exception {
+        var engine = new Engine();
+        var runner = new AwaitingRunner(quiet(), engine);
+        var result =
+                runner.runAsync(
+                        () -> {
+                            throw new AssertionError("the program's own check failed");
+                        });
+        var finished = result.get(5, TimeUnit.SECONDS);
+        assertEquals(32, finished.exitCode());
+        assertEquals(1, engine.errors.size(), engine.errors.toString());
+        assertTrue(
+                engine.errors.get(0).contains("the program's own check failed"),
+                engine.errors.get(0));
     }
 
     @Test
