@@ -3,6 +3,7 @@ package labstacks.launcher.deploy;
 import com.pulumi.exceptions.ResourceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The one line that says why a deployment failed, from the failures its tasks ended with. */
 final class FailureLine {
@@ -16,15 +17,13 @@ final class FailureLine {
      * again through the outputs that depended on it.
      */
     static String of(List<Throwable> failures) {
-        for (var aboutResource : new boolean[] {true, false}) {
-            for (var failure : failures) {
-                for (var cause : chain(failure)) {
-                    if (cause instanceof EngineFailure engine
-                            && (engine.namesResource() || !aboutResource)) {
-                        return cause.getMessage();
-                    }
-                }
-            }
+        var engine =
+                engineFailures(failures)
+                        .filter(EngineFailure::namesResource)
+                        .findFirst()
+                        .or(() -> engineFailures(failures).findFirst());
+        if (engine.isPresent()) {
+            return engine.get().getMessage();
         }
         if (failures.isEmpty()) {
             return "the program failed without saying why";
@@ -51,16 +50,20 @@ final class FailureLine {
 
     /** Whether an engine failure among these names the resource whose call the engine refused or lost. */
     static boolean namesAResource(List<Throwable> failures) {
-        return failures.stream()
-                .flatMap(failure -> chain(failure).stream())
-                .anyMatch(cause -> cause instanceof EngineFailure engine && engine.namesResource());
+        return engineFailures(failures).anyMatch(EngineFailure::namesResource);
     }
 
     /** Whether any of these is a call the engine did not take (it went away, refused or timed out). */
     static boolean engineFailed(List<Throwable> failures) {
+        return engineFailures(failures).findAny().isPresent();
+    }
+
+    /** The engine failures among these failures and their causes, in the order they failed. */
+    private static Stream<EngineFailure> engineFailures(List<Throwable> failures) {
         return failures.stream()
                 .flatMap(failure -> chain(failure).stream())
-                .anyMatch(cause -> cause instanceof EngineFailure);
+                .filter(EngineFailure.class::isInstance)
+                .map(EngineFailure.class::cast);
     }
 
     private static List<Throwable> chain(Throwable failure) {
