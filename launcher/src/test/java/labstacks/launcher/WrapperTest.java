@@ -102,9 +102,9 @@ class WrapperTest {
         assertFalse(text.contains("\u001b"), "no escape codes: " + text);
         assertTrue(
                 text.endsWith(
-                        "java @launcher/jvm.options -jar "
+                        "java @launcher/jvm.options -cp "
                                 + repo.resolve("launcher/target/labstacks.jar")
-                                + " plan some-stack"),
+                                + " labstacks.launcher.Main plan some-stack"),
                 text);
         var log = Files.readString(repo.resolve("launcher/target/build.log"));
         assertTrue(log.contains("[INFO] Scanning for projects...") && !log.contains("\u001b"), log);
