@@ -42,7 +42,9 @@ class JarClosureTest {
     void readJar() throws IOException {
         var jar = Path.of(System.getProperty("labstacks.jar", "target/labstacks.jar"));
         if (!Files.isRegularFile(jar)) {
-            fail(jar.toAbsolutePath() + " is missing: mvn -B verify builds it before this module runs");
+            fail(
+                    jar.toAbsolutePath()
+                            + " is missing: mvn -B verify builds it before this module runs");
         }
         try (var zip = new ZipFile(jar.toFile())) {
             var entries = zip.entries();
@@ -101,10 +103,13 @@ class JarClosureTest {
                         fromPrograms.addAll(references);
                     }
                 });
-        assertTrue(fromPrograms.contains("com/pulumi/aws/s3/BucketPublicAccessBlock"), fromPrograms::toString);
+        assertTrue(
+                fromPrograms.contains("com/pulumi/aws/s3/BucketPublicAccessBlock"),
+                fromPrograms::toString);
         assertTrue(fromPrograms.contains("com/pulumi/aws/iam/Policy"), fromPrograms::toString);
         assertTrue(classes.contains("com/pulumi/aws/Provider"));
-        // ec2 is the provider SDK's largest package after lex and wafv2; none of the programs uses it.
+        // ec2 is the provider SDK's largest package after lex and wafv2; none of the programs uses
+        // it.
         assertFalse(classes.stream().anyMatch(name -> name.startsWith(AWS + "ec2/")));
     }
 
