@@ -237,12 +237,15 @@ class DatasetStorageTest {
                         }
                     }
                 };
-        try (var storage =
-                DatasetStorage.open(
-                        settings(BUCKET, true),
-                        DatasetStorage.MIN_PART_SIZE,
-                        S3AsyncClient.builder()
-                                .overrideConfiguration(c -> c.addExecutionInterceptor(spy)))) {
+        try (var http = StorageFixtures.QuickHttp.create();
+                var storage =
+                        DatasetStorage.open(
+                                settings(BUCKET, true),
+                                DatasetStorage.MIN_PART_SIZE,
+                                S3AsyncClient.builder()
+                                        .httpClient(http.client())
+                                        .overrideConfiguration(
+                                                c -> c.addExecutionInterceptor(spy)))) {
             var result = storage.upload("runs/stream.bin", stream, "application/octet-stream");
             assertEquals(4, result.parts());
             assertEquals(List.of(1, 2, 3, 4), partsSeen);
@@ -291,12 +294,15 @@ class DatasetStorageTest {
                 };
         var file = temp.resolve("two-parts.bin");
         Files.write(file, StorageFixtures.pseudoRandom(DatasetStorage.MIN_PART_SIZE + 1, 3));
-        try (var storage =
-                DatasetStorage.open(
-                        settings(BUCKET, true),
-                        DatasetStorage.MIN_PART_SIZE,
-                        S3AsyncClient.builder()
-                                .overrideConfiguration(c -> c.addExecutionInterceptor(spy)))) {
+        try (var http = StorageFixtures.QuickHttp.create();
+                var storage =
+                        DatasetStorage.open(
+                                settings(BUCKET, true),
+                                DatasetStorage.MIN_PART_SIZE,
+                                S3AsyncClient.builder()
+                                        .httpClient(http.client())
+                                        .overrideConfiguration(
+                                                c -> c.addExecutionInterceptor(spy)))) {
             storage.put("one.txt", text("one"), "text/plain");
             storage.upload("two-parts.bin", file, null);
         }
