@@ -113,7 +113,9 @@ def case(key, tool, label, command):
 
 # What a user types, and the same JVM without the script in front (the script's own cost is the gap).
 case("help", "labstacks", "`./labstacks help`", ["./labstacks", "help"])
-case("help-jar", "labstacks", "`java @launcher/jvm.options -jar labstacks.jar help`", ["java", *TUNED, "-jar", JAR, "help"])
+MAIN = "labstacks.launcher.Main"
+case("help-jar", "labstacks", "`java @launcher/jvm.options -cp labstacks.jar labstacks.launcher.Main help`",
+     ["java", *TUNED, "-cp", JAR, MAIN, "help"])
 for stack in stacks:
     case(f"stack-{stack}", "labstacks", f"`./labstacks plan {stack}`", ["./labstacks", "plan", stack])
 if "pipeweave-production" in stacks:
@@ -127,7 +129,7 @@ if not QUICK and not os.environ.get("STACKS"):
     case("all", "labstacks", "`./labstacks plan --all` (9 stacks, one JVM)", ["./labstacks", "plan", "--all"])
 for n in sizes:
     case(f"b{n}", "labstacks", f"buckets-{n} (bench jar, launcher/jvm.options)",
-         ["java", *BENCH_TUNED, "-jar", BENCH_JAR, "plan", "--root", "bench/stacks", f"buckets-{n}"])
+         ["java", *BENCH_TUNED, "-cp", BENCH_JAR, MAIN, "plan", "--root", "bench/stacks", f"buckets-{n}"])
 if node:
     case("node-floor", "node", "floor: `node -e 0`", ["node", "-e", "0"])
     if "pipeweave-production" in stacks:
