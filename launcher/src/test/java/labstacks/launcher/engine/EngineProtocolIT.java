@@ -36,6 +36,8 @@ import labstacks.shared.validation.Format;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -56,6 +58,11 @@ import pulumirpc.Resource.RegisterResourceRequest;
  * <p>Runs after {@code package} (failsafe), against the shaded jar {@code Pulumi.yaml} points at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Two runs at a time (engine-it/pom.xml): a run waits on its child JVM and the fake engine's
+// answers,
+// and the launcher's other tests share the two cores. Each run has its own engine, port and files;
+// what the runs share (the offline plans, the archive) is written in planEveryStackOffline.
+@Execution(ExecutionMode.CONCURRENT)
 class EngineProtocolIT {
 
     /** Options compared one by one; a plan key not listed here (added later) is not compared. */
@@ -289,7 +296,7 @@ class EngineProtocolIT {
     @ParameterizedTest
     @MethodSource("stacks")
     void javaLoggingAtAllIsRefusedInOneLine(String stack) throws Exception {
-        var properties = scratch.resolve("logging-all.properties");
+        var properties = scratch.resolve("logging-all-" + stack + ".properties");
         Files.writeString(
                 properties,
                 "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
