@@ -18,7 +18,11 @@ import java.util.logging.StreamHandler;
 import labstacks.shared.config.StackConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+// It resets and installs java.util.logging handlers, which are the whole JVM's: nothing runs beside
+// it.
+@Isolated
 class DeploymentLoggingTest {
 
     @AfterEach
