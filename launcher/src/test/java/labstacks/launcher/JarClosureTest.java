@@ -40,6 +40,8 @@ class JarClosureTest {
 
     private final Set<String> classes = new HashSet<>();
 
+    private final Set<String> resources = new HashSet<>();
+
     @BeforeAll
     void readJar() throws IOException {
         var jar = Path.of(System.getProperty("labstacks.jar", "target/labstacks.jar"));
@@ -53,6 +55,7 @@ class JarClosureTest {
             while (entries.hasMoreElements()) {
                 var entry = entries.nextElement();
                 var name = entry.getName();
+                resources.add(name);
                 if (!name.endsWith(".class") || name.startsWith("META-INF/")) {
                     continue;
                 }
@@ -116,6 +119,11 @@ class JarClosureTest {
                 fromPrograms::toString);
         assertTrue(fromPrograms.contains("com/pulumi/aws/iam/Policy"), fromPrograms::toString);
         assertTrue(classes.contains("com/pulumi/aws/Provider"));
+        // Not classes, but read at run time: the Java language host finds the provider plugin by
+        // com/pulumi/aws/plugin.json (pulumi-java executor_jar.go), and Utilities reads version.txt
+        // when it loads.
+        assertTrue(resources.contains("com/pulumi/aws/plugin.json"), "plugin.json in the jar");
+        assertTrue(resources.contains("com/pulumi/aws/version.txt"), "version.txt in the jar");
         // ec2 is the provider SDK's largest package after lex and wafv2; none of the programs uses
         // it.
         assertFalse(classes.stream().anyMatch(name -> name.startsWith(AWS + "ec2/")));

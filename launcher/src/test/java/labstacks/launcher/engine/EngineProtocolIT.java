@@ -380,7 +380,7 @@ class EngineProtocolIT {
         var resource = planned(stack, "datasets-policy");
         var deployment =
                 withEnvironment(
-                        deployment(stack, false, null), Map.of("LABSTACKS_ENGINE_TIMEOUT", "4s"));
+                        deployment(stack, false, null), Map.of("LABSTACKS_ENGINE_TIMEOUT", "5s"));
         try (var engine =
                 new FakeEngine(
                                 deployment.project(),
@@ -401,7 +401,7 @@ class EngineProtocolIT {
                             "registering "
                                     + resource.get("type").getAsString()
                                     + " \"datasets-policy\": the engine"
-                                    + " did not answer within 4s (LABSTACKS_ENGINE_TIMEOUT sets how long to wait)"),
+                                    + " did not answer within 5s (LABSTACKS_ENGINE_TIMEOUT sets how long to wait)"),
                     engine.logMessages(LogSeverity.ERROR));
             assertNoStackTrace(run, engine);
         }
