@@ -87,9 +87,24 @@ class DatasetStorageTest {
         }
     }
 
+    private final List<StorageFixtures.QuickHttp> httpClients = new ArrayList<>();
+
+    /** A storage on its own client builder, whose requests {@code spy} sees. */
+    private DatasetStorage storageSeenBy(ExecutionInterceptor spy) {
+        var http = StorageFixtures.QuickHttp.create();
+        httpClients.add(http);
+        return DatasetStorage.open(
+                settings(BUCKET, true),
+                DatasetStorage.MIN_PART_SIZE,
+                S3AsyncClient.builder()
+                        .httpClient(http.client())
+                        .overrideConfiguration(c -> c.addExecutionInterceptor(spy)));
+    }
+
     @AfterEach
     void close() {
         opened.forEach(DatasetStorage::close);
+        httpClients.forEach(StorageFixtures.QuickHttp::close);
     }
 
     private static byte[] text(String value) {
@@ -237,15 +252,7 @@ class DatasetStorageTest {
                         }
                     }
                 };
-        try (var http = StorageFixtures.QuickHttp.create();
-                var storage =
-                        DatasetStorage.open(
-                                settings(BUCKET, true),
-                                DatasetStorage.MIN_PART_SIZE,
-                                S3AsyncClient.builder()
-                                        .httpClient(http.client())
-                                        .overrideConfiguration(
-                                                c -> c.addExecutionInterceptor(spy)))) {
+        try (var storage = storageSeenBy(spy)) {
             var result = storage.upload("runs/stream.bin", stream, "application/octet-stream");
             assertEquals(4, result.parts());
             assertEquals(List.of(1, 2, 3, 4), partsSeen);
@@ -294,15 +301,7 @@ class DatasetStorageTest {
                 };
         var file = temp.resolve("two-parts.bin");
         Files.write(file, StorageFixtures.pseudoRandom(DatasetStorage.MIN_PART_SIZE + 1, 3));
-        try (var http = StorageFixtures.QuickHttp.create();
-                var storage =
-                        DatasetStorage.open(
-                                settings(BUCKET, true),
-                                DatasetStorage.MIN_PART_SIZE,
-                                S3AsyncClient.builder()
-                                        .httpClient(http.client())
-                                        .overrideConfiguration(
-                                                c -> c.addExecutionInterceptor(spy)))) {
+        try (var storage = storageSeenBy(spy)) {
             storage.put("one.txt", text("one"), "text/plain");
             storage.upload("two-parts.bin", file, null);
         }
