@@ -70,7 +70,7 @@ public final class DatasetStorage implements AutoCloseable {
     private final S3AsyncClient s3;
 
     /** What this storage built for its client and closes after it (nothing when the caller gave a builder). */
-    private final Optional<OwnedHttp> http;
+    private final OwnedHttp http;
 
     /**
      * The client under the multipart one, for reads: one GET per object, as S3-compatible servers take it (the
@@ -93,7 +93,7 @@ public final class DatasetStorage implements AutoCloseable {
                     });
 
     private DatasetStorage(
-            S3AsyncClient s3, Optional<OwnedHttp> http, StorageSettings settings, int partSize) {
+            S3AsyncClient s3, OwnedHttp http, StorageSettings settings, int partSize) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.http = http;
         this.reads =
@@ -116,24 +116,23 @@ public final class DatasetStorage implements AutoCloseable {
 
     /** As {@link #open(StorageSettings)}, with parts of {@code partSize} bytes (at least {@link #MIN_PART_SIZE}). */
     public static DatasetStorage open(StorageSettings settings, int partSize) {
+        return open(settings, partSize, S3AsyncClient.builder());
+    }
+
+    /**
+     * As {@link #open(StorageSettings, int)}, on a client builder the caller has set up first (execution
+     * interceptors, override configuration); the storage adds its own HTTP client, region, credentials,
+     * endpoint and multipart settings, builds the client and closes both with itself.
+     */
+    public static DatasetStorage open(
+            StorageSettings settings, int partSize, S3AsyncClientBuilder builder) {
         var http = OwnedHttp.create();
         try {
-            return open(
-                    settings, partSize, S3AsyncClient.builder().httpClient(http.client()), http);
+            return open(settings, partSize, builder.httpClient(http.client()), http);
         } catch (RuntimeException e) {
             http.close();
             throw e;
         }
-    }
-
-    /**
-     * As {@link #open(StorageSettings, int)}, on a client builder the caller has set up first (an HTTP client,
-     * execution interceptors); the storage adds region, credentials, endpoint and multipart settings, builds
-     * the client and closes it with itself.
-     */
-    public static DatasetStorage open(
-            StorageSettings settings, int partSize, S3AsyncClientBuilder builder) {
-        return open(settings, partSize, builder, null);
     }
 
     private static DatasetStorage open(
@@ -169,7 +168,7 @@ public final class DatasetStorage implements AutoCloseable {
                                         .minimumPartSizeInBytes((long) partSize)
                                         .apiCallBufferSizeInBytes(
                                                 (long) BUFFERED_PARTS * partSize));
-        return new DatasetStorage(builder.build(), Optional.ofNullable(http), settings, partSize);
+        return new DatasetStorage(builder.build(), http, settings, partSize);
     }
 
     public String bucket() {
@@ -440,7 +439,7 @@ public final class DatasetStorage implements AutoCloseable {
     @Override
     public void close() {
         s3.close();
-        http.ifPresent(OwnedHttp::close);
+        http.close();
         reader.shutdownNow();
     }
 

@@ -87,24 +87,17 @@ class DatasetStorageTest {
         }
     }
 
-    private final List<StorageFixtures.QuickHttp> httpClients = new ArrayList<>();
-
     /** A storage on its own client builder, whose requests {@code spy} sees. */
     private DatasetStorage storageSeenBy(ExecutionInterceptor spy) {
-        var http = StorageFixtures.QuickHttp.create();
-        httpClients.add(http);
         return DatasetStorage.open(
                 settings(BUCKET, true),
                 DatasetStorage.MIN_PART_SIZE,
-                S3AsyncClient.builder()
-                        .httpClient(http.client())
-                        .overrideConfiguration(c -> c.addExecutionInterceptor(spy)));
+                S3AsyncClient.builder().overrideConfiguration(c -> c.addExecutionInterceptor(spy)));
     }
 
     @AfterEach
     void close() {
         opened.forEach(DatasetStorage::close);
-        httpClients.forEach(StorageFixtures.QuickHttp::close);
     }
 
     private static byte[] text(String value) {

@@ -4,33 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 
 /** Inputs for upload tests: generated content, streams that count or fail. */
 final class StorageFixtures {
     private StorageFixtures() {}
-
-    /**
-     * An HTTP client for a test that builds its own S3 client: on an event loop group the test closes without
-     * Netty's 2 s graceful quiet period, as DatasetStorage closes its own (a client that owns its group waits
-     * for it on close).
-     */
-    record QuickHttp(SdkEventLoopGroup events, SdkAsyncHttpClient client) implements AutoCloseable {
-        static QuickHttp create() {
-            var events = SdkEventLoopGroup.builder().build();
-            return new QuickHttp(
-                    events, NettyNioAsyncHttpClient.builder().eventLoopGroup(events).build());
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            events.eventLoopGroup().shutdownGracefully(0, 5, TimeUnit.SECONDS);
-        }
-    }
 
     static byte[] pseudoRandom(int size, long seed) {
         var bytes = new byte[size];
