@@ -20,8 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-// It resets and installs java.util.logging handlers, which are the whole JVM's: nothing runs beside
-// it.
+// It resets and installs java.util.logging handlers, which are the JVM's: it runs alone.
 @Isolated
 class DeploymentLoggingTest {
 

@@ -58,10 +58,10 @@ import pulumirpc.Resource.RegisterResourceRequest;
  * <p>Runs after {@code package} (failsafe), against the shaded jar {@code Pulumi.yaml} points at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-// Two runs at a time (engine-it/pom.xml): a run waits on its child JVM and the fake engine's
-// answers,
-// and the launcher's other tests share the two cores. Each run has its own engine, port and files;
-// what the runs share (the offline plans, the archive) is written in planEveryStackOffline.
+// Two runs at a time (src/test/resources/junit-platform.properties): a run waits on its child JVM
+// and the fake engine's answers, and the launcher's other tests share the two cores. Each run has
+// its own engine, port and files; what the runs share (the offline plans, the archive) is written
+// in planEveryStackOffline.
 @Execution(ExecutionMode.CONCURRENT)
 class EngineProtocolIT {
 
