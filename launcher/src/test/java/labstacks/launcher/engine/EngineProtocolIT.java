@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import labstacks.offline.plan.OfflineMocks;
 import labstacks.offline.testing.ProgramHarness;
-import labstacks.shared.config.Setting;
 import labstacks.shared.config.SettingsLoader;
 import labstacks.shared.program.OfflineFunction;
 import labstacks.shared.program.ProgramCatalog;
@@ -156,13 +155,7 @@ class EngineProtocolIT {
         assertTrue(plan != null, "plan --all planned " + stack);
         var deployment = deployment(stack, preview, null);
 
-        try (var engine =
-                new FakeEngine(
-                        deployment.project(),
-                        stack,
-                        preview,
-                        new OfflineMocks(functions()),
-                        functions())) {
+        try (var engine = engineFor(deployment)) {
             var run = host.run(deployment, engine);
             assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
             assertEquals(List.of(), engine.protocolErrors());
@@ -237,13 +230,7 @@ class EngineProtocolIT {
                 withEnvironment(
                         withEverySecret(deployment(stack, false, null)),
                         Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
-        try (var engine =
-                new FakeEngine(
-                        deployment.project(),
-                        stack,
-                        false,
-                        new OfflineMocks(functions()),
-                        functions())) {
+        try (var engine = engineFor(deployment)) {
             var run = host.run(deployment, engine);
             assertEquals(0, run.exitCode(), run.stdout() + tail(run.stderr()));
             // Optional secrets (a Google key, S3 keys, ...) wire more resources than the stack
@@ -271,13 +258,7 @@ class EngineProtocolIT {
                 withEnvironment(
                         deployment("moderate-prod", false, null),
                         Map.of("PULUMI_EXCESSIVE_DEBUG_OUTPUT", "true"));
-        try (var engine =
-                new FakeEngine(
-                        deployment.project(),
-                        "moderate-prod",
-                        false,
-                        new OfflineMocks(functions()),
-                        functions())) {
+        try (var engine = engineFor(deployment)) {
             var run = host.run(deployment, engine);
             assertEquals(1, run.exitCode(), run.stdout() + tail(run.stderr()));
             assertTrue(
@@ -309,13 +290,7 @@ class EngineProtocolIT {
                                 "true",
                                 "JDK_JAVA_OPTIONS",
                                 "-Djava.util.logging.config.file=" + properties));
-        try (var engine =
-                new FakeEngine(
-                        deployment.project(),
-                        stack,
-                        true,
-                        new OfflineMocks(functions()),
-                        functions())) {
+        try (var engine = engineFor(deployment)) {
             var run = host.run(deployment, engine);
             assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
             var lines = programLines(run.stderr());
@@ -346,14 +321,7 @@ class EngineProtocolIT {
         var deployment =
                 withEnvironment(
                         deployment(stack, false, null), Map.of("PULUMI_JAVA_LOG_VERBOSE", "true"));
-        try (var engine =
-                new FakeEngine(
-                                deployment.project(),
-                                stack,
-                                false,
-                                new OfflineMocks(functions()),
-                                functions())
-                        .inject(fault)) {
+        try (var engine = engineFor(deployment).inject(fault)) {
             var run = host.run(deployment, engine);
             assertEquals(32, run.exitCode(), tail(run.stderr()));
             var errors = engine.logMessages(LogSeverity.ERROR);
@@ -382,12 +350,7 @@ class EngineProtocolIT {
                 withEnvironment(
                         deployment(stack, false, null), Map.of("LABSTACKS_ENGINE_TIMEOUT", "5s"));
         try (var engine =
-                new FakeEngine(
-                                deployment.project(),
-                                stack,
-                                false,
-                                new OfflineMocks(functions()),
-                                functions())
+                engineFor(deployment)
                         .inject(
                                 new FakeEngine.Fault(
                                         FakeEngine.Fault.Kind.SILENT, "datasets-policy"))) {
@@ -419,13 +382,7 @@ class EngineProtocolIT {
                 continue;
             }
             var deployment = deployment(stack, true, missing.get());
-            try (var engine =
-                    new FakeEngine(
-                            deployment.project(),
-                            stack,
-                            true,
-                            new OfflineMocks(functions()),
-                            functions())) {
+            try (var engine = engineFor(deployment)) {
                 var run = host.run(deployment, engine);
                 assertEquals(1, run.exitCode(), run.stdout() + run.stderr());
                 assertTrue(run.stderr().contains(missing.get()), "names the key: " + run.stderr());
@@ -450,12 +407,7 @@ class EngineProtocolIT {
         planned(stack, "datasets-policy");
         var deployment = deployment(stack, false, null);
         try (var engine =
-                new FakeEngine(
-                                deployment.project(),
-                                stack,
-                                false,
-                                new OfflineMocks(functions()),
-                                functions())
+                engineFor(deployment)
                         .inject(
                                 new FakeEngine.Fault(
                                         FakeEngine.Fault.Kind.GONE, "datasets-policy"))) {
@@ -512,6 +464,16 @@ class EngineProtocolIT {
      * declares ({@link Setting#credential()}) and the stack file does not hold: secrets as
      * {@code pulumi config set --secret} leaves them, AWS keys in the environment as direnv or ESC does.
      */
+    /** A fake engine for {@code deployment}'s project, stack and mode, with the offline plan's providers. */
+    private FakeEngine engineFor(JavaLanguageHost.Deployment deployment) throws IOException {
+        return new FakeEngine(
+                deployment.project(),
+                deployment.stack(),
+                deployment.preview(),
+                new OfflineMocks(functions()),
+                functions());
+    }
+
     private JavaLanguageHost.Deployment deployment(String stack, boolean preview, String leaveOut)
             throws IOException {
         var config = stackFileConfig(stack);
